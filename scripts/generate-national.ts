@@ -1,0 +1,144 @@
+/**
+ * Writes a synthetic dataset package at the scale of the Netherlands (issue "All of the Netherlands, at the speed of
+ * thought"): ~345 gemeenten, ~3,300 wijken, ~14,500 buurten, 150 indicators, 2013–2025, about 28 million
+ * observations; `--scale small` writes a package of a dozen gemeenten for the tests.
+ *
+ *   npm run generate:national -- [--out DIR] [--scale full|small] [--seed N]     (default out: data/.national/national)
+ *
+ * The package is *partitioned*: the browser fetches only what a view draws. Observations are Arrow IPC streams, per
+ * indicator and period (obs/ip/…, one map) and per area (obs/area/<code>.arrow, one area's Kompas); geometry
+ * is one GeoJSON per level (geo/…); areas.csv lists every area; the package id is the folder's name.
+ *
+ * Why no observations.parquet: DuckDB-WASM reads Parquet through an extension it downloads at runtime, and no npm
+ * package ships that extension, so an offline browser could not read it. Arrow IPC it reads natively.
+ *
+ * Deterministic: every random number comes from a named, seeded stream (scripts/demo/rng.ts), nothing reads the
+ * clock (except the progress timings printed), and files are written in a fixed order with fixed formatting, so the
+ * same options (and folder name) write the same bytes. `generateNational()` is the same as a library call (tests).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stream } from './demo/rng.ts';
+import { geoFiles } from './national/geo.ts';
+import { indicatorsFor } from './national/indicators.ts';
+import { buildDensity, buildLand } from './national/land.ts';
+import { aimsCsv, areaRows, areasCsv, datasetJson, indicatorsCsv, packageId } from './national/meta.ts';
+import { nameAreas } from './national/names.ts';
+import { nationalBlocks, writeAreaFiles, writeIndicatorFiles } from './national/observations.ts';
+import { type Options, parseArgs } from './national/options.ts';
+import { buildPopulation } from './national/profiles.ts';
+import { buildRegions } from './national/regions.ts';
+import { tessellate } from './national/seeds.ts';
+
+export interface Summary {
+  counts: {
+    gemeenten: number;
+    wijken: number;
+    buurten: number;
+    indicators: number;
+    periods: number;
+    observations: number;
+  };
+  bytes: Record<string, number>;
+  files: Record<string, number>;
+}
+
+export function generateNational({ out, scale, seed, log }: Options): Summary {
+  const start = performance.now();
+  let lap = start;
+  const step = (what: string) => {
+    const now = performance.now();
+    log(`${what} (${((now - lap) / 1000).toFixed(1)} s)`);
+    lap = now;
+  };
+  const rng = (name: string) => stream(`national:${name}`, seed);
+
+  const land = buildLand(scale.islands);
+  const density = buildDensity(land, scale.buurten, rng('density'));
+  const tessellation = tessellate(land, density, scale.buurten, rng('seeds'));
+  const regions = buildRegions(tessellation, density, scale, rng('regions'));
+  const population = buildPopulation(tessellation, regions, density, scale.periods, rng('population'));
+  const names = nameAreas(regions, population.kinds, rng('names'));
+  const indicators = indicatorsFor(scale.indicators, scale.periods);
+  step(
+    `geography: ${regions.gemeenten.length} gemeenten, ${regions.wijken.length} wijken, ` +
+      `${tessellation.cells.length} buurten, ${population.profiles.reduce((s, p) => s + p.pop2025, 0)} inhabitants`,
+  );
+
+  const files: Record<string, number> = {};
+  const bytes: Record<string, number> = {};
+  const put = (path: string, text: string, group = path) => {
+    writeFileSync(join(out, path), text);
+    files[group] = (files[group] ?? 0) + 1;
+    bytes[group] = (bytes[group] ?? 0) + Buffer.byteLength(text);
+  };
+  for (const dir of ['obs', 'geo']) rmSync(join(out, dir), { recursive: true, force: true });
+  mkdirSync(join(out, 'geo'), { recursive: true });
+
+  const geo = geoFiles(tessellation, regions, names);
+  for (const level of ['gemeente', 'wijk', 'buurt'] as const) put(`geo/${level}.geojson`, geo[level]);
+  const s = geo.stats;
+  step(
+    `geo: gemeente ${bytes['geo/gemeente.geojson']} B, wijk ${bytes['geo/wijk.geojson']} B, buurt ` +
+      `${bytes['geo/buurt.geojson']} B; wijk+gemeente vertices ${s.verticesBefore} → ${s.verticesAfter} ` +
+      `(${s.reverted} arcs kept as they were); crossings: buurt ${s.buurtConflicts}, wijk ${s.wijkConflicts}`,
+  );
+
+  const rows = areaRows(regions, names);
+  const biggest = regions.gemeenten.reduce(
+    (best, g, i) => ((g.population ?? 0) > (regions.gemeenten[best]!.population ?? 0) ? i : best),
+    0,
+  );
+  const gemeente = regions.gemeenteCode[biggest]!;
+  const row = (code: string) => rows.find((r) => r.code === code)!;
+  const other = regions.gemeenteCode[(biggest + Math.floor(regions.gemeenten.length / 2)) % regions.gemeenten.length]!;
+  put('areas.csv', areasCsv(rows));
+  put('indicators.csv', indicatorsCsv(indicators));
+  put(
+    'aims.csv',
+    aimsCsv(indicators, row(gemeente), row(regions.wijkCode[regions.gemeenten[biggest]!.wijken[0]!]!), row(other)),
+  );
+
+  const ctx = { regions, population, seed };
+  const nl = nationalBlocks(indicators);
+  const every = (n: number) => Math.max(1, Math.round(n / 10));
+  const gm = writeAreaFiles(ctx, indicators, nl, out, (done, total) => {
+    if (done % every(total) === 0 || done === total) log(`  obs/area ${done}/${total} gemeenten`);
+  });
+  step(`obs/area: ${gm.files} files, ${gm.rows} rows, ${gm.bytes} B`);
+  const ip = writeIndicatorFiles(ctx, indicators, nl, out, (done, total) => {
+    if (done % every(total) === 0 || done === total) log(`  obs/ip ${done}/${total} indicators`);
+  });
+  step(`obs/ip: ${ip.files} files, ${ip.rows} rows, ${ip.bytes} B`);
+  if (ip.rows !== gm.rows)
+    throw new Error(`the partitions disagree: ${ip.rows} rows per indicator, ${gm.rows} per area`);
+
+  const counts = {
+    gemeenten: regions.gemeenten.length,
+    wijken: regions.wijken.length,
+    buurten: tessellation.cells.length,
+    indicators: indicators.length,
+    periods: scale.periods.length,
+    observations: ip.rows,
+  };
+  put('dataset.json', datasetJson(packageId(out), scale, seed, gemeente, indicators, counts));
+  Object.assign(files, { 'obs/area': gm.files, 'obs/ip': ip.files });
+  Object.assign(bytes, { 'obs/area': gm.bytes, 'obs/ip': ip.bytes });
+  log(`done: ${counts.observations} observations in ${((performance.now() - start) / 1000).toFixed(1)} s → ${out}`);
+  return { counts, bytes, files };
+}
+
+function main() {
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    const out = resolve(options.out);
+    mkdirSync(out, { recursive: true });
+    generateNational({ ...options, out, log: (line) => console.log(line) });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

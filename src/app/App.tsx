@@ -1,0 +1,235 @@
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { kompasRows } from '../compass/kompasRows.ts';
+import type { LoadedPackage } from '../data/load.ts';
+import { areaPartitions } from '../data/partitions.ts';
+import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
+import { decodeProfile, kompasQuery } from '../queries/kompas.ts';
+
+import { Controls } from '../views/controls/Controls.tsx';
+import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
+import { MapPanel } from '../views/map/MapPanel.tsx';
+import { AreaPicker } from '../views/picker/AreaPicker.tsx';
+import { Header } from './Header.tsx';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { type Notice, resolveSelection } from './resolveSelection.ts';
+import type { UrlState } from './urlState.ts';
+import { useSession } from './useSession.ts';
+import { useUrlState } from './useUrlState.ts';
+
+export function App() {
+  const [url, update] = useUrlState();
+  const session = useSession(url.dataset);
+
+  useEffect(() => {
+    document.documentElement.lang = url.lang;
+  }, [url.lang]);
+
+  return (
+    <I18nProvider lang={url.lang}>
+      <CoordinatorContext.Provider value={session.coordinator}>
+        <Header
+          datasets={session.datasets}
+          dataset={session.datasetId ?? url.dataset}
+          title={session.pkg?.meta.title}
+          lang={url.lang}
+          onDataset={(dataset) => update({ dataset, area: null, indicator: null, period: null })}
+          onLang={(lang) => update({ lang })}
+        />
+        <Problems session={session} />
+        {session.pkg ? (
+          <Dashboard
+            pkg={session.pkg}
+            datasetId={session.datasetId ?? session.pkg.meta.id}
+            url={url}
+            update={update}
+            loading={session.status === 'loading'}
+          />
+        ) : (
+          <main id="main" className="loading">
+            {session.status !== 'failed' && <LoadingMessage />}
+          </main>
+        )}
+      </CoordinatorContext.Provider>
+    </I18nProvider>
+  );
+}
+
+// Observable Plot is only needed for the trend chart: its own chunk, fetched alongside the rest.
+const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
+
+function LoadingMessage() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="loading-message">
+      {t('app.loadingDataset')}
+    </p>
+  );
+}
+
+function Problems({ session }: { session: ReturnType<typeof useSession> }) {
+  const i18n = useI18n();
+  if (!session.error && session.issues.length === 0 && !session.unknownDataset) return null;
+  return (
+    <div className="problems" role="alert">
+      {session.unknownDataset && <p>{i18n.t('app.datasetNotFound', { id: session.unknownDataset })}</p>}
+      {session.error && <p>{i18n.t('app.startError', { detail: session.error })}</p>}
+      {session.issues.length > 0 && (
+        <>
+          <p>{i18n.t('app.datasetIssues')}</p>
+          <ul>
+            {session.issues.map((issue, n) => (
+              // Issues have no identity of their own; their order is stable for one load.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={n}>{i18n.issue(issue)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface DashboardProps {
+  pkg: LoadedPackage;
+  datasetId: string;
+  url: UrlState;
+  update: (change: Partial<UrlState>, options?: { replace?: boolean }) => void;
+  loading: boolean;
+}
+
+function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
+  const i18n = useI18n();
+  const selection = useMemo(() => resolveSelection(url, pkg), [url, pkg]);
+  // Notices outlive the URL repair below (which makes the selection valid), until the user closes them.
+  const [notices, setNotices] = useState<Notice[]>([]);
+  useEffect(() => {
+    if (selection.notices.length > 0) setNotices(selection.notices);
+  }, [selection.notices]);
+
+  // Fill in what the URL left open, without adding a history entry: the URL then always reproduces the view.
+  useEffect(() => {
+    const complete = {
+      dataset: datasetId,
+      area: selection.area,
+      indicator: selection.indicator,
+      period: selection.period,
+    };
+    if (Object.entries(complete).some(([k, v]) => url[k as keyof typeof complete] !== v))
+      update(complete, { replace: true });
+  }, [datasetId, selection, url, update]);
+
+  const areasByCode = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a])), [pkg.areas]);
+  const area = areasByCode.get(selection.area)!;
+  const gemeente = area.gemeente ? (areasByCode.get(area.gemeente) ?? null) : null;
+  const indicator = pkg.indicators.find((i) => i.id === selection.indicator)!;
+  const hasNl = areasByCode.has('NL00');
+
+  const codes = useMemo(
+    () => [area.code, ...(gemeente && gemeente.code !== area.code ? [gemeente.code] : []), ...(hasNl ? ['NL00'] : [])],
+    [area.code, gemeente, hasNl],
+  );
+  const dataFiles = useMemo(
+    () => (pkg.partitions ? areaPartitions(codes, areasByCode) : undefined),
+    [pkg.partitions, areasByCode, codes],
+  );
+  const profile = useQuery(kompasQuery({ codes }), decodeProfile, dataFiles);
+  // The Kompas (150 rows with small charts at national scale) follows a switch at low priority, so the map and the
+  // trend chart repaint first; React renders it right after, interruptibly.
+  const kompasPeriod = useDeferredValue(selection.period);
+  const kompasIndicator = useDeferredValue(indicator.id);
+  const onIndicator = useCallback((id: string) => update({ indicator: id }), [update]);
+  const themes = useMemo(
+    () =>
+      profile.data
+        ? kompasRows({
+            rows: profile.data,
+            indicators: pkg.indicators,
+            area: area.code,
+            gemeente: gemeente?.code ?? null,
+            period: kompasPeriod,
+            periods: pkg.meta.periods,
+          })
+        : [],
+    [profile.data, pkg, area.code, gemeente, kompasPeriod],
+  );
+  const aim =
+    pkg.aims.find((a) => a.indicator_id === indicator.id && a.area_code === area.code) ??
+    pkg.aims.find((a) => a.indicator_id === indicator.id && a.area_code === null) ??
+    null;
+
+  useEffect(() => {
+    document.title = `${area.name} · ${i18n.t('app.title')}`;
+  }, [area.name, i18n]);
+
+  const select = (code: string) => update({ area: code });
+  return (
+    <main id="main" className="dashboard" aria-busy={loading || profile.loading}>
+      {notices.length > 0 && (
+        <div className="notices" role="status">
+          {notices.map((n) => (
+            <p key={n.key}>
+              {i18n.t(n.key, n.params)}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setNotices((list) => list.filter((x) => x !== n))}
+              >
+                {i18n.t('app.dismiss')}
+              </button>
+            </p>
+          ))}
+        </div>
+      )}
+      <Controls
+        indicators={pkg.indicators}
+        indicator={indicator.id}
+        periods={pkg.meta.periods}
+        period={selection.period}
+        level={url.level}
+        hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
+        onIndicator={(id) => update({ indicator: id })}
+        onPeriod={(period) => update({ period })}
+        onLevel={(level) => update({ level })}
+      />
+      <div className="layout">
+        <AreaPicker areas={pkg.areas} selected={area.code} onSelect={select} />
+        <div className="center">
+          <MapPanel
+            pkg={pkg}
+            indicator={indicator}
+            period={selection.period}
+            level={url.level}
+            selected={area.code}
+            onSelect={select}
+          />
+          <Suspense fallback={null}>
+            <TrendPanel
+              indicator={indicator}
+              area={area}
+              gemeente={gemeente}
+              hasNl={hasNl}
+              periods={pkg.meta.periods}
+              period={selection.period}
+              aim={aim}
+              dataFiles={dataFiles}
+            />
+          </Suspense>
+        </div>
+        <KompasPanel
+          area={area}
+          gemeente={gemeente}
+          period={kompasPeriod}
+          periods={pkg.meta.periods}
+          themes={themes}
+          activeIndicator={kompasIndicator}
+          stale={profile.loading || kompasPeriod !== selection.period || kompasIndicator !== indicator.id}
+          onIndicator={onIndicator}
+        />
+      </div>
+      <footer className="footer">
+        <p>{i18n.t('app.source', { attribution: pkg.meta.attribution })}</p>
+        <p>{i18n.t('app.privacy')}</p>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Indicator, Unit } from '../data/package.ts';
+
+export type Lang = 'nl' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'en'];
+
+const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** A number in the language's notation: nl 29.710 and 12,4; en 29,710 and 12.4. */
+export function formatNumber(value: number, decimals: number, lang: Lang, signed = false): string {
+  const key = `${lang}|${decimals}|${signed}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    formatters.set(key, f);
+  }
+  // Avoid "-0": a value that rounds to zero is shown as zero.
+  const rounded = Number(value.toFixed(decimals));
+  return f.format(rounded === 0 ? 0 : value);
+}
+
+/** Amounts in thousands of euros are shown in euros (CBS publishes income as "x 1 000 euro"). */
+function scaled(value: number, unit: Unit, decimals: number): [number, number] {
+  return unit === 'euro_x1000' ? [value * 1000, Math.max(0, decimals - 3)] : [value, decimals];
+}
+
+/** The number part of an indicator value, rounded to the indicator's decimals. */
+export function formatIndicatorNumber(
+  value: number,
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  lang: Lang,
+  signed = false,
+): string {
+  const [v, d] = scaled(value, indicator.unit, indicator.decimals);
+  return formatNumber(v, d, lang, signed);
+}
+
+/** Fills `{name}` placeholders. */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

@@ -1,0 +1,61 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { formatIssue } from '../../data/issueText.ts';
+import type { Indicator, PackageIssue } from '../../data/package.ts';
+import { fillTemplate, formatIndicatorNumber, type Lang } from '../format.ts';
+import { en } from './en.ts';
+import { type MessageKey, nl } from './nl.ts';
+import { validationMessages as validationEn } from './validation.en.ts';
+import { validationMessages as validationNl } from './validation.nl.ts';
+
+/** Units whose compact form still says what they are (a % sign, a € sign). */
+const SELF_EXPLAINING = new Set<Indicator['unit']>(['percent', 'euro', 'euro_x1000']);
+
+const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };
+const VALIDATION = { nl: validationNl, en: validationEn };
+
+export interface I18n {
+  lang: Lang;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** An indicator value with its unit, in this language's notation ("12,4%", "45,2 per 1.000"). */
+  value(value: number, indicator: Indicator, signed?: boolean): string;
+  /** The same for a table whose row already names the unit: "12,4%" stays, "45,2 per 1.000" becomes "45,2". */
+  compactValue(value: number, indicator: Indicator, signed?: boolean): string;
+  /** The unit to name beside an indicator whose compact values do not show it ("per 1.000", "km"), else null. */
+  unitNote(indicator: Indicator): string | null;
+  /** An indicator's label in this language. */
+  label(indicator: Indicator): string;
+  definition(indicator: Indicator): string;
+  issue(issue: PackageIssue): string;
+}
+
+export function createI18n(lang: Lang): I18n {
+  const messages = MESSAGES[lang];
+  const t: I18n['t'] = (key, params) => fillTemplate(messages[key], params);
+  return {
+    lang,
+    t,
+    value: (value, indicator, signed = false) =>
+      t(`unit.${indicator.unit}`, { value: formatIndicatorNumber(value, indicator, lang, signed) }),
+    compactValue: (value, indicator, signed = false) => {
+      const number = formatIndicatorNumber(value, indicator, lang, signed);
+      return SELF_EXPLAINING.has(indicator.unit) ? t(`unit.${indicator.unit}`, { value: number }) : number;
+    },
+    unitNote: (indicator) =>
+      SELF_EXPLAINING.has(indicator.unit) || indicator.unit === 'count' ? null : t(`unitName.${indicator.unit}`),
+    label: (indicator) => (lang === 'en' && indicator.label_en ? indicator.label_en : indicator.label_nl),
+    definition: (indicator) =>
+      lang === 'en' && indicator.definition_en ? indicator.definition_en : indicator.definition_nl,
+    issue: (issue) => formatIssue(issue, VALIDATION[lang]),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('nl'));
+
+export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const value = useMemo(() => createI18n(lang), [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

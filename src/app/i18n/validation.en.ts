@@ -1,0 +1,65 @@
+/**
+ * English texts of the package validation messages. Syntax: see src/data/issueText.ts (`{param}`, optional
+ * `[[…]]` parts, `{?param}` conditions). The location prefix comes from `atFile`, `atRow` and `atRowColumn`;
+ * the other templates do not repeat the file, row or column.
+ */
+import type { ValidationMessages } from '../../data/issueText.ts';
+
+export const validationMessages: ValidationMessages = {
+  atFile: '{file}: ',
+  atRow: '{file}, row {row}: ',
+  atRowColumn: '{file}, row {row}, column ‘{column}’: ',
+
+  missingFile: 'This file is missing from the package.',
+  emptyFile: 'The file is empty.',
+  notUtf8:
+    'The file contains characters that cannot be read[[ (line {line})]][[, for example in ‘{value}’]]. Save the file as ‘CSV UTF-8’ or with UTF-8 encoding.',
+  wrongDelimiter:
+    'The columns are separated by ‘{delimiter}’ instead of a comma. Save the file as ‘CSV UTF-8 (comma delimited)’.',
+  unterminatedQuote: 'A quote (") is opened but never closed[[ in value {field}]]. Check the quotes in this row.',
+  strayQuote:
+    'There is a stray quote (") in ‘{value}’. Put the whole value in quotes and double any quote inside it ("").',
+  wrongFieldCount:
+    'This row has {found} values, but the file has {expected} columns. Is there a comma in a text? Then put that text in quotes.',
+  missingColumn: 'Column ‘{column}’ is missing.[[ There is a column ‘{suggestion}’: is that the one meant?]]',
+  unknownColumn: 'Unknown column ‘{column}’. Remove this column or check its spelling.',
+  duplicateColumn: 'Column ‘{column}’ appears more than once[[ ({count} times)]].',
+  notNumeric:
+    '‘{value}’ is not a number.[[{?hint} Use a point as the decimal separator, not a comma.]][[ Write ‘{suggestion}’.]]',
+  notInteger: '‘{value}’ is not a whole number.',
+  required: 'A value is required here but missing.[[ Found: ‘{value}’.]]',
+  invalidEnum: '‘{value}’ is not a valid value here.[[ Choose from: {allowed}.]]',
+  negative: '‘{value}’ is negative; only 0 or more is allowed here.',
+  duplicateKey: '‘{value}’ appears more than once[[ (also in row {firstRow})]].',
+  unknownArea: 'Area ‘{value}’ is not in areas.geojson.',
+  unknownIndicator: 'Indicator ‘{value}’ is not in indicators.csv.',
+  unknownParent: 'The parent area ‘{value}’ is not in the file.',
+  numeratorAboveDenominator: 'The numerator ({numerator}) is larger than the denominator ({denominator}).',
+  valueMismatch: 'The value {value} does not match the numerator and denominator[[ (expected about {expected})]].',
+  invalidJson:
+    'The file is not valid JSON[[ (error at line {line}, character {column})]]. Check commas, brackets and quotes.',
+  notFeatureCollection: 'The file is not a GeoJSON FeatureCollection[[ (found: ‘{value}’)]].',
+  notFeature: 'This element is not a GeoJSON Feature[[ (found: ‘{value}’)]].',
+  geometryMissing: 'This area has no boundary (geometry). Only the level ‘land’ may have none.',
+  geometryNotPolygon: 'The boundary is a ‘{value}’; only Polygon and MultiPolygon are allowed.',
+  coordinatesOutOfRange:
+    'The point ({value}) is not a valid longitude and latitude (WGS84).[[ These look like Dutch RD coordinates in metres ({crs}); convert them to WGS84 (EPSG:4326).]]',
+  unknownMember: 'Neighbourhood ‘{value}’ in ‘members’ is not a buurt in the file.',
+  invalidMeta: 'The field ‘{field}’ is missing or invalid[[ (found: ‘{value}’)]].[[ Expected: {expected}.]]',
+  periodOutOfRange: 'The year {value} is outside the period {first}–{last}.',
+  tooManyIssues: 'There are {more} more problems; only the first {shown} are shown.',
+  noRows: 'The file contains no data.',
+  invalidId:
+    '‘{value}’ is not a valid id. Use only lower-case letters, digits and underscores (_), starting with a letter.',
+  invalidAreaCode: 'Code ‘{value}’ does not fit the level ‘{level}’; expected a code like {expected}.',
+  invalidCustomCode:
+    'Code ‘{value}’ is invalid: an area code may not contain spaces and is at most {max} characters long.',
+  wrongParentLevel: 'The parent area ‘{value}’ is a {level}, but it must be a {expected}.',
+  membersNotAllowed: 'Only a custom area (level ‘gebied’) can have ‘members’; this is a {value}.',
+  invalidCoordinates:
+    'The coordinates are not structured correctly[[ (at ‘{value}’)]]. Expected a list of [longitude, latitude] points.',
+  ringTooShort: 'A boundary has {found} points; at least 4 are needed (the last equal to the first).',
+  ringNotClosed: 'A boundary is not closed: the last point must equal the first[[ ({value})]].',
+  outOfRange: '‘{value}’ is outside the allowed range of {min} to {max}.',
+  csvError: 'The file cannot be read as CSV[[: {detail}]].',
+};

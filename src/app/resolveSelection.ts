@@ -1,0 +1,38 @@
+import type { LoadedPackage } from '../data/load.ts';
+import type { MessageKey } from './i18n/nl.ts';
+import type { UrlState } from './urlState.ts';
+
+export interface Notice {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+export interface Selection {
+  area: string;
+  indicator: string;
+  period: number;
+  notices: Notice[];
+}
+
+/**
+ * What is shown for a URL: its choices where the package has them, the package's defaults where the URL is silent,
+ * and a notice (instead of an error page) for each choice the package does not have.
+ */
+export function resolveSelection(url: UrlState, pkg: LoadedPackage): Selection {
+  const notices: Notice[] = [];
+  const { meta } = pkg;
+  const pickable = (code: string) => pkg.areas.some((a) => a.code === code && a.level !== 'land');
+  let area = meta.default_area;
+  if (url.area && pickable(url.area)) area = url.area;
+  else if (url.area) notices.push({ key: 'app.areaNotFound', params: { code: url.area } });
+
+  let indicator = meta.default_indicator;
+  if (url.indicator && pkg.indicators.some((i) => i.id === url.indicator)) indicator = url.indicator;
+  else if (url.indicator) notices.push({ key: 'app.indicatorNotFound', params: { id: url.indicator } });
+
+  let period = meta.default_period;
+  if (url.period !== null && meta.periods.includes(url.period)) period = url.period;
+  else if (url.period !== null) notices.push({ key: 'app.periodNotFound', params: { period: url.period } });
+
+  return { area, indicator, period, notices };
+}

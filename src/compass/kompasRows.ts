@@ -1,0 +1,103 @@
+import { type Indicator, THEMES, type Theme } from '../data/package.ts';
+import type { ProfileRow } from '../queries/kompas.ts';
+
+export interface SeriesPoint {
+  period: number;
+  value: number | null;
+}
+
+/** A value in one period, or why there is none. */
+export interface Cell {
+  value: number | null;
+  /** True when the package has the row but it is suppressed (too few people, or secret at the source). */
+  suppressed: boolean;
+}
+
+export interface KompasRow {
+  indicator: Indicator;
+  area: Cell | null;
+  gemeente: Cell | null;
+  nl: Cell | null;
+  /**
+   * The period the values are of: the chosen period, or — for an indicator not measured that year (a survey
+   * every other year) — the latest earlier period the area has data for. Null when there is none.
+   */
+  shownPeriod: number | null;
+  /** The latest period before `shownPeriod` with a shown value (the previous year, or the previous survey round). */
+  previous: { period: number; value: number } | null;
+  /** Value minus previous value, where both are shown. */
+  change: number | null;
+  /** Only the periods the area has a row for: a year without a measurement is skipped, a suppressed one is null. */
+  series: SeriesPoint[];
+}
+
+export interface KompasTheme {
+  theme: Theme;
+  rows: KompasRow[];
+}
+
+export interface KompasInput {
+  rows: readonly ProfileRow[];
+  indicators: readonly Indicator[];
+  area: string;
+  gemeente: string | null;
+  period: number;
+  periods: readonly number[];
+}
+
+const NL = 'NL00';
+
+function cellOf(row: ProfileRow | undefined): Cell | null {
+  return row ? { value: row.suppressed ? null : row.value, suppressed: row.suppressed } : null;
+}
+
+/**
+ * Turns the profile query's rows into the Kompas: per theme (in the fixed theme order), per indicator (in package
+ * order), the value of the area, its gemeente and the Netherlands, the change since the previous shown value, and
+ * the series for the small trend line. Indicators without any row for the area are left out.
+ */
+export function kompasRows({ rows, indicators, area, gemeente, period, periods }: KompasInput): KompasTheme[] {
+  const byKey = new Map<string, ProfileRow>();
+  const hasArea = new Set<string>();
+  for (const row of rows) {
+    byKey.set(`${row.indicator_id}|${row.area_code}|${row.period}`, row);
+    if (row.area_code === area) hasArea.add(row.indicator_id);
+  }
+  const at = (indicator: string, code: string | null, p: number) =>
+    code === null ? undefined : byKey.get(`${indicator}|${code}|${p}`);
+
+  const themes: KompasTheme[] = [];
+  for (const theme of THEMES) {
+    const themeRows: KompasRow[] = [];
+    for (const indicator of indicators) {
+      if (indicator.theme !== theme || !hasArea.has(indicator.id)) continue;
+      const series: SeriesPoint[] = [];
+      for (const p of periods) {
+        const r = at(indicator.id, area, p);
+        if (r) series.push({ period: p, value: r.suppressed ? null : r.value });
+      }
+      let shownPeriod: number | null = null;
+      for (const point of series) if (point.period <= period) shownPeriod = point.period;
+      const current = shownPeriod === null ? null : cellOf(at(indicator.id, area, shownPeriod));
+      let previous: KompasRow['previous'] = null;
+      for (const point of series) {
+        if (shownPeriod !== null && point.period < shownPeriod && point.value !== null)
+          previous = { period: point.period, value: point.value };
+      }
+      const change = current?.value != null && previous ? current.value - previous.value : null;
+      const refPeriod = shownPeriod ?? period;
+      themeRows.push({
+        indicator,
+        area: current,
+        gemeente: cellOf(at(indicator.id, gemeente, refPeriod)),
+        nl: cellOf(at(indicator.id, NL, refPeriod)),
+        shownPeriod,
+        previous,
+        change,
+        series,
+      });
+    }
+    if (themeRows.length > 0) themes.push({ theme, rows: themeRows });
+  }
+  return themes;
+}

@@ -1,0 +1,64 @@
+import type { PartitionedFiles } from './load.ts';
+import { PACKAGE_FILES, PackageError, type PackageFiles, type PackageIssue } from './package.ts';
+
+export interface DatasetListEntry {
+  id: string;
+  title: { nl: string; en: string };
+}
+
+/** A package as fetched: all its files, or for a partitioned one the small files and where the rest lives. */
+export type FetchedPackage =
+  | { layout: 'single'; files: PackageFiles }
+  | { layout: 'partitioned'; files: PartitionedFiles; base: string; fetchBytes: (path: string) => Promise<Uint8Array> };
+
+const PARTITIONED_FILES = ['areas.csv', 'indicators.csv', 'aims.csv', 'geo/gemeente.geojson'] as const;
+
+/** The packages the app serves (`data/index.json`, written by the datasets plugin). */
+export async function fetchDatasetList(base = 'data/'): Promise<DatasetListEntry[]> {
+  const res = await fetch(`${base}index.json`);
+  if (!res.ok) return [];
+  return (await res.json()) as DatasetListEntry[];
+}
+
+async function fetchTexts<K extends string>(root: string, names: readonly K[]): Promise<Record<K, string>> {
+  const files = {} as Record<K, string>;
+  const issues: PackageIssue[] = [];
+  await Promise.all(
+    names.map(async (file) => {
+      const res = await fetch(`${root}${file}`);
+      if (!res.ok) issues.push({ file, code: 'missingFile' });
+      else files[file] = await res.text();
+    }),
+  );
+  if (issues.length > 0) throw new PackageError(issues);
+  return files;
+}
+
+/** `dataset.json` says whether the package is one set of files or partitioned (`"layout": "partitioned"`). */
+function layoutOf(meta: string): 'single' | 'partitioned' {
+  try {
+    return (JSON.parse(meta) as { layout?: unknown }).layout === 'partitioned' ? 'partitioned' : 'single';
+  } catch {
+    return 'single'; // the validator reports the broken JSON with its position
+  }
+}
+
+/** Fetches a package's files as text; a file that is not there becomes a `missingFile` issue. */
+export async function fetchPackage(id: string, base = 'data/'): Promise<FetchedPackage> {
+  const root = `${base}${encodeURIComponent(id)}/`;
+  const { 'dataset.json': meta } = await fetchTexts(root, ['dataset.json']);
+  if (layoutOf(meta) === 'single') {
+    const rest = await fetchTexts(
+      root,
+      PACKAGE_FILES.filter((f) => f !== 'dataset.json'),
+    );
+    return { layout: 'single', files: { 'dataset.json': meta, ...rest } };
+  }
+  const rest = await fetchTexts(root, PARTITIONED_FILES);
+  const fetchBytes = async (path: string) => {
+    const res = await fetch(`${root}${path}`);
+    if (!res.ok) throw new PackageError([{ file: path, code: 'missingFile' }]);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  return { layout: 'partitioned', files: { 'dataset.json': meta, ...rest }, base: root, fetchBytes };
+}

@@ -1,0 +1,204 @@
+import type { FeatureCollection } from 'geojson';
+import type { Connector } from '../db/connector.ts';
+import { sqlIdentifier } from '../queries/sql.ts';
+import { checkColumns } from './columns.ts';
+import { readHeaderLine } from './csv.ts';
+import { type MapGeometry, perLevelGeometry, singleSourceGeometry } from './mapGeometry.ts';
+import { createMetaTables, readCsv } from './metaTables.ts';
+import { checkObservations, csvReaderIssue } from './observationChecks.ts';
+import { publicObservationsSql } from './observationsSql.ts';
+import {
+  type Aim,
+  type Area,
+  type DatasetMeta,
+  type Indicator,
+  OBSERVATION_COLUMNS,
+  PACKAGE_FILES,
+  PackageError,
+  type PackageFiles,
+  type PackageIssue,
+} from './package.ts';
+import { PartitionStore } from './partitions.ts';
+import { validateAims, validateAreas, validateAreaTable, validateDatasetMeta, validateIndicators } from './validate.ts';
+
+/** A package that passed validation and now lives in DuckDB (tables behind the views `areas`, `observations` …). */
+export interface LoadedPackage {
+  meta: DatasetMeta;
+  areas: Area[];
+  indicators: Indicator[];
+  aims: Aim[];
+  geometry: MapGeometry;
+  /** For a partitioned package: loads observation files on demand. Null when all observations are loaded. */
+  partitions: PartitionStore | null;
+}
+
+/** The views every query reads; they point at the tables of the package loaded last. */
+export const VIEWS = ['areas', 'members', 'indicators', 'aims', 'observations'] as const;
+
+const GENERATION_TABLES = ['areas', 'members', 'indicators', 'aims', 'stage', 'observations'] as const;
+let generation = 0;
+let current: number | null = null;
+let currentStore: PartitionStore | null = null;
+
+function tableName(g: number, name: (typeof GENERATION_TABLES)[number]): string {
+  return sqlIdentifier(`gk${g}_${name}`);
+}
+
+/** Runs a validator and collects its issues instead of stopping at the first broken file. */
+function collect<T>(issues: PackageIssue[], run: () => T): T | null {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PackageError) {
+      issues.push(...error.issues);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Points the views at generation `g` and drops the tables of the package before it. */
+async function switchTo(db: Connector, g: number) {
+  for (const view of VIEWS) await db.query(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${tableName(g, view)}`);
+  if (current !== null) await dropGeneration(db, current);
+  currentStore?.close();
+  currentStore = null;
+  current = g;
+}
+
+async function dropGeneration(db: Connector, g: number) {
+  for (const name of GENERATION_TABLES) await db.query(`DROP TABLE IF EXISTS ${tableName(g, name)}`);
+}
+
+/**
+ * Validates a package and loads it into DuckDB. Either everything is valid and the views switch to the new tables,
+ * or a PackageError lists every issue found and the previously loaded package stays in place, untouched.
+ */
+export async function loadPackage(db: Connector, files: Partial<PackageFiles>): Promise<LoadedPackage> {
+  const missing = PACKAGE_FILES.filter((f) => files[f] === undefined);
+  if (missing.length > 0) throw new PackageError(missing.map((file) => ({ file, code: 'missingFile' })));
+  const text = files as PackageFiles;
+
+  const issues: PackageIssue[] = [];
+  const meta = collect(issues, () => validateDatasetMeta(text['dataset.json']));
+  const areas = collect(issues, () => validateAreas(text['areas.geojson']));
+  const indicators = collect(issues, () => validateIndicators(text['indicators.csv']));
+  const aims =
+    areas && indicators && meta
+      ? collect(issues, () => validateAims(text['aims.csv'], indicators, areas, meta.periods))
+      : null;
+  const obsHeader = collect(issues, () => readHeaderLine(text['observations.csv'], 'observations.csv'));
+  if (obsHeader) issues.push(...checkColumns(obsHeader, OBSERVATION_COLUMNS, 'observations.csv'));
+  if (issues.length > 0 || !meta || !areas || !indicators || !aims || !obsHeader) throw new PackageError(issues);
+
+  const g = ++generation;
+  const t = (name: (typeof GENERATION_TABLES)[number]) => tableName(g, name);
+  const obsFile = `gk${g}_observations.csv`;
+  try {
+    await createMetaTables(db, g, t, { areas, indicators, aims });
+
+    await db.registerFile(obsFile, text['observations.csv']);
+    try {
+      await db.query(`CREATE TABLE ${t('stage')} AS
+        SELECT * FROM (
+          SELECT row_number() OVER () + 1 AS rownum, ${OBSERVATION_COLUMNS.map((c) => `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`).join(', ')}
+          FROM ${readCsv(obsFile, obsHeader)})`);
+    } catch (error) {
+      throw new PackageError([csvReaderIssue('observations.csv', error)]);
+    } finally {
+      await db.dropFile(obsFile);
+    }
+    const obsIssues = await checkObservations(
+      db,
+      { stage: t('stage'), areas: t('areas'), indicators: t('indicators') },
+      meta.periods,
+    );
+    if (obsIssues.length > 0) throw new PackageError(obsIssues);
+
+    // Sorted by (indicator, period, area): DuckDB's zone maps then skip most row groups for a one-indicator map.
+    await db.query(
+      `CREATE TABLE ${t('observations')} AS ${publicObservationsSql({
+        source: t('stage'),
+        indicators: t('indicators'),
+        members: t('members'),
+      })} ORDER BY indicator_id, period, area_code`,
+    );
+    await db.query(`DROP TABLE ${t('stage')}`);
+  } catch (error) {
+    await dropGeneration(db, g);
+    throw error;
+  }
+
+  await switchTo(db, g);
+
+  const collection = JSON.parse(text['areas.geojson']) as FeatureCollection;
+  const gemeenten = areas.filter((a) => a.level === 'gemeente').length;
+  return { meta, areas, indicators, aims, geometry: singleSourceGeometry(collection, gemeenten), partitions: null };
+}
+
+/** The small files of a partitioned package (observations and wijk/buurt geometry are fetched when needed). */
+export interface PartitionedFiles {
+  'dataset.json': string;
+  'areas.csv': string;
+  'indicators.csv': string;
+  'aims.csv': string;
+  'geo/gemeente.geojson': string;
+}
+
+/**
+ * Validates the small files of a partitioned package and makes it the loaded one, with an empty observations table
+ * that its PartitionStore fills as views ask for data. `base` is the package's URL (for geometry files).
+ */
+export async function loadPartitionedPackage(
+  db: Connector,
+  files: PartitionedFiles,
+  base: string,
+  fetchBytes: (path: string) => Promise<Uint8Array>,
+): Promise<LoadedPackage> {
+  const issues: PackageIssue[] = [];
+  const meta = collect(issues, () => validateDatasetMeta(files['dataset.json']));
+  const areas = collect(issues, () => validateAreaTable(files['areas.csv']));
+  const indicators = collect(issues, () => validateIndicators(files['indicators.csv']));
+  const aims =
+    areas && indicators && meta
+      ? collect(issues, () => validateAims(files['aims.csv'], indicators, areas, meta.periods))
+      : null;
+  let gemeenten: FeatureCollection | null = null;
+  try {
+    gemeenten = JSON.parse(files['geo/gemeente.geojson']) as FeatureCollection;
+  } catch {
+    issues.push({ file: 'geo/gemeente.geojson', code: 'invalidJson' });
+  }
+  if (issues.length > 0 || !meta || !areas || !indicators || !aims || !gemeenten) throw new PackageError(issues);
+
+  const g = ++generation;
+  const t = (name: (typeof GENERATION_TABLES)[number]) => tableName(g, name);
+  try {
+    await createMetaTables(db, g, t, { areas, indicators, aims });
+    await db.query(`CREATE TABLE ${t('observations')} (area_code VARCHAR, indicator_id VARCHAR, period SMALLINT,
+      value DOUBLE, numerator DOUBLE, denominator DOUBLE, suppressed BOOLEAN)`);
+  } catch (error) {
+    await dropGeneration(db, g);
+    throw error;
+  }
+  await switchTo(db, g);
+  const partitions = new PartitionStore(
+    db,
+    fetchBytes,
+    { observations: t('observations'), areas: t('areas'), indicators: t('indicators'), members: t('members') },
+    indicatorPeriodsOf(files['dataset.json']),
+  );
+  currentStore = partitions;
+  return { meta, areas, indicators, aims, geometry: perLevelGeometry(gemeenten, base), partitions };
+}
+
+/** `indicator_periods` of a partitioned dataset.json: which map files exist (survey indicators skip years). */
+function indicatorPeriodsOf(metaText: string): Record<string, number[]> | null {
+  const value = (JSON.parse(metaText) as { indicator_periods?: unknown }).indicator_periods;
+  if (typeof value !== 'object' || value === null) return null;
+  const out: Record<string, number[]> = {};
+  for (const [id, periods] of Object.entries(value)) {
+    if (Array.isArray(periods)) out[id] = periods.filter((p): p is number => Number.isInteger(p));
+  }
+  return out;
+}

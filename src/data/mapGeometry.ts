@@ -1,0 +1,57 @@
+import type { FeatureCollection } from 'geojson';
+import type { Level } from './package.ts';
+
+/** One GeoJSON source of the map: the collection itself, or a URL maplibre fetches and parses in its worker. */
+export interface GeometrySource {
+  id: string;
+  data: FeatureCollection | string;
+  levels: Level[];
+}
+
+export interface MapGeometry {
+  sources: GeometrySource[];
+  /** [west, south, east, north] of everything drawn. */
+  bounds: [number, number, number, number];
+  /** How many gemeenten the package covers: with more than one the map also shows the gemeente level. */
+  gemeenten: number;
+}
+
+/** [west, south, east, north] over every coordinate of a collection. */
+export function boundsOf(collection: FeatureCollection): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
+      b[0] = Math.min(b[0], c[0]);
+      b[1] = Math.min(b[1], c[1]);
+      b[2] = Math.max(b[2], c[0]);
+      b[3] = Math.max(b[3], c[1]);
+    } else if (Array.isArray(c)) for (const x of c) visit(x);
+  };
+  for (const f of collection.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  return b;
+}
+
+/** A package with one areas.geojson: one source for every level. */
+export function singleSourceGeometry(collection: FeatureCollection, gemeenten: number): MapGeometry {
+  return {
+    sources: [{ id: 'areas', data: collection, levels: ['gemeente', 'wijk', 'buurt', 'gebied'] }],
+    bounds: boundsOf(collection),
+    gemeenten,
+  };
+}
+
+/**
+ * A partitioned package: geometry per level, pre-simplified by the script that built it. The gemeenten are read
+ * here (small; they give the map its extent), wijken and buurten are fetched by maplibre when first drawn.
+ */
+export function perLevelGeometry(gemeenten: FeatureCollection, base: string): MapGeometry {
+  return {
+    sources: [
+      { id: 'areas-gemeente', data: gemeenten, levels: ['gemeente'] },
+      { id: 'areas-wijk', data: `${base}geo/wijk.geojson`, levels: ['wijk'] },
+      { id: 'areas-buurt', data: `${base}geo/buurt.geojson`, levels: ['buurt'] },
+    ],
+    bounds: boundsOf(gemeenten),
+    gemeenten: gemeenten.features.length,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Connector } from '../db/connector.ts';
+import { sqlString } from '../queries/sql.ts';
+import { toCsv } from './csvWrite.ts';
+import { AIM_COLUMNS, type Aim, type Area, type Indicator, unitMultiplier } from './package.ts';
+
+function varcharColumns(header: readonly string[]): string {
+  return `{${header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+}
+
+/** `read_csv` with nothing auto-detected: what the file says is what we check, never a guess. */
+export function readCsv(file: string, header: readonly string[]): string {
+  return `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = ${varcharColumns(header)})`;
+}
+
+async function createTableFromCsv(
+  db: Connector,
+  file: string,
+  table: string,
+  header: readonly string[],
+  rows: (string | number | null)[][],
+  select: string,
+) {
+  await db.registerFile(file, toCsv(header, rows));
+  try {
+    await db.query(`CREATE TABLE ${table} AS SELECT ${select} FROM ${readCsv(file, header)}`);
+  } finally {
+    await db.dropFile(file);
+  }
+}
+
+/**
+ * The small tables of a package (areas, custom-area members, indicators, aims), written through CSV so that no
+ * value from a file is ever spliced into SQL text.
+ */
+export async function createMetaTables(
+  db: Connector,
+  g: number,
+  t: (name: 'areas' | 'members' | 'indicators' | 'aims') => string,
+  { areas, indicators, aims }: { areas: Area[]; indicators: Indicator[]; aims: Aim[] },
+): Promise<void> {
+  await createTableFromCsv(
+    db,
+    `gk${g}_areas.csv`,
+    t('areas'),
+    ['code', 'name', 'level', 'parent', 'gemeente', 'ord'],
+    areas.map((a, i) => [a.code, a.name, a.level, a.parent, a.gemeente, i]),
+    'code, name, level, parent, gemeente, CAST(ord AS INTEGER) AS ord',
+  );
+  await createTableFromCsv(
+    db,
+    `gk${g}_members.csv`,
+    t('members'),
+    ['gebied', 'buurt'],
+    areas.flatMap((a) => (a.members ?? []).map((m) => [a.code, m])),
+    'gebied, buurt',
+  );
+  await createTableFromCsv(
+    db,
+    `gk${g}_indicators.csv`,
+    t('indicators'),
+    ['id', 'label_nl', 'label_en', 'theme', 'unit', 'direction', 'decimals', 'min_count', 'multiplier', 'ord'],
+    indicators.map((i, n) => [
+      i.id,
+      i.label_nl,
+      i.label_en,
+      i.theme,
+      i.unit,
+      i.direction,
+      i.decimals,
+      i.min_count,
+      unitMultiplier(i.unit),
+      n,
+    ]),
+    `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
+       CAST(min_count AS DOUBLE) AS min_count, CAST(multiplier AS DOUBLE) AS multiplier, CAST(ord AS INTEGER) AS ord`,
+  );
+  await createTableFromCsv(
+    db,
+    `gk${g}_aims.csv`,
+    t('aims'),
+    AIM_COLUMNS,
+    aims.map((a) => [
+      a.indicator_id,
+      a.area_code,
+      a.baseline_period,
+      a.target_period,
+      a.target_value,
+      a.direction,
+      a.label_nl,
+      a.label_en,
+    ]),
+    `indicator_id, area_code, CAST(baseline_period AS INTEGER) AS baseline_period,
+       CAST(target_period AS INTEGER) AS target_period, CAST(target_value AS DOUBLE) AS target_value,
+       direction, label_nl, label_en`,
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * The dataset package: the contract between the scripts that build packages and the app that reads them.
+ * See README.md ("Dataset format") for the file-level description.
+ */
+
+export const FORMAT_VERSION = 1;
+
+export const LEVELS = ['land', 'gemeente', 'wijk', 'buurt', 'gebied'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const DIRECTIONS = ['up', 'down', 'neutral'] as const;
+/** Which way is good: `up` higher is better, `down` lower is better, `neutral` neither. */
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** The social-domain themes, in the order the Kompas shows them. */
+export const THEMES = ['jeugd', 'zorg', 'werk', 'armoede', 'gezondheid', 'meedoen', 'bevolking'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/**
+ * Units. A rate's value is numerator / denominator × multiplier (see `unitMultiplier`),
+ * so that aggregates can be recomputed as a ratio of sums.
+ */
+export const UNITS = [
+  'percent',
+  'per_1000',
+  'per_10000',
+  'count',
+  'euro',
+  'euro_x1000',
+  'years',
+  'score',
+  'km',
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+/** The factor between numerator / denominator and the published value, for units that are rates. */
+export function unitMultiplier(unit: Unit): number | null {
+  switch (unit) {
+    case 'percent':
+      return 100;
+    case 'per_1000':
+      return 1000;
+    case 'per_10000':
+      return 10000;
+    default:
+      return null;
+  }
+}
+
+export interface LocalizedText {
+  nl: string;
+  en: string;
+}
+
+/** `dataset.json` */
+export interface DatasetMeta {
+  id: string;
+  format_version: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  publisher: string;
+  licence: string;
+  /** Shown on the map and in every export, e.g. "Bron: CBS, CC BY 4.0". */
+  attribution: string;
+  /** The municipality the package is about (e.g. `GM9999`). */
+  gemeente: string;
+  default_area: string;
+  default_indicator: string;
+  /** All periods (years) present in observations, ascending. */
+  periods: number[];
+  default_period: number;
+}
+
+/** One feature's properties in `areas.geojson`. */
+export interface AreaProperties {
+  code: string;
+  name: string;
+  level: Level;
+  /** Code of the enclosing area (buurt → wijk → gemeente → land). Empty for `land`. */
+  parent: string | null;
+  /** For a custom area (`gebied`): the codes of the buurten it is made of. */
+  members?: string[];
+}
+
+export interface Area extends AreaProperties {
+  /** The gemeente the area belongs to (itself for a gemeente, null for `land`). */
+  gemeente: string | null;
+}
+
+/** One row of `indicators.csv`. */
+export interface Indicator {
+  id: string;
+  label_nl: string;
+  label_en: string;
+  theme: Theme;
+  unit: Unit;
+  direction: Direction;
+  decimals: number;
+  definition_nl: string;
+  definition_en: string;
+  source: string;
+  /** Values based on fewer people than this (the denominator, or the count itself) are suppressed. */
+  min_count: number;
+}
+
+/** One row of `observations.csv` (long format). */
+export interface Observation {
+  area_code: string;
+  indicator_id: string;
+  period: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** One row of `aims.csv`. */
+export interface Aim {
+  indicator_id: string;
+  /** Null: the aim holds for every area. */
+  area_code: string | null;
+  baseline_period: number;
+  target_period: number;
+  /** Null: the aim states a direction only ("daalt", "stijgt"). */
+  target_value: number | null;
+  direction: Direction;
+  label_nl: string;
+  label_en: string;
+}
+
+/** The files of a package, as text, before validation. */
+export interface PackageFiles {
+  'dataset.json': string;
+  'areas.geojson': string;
+  'indicators.csv': string;
+  'observations.csv': string;
+  'aims.csv': string;
+}
+
+export const PACKAGE_FILES = [
+  'dataset.json',
+  'areas.geojson',
+  'indicators.csv',
+  'observations.csv',
+  'aims.csv',
+] as const satisfies readonly (keyof PackageFiles)[];
+
+export const INDICATOR_COLUMNS = [
+  'id',
+  'label_nl',
+  'label_en',
+  'theme',
+  'unit',
+  'direction',
+  'decimals',
+  'definition_nl',
+  'definition_en',
+  'source',
+  'min_count',
+] as const;
+
+export const OBSERVATION_COLUMNS = [
+  'area_code',
+  'indicator_id',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+] as const;
+
+export const AIM_COLUMNS = [
+  'indicator_id',
+  'area_code',
+  'baseline_period',
+  'target_period',
+  'target_value',
+  'direction',
+  'label_nl',
+  'label_en',
+] as const;
+
+/**
+ * One problem found in a package. `row` is the line number as a spreadsheet shows it (header = 1, first data
+ * row = 2; for GeoJSON the feature index + 1). `code` selects the message template in the i18n files; `params`
+ * fill it. Every issue names its file, and its row and column where it has one.
+ */
+export interface PackageIssue {
+  file: string;
+  row?: number;
+  column?: string;
+  code: PackageIssueCode;
+  params?: Record<string, string | number>;
+}
+
+export const PACKAGE_ISSUE_CODES = [
+  'missingFile',
+  'emptyFile',
+  'notUtf8',
+  'wrongDelimiter',
+  'unterminatedQuote',
+  'wrongFieldCount',
+  'missingColumn',
+  'unknownColumn',
+  'duplicateColumn',
+  'notNumeric',
+  'notInteger',
+  'required',
+  'invalidEnum',
+  'negative',
+  'duplicateKey',
+  'unknownArea',
+  'unknownIndicator',
+  'unknownParent',
+  'numeratorAboveDenominator',
+  'valueMismatch',
+  'invalidJson',
+  'notFeatureCollection',
+  'geometryMissing',
+  'geometryNotPolygon',
+  'coordinatesOutOfRange',
+  'unknownMember',
+  'invalidMeta',
+  'periodOutOfRange',
+  'tooManyIssues',
+  'strayQuote',
+  'noRows',
+  'invalidId',
+  'invalidAreaCode',
+  'invalidCustomCode',
+  'wrongParentLevel',
+  'membersNotAllowed',
+  'notFeature',
+  'invalidCoordinates',
+  'ringTooShort',
+  'ringNotClosed',
+  'outOfRange',
+  'csvError',
+] as const;
+export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
+
+/** Thrown when a package (or one of its files) does not validate; carries every issue found (capped). */
+export class PackageError extends Error {
+  readonly issues: PackageIssue[];
+  constructor(issues: PackageIssue[]) {
+    super(
+      issues.map((i) => `${i.file}${i.row ? `:${i.row}` : ''}${i.column ? ` [${i.column}]` : ''} ${i.code}`).join('; '),
+    );
+    this.name = 'PackageError';
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Validates `areas.geojson`. Issues name the feature as `row` (feature index + 1) and the property as `column`
+ * (or `geometry`).
+ */
+import { checkGeometry } from './geometry.ts';
+import { IssueCollector, isObject, jsonValue, parseJsonFile } from './issues.ts';
+import { type Area, LEVELS, type Level } from './package.ts';
+import { readTable } from './table.ts';
+
+const FILE = 'areas.geojson';
+
+/** The code format of each CBS level; `gebied` codes are free (see {@link CUSTOM_CODE}). */
+const CBS_CODES: Record<Exclude<Level, 'gebied'>, { pattern: RegExp; example: string }> = {
+  land: { pattern: /^NL00$/, example: 'NL00' },
+  gemeente: { pattern: /^GM\d{4}$/, example: 'GM0000' },
+  wijk: { pattern: /^WK\d{6}$/, example: 'WK000000' },
+  buurt: { pattern: /^BU\d{8}$/, example: 'BU00000000' },
+};
+
+/** A `gebied` code: non-empty, no whitespace or control characters, at most 32 characters. */
+const CUSTOM_CODE = /^[^\s\p{Cc}]{1,32}$/u;
+const CUSTOM_CODE_MAX = 32;
+
+/** The level an area's parent must have. */
+const PARENT_LEVEL: Record<Level, Level | null> = {
+  land: null,
+  gemeente: 'land',
+  wijk: 'gemeente',
+  buurt: 'wijk',
+  gebied: 'gemeente',
+};
+
+interface Draft {
+  row: number;
+  code: string | null;
+  name: string;
+  level: Level | null;
+  parent: string | null;
+  members: string[] | undefined;
+}
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+/** Reads one feature's properties and geometry, reporting what is wrong with them on their own. */
+function readFeature(feature: unknown, row: number, issues: IssueCollector): Draft {
+  if (!isObject(feature) || feature.type !== 'Feature') {
+    const found = isObject(feature) ? feature.type : feature;
+    issues.add({ row, code: 'notFeature', params: { value: jsonValue(found) } });
+    return { row, code: null, name: '', level: null, parent: null, members: undefined };
+  }
+  const draft = readAreaProperties(isObject(feature.properties) ? feature.properties : {}, row, issues);
+  for (const issue of checkGeometry(feature.geometry, draft.level)) issues.add({ row, column: 'geometry', ...issue });
+  return draft;
+}
+
+/** Reads an area's properties (from a GeoJSON feature or a row of areas.csv), reporting what is wrong on its own. */
+function readAreaProperties(props: { [key: string]: unknown }, row: number, issues: IssueCollector): Draft {
+  const draft: Draft = { row, code: null, name: '', level: null, parent: null, members: undefined };
+  const required = (column: string, value: unknown) =>
+    issues.add({ row, column, code: 'required', ...(value != null && { params: { value: jsonValue(value) } }) });
+
+  if (typeof props.level !== 'string' || props.level === '') required('level', props.level);
+  else if ((LEVELS as readonly string[]).includes(props.level)) draft.level = props.level as Level;
+  else {
+    const params = { value: jsonValue(props.level), allowed: LEVELS.join(', ') };
+    issues.add({ row, column: 'level', code: 'invalidEnum', params });
+  }
+
+  if (!nonEmptyString(props.code)) required('code', props.code);
+  else {
+    draft.code = props.code;
+    const value = jsonValue(props.code);
+    if (draft.level === 'gebied') {
+      if (!CUSTOM_CODE.test(props.code)) {
+        issues.add({ row, column: 'code', code: 'invalidCustomCode', params: { value, max: CUSTOM_CODE_MAX } });
+      }
+    } else if (draft.level) {
+      const { pattern, example } = CBS_CODES[draft.level];
+      if (!pattern.test(props.code)) {
+        const params = { value, level: draft.level, expected: example };
+        issues.add({ row, column: 'code', code: 'invalidAreaCode', params });
+      }
+    }
+  }
+
+  if (!nonEmptyString(props.name)) required('name', props.name);
+  else draft.name = props.name;
+
+  if (draft.level !== 'land') {
+    if (nonEmptyString(props.parent)) draft.parent = props.parent;
+    else if (draft.level) required('parent', props.parent);
+  }
+
+  const members = props.members;
+  const hasMembers = members != null && !(Array.isArray(members) && members.length === 0);
+  if (draft.level === 'gebied') {
+    if (!Array.isArray(members) || members.length === 0 || !members.every(nonEmptyString)) {
+      required('members', members);
+    } else draft.members = members;
+  } else if (hasMembers && draft.level) {
+    issues.add({ row, column: 'members', code: 'membersNotAllowed', params: { value: draft.level } });
+  }
+
+  return draft;
+}
+
+/** The gemeente an area lies in: itself for a gemeente, null for `land` or a broken chain of parents. */
+function gemeenteOf(draft: Draft, byCode: Map<string, Draft>): string | null {
+  let current: Draft | undefined = draft;
+  for (let steps = 0; current && steps < LEVELS.length; steps++) {
+    if (current.level === 'gemeente') return current.code;
+    if (current.level === 'land' || current.parent === null) return null;
+    current = byCode.get(current.parent);
+  }
+  return null;
+}
+
+/**
+ * Validates `areas.geojson` and returns its areas in file order, each with its `gemeente`. Throws one
+ * {@link PackageError} with every issue found (capped at 50 plus `tooManyIssues`).
+ */
+export function validateAreas(text: string): Area[] {
+  const root = parseJsonFile(text, FILE);
+  const issues = new IssueCollector(FILE);
+  if (!isObject(root) || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
+    const found = isObject(root) ? root.type : Array.isArray(root) ? 'array' : root;
+    issues.add({ code: 'notFeatureCollection', params: { value: jsonValue(found) } });
+    issues.throwIfAny();
+    return [];
+  }
+  if (root.features.length === 0) {
+    issues.add({ code: 'noRows' });
+    issues.throwIfAny();
+  }
+
+  const drafts = root.features.map((feature: unknown, index: number) => readFeature(feature, index + 1, issues));
+  return resolveAreas(drafts, issues);
+}
+
+/**
+ * Validates `areas.csv` (columns code, name, level, parent; an optional gemeente column is recomputed), the area
+ * list of a partitioned package whose geometry lies in separate files per level.
+ */
+export function validateAreaTable(text: string): Area[] {
+  const table = readTable(text, 'areas.csv', ['code', 'name', 'level', 'parent'], ['gemeente']);
+  const drafts = table.rows.map(({ row, cell }) =>
+    readAreaProperties(
+      { code: cell('code'), name: cell('name'), level: cell('level'), parent: cell('parent') },
+      row,
+      table.issues,
+    ),
+  );
+  return resolveAreas(drafts, table.issues);
+}
+
+/** The checks across areas (unique codes, parents of the right level, members), then the areas in file order. */
+function resolveAreas(drafts: Draft[], issues: IssueCollector): Area[] {
+  const byCode = new Map<string, Draft>();
+  for (const draft of drafts) {
+    if (draft.code === null) continue;
+    const first = byCode.get(draft.code);
+    if (first) {
+      const params = { value: jsonValue(draft.code), firstRow: first.row };
+      issues.add({ row: draft.row, column: 'code', code: 'duplicateKey', params });
+    } else byCode.set(draft.code, draft);
+  }
+
+  for (const draft of drafts) {
+    if (draft.parent !== null && draft.level) {
+      const parent = byCode.get(draft.parent);
+      const expected = PARENT_LEVEL[draft.level];
+      const value = jsonValue(draft.parent);
+      if (!parent) issues.add({ row: draft.row, column: 'parent', code: 'unknownParent', params: { value } });
+      else if (parent.level && parent.level !== expected) {
+        const params = { value, level: parent.level, expected: expected ?? '' };
+        issues.add({ row: draft.row, column: 'parent', code: 'wrongParentLevel', params });
+      }
+    }
+    const seen = new Set<string>();
+    for (const member of draft.members ?? []) {
+      const value = jsonValue(member);
+      if (seen.has(member)) {
+        issues.add({ row: draft.row, column: 'members', code: 'duplicateKey', params: { value } });
+      } else if (byCode.get(member)?.level !== 'buurt') {
+        issues.add({ row: draft.row, column: 'members', code: 'unknownMember', params: { value } });
+      }
+      seen.add(member);
+    }
+  }
+  issues.throwIfAny();
+
+  return drafts.map((draft) => {
+    const area: Area = {
+      code: draft.code!,
+      name: draft.name,
+      level: draft.level!,
+      parent: draft.parent,
+      gemeente: gemeenteOf(draft, byCode),
+    };
+    if (draft.members) area.members = draft.members;
+    return area;
+  });
+}

@@ -1,0 +1,82 @@
+import type { Table } from 'apache-arrow';
+import type { Connector } from './connector.ts';
+
+/**
+ * Sends the views' queries to DuckDB. Results are cached by SQL text (an LRU, as Mosaic's coordinator does), and a
+ * query already under way is shared rather than sent twice. `clear()` forgets everything when a package is loaded.
+ */
+/** What the coordinator needs of a partitioned package's loader (see PartitionStore). */
+export interface PartitionLoader {
+  ensure(paths: readonly string[]): Promise<void>;
+  prefetch(paths: readonly string[], onLoaded?: (path: string) => void): void;
+}
+
+export class Coordinator {
+  readonly #db: Connector;
+  readonly #max: number;
+  readonly #cache = new Map<string, Promise<Table>>();
+  #partitions: PartitionLoader | null = null;
+
+  constructor(db: Connector, max = 500) {
+    this.#db = db;
+    this.#max = max;
+  }
+
+  get connector(): Connector {
+    return this.#db;
+  }
+
+  /** The loader of the current package's data files, or null when everything is loaded up front. */
+  setPartitions(partitions: PartitionLoader | null): void {
+    this.#partitions = partitions;
+  }
+
+  /** Runs `sql` (cached by its text) after the data files it needs are loaded. */
+  query(sql: string, partitions?: readonly string[]): Promise<Table> {
+    const hit = this.#cache.get(sql);
+    if (hit) {
+      // Re-insert to mark as most recently used.
+      this.#cache.delete(sql);
+      this.#cache.set(sql, hit);
+      return hit;
+    }
+    const store = this.#partitions;
+    const pending =
+      store && partitions && partitions.length > 0
+        ? store.ensure(partitions).then(() => this.#db.query(sql))
+        : this.#db.query(sql);
+    this.#cache.set(sql, pending);
+    pending.catch(() => this.#cache.delete(sql));
+    while (this.#cache.size > this.#max) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.#cache.delete(oldest);
+    }
+    return pending;
+  }
+
+  /**
+   * Runs queries the user will likely ask for next, so that the switch finds its result in the cache. With a
+   * partitioned package their files load first, while nothing else is loading; a new call replaces the old guesses.
+   */
+  prefetch(requests: readonly { sql: string; partitions: readonly string[] }[]): void {
+    const store = this.#partitions;
+    const pending = requests.filter((r) => !this.#cache.has(r.sql));
+    if (store) {
+      const byPath = new Map(pending.flatMap((r) => r.partitions.map((p) => [p, r] as const)));
+      store.prefetch([...byPath.keys()], (path) => {
+        const request = byPath.get(path);
+        if (request) this.query(request.sql, request.partitions).catch(() => undefined);
+      });
+    } else {
+      void pending.reduce<Promise<unknown>>(
+        (chain, r) => chain.then(() => this.query(r.sql).catch(() => undefined)),
+        Promise.resolve(),
+      );
+    }
+  }
+
+  clear(): void {
+    this.#cache.clear();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Table } from 'apache-arrow';
+import { sqlString, sqlStringList } from './sql.ts';
+
+export interface TrendRequest {
+  indicator: string;
+  codes: readonly string[];
+}
+
+export interface TrendRow {
+  area_code: string;
+  period: number;
+  value: number | null;
+  suppressed: boolean;
+}
+
+/** One indicator over all periods for a few areas (the selected area and its references). */
+export function trendQuery({ indicator, codes }: TrendRequest): string {
+  return `SELECT area_code, period, value, suppressed
+FROM observations
+WHERE indicator_id = ${sqlString(indicator)} AND area_code IN ${sqlStringList(codes)}
+ORDER BY area_code, period`;
+}
+
+export function decodeTrend(table: Table): TrendRow[] {
+  return table.toArray().map((r) => ({
+    area_code: String(r.area_code),
+    period: Number(r.period),
+    value: r.value === null ? null : Number(r.value),
+    suppressed: Boolean(r.suppressed),
+  }));
+}

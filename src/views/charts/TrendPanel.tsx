@@ -1,0 +1,126 @@
+import { useEffect, useMemo } from 'react';
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { Aim, Area, Indicator } from '../../data/package.ts';
+import { useQuery } from '../../db/useQuery.ts';
+import { decodeTrend, trendQuery } from '../../queries/trend.ts';
+import { SvgHost } from './SvgHost.tsx';
+import { type TrendSeries, trendChart } from './trendChart.ts';
+
+export interface TrendPanelProps {
+  indicator: Indicator;
+  area: Area;
+  gemeente: Area | null;
+  hasNl: boolean;
+  periods: readonly number[];
+  period: number;
+  aim: Aim | null;
+  /** Data files the trend needs (partitioned packages). */
+  dataFiles?: readonly string[];
+}
+
+/** The chosen indicator over all years: the area against its gemeente (and NL), with the aim where there is one. */
+export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, aim, dataFiles }: TrendPanelProps) {
+  const i18n = useI18n();
+  const codes = useMemo(() => {
+    const list = [area.code];
+    if (gemeente && gemeente.code !== area.code) list.push(gemeente.code);
+    if (hasNl) list.push('NL00');
+    return list;
+  }, [area.code, gemeente, hasNl]);
+  const { data, loading } = useQuery(trendQuery({ indicator: indicator.id, codes }), decodeTrend, dataFiles);
+
+  const series = useMemo((): TrendSeries[] => {
+    if (!data) return [];
+    const names: Record<string, [string, TrendSeries['role']]> = {
+      [area.code]: [area.name, 'area'],
+      ...(gemeente && gemeente.code !== area.code ? { [gemeente.code]: [gemeente.name, 'reference'] } : {}),
+      NL00: [i18n.t('kompas.nl'), 'national'],
+    };
+    return codes
+      .map((code) => {
+        const rows = data.filter((r) => r.area_code === code);
+        const [label, role] = names[code] ?? [code, 'reference'];
+        return {
+          key: code,
+          label,
+          role,
+          // Only the periods with a row: a year without a measurement is skipped (no gap), a suppressed one breaks.
+          points: rows.map((r) => ({ period: r.period, value: r.suppressed ? null : r.value })),
+        };
+      })
+      .filter((s) => s.points.some((p) => p.value !== null));
+  }, [data, codes, area, gemeente, i18n]);
+
+  const element = useMemo(() => {
+    if (series.length === 0) return null;
+    const first = periods[0] ?? period;
+    const last = periods[periods.length - 1] ?? period;
+    return trendChart(series, {
+      width: 560,
+      height: 260,
+      periods: [...periods],
+      selectedPeriod: period,
+      formatValue: (v) => i18n.value(v, indicator),
+      yLabel: i18n.t(`unitName.${indicator.unit}`),
+      ariaLabel: i18n.t('trend.aria', {
+        indicator: i18n.label(indicator),
+        area: area.name,
+        gemeente: gemeente?.name ?? '',
+        first,
+        last,
+      }),
+      aim:
+        aim && aim.target_value !== null
+          ? {
+              baselinePeriod: aim.baseline_period,
+              targetPeriod: aim.target_period,
+              targetValue: aim.target_value,
+              label: i18n.t('trend.aimLabel', {
+                period: aim.target_period,
+                value: i18n.value(aim.target_value, indicator),
+              }),
+            }
+          : undefined,
+    });
+  }, [series, periods, period, indicator, area.name, gemeente, aim, i18n]);
+
+  // Marked only once the chart shows the data asked for (not the previous result kept on screen meanwhile).
+  useEffect(() => {
+    if (element && !loading) performance.mark('gk:trend-drawn');
+  }, [element, loading]);
+
+  const aimLabel = aim ? (i18n.lang === 'en' ? aim.label_en || aim.label_nl : aim.label_nl) : null;
+  return (
+    <section className="trend" aria-labelledby="trend-title">
+      <h2 id="trend-title">{i18n.t('trend.title', { indicator: i18n.label(indicator) })}</h2>
+      {aimLabel && <p className="aim-text">{i18n.t('trend.aimDirection', { label: aimLabel })}</p>}
+      {element ? <SvgHost element={element} className="trend-chart" /> : data && <p>{i18n.t('trend.noData')}</p>}
+      {series.length > 0 && (
+        <table className="visually-hidden">
+          <caption>{i18n.t('trend.table')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{i18n.t('trend.period')}</th>
+              {series.map((s) => (
+                <th scope="col" key={s.key}>
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p}>
+                <th scope="row">{p}</th>
+                {series.map((s) => {
+                  const v = s.points.find((x) => x.period === p)?.value ?? null;
+                  return <td key={s.key}>{v === null ? '–' : i18n.value(v, indicator)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

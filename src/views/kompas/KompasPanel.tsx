@@ -1,0 +1,198 @@
+import { memo, useEffect, useMemo } from 'react';
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { KompasRow, KompasTheme } from '../../compass/kompasRows.ts';
+import type { Area } from '../../data/package.ts';
+import { SvgHost } from '../charts/SvgHost.tsx';
+import { sparkline } from '../charts/sparkline.ts';
+
+export interface KompasPanelProps {
+  area: Area;
+  gemeente: Area | null;
+  period: number;
+  periods: readonly number[];
+  themes: KompasTheme[];
+  activeIndicator: string | null;
+  /** True while the panel still shows an earlier choice (its data is loading or React renders it deferred). */
+  stale: boolean;
+  onIndicator(id: string): void;
+}
+
+function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
+  const { t, compactValue } = useI18n();
+  if (!cell)
+    return (
+      <span className="muted">
+        –<span className="visually-hidden"> {t('kompas.notAvailable')}</span>
+      </span>
+    );
+  if (cell.suppressed || cell.value === null)
+    return (
+      <span className="suppressed" title={t('kompas.suppressedTitle', { min: row.indicator.min_count })}>
+        {t('kompas.suppressed')}
+      </span>
+    );
+  return <>{compactValue(cell.value, row.indicator)}</>;
+}
+
+function ChangeCell({ row, period }: { row: KompasRow; period: number }) {
+  const i18n = useI18n();
+  if (row.change === null || !row.previous) return <span className="muted">–</span>;
+  const delta = i18n.compactValue(Math.abs(row.change), row.indicator);
+  const rounded = Number(row.change.toFixed(row.indicator.decimals));
+  const arrow = rounded > 0 ? '▲' : rounded < 0 ? '▼' : '=';
+  const words =
+    rounded > 0
+      ? i18n.t('kompas.increase', { delta })
+      : rounded < 0
+        ? i18n.t('kompas.decrease', { delta })
+        : i18n.t('kompas.same');
+  return (
+    <span className="change">
+      <span aria-hidden="true">
+        {arrow} {i18n.compactValue(row.change, row.indicator, true)}
+      </span>
+      <span className="visually-hidden">{words}</span>
+      {row.previous.period !== period - 1 && (
+        <span className="muted"> ({i18n.t('kompas.change', { period: row.previous.period })})</span>
+      )}
+    </span>
+  );
+}
+
+function Sparkline({
+  row,
+  area,
+  period,
+  periods,
+}: {
+  row: KompasRow;
+  area: Area;
+  period: number;
+  periods: readonly [number, number];
+}) {
+  const i18n = useI18n();
+  const element = useMemo(() => {
+    const first = row.series[0]?.period ?? period;
+    const last = row.series[row.series.length - 1]?.period ?? period;
+    return sparkline(row.series, {
+      ariaLabel: i18n.t('kompas.sparkline', { indicator: i18n.label(row.indicator), area: area.name, first, last }),
+      highlightPeriod: row.shownPeriod ?? period,
+      periods,
+    });
+  }, [row, area.name, period, periods, i18n]);
+  return <SvgHost element={element} className="sparkline" />;
+}
+
+/** The Kompas of one area: per theme, each indicator's value against the gemeente and the Netherlands. */
+export const KompasPanel = memo(function KompasPanel({
+  area,
+  gemeente,
+  period,
+  periods,
+  themes,
+  activeIndicator,
+  stale,
+  onIndicator,
+}: KompasPanelProps) {
+  const i18n = useI18n();
+  const first = periods[0] ?? period;
+  const last = periods[periods.length - 1] ?? period;
+  const periodRange = useMemo((): [number, number] => [first, last], [first, last]);
+  useEffect(() => {
+    if (themes.length > 0) performance.mark('gk:kompas-drawn');
+  }, [themes]);
+  const { t } = i18n;
+  const previousYear = period - 1;
+  return (
+    <section
+      className="kompas"
+      aria-labelledby="kompas-title"
+      aria-busy={stale}
+      data-area={area.code}
+      data-period={period}
+    >
+      <h2 id="kompas-title">{t('kompas.title', { area: area.name })}</h2>
+      <p className="kompas-subtitle">
+        {t('kompas.subtitle', {
+          level: t(`levelSingular.${area.level}`),
+          gemeente: gemeente?.name ?? '',
+          period,
+        })}
+      </p>
+      {themes.length === 0 && <p>{t('kompas.empty')}</p>}
+      {themes.map(({ theme, rows }) => (
+        <table key={theme} className="kompas-table" data-theme={theme}>
+          <caption>
+            <h3>{t(`theme.${theme}`)}</h3>
+          </caption>
+          <colgroup>
+            <col className="c-indicator" />
+            <col className="c-value" />
+            <col className="c-ref" />
+            <col className="c-ref" />
+            <col className="c-change" />
+            <col className="c-trend" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('kompas.indicator')}</th>
+              <th scope="col" className="num">
+                {t('kompas.value', { period })}
+              </th>
+              <th scope="col" className="num">
+                {t('kompas.gemeente')}
+              </th>
+              <th scope="col" className="num">
+                {t('kompas.nl')}
+              </th>
+              <th scope="col" className="num">
+                {t('kompas.change', { period: previousYear })}
+              </th>
+              <th scope="col">{t('kompas.trend')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.indicator.id}
+                data-indicator={row.indicator.id}
+                className={row.indicator.id === activeIndicator ? 'active' : undefined}
+              >
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={row.indicator.id === activeIndicator}
+                    title={i18n.definition(row.indicator)}
+                    onClick={() => onIndicator(row.indicator.id)}
+                  >
+                    {i18n.label(row.indicator)}
+                  </button>
+                  {i18n.unitNote(row.indicator) && <span className="unit-note"> ({i18n.unitNote(row.indicator)})</span>}
+                </th>
+                <td className="num value" data-cell="area">
+                  <ValueCell cell={row.area} row={row} />
+                  {row.shownPeriod !== null && row.shownPeriod !== period && (
+                    <span className="muted period-note"> ({row.shownPeriod})</span>
+                  )}
+                </td>
+                <td className="num" data-cell="gemeente">
+                  <ValueCell cell={row.gemeente} row={row} />
+                </td>
+                <td className="num" data-cell="nl">
+                  <ValueCell cell={row.nl} row={row} />
+                </td>
+                <td className="num" data-cell="change">
+                  <ChangeCell row={row} period={period} />
+                </td>
+                <td>
+                  <Sparkline row={row} area={area} period={period} periods={periodRange} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+});

@@ -1,0 +1,266 @@
+import * as maplibregl from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { exposeDebug } from '../../app/debugHandle.ts';
+import type { MapGeometry } from '../../data/mapGeometry.ts';
+import type { Level } from '../../data/package.ts';
+import { NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
+import { type AreaPaint, applyPaint } from './featureState.ts';
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+/** Map levels drawn as their own fill + outline layers. */
+export const DRAWN_LEVELS = ['gemeente', 'wijk', 'buurt', 'gebied'] as const satisfies readonly Level[];
+export type DrawnLevel = (typeof DRAWN_LEVELS)[number];
+
+export interface AreaMapProps {
+  geometry: MapGeometry;
+  /** Which levels are visible; with `auto`, the coarser level when zoomed out and finer ones as one zooms in. */
+  level: 'auto' | DrawnLevel;
+  paint: ReadonlyMap<string, AreaPaint>;
+  selected: string | null;
+  attribution: string;
+  ariaLabel: string;
+  /** The tooltip's text for an area code (name and formatted value). */
+  describe(code: string): string;
+  onSelect(code: string): void;
+  webglMissing: string;
+}
+
+function fillColor(): maplibregl.ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'suppressed'], false],
+    SUPPRESSED_COLOR,
+    ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR],
+  ];
+}
+
+/**
+ * The zoom ranges of `auto`, relative to the zoom that shows everything: one gemeente shows its wijken and, a
+ * little closer, its buurten; many gemeenten (a province, the country) show gemeenten, then wijken, then buurten.
+ */
+export function autoZoomRanges(fitZoom: number, gemeenten: number): Partial<Record<DrawnLevel, [number, number]>> {
+  if (gemeenten <= 1) return { wijk: [0, fitZoom + 0.8], buurt: [fitZoom + 0.8, 24] };
+  return { gemeente: [0, fitZoom + 2], wijk: [fitZoom + 2, fitZoom + 3.5], buurt: [fitZoom + 3.5, 24] };
+}
+
+/** The fill layers drawn at the current zoom (visible, and within their zoom range). */
+function visibleFillLayers(map: maplibregl.Map): string[] {
+  const zoom = map.getZoom();
+  return DRAWN_LEVELS.map((l) => `${l}-fill`).filter((id) => {
+    const layer = map.getLayer(id);
+    return (
+      layer !== undefined &&
+      map.getLayoutProperty(id, 'visibility') !== 'none' &&
+      zoom >= (layer.minzoom ?? 0) &&
+      zoom < (layer.maxzoom ?? 24)
+    );
+  });
+}
+
+/** Gives each source whose level is now drawn its data, the first time (maplibre fetches and parses it in a worker). */
+function loadVisibleSources(map: maplibregl.Map, geometry: MapGeometry, pending: Map<string, string>) {
+  for (const id of visibleFillLayers(map)) {
+    const level = id.replace(/-fill$/, '');
+    const source = geometry.sources.find((s) => s.levels.includes(level as DrawnLevel));
+    const url = source && pending.get(source.id);
+    if (!source || !url) continue;
+    pending.delete(source.id);
+    (map.getSource(source.id) as maplibregl.GeoJSONSource | undefined)?.setData(url);
+  }
+}
+
+function layerVisibility(
+  map: maplibregl.Map,
+  level: AreaMapProps['level'],
+  ranges: Partial<Record<DrawnLevel, [number, number]>>,
+) {
+  for (const l of DRAWN_LEVELS) {
+    const range = level === 'auto' ? ranges[l] : l === level ? ([0, 24] as [number, number]) : undefined;
+    for (const id of [`${l}-fill`, `${l}-line`]) {
+      if (!map.getLayer(id)) continue;
+      // The gemeente outline stays as a frame whatever level is coloured.
+      const visible = range !== undefined || id === 'gemeente-line';
+      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      map.setLayerZoomRange(id, range?.[0] ?? 0, range?.[1] ?? 24);
+    }
+  }
+}
+
+/**
+ * The choropleth. Geometry is added once per package; a change of indicator or year only sets feature-state (the
+ * area code is the feature id via `promoteId`), which is several times cheaper than rebuilding the source.
+ */
+export function AreaMap(props: AreaMapProps) {
+  const container = useRef<HTMLElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const applied = useRef<Map<string, AreaPaint>>(new Map());
+  const pendingUrls = useRef(new Map<string, string>());
+  const zoomRanges = useRef<Partial<Record<DrawnLevel, [number, number]>>>({});
+  const latest = useRef(props);
+  latest.current = props;
+  const setSelectedFilter = useRef<(code: string) => void>(() => {});
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+
+  // The map is rebuilt only for new geometry (another package); everything else is applied below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (!container.current) return;
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: container.current,
+        style: {
+          version: 8,
+          sources: {},
+          layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f4f6f8' } }],
+        },
+        bounds: props.geometry.bounds,
+        fitBoundsOptions: { padding: 16 },
+        attributionControl: { compact: false, customAttribution: props.attribution },
+        fadeDuration: 0,
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxZoom: 16,
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    exposeDebug({ map });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', () => {
+      // A level given as a URL (wijken, buurten of a large package) is fetched only when it is first drawn.
+      const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+      pendingUrls.current = new Map();
+      for (const source of props.geometry.sources) {
+        if (typeof source.data === 'string') pendingUrls.current.set(source.id, source.data);
+        map.addSource(source.id, {
+          type: 'geojson',
+          data: typeof source.data === 'string' ? empty : source.data,
+          promoteId: 'code',
+        });
+      }
+      const sourceOf = (level: DrawnLevel) => props.geometry.sources.find((src) => src.levels.includes(level))?.id;
+      const drawn = DRAWN_LEVELS.flatMap((level) => {
+        const source = sourceOf(level);
+        return source
+          ? [{ level, source, filter: ['==', ['get', 'level'], level] as maplibregl.FilterSpecification }]
+          : [];
+      });
+      for (const { level, source, filter } of drawn) {
+        map.addLayer({
+          id: `${level}-fill`,
+          type: 'fill',
+          source,
+          filter,
+          paint: { 'fill-color': fillColor(), 'fill-opacity': 0.9 },
+        });
+      }
+      // Outlines above all fills, finest first, so the gemeente border frames everything.
+      for (const { level, source, filter } of [...drawn].reverse()) {
+        map.addLayer({
+          id: `${level}-line`,
+          type: 'line',
+          source,
+          filter,
+          paint: {
+            'line-color': level === 'gemeente' ? '#1b2631' : '#4a5560',
+            'line-width': level === 'gemeente' ? 2 : level === 'buurt' ? 0.6 : 1.2,
+          },
+        });
+      }
+      for (const source of props.geometry.sources) {
+        const none: maplibregl.FilterSpecification = ['==', ['get', 'code'], ''];
+        map.addLayer({
+          id: `selected-${source.id}`,
+          type: 'line',
+          source: source.id,
+          filter: none,
+          paint: { 'line-color': '#d4002a', 'line-width': 3.5 },
+        });
+        map.addLayer({
+          id: `hover-${source.id}`,
+          type: 'line',
+          source: source.id,
+          filter: none,
+          paint: { 'line-color': '#111', 'line-width': 2 },
+        });
+      }
+      zoomRanges.current = autoZoomRanges(map.getZoom(), props.geometry.gemeenten);
+      applied.current = new Map();
+      setReady(true);
+    });
+
+    // queryRenderedFeatures also returns features of layers outside their zoom range: ask only the drawn ones.
+    const fillLayers = () => visibleFillLayers(map);
+    map.on('zoomend', () => loadVisibleSources(map, props.geometry, pendingUrls.current));
+    const setLineFilter = (kind: 'hover' | 'selected', code: string) => {
+      for (const source of props.geometry.sources)
+        if (map.getLayer(`${kind}-${source.id}`)) map.setFilter(`${kind}-${source.id}`, ['==', ['get', 'code'], code]);
+    };
+    setSelectedFilter.current = (code) => setLineFilter('selected', code);
+    const featureAt = (point: maplibregl.PointLike) =>
+      map.queryRenderedFeatures(point, { layers: fillLayers() })[0]?.properties?.code as string | undefined;
+    map.on('mousemove', (e) => {
+      const code = featureAt(e.point);
+      map.getCanvas().style.cursor = code ? 'pointer' : '';
+      setLineFilter('hover', code ?? '');
+      setTooltip(code ? { x: e.point.x, y: e.point.y, text: latest.current.describe(code) } : null);
+    });
+    map.on('mouseout', () => {
+      setTooltip(null);
+      setLineFilter('hover', '');
+    });
+    map.on('click', (e) => {
+      const code = featureAt(e.point);
+      if (code) latest.current.onSelect(code);
+    });
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, [props.geometry]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    layerVisibility(map, props.level, zoomRanges.current);
+    loadVisibleSources(map, props.geometry, pendingUrls.current);
+  }, [ready, props.level, props.geometry]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    applyPaint(map, applied.current, props.paint);
+    applied.current = new Map(props.paint);
+    // For the benchmark and the tests: the moment the new colours are on screen.
+    map.once('idle', () => performance.mark('gk:map-painted'));
+    map.triggerRepaint();
+  }, [ready, props.paint]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    setSelectedFilter.current(props.selected ?? '');
+  }, [ready, props.selected]);
+
+  if (failed) return <p className="notice">{props.webglMissing}</p>;
+  return (
+    <div className="map-frame">
+      <section ref={container} className="map" aria-label={props.ariaLabel} data-ready={ready} />
+      {tooltip && (
+        <div className="map-tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }} role="status">
+          {tooltip.text}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { Indicator } from '../../data/package.ts';
+import { type ColorClass, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
+
+export interface MapLegendProps {
+  indicator: Indicator;
+  period: number;
+  classes: ColorClass[];
+  hasSuppressed: boolean;
+  hasMissing: boolean;
+}
+
+/** The map's legend, as a list (it is also the text equivalent of the colours). */
+export function MapLegend({ indicator, period, classes, hasSuppressed, hasMissing }: MapLegendProps) {
+  const i18n = useI18n();
+  return (
+    <figure className="legend">
+      <figcaption>
+        {i18n.t('map.legend', { indicator: i18n.label(indicator), period })}
+        {i18n.unitNote(indicator) && <span className="unit-note"> ({i18n.unitNote(indicator)})</span>}
+      </figcaption>
+      <ul>
+        {classes.map((c) => (
+          <li key={`${c.from}-${c.to}`}>
+            <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
+            {i18n.t('map.legendRange', {
+              from: i18n.compactValue(c.from, indicator),
+              to: i18n.compactValue(c.to, indicator),
+            })}
+          </li>
+        ))}
+        {hasSuppressed && (
+          <li>
+            <span className="swatch" style={{ background: SUPPRESSED_COLOR }} aria-hidden="true" />
+            {i18n.t('map.suppressed')}
+          </li>
+        )}
+        {hasMissing && (
+          <li>
+            <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
+            {i18n.t('map.noData')}
+          </li>
+        )}
+        <li>
+          <span className="swatch swatch-selected" aria-hidden="true" />
+          {i18n.t('map.selected')}
+        </li>
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,129 @@
+import { lazy, Suspense, useContext, useEffect, useMemo } from 'react';
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { MapLevel } from '../../app/urlState.ts';
+import type { LoadedPackage } from '../../data/load.ts';
+import type { Indicator, Level } from '../../data/package.ts';
+import { CoordinatorContext, useQuery } from '../../db/useQuery.ts';
+import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
+
+// maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
+const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
+
+import { quantileColorScale } from './colorScale.ts';
+import type { AreaPaint } from './featureState.ts';
+import { MapLegend } from './MapLegend.tsx';
+
+export interface MapPanelProps {
+  pkg: LoadedPackage;
+  indicator: Indicator;
+  period: number;
+  level: MapLevel;
+  selected: string;
+  onSelect(code: string): void;
+}
+
+/** The levels a map choice draws; `auto` adds the gemeenten when the package has more than one. */
+function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
+  if (level !== 'auto') return [level];
+  return gemeenten > 1 ? ['gemeente', 'wijk', 'buurt'] : ['wijk', 'buurt'];
+}
+
+/** Map + legend for one indicator and year: one query, one colour scale over all drawn areas, paint by code. */
+export function MapPanel({ pkg, indicator, period, level, selected, onSelect }: MapPanelProps) {
+  const i18n = useI18n();
+  const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
+  const { data } = useQuery(
+    choroplethQuery({ indicator: indicator.id, period, levels }),
+    decodeChoropleth,
+    pkg.partitions ? [pkg.partitions.indicatorPeriod(indicator.id, period)].filter((p) => p !== null) : undefined,
+    'gk:map-data',
+  );
+  const drawnCount = useMemo(() => pkg.areas.filter((a) => levels.includes(a.level)).length, [pkg.areas, levels]);
+  // Partitioned packages: once this map is drawn, fetch what the next switch most likely needs.
+  const coordinator = useContext(CoordinatorContext);
+  useEffect(() => {
+    if (!data || !coordinator) return;
+    const periods = pkg.meta.periods;
+    const i = periods.indexOf(period);
+    const years = [periods[i - 1], periods[i + 1]].filter((p): p is number => p !== undefined);
+    // The indicators listed next to this one (the same theme), a few: each file is ~1 MB at national scale.
+    const list = pkg.indicators;
+    const at = list.findIndex((x) => x.id === indicator.id);
+    const near = [list[at + 1], list[at - 1], list[at + 2], list[at - 2]].filter(
+      (x): x is (typeof list)[number] => x !== undefined && x.theme === indicator.theme,
+    );
+    const store = pkg.partitions;
+    const request = (id: string, p: number) => {
+      const path = store ? store.indicatorPeriod(id, p) : null;
+      return store && path === null
+        ? [] // not measured that year: nothing to fetch
+        : [{ sql: choroplethQuery({ indicator: id, period: p, levels }), partitions: path ? [path] : [] }];
+    };
+    coordinator.prefetch([
+      ...years.flatMap((p) => request(indicator.id, p)),
+      ...near.flatMap((x) => request(x.id, period)),
+    ]);
+  }, [data, pkg, indicator, period, coordinator, levels]);
+  const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
+
+  const { paint, scale, values, hasSuppressed, hasMissing } = useMemo(() => {
+    const rows = data ?? [];
+    const scale = quantileColorScale(rows.flatMap((r) => (r.value === null || r.suppressed ? [] : [r.value])));
+    const paint = new Map<string, AreaPaint>();
+    const values = new Map<string, number | null>();
+    const sources = pkg.geometry.sources;
+    const sourceOf = new Map(sources.flatMap((s) => s.levels.map((l) => [l, s.id] as const)));
+    for (const r of rows) {
+      const source = sourceOf.get(r.level);
+      if (!source) continue;
+      paint.set(r.code, { source, color: r.value === null ? null : scale.color(r.value), suppressed: r.suppressed });
+      values.set(r.code, r.suppressed ? null : r.value);
+    }
+    return {
+      paint,
+      scale,
+      values,
+      hasSuppressed: rows.some((r) => r.suppressed),
+      hasMissing: paint.size < drawnCount,
+    };
+  }, [data, pkg, drawnCount]);
+
+  const describe = (code: string) => {
+    const name = names.get(code) ?? code;
+    if (!paint.has(code)) return `${name}: ${i18n.t('map.noData')}`;
+    const v = values.get(code);
+    return `${name}: ${v === null || v === undefined ? i18n.t('map.suppressed') : i18n.value(v, indicator)}`;
+  };
+
+  const levelName =
+    level === 'auto'
+      ? `${i18n.t('levelSingular.wijk')}/${i18n.t('levelSingular.buurt')}`
+      : i18n.t(`levelSingular.${level}`);
+  return (
+    <section className="map-panel" aria-labelledby="map-title">
+      <h2 id="map-title" className="visually-hidden">
+        {i18n.t('map.title')}
+      </h2>
+      <Suspense fallback={<div className="map map-loading">{i18n.t('map.loading')}</div>}>
+        <AreaMap
+          geometry={pkg.geometry}
+          level={level}
+          paint={paint}
+          selected={selected}
+          attribution={pkg.meta.attribution}
+          ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
+          describe={describe}
+          onSelect={onSelect}
+          webglMissing={i18n.t('map.webglMissing')}
+        />
+      </Suspense>
+      <MapLegend
+        indicator={indicator}
+        period={period}
+        classes={scale.classes}
+        hasSuppressed={hasSuppressed}
+        hasMissing={hasMissing}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { quantile } from 'd3';
+
+/** Sequential blues, light to dark; distinct from the grey used for "geheim" and readable for colour-blind users. */
+export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+export const SUPPRESSED_COLOR = '#b5b5b5';
+export const NO_DATA_COLOR = '#ffffff';
+
+export interface ColorClass {
+  /** Inclusive lower bound and exclusive upper bound (inclusive for the last class). */
+  from: number;
+  to: number;
+  color: string;
+}
+
+export interface ColorScale {
+  classes: ColorClass[];
+  color(value: number): string;
+}
+
+/**
+ * Quantile classes (up to five) over the shown values: each colour holds about as many areas. Equal breaks are
+ * merged, so a level with few distinct values gets fewer classes rather than empty ones.
+ */
+export function quantileColorScale(values: readonly number[], palette: readonly string[] = SEQUENTIAL): ColorScale {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return { classes: [], color: () => NO_DATA_COLOR };
+  const n = palette.length;
+  const min = sorted[0]!;
+  const max = sorted[sorted.length - 1]!;
+  const breaks: number[] = [];
+  for (let i = 1; i < n; i++) {
+    const b = quantile(sorted, i / n)!;
+    if (b > min && b < max && (breaks.length === 0 || b > breaks[breaks.length - 1]!)) breaks.push(b);
+  }
+  const bounds = [min, ...breaks, max];
+  const count = Math.max(1, bounds.length - 1);
+  // Spread the used colours over the palette so that 2 classes are light and dark, not the two lightest.
+  const colors = Array.from({ length: count }, (_, i) =>
+    count === 1 ? palette[Math.floor((n - 1) / 2)]! : palette[Math.round((i * (n - 1)) / (count - 1))]!,
+  );
+  const classes = colors.map((color, i) => ({ from: bounds[i]!, to: bounds[i + 1] ?? max, color }));
+  return {
+    classes,
+    color(value) {
+      for (let i = 0; i < breaks.length; i++) if (value < breaks[i]!) return colors[i]!;
+      return colors[colors.length - 1]!;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { preview } from 'vite';
+import { launchBrowser, mapIdle } from '../../scripts/browser.ts';
+
+export { launchBrowser, mapIdle };
+
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built app (`dist/`) with `vite preview` on a free loopback port. */
+export async function serveBuiltApp(env: Record<string, string> = {}): Promise<Served> {
+  Object.assign(process.env, env);
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  return { url, close: () => server.close() };
+}
+
+export interface Watched {
+  page: Page;
+  /** Requests to any origin other than the app's own. */
+  foreignRequests: string[];
+  consoleErrors: string[];
+}
+
+/** A page that records console errors and every request that leaves the app's origin. */
+export async function watchedPage(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1440, height: 1000 },
+): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    if (!['blob:', 'data:'].includes(u.protocol) && u.origin !== origin) foreignRequests.push(req.url());
+  });
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  return { page, foreignRequests, consoleErrors };
+}
+
+/** Waits until the Kompas shows the given area (and period), has rows, and is no longer busy with an earlier choice. */
+export async function kompasShows(
+  page: Page,
+  areaName: string,
+  options: { period?: number; timeout?: number } = {},
+): Promise<void> {
+  await page.waitForFunction(
+    ({ name, period }) => {
+      const panel = document.querySelector('section.kompas');
+      const title = document.getElementById('kompas-title')?.textContent ?? '';
+      return (
+        panel !== null &&
+        panel.getAttribute('aria-busy') !== 'true' &&
+        (period === null || panel.getAttribute('data-period') === String(period)) &&
+        title.endsWith(name) &&
+        document.querySelectorAll('.kompas-table tbody tr').length > 0
+      );
+    },
+    { name: areaName, period: options.period ?? null },
+    { timeout: options.timeout ?? 60_000 },
+  );
+}

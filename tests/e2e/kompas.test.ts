@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/app/i18n/index.tsx';
+import type { Indicator } from '../../src/data/package.ts';
+import { validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
+import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  launchBrowser,
+  mapIdle,
+  type Served,
+  serveBuiltApp,
+  type Watched,
+  watchedPage,
+} from './harness.ts';
+
+const files = readPackage(DEMO);
+const meta = validateDatasetMeta(files['dataset.json']);
+const areas = validateAreas(files['areas.geojson']);
+const indicators = validateIndicators(files['indicators.csv']);
+const observations = readCsvObjects(files['observations.csv']);
+const wijken = areas.filter((a) => a.level === 'wijk');
+const nl = createI18n('nl');
+
+/**
+ * What the Kompas cell of an area should say, from observations.csv: the value of the period, or of the latest
+ * earlier measurement (marked with its year), "geheim" below min_count, and "–" without data.
+ */
+function expectedValue(area: string, indicator: Indicator, period: number): string {
+  const rows = observations
+    .filter((r) => r.area_code === area && r.indicator_id === indicator.id && Number(r.period) <= period)
+    .sort((a, b) => Number(a.period) - Number(b.period));
+  const row = rows[rows.length - 1];
+  if (!row) return '– geen gegevens';
+  const base = row.denominator ? Number(row.denominator) : indicator.unit === 'count' ? Number(row.value) : Infinity;
+  const note = Number(row.period) === period ? '' : ` (${row.period})`;
+  if (row.value === '' || base < indicator.min_count) return `geheim${note}`;
+  return `${nl.compactValue(Number(row.value), indicator)}${note}`;
+}
+
+/** The text of the Kompas cell of one indicator (`area`, `gemeente`, `nl`, `change`). */
+async function kompasCell(page: Page, indicator: string, cell: string): Promise<string> {
+  return ((await page.locator(`tr[data-indicator="${indicator}"] td[data-cell="${cell}"]`).textContent()) ?? '').trim();
+}
+
+async function expectKompasValues(page: Page, area: string, period: number) {
+  let compared = 0;
+  for (const indicator of indicators) {
+    const row = page.locator(`tr[data-indicator="${indicator.id}"]`);
+    if ((await row.count()) === 0) continue;
+    const shown = (await kompasCell(page, indicator.id, 'area')).replace(/\s+/g, ' ');
+    expect(shown, indicator.id).toBe(expectedValue(area, indicator, period));
+    compared++;
+  }
+  expect(compared).toBeGreaterThan(20);
+}
+
+/** A point on the page inside the given area's polygon, found by asking the map what is drawn where. */
+async function pointInside(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((target) => {
+    const map = window.__gebiedskompas?.map;
+    if (!map) return null;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    for (let y = 10; y < canvas.height; y += 8)
+      for (let x = 10; x < canvas.width; x += 8) {
+        const hit = map.queryRenderedFeatures([x, y], { layers: ['wijk-fill'] })[0];
+        if (hit?.properties?.code === target) return { x: canvas.left + x, y: canvas.top + y };
+      }
+    return null;
+  }, code);
+  if (!point) throw new Error(`no pixel of ${code} found on the map`);
+  return point;
+}
+
+describe('the gebiedskompas on the demo municipality', () => {
+  let served: Served;
+  let browser: Browser;
+  const pages: Watched[] = [];
+
+  beforeAll(async () => {
+    served = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  const open = async (search = '') => {
+    const watched = await watchedPage(browser, new URL(served.url).origin);
+    pages.push(watched);
+    await watched.page.goto(`${served.url}${search}`);
+    return watched;
+  };
+
+  it('opens on the default wijk with the map of all wijken drawn', async () => {
+    const { page } = await open();
+    const defaultArea = areas.find((a) => a.code === meta.default_area)!;
+    await kompasShows(page, defaultArea.name);
+    await mapIdle(page);
+    const drawn = await page.evaluate(() => {
+      const map = window.__gebiedskompas!.map!;
+      const codes = map.queryRenderedFeatures({ layers: ['wijk-fill'] }).map((f) => f.properties.code as string);
+      return [...new Set(codes)].sort();
+    });
+    expect(drawn).toEqual(wijken.map((w) => w.code).sort());
+    expect(new URL(page.url()).searchParams.get('area')).toBe(meta.default_area);
+    expect(new URL(page.url()).searchParams.get('period')).toBe(String(meta.default_period));
+    await expectKompasValues(page, meta.default_area, meta.default_period);
+    // Dutch notation: thousands with a dot.
+    expect(await kompasCell(page, 'inwoners', 'gemeente')).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'kompas-default.png'), fullPage: true });
+  });
+
+  it('selects a wijk with the keyboard through the area picker', async () => {
+    const { page } = await open();
+    const target = wijken[wijken.length - 1]!;
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    const search = page.getByRole('searchbox');
+    await search.focus();
+    await page.keyboard.type(target.name);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await kompasShows(page, target.name);
+    expect(new URL(page.url()).searchParams.get('area')).toBe(target.code);
+    await expectKompasValues(page, target.code, meta.default_period);
+  });
+
+  it('selects a wijk by a click on the map', async () => {
+    const { page } = await open();
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    await mapIdle(page);
+    const target = wijken[1]!;
+    const point = await pointInside(page, target.code);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => page.locator('.map-tooltip').textContent()).toContain(target.name);
+    await page.mouse.click(point.x, point.y);
+    await kompasShows(page, target.name);
+    expect(new URL(page.url()).searchParams.get('area')).toBe(target.code);
+    await expectKompasValues(page, target.code, meta.default_period);
+    await mapIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-click.png') });
+  });
+
+  it('shows buurten when zoomed in, and wijken when zoomed out', async () => {
+    const { page } = await open();
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    await mapIdle(page);
+    const drawnAt = (zoomBy: number) =>
+      page.evaluate(async (dz) => {
+        const map = window.__gebiedskompas!.map!;
+        map.jumpTo({ zoom: map.getZoom() + dz });
+        await new Promise<void>((resolve) => {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        });
+        const visible = (id: string) => {
+          const layer = map.getLayer(id)!;
+          return map.getZoom() >= (layer.minzoom ?? 0) && map.getZoom() < (layer.maxzoom ?? 24);
+        };
+        return { wijk: visible('wijk-fill'), buurt: visible('buurt-fill') };
+      }, zoomBy);
+    expect(await drawnAt(0)).toEqual({ wijk: true, buurt: false });
+    expect(await drawnAt(1.5)).toEqual({ wijk: false, buurt: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'map-buurten.png') });
+    expect(await drawnAt(-1.5)).toEqual({ wijk: true, buurt: false });
+  });
+
+  it('walks the area tree with the arrow keys and selects with Enter', async () => {
+    const { page } = await open();
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    const first = wijken[0]!;
+    const firstBuurt = areas.find((a) => a.parent === first.code)!;
+    await page.locator(`[role="treeitem"][data-code="${first.code}"]`).focus();
+    await page.keyboard.press('ArrowRight'); // expand the wijk
+    await expect
+      .poll(() => page.locator(`[role="treeitem"][data-code="${first.code}"]`).getAttribute('aria-expanded'))
+      .toBe('true');
+    await page.keyboard.press('ArrowDown'); // its first buurt
+    await page.keyboard.press('Enter');
+    await kompasShows(page, firstBuurt.name);
+    expect(new URL(page.url()).searchParams.get('area')).toBe(firstBuurt.code);
+  });
+
+  it('shows "geheim" for a tiny buurt instead of values based on too few people', async () => {
+    const tiny = areas
+      .filter((a) => a.level === 'buurt')
+      .map((a) => ({
+        a,
+        inw: Number(
+          observations.find(
+            (r) => r.area_code === a.code && r.indicator_id === 'inwoners' && Number(r.period) === meta.default_period,
+          )?.value,
+        ),
+      }))
+      .sort((x, y) => x.inw - y.inw)[0]!.a;
+    const { page } = await open(`?dataset=demo&area=${tiny.code}&view=kompas`);
+    await kompasShows(page, tiny.name);
+    expect(await kompasCell(page, 'jeugdhulp_pct', 'area')).toBe('geheim');
+    await expectKompasValues(page, tiny.code, meta.default_period);
+  });
+
+  it('opens exactly the view in the URL, and the back button walks back through choices', async () => {
+    const area = wijken[2]!;
+    const indicator = indicators.find((i) => i.unit === 'per_1000') ?? indicators[1]!;
+    const period = meta.periods[meta.periods.length - 3]!;
+    const search = `?dataset=demo&area=${area.code}&indicator=${indicator.id}&period=${period}&view=kompas`;
+    const { page } = await open(search);
+    await kompasShows(page, area.name, { period });
+    expect(new URL(page.url()).search).toBe(search);
+    expect(await page.getByLabel('Indicator', { exact: true }).inputValue()).toBe(indicator.id);
+    expect(await page.getByLabel('Jaar', { exact: true }).inputValue()).toBe(String(period));
+    expect(await page.locator('#trend-title').textContent()).toContain(nl.label(indicator));
+    await expectKompasValues(page, area.code, period);
+
+    await page.getByLabel('Jaar', { exact: true }).selectOption(String(meta.default_period));
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(String(meta.default_period));
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(String(period));
+    await expect.poll(() => page.getByLabel('Jaar', { exact: true }).inputValue()).toBe(String(period));
+    await kompasShows(page, area.name, { period });
+    await expectKompasValues(page, area.code, period);
+  });
+
+  it('says so when the URL names an area that does not exist', async () => {
+    const { page } = await open('?dataset=demo&area=WK000000&view=kompas');
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('WK000000');
+  });
+
+  it('switches to English with lang=en', async () => {
+    const { page } = await open(`?dataset=demo&area=${meta.default_area}&lang=en`);
+    const name = areas.find((a) => a.code === meta.default_area)!.name;
+    await kompasShows(page, name);
+    expect(await page.locator('#kompas-title').textContent()).toBe(`Compass of ${name}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.kompas-table caption').first().textContent()).toBe('Youth');
+    const inhabitants = await kompasCell(page, 'inwoners', 'gemeente');
+    expect(inhabitants).toMatch(/^\d{1,3}(,\d{3})+$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'kompas-en.png'), fullPage: true });
+  });
+
+  it('has no serious or critical accessibility violations on the Kompas view (axe-core)', async () => {
+    const { page } = await open(`?dataset=demo&area=${meta.default_area}`);
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    await mapIdle(page);
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  it('made no request to another origin and logged no console error', () => {
+    expect(pages.length).toBeGreaterThan(5);
+    for (const { foreignRequests, consoleErrors } of pages) {
+      expect(foreignRequests).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/app/i18n/index.tsx';
+import { validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
+import { readCsvObjects } from '../fixtures/readPackage.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  launchBrowser,
+  mapIdle,
+  type Served,
+  serveBuiltApp,
+  type Watched,
+  watchedPage,
+} from './harness.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'gk-national-'));
+const pkgDir = join(dir, 'small');
+
+/** Sum of the sizes of every file below a folder. */
+function folderBytes(path: string): number {
+  return Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+describe('a partitioned package at (small) national scale', () => {
+  let served: Served;
+  let browser: Browser;
+  let watched: Watched;
+  const fetched = new Map<string, number>();
+
+  beforeAll(async () => {
+    execFileSync('npx', ['tsx', 'scripts/generate-national.ts', '--scale', 'small', '--out', pkgDir], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens with every gemeente on the map, fetching only what the first view draws', async () => {
+    const meta = validateDatasetMeta(readFileSync(join(pkgDir, 'dataset.json'), 'utf8'));
+    const areas = readCsvObjects(readFileSync(join(pkgDir, 'areas.csv'), 'utf8'));
+    const wijk = areas.find((a) => a.level === 'wijk')!;
+    watched = await watchedPage(browser, new URL(served.url).origin);
+    const { page } = watched;
+    page.on('response', async (res) => {
+      if (!res.url().includes('/data/')) return;
+      try {
+        fetched.set(new URL(res.url()).pathname, (await res.body()).length);
+      } catch {
+        // the page closed while a prefetch was under way
+      }
+    });
+    await page.goto(`${served.url}?dataset=small&area=${wijk.code}`);
+    await kompasShows(page, wijk.name!);
+    await mapIdle(page);
+
+    const gemeenten = await page.evaluate(() => {
+      const map = window.__gebiedskompas!.map!;
+      return new Set(map.queryRenderedFeatures({ layers: ['gemeente-fill'] }).map((f) => f.properties.code)).size;
+    });
+    expect(gemeenten).toBe(areas.filter((a) => a.level === 'gemeente').length);
+
+    // The Kompas shows the values of the gemeente's partition file, in Dutch notation.
+    const indicators = validateIndicators(readFileSync(join(pkgDir, 'indicators.csv'), 'utf8'));
+    const inwoners = indicators.find((i) => i.id === 'inwoners')!;
+    const gm = tableFromIPC(readFileSync(join(pkgDir, 'obs', 'area', `${wijk.code}.arrow`)));
+    const row = gm
+      .toArray()
+      .find((r) => r.area_code === wijk.code && r.indicator_id === 'inwoners' && r.period === meta.default_period)!;
+    const cell = await page.locator('tr[data-indicator="inwoners"] td[data-cell="area"]').textContent();
+    expect(cell?.trim()).toBe(createI18n('nl').compactValue(row.value as number, inwoners));
+
+    const paths = [...fetched.keys()].map((p) => p.replace('/data/small/', ''));
+    const needed = [
+      `obs/area/${wijk.code}.arrow`,
+      `obs/area/${wijk.gemeente}.arrow`,
+      `obs/ip/${meta.default_indicator}/${meta.default_period}.arrow`,
+      'obs/area/NL00.arrow',
+    ];
+    expect(paths).toEqual(expect.arrayContaining(needed));
+    // Wijken and buurten are hidden at the country's zoom, so their geometry is not fetched yet.
+    expect(paths).not.toContain('geo/buurt.geojson');
+    // Anything else is a prefetched map file (the neighbouring year, the theme's next indicators), never an area's.
+    const extra = paths.filter((p) => p.startsWith('obs/') && !needed.includes(p));
+    expect(extra.every((p) => p.startsWith('obs/ip/'))).toBe(true);
+    // The neighbouring year is fetched ahead, once the map is drawn.
+    await expect
+      .poll(() =>
+        [...fetched.keys()].some((p) =>
+          p.endsWith(`obs/ip/${meta.default_indicator}/${meta.default_period - 1}.arrow`),
+        ),
+      )
+      .toBe(true);
+    const bytes = [...fetched.values()].reduce((a, b) => a + b, 0);
+    expect(bytes).toBeLessThan(folderBytes(pkgDir) / 3);
+    await page.screenshot({ path: join(ARTIFACTS, 'national-small.png') });
+  });
+
+  it('fetches the buurt geometry when one zooms in, and draws the buurten', async () => {
+    const { page } = watched;
+    const drawn = await page.evaluate(async () => {
+      const map = window.__gebiedskompas!.map!;
+      map.jumpTo({ zoom: map.getZoom() + 4.5 });
+      for (let i = 0; i < 50; i++) {
+        await new Promise<void>((resolve) => {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        });
+        const n = map.queryRenderedFeatures({ layers: ['buurt-fill'] }).length;
+        if (n > 0) return n;
+      }
+      return 0;
+    });
+    expect(drawn).toBeGreaterThan(0);
+    expect([...fetched.keys()].some((p) => p.endsWith('/geo/buurt.geojson'))).toBe(true);
+  });
+
+  it('switching the year fetches one more map partition and recolours the map', async () => {
+    const { page } = watched;
+    const meta = validateDatasetMeta(readFileSync(join(pkgDir, 'dataset.json'), 'utf8'));
+    const other = meta.periods[0]!;
+    await page.evaluate(() => performance.clearMarks());
+    await page.locator('select[name="period"]').selectOption(String(other));
+    await page.waitForFunction(() => performance.getEntriesByName('gk:map-painted').length > 0, null, {
+      timeout: 30_000,
+    });
+    expect([...fetched.keys()].some((p) => p.endsWith(`/obs/ip/${meta.default_indicator}/${other}.arrow`))).toBe(true);
+  });
+
+  it('made no request to another origin and logged no console error', () => {
+    expect(watched.foreignRequests).toEqual([]);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPackage } from '../../src/data/load.ts';
+import { PackageError, type PackageFiles, type PackageIssue } from '../../src/data/package.ts';
+import { createNodeConnector } from '../../src/db/node.ts';
+import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
+
+let db: Awaited<ReturnType<typeof createNodeConnector>>;
+const mini = readPackage(join(FIXTURES, 'mini'));
+
+beforeAll(async () => {
+  db = await createNodeConnector();
+});
+afterAll(() => db?.close());
+
+async function rows(sql: string): Promise<Record<string, unknown>[]> {
+  return (await db.query(sql)).toArray().map((r) => r.toJSON());
+}
+
+async function issuesOf(files: Partial<PackageFiles>): Promise<PackageIssue[]> {
+  try {
+    await loadPackage(db, files);
+  } catch (error) {
+    if (error instanceof PackageError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the package to be rejected');
+}
+
+function withObservations(extra: string): PackageFiles {
+  return { ...mini, 'observations.csv': mini['observations.csv'] + extra };
+}
+
+describe('loadPackage', () => {
+  it('loads a valid package into the views', async () => {
+    const pkg = await loadPackage(db, mini);
+    expect(pkg.meta.id).toBe('mini');
+    expect(pkg.areas.map((a) => a.code)).toContain('GB999801');
+    const counts = await rows(
+      'SELECT (SELECT count(*) FROM areas)::INT AS areas, (SELECT count(*) FROM indicators)::INT AS indicators, (SELECT count(*) FROM aims)::INT AS aims',
+    );
+    expect(counts[0]).toEqual({ areas: 9, indicators: 4, aims: 2 });
+  });
+
+  it('aggregates a custom area as a ratio of sums, and counts as sums', async () => {
+    const r = await rows(
+      "SELECT indicator_id, period::INT AS period, round(value, 9) AS value, numerator, denominator FROM observations WHERE area_code = 'GB999801' ORDER BY indicator_id, period",
+    );
+    expect(r).toEqual([
+      { indicator_id: 'bijstand_aantal', period: 2023, value: 80, numerator: null, denominator: null },
+      { indicator_id: 'bijstand_aantal', period: 2024, value: 73, numerator: null, denominator: null },
+      { indicator_id: 'inwoners', period: 2023, value: 2300, numerator: null, denominator: null },
+      { indicator_id: 'inwoners', period: 2024, value: 2330, numerator: null, denominator: null },
+      { indicator_id: 'jeugdhulp_pct', period: 2023, value: 14, numerator: 42, denominator: 300 },
+      { indicator_id: 'jeugdhulp_pct', period: 2024, value: 11.333333333, numerator: 34, denominator: 300 },
+    ]);
+    // An average without a denominator (gem_inkomen) is not guessed for an aggregate.
+  });
+
+  it('suppresses values based on fewer than min_count people, keeping the row flagged', async () => {
+    const r = await rows(
+      "SELECT indicator_id, period::INT AS period, value, numerator, denominator, suppressed FROM observations WHERE area_code = 'BU99980102' ORDER BY indicator_id, period",
+    );
+    expect(r).toEqual([
+      {
+        indicator_id: 'bijstand_aantal',
+        period: 2023,
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+      },
+      {
+        indicator_id: 'bijstand_aantal',
+        period: 2024,
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+      },
+      { indicator_id: 'gem_inkomen', period: 2023, value: null, numerator: null, denominator: null, suppressed: true },
+      { indicator_id: 'inwoners', period: 2023, value: 45, numerator: null, denominator: null, suppressed: false },
+      { indicator_id: 'inwoners', period: 2024, value: 44, numerator: null, denominator: null, suppressed: false },
+      {
+        indicator_id: 'jeugdhulp_pct',
+        period: 2023,
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+      },
+      {
+        indicator_id: 'jeugdhulp_pct',
+        period: 2024,
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+      },
+    ]);
+  });
+
+  it('stores observations sorted by indicator, period and area', async () => {
+    const r = await rows('SELECT indicator_id, period::INT AS p, area_code FROM observations');
+    const keys = r.map((x) => `${x.indicator_id}|${x.p}|${x.area_code}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('reports a missing file by name', async () => {
+    const { 'aims.csv': _, ...rest } = mini;
+    expect(await issuesOf(rest)).toEqual([{ file: 'aims.csv', code: 'missingFile' }]);
+  });
+
+  it('names file, row and column for broken observation rows', async () => {
+    const issues = await issuesOf(
+      withObservations(
+        `${[
+          'BU99980101,jeugdhulp_pct,2025,10,10,100', // row 63: period not in dataset
+          'BU99980101,inwoners,2024,8x0,,', // row 64: duplicate key and not numeric
+          'WK000000,inwoners,2024,1,,', // row 65: unknown area
+          'BU99980101,wmo,2024,1,,', // row 66: unknown indicator
+          'BU99980202,jeugdhulp_pct,2023,120,200,160', // row 67: duplicate key, numerator above denominator
+          'BU99980201,gem_inkomen,2022,"12,5",,', // row 68: decimal comma, period out of range
+        ].join('\n')}\n`,
+      ),
+    );
+    const brief = issues.map((i) => [i.row, i.column, i.code]);
+    expect(brief).toEqual(
+      expect.arrayContaining([
+        [63, 'period', 'periodOutOfRange'],
+        [64, 'value', 'notNumeric'],
+        [64, 'area_code', 'duplicateKey'],
+        [65, 'area_code', 'unknownArea'],
+        [66, 'indicator_id', 'unknownIndicator'],
+        [67, 'area_code', 'duplicateKey'],
+        [67, 'numerator', 'numeratorAboveDenominator'],
+        [68, 'value', 'notNumeric'],
+        [68, 'period', 'periodOutOfRange'],
+      ]),
+    );
+    expect(issues.every((i) => i.file === 'observations.csv')).toBe(true);
+    expect(issues.find((i) => i.row === 68 && i.code === 'notNumeric')?.params).toEqual({
+      value: '12,5',
+      hint: 'decimalComma',
+    });
+    expect(issues.find((i) => i.row === 67 && i.code === 'duplicateKey')?.params?.firstRow).toBe('50');
+  });
+
+  it('rejects a value that does not match its numerator and denominator', async () => {
+    const files = {
+      ...mini,
+      'observations.csv': mini['observations.csv'].replace(
+        'BU99980101,jeugdhulp_pct,2024,10,10,100',
+        'BU99980101,jeugdhulp_pct,2024,1,10,100',
+      ),
+    };
+    const issues = await issuesOf(files);
+    expect(issues).toEqual([
+      {
+        file: 'observations.csv',
+        row: 55,
+        column: 'value',
+        code: 'valueMismatch',
+        params: { value: '1', expected: '10.0' },
+      },
+    ]);
+  });
+
+  it('reports a misspelt observation column with the file name', async () => {
+    const files = { ...mini, 'observations.csv': mini['observations.csv'].replace('indicator_id', 'indicatorid') };
+    const issues = await issuesOf(files);
+    expect(issues.map((i) => [i.file, i.column, i.code])).toEqual(
+      expect.arrayContaining([['observations.csv', 'indicator_id', 'missingColumn']]),
+    );
+  });
+
+  it('turns a CSV reader error into an issue with its row', async () => {
+    const issues = await issuesOf(withObservations('BU99980101,inwoners,2024\n'));
+    expect(issues).toEqual([
+      { file: 'observations.csv', row: 63, code: 'wrongFieldCount', params: { expected: '6', found: '3' } },
+    ]);
+  });
+
+  it('keeps the previous package loaded when a new one fails', async () => {
+    await loadPackage(db, mini);
+    await issuesOf(withObservations('XX,inwoners,2024,1,,\n'));
+    const r = await rows(
+      "SELECT value FROM observations WHERE area_code = 'GM9998' AND indicator_id = 'inwoners' AND period = 2024",
+    );
+    expect(r).toEqual([{ value: 3564 }]);
+    const tables = await rows(
+      "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1",
+    );
+    // Only one generation of tables exists: the failed load left nothing behind.
+    expect(new Set(tables.map((t) => String(t.table_name).split('_')[0])).size).toBe(1);
+  });
+
+  it('does not let hostile strings reach SQL', async () => {
+    const files = withObservations('BU99980101\',inwoners,2024,1,,\n"x\'); DROP TABLE areas; --",inwoners,2024,1,,\n');
+    const issues = await issuesOf(files);
+    expect(issues.filter((i) => i.code === 'unknownArea').map((i) => i.params?.value)).toEqual([
+      "BU99980101'",
+      "x'); DROP TABLE areas; --",
+    ]);
+    expect((await rows('SELECT count(*)::INT AS n FROM areas'))[0]).toEqual({ n: 9 });
+  });
+});

@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPartitionedPackage, type PartitionedFiles } from '../../src/data/load.ts';
+import { PackageError } from '../../src/data/package.ts';
+import { areaPartitions, indicatorPeriodPartition } from '../../src/data/partitions.ts';
+import { validateAreas } from '../../src/data/validate.ts';
+import { Coordinator } from '../../src/db/coordinator.ts';
+import { createNodeConnector } from '../../src/db/node.ts';
+import { choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
+import { decodeProfile, kompasQuery } from '../../src/queries/kompas.ts';
+import { FIXTURES, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
+
+const mini = readPackage(join(FIXTURES, 'mini'));
+const areas = validateAreas(mini['areas.geojson']).filter((a) => a.level !== 'gebied');
+const rows = readCsvObjects(mini['observations.csv']);
+
+/** Arrow IPC stream bytes of some observation rows, as the national generator writes them. */
+function ipc(part: Record<string, string>[]): Uint8Array {
+  const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+  const table = tableFromArrays({
+    area_code: part.map((r) => r.area_code!),
+    indicator_id: part.map((r) => r.indicator_id!),
+    period: Int16Array.from(part.map((r) => Number(r.period))),
+    value: part.map((r) => num(r.value)) as (number | null)[] as unknown as Float64Array,
+    numerator: part.map((r) => num(r.numerator)) as unknown as Float64Array,
+    denominator: part.map((r) => num(r.denominator)) as unknown as Float64Array,
+  });
+  return tableToIPC(table, 'stream');
+}
+
+function partitionFiles(): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const groups = new Map<string, Record<string, string>[]>();
+  const add = (path: string, row: Record<string, string>) => groups.set(path, [...(groups.get(path) ?? []), row]);
+  for (const row of rows) {
+    add(indicatorPeriodPartition(row.indicator_id!, Number(row.period)), row);
+    add(`obs/area/${row.area_code}.arrow`, row);
+  }
+  for (const [path, part] of groups) files.set(path, ipc(part));
+  return files;
+}
+
+const partitioned: PartitionedFiles = {
+  'dataset.json': mini['dataset.json'].replace('"format_version": 1,', '"format_version": 1, "layout": "partitioned",'),
+  'areas.csv': `code,name,level,parent\n${areas.map((a) => [a.code, a.name, a.level, a.parent ?? ''].join(',')).join('\n')}\n`,
+  'indicators.csv': mini['indicators.csv'],
+  'aims.csv': mini['aims.csv'],
+  'geo/gemeente.geojson': JSON.stringify({
+    type: 'FeatureCollection',
+    features: JSON.parse(mini['areas.geojson']).features.filter(
+      (f: { properties: { level: string } }) => f.properties.level === 'gemeente',
+    ),
+  }),
+};
+
+let db: Awaited<ReturnType<typeof createNodeConnector>>;
+beforeAll(async () => {
+  db = await createNodeConnector();
+});
+afterAll(() => db?.close());
+
+describe('a partitioned package', () => {
+  it('loads only the partitions a query needs, with the same values and suppression as a whole package', async () => {
+    const files = partitionFiles();
+    const fetched: string[] = [];
+    const fetchBytes = async (path: string) => {
+      fetched.push(path);
+      const bytes = files.get(path);
+      if (!bytes) throw new PackageError([{ file: path, code: 'missingFile' }]);
+      return bytes;
+    };
+    const pkg = await loadPartitionedPackage(db, partitioned, 'data/mini/', fetchBytes);
+    expect(pkg.geometry.sources.map((s) => [s.id, typeof s.data === 'string' ? s.data : 'inline'])).toEqual([
+      ['areas-gemeente', 'inline'],
+      ['areas-wijk', 'data/mini/geo/wijk.geojson'],
+      ['areas-buurt', 'data/mini/geo/buurt.geojson'],
+    ]);
+    const coordinator = new Coordinator(db);
+    coordinator.setPartitions(pkg.partitions);
+
+    const map = decodeChoropleth(
+      await coordinator.query(choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2024, levels: ['buurt'] }), [
+        indicatorPeriodPartition('jeugdhulp_pct', 2024),
+      ]),
+    );
+    expect(map.map((r) => [r.code, r.value, r.suppressed])).toEqual([
+      ['BU99980101', 10, false],
+      ['BU99980102', null, true],
+      ['BU99980201', 12, false],
+      ['BU99980202', 11.25, false],
+    ]);
+    expect(fetched).toEqual(['obs/ip/jeugdhulp_pct/2024.arrow']);
+
+    const byCode = new Map(pkg.areas.map((a) => [a.code, a]));
+    const codes = ['WK999802', 'GM9998', 'NL00'];
+    expect(areaPartitions(codes, byCode)).toEqual([
+      'obs/area/GM9998.arrow',
+      'obs/area/NL00.arrow',
+      'obs/area/WK999802.arrow',
+    ]);
+    const profile = decodeProfile(await coordinator.query(kompasQuery({ codes }), areaPartitions(codes, byCode)));
+    expect(profile).toHaveLength(22);
+    // Rows of the map partition (jeugdhulp 2024 of WK999802, GM9998, NL00) were not inserted a second time.
+    const counts = await db.query(
+      'SELECT count(*)::INT AS n, count(DISTINCT (area_code, indicator_id, period))::INT AS d FROM observations',
+    );
+    expect(counts.toArray()[0]!.toJSON()).toEqual({ n: 27, d: 27 });
+    expect(pkg.partitions!.bytesFetched).toBeGreaterThan(0);
+  });
+
+  it('names the partition file when it holds an unknown area, and reports a missing file', async () => {
+    const files = partitionFiles();
+    files.set(
+      'obs/ip/inwoners/2024.arrow',
+      ipc([{ area_code: 'WK000000', indicator_id: 'inwoners', period: '2024', value: '1' }]),
+    );
+    const pkg = await loadPartitionedPackage(db, partitioned, 'data/mini/', async (path) => {
+      const bytes = files.get(path);
+      if (!bytes) throw new PackageError([{ file: path, code: 'missingFile' }]);
+      return bytes;
+    });
+    await expect(pkg.partitions!.ensure(['obs/ip/inwoners/2024.arrow'])).rejects.toMatchObject({
+      issues: [
+        { file: 'obs/ip/inwoners/2024.arrow', column: 'area_code', code: 'unknownArea', params: { value: 'WK000000' } },
+      ],
+    });
+    await expect(pkg.partitions!.ensure(['obs/ip/inwoners/1999.arrow'])).rejects.toMatchObject({
+      issues: [{ file: 'obs/ip/inwoners/1999.arrow', code: 'missingFile' }],
+    });
+    // The observations table is untouched by the rejected file.
+    const n = await db.query("SELECT count(*)::INT AS n FROM observations WHERE indicator_id = 'inwoners'");
+    expect(n.toArray()[0]!.toJSON()).toEqual({ n: 0 });
+  });
+});

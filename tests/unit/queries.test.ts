@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kompasRows } from '../../src/compass/kompasRows.ts';
+import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
+import { unitMultiplier } from '../../src/data/package.ts';
+import { createNodeConnector } from '../../src/db/node.ts';
+import { choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
+import { decodeProfile, kompasQuery } from '../../src/queries/kompas.ts';
+import { decodeTrend, trendQuery } from '../../src/queries/trend.ts';
+import { DEMO, FIXTURES, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
+
+let db: Awaited<ReturnType<typeof createNodeConnector>>;
+
+beforeAll(async () => {
+  db = await createNodeConnector();
+});
+afterAll(() => db?.close());
+
+describe('queries on the mini fixture (hand-computed values)', () => {
+  beforeAll(async () => {
+    await loadPackage(db, readPackage(join(FIXTURES, 'mini')));
+  });
+
+  it('choroplethQuery returns one row per area of the level, suppressed values withheld', async () => {
+    const rows = decodeChoropleth(
+      await db.query(choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2024, levels: ['buurt'] })),
+    );
+    expect(rows).toEqual([
+      { code: 'BU99980101', level: 'buurt', value: 10, suppressed: false },
+      { code: 'BU99980102', level: 'buurt', value: null, suppressed: true },
+      { code: 'BU99980201', level: 'buurt', value: 12, suppressed: false },
+      { code: 'BU99980202', level: 'buurt', value: 11.25, suppressed: false },
+    ]);
+    const wijken = decodeChoropleth(
+      await db.query(choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2023, levels: ['wijk', 'gebied'] })),
+    );
+    expect(wijken.map((r) => [r.code, Number(r.value?.toFixed(9))])).toEqual([
+      ['GB999801', 14],
+      ['WK999801', 10.7143],
+      ['WK999802', 13.8889],
+    ]);
+  });
+
+  it('trendQuery returns all periods for the asked areas', async () => {
+    const rows = decodeTrend(
+      await db.query(trendQuery({ indicator: 'jeugdhulp_pct', codes: ['WK999802', 'GM9998', 'NL00'] })),
+    );
+    expect(rows).toEqual([
+      { area_code: 'GM9998', period: 2023, value: 13, suppressed: false },
+      { area_code: 'GM9998', period: 2024, value: 11.2, suppressed: false },
+      { area_code: 'NL00', period: 2023, value: 12, suppressed: false },
+      { area_code: 'NL00', period: 2024, value: 11.5, suppressed: false },
+      { area_code: 'WK999802', period: 2023, value: 13.8889, suppressed: false },
+      { area_code: 'WK999802', period: 2024, value: 11.6667, suppressed: false },
+    ]);
+  });
+
+  it('kompasQuery + kompasRows give value, references and change per theme', async () => {
+    const profile = decodeProfile(await db.query(kompasQuery({ codes: ['WK999802', 'GM9998', 'NL00'] })));
+    expect(profile).toHaveLength(22);
+    const themes = kompasRows({
+      rows: profile,
+      indicators: (await import('../../src/data/validate.ts')).validateIndicators(
+        readPackage(join(FIXTURES, 'mini'))['indicators.csv'],
+      ),
+      area: 'WK999802',
+      gemeente: 'GM9998',
+      period: 2024,
+      periods: [2023, 2024],
+    });
+    expect(themes.map((t) => t.theme)).toEqual(['jeugd', 'werk', 'armoede', 'bevolking']);
+    const jeugd = themes[0]!.rows[0]!;
+    expect(jeugd.area).toEqual({ value: 11.6667, suppressed: false });
+    expect(jeugd.gemeente).toEqual({ value: 11.2, suppressed: false });
+    expect(jeugd.nl).toEqual({ value: 11.5, suppressed: false });
+    expect(jeugd.previous).toEqual({ period: 2023, value: 13.8889 });
+    expect(jeugd.change).toBeCloseTo(-2.2222, 10);
+    const werk = themes[1]!.rows[0]!;
+    expect(werk.nl).toBeNull();
+    expect(werk.change).toBe(-4);
+  });
+
+  it('quotes hostile input instead of executing it', async () => {
+    const rows = decodeTrend(
+      await db.query(trendQuery({ indicator: "x' OR '1'='1", codes: ["'; DROP TABLE areas; --"] })),
+    );
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('queries on the demo package (values cross-checked with observations.csv)', () => {
+  let pkg: LoadedPackage;
+  const csv = readCsvObjects(readPackage(DEMO)['observations.csv']);
+
+  beforeAll(async () => {
+    pkg = await loadPackage(db, readPackage(DEMO));
+  });
+
+  it('the map of every indicator in the default year has one row per wijk with the package values', async () => {
+    const wijken = pkg.areas.filter((a) => a.level === 'wijk').map((a) => a.code);
+    for (const indicator of pkg.indicators) {
+      const period = pkg.meta.default_period;
+      const rows = decodeChoropleth(
+        await db.query(choroplethQuery({ indicator: indicator.id, period, levels: ['wijk'] })),
+      );
+      const expected = csv.filter(
+        (r) => r.indicator_id === indicator.id && Number(r.period) === period && wijken.includes(r.area_code!),
+      );
+      expect(rows.map((r) => r.code)).toEqual(expected.map((r) => r.area_code).sort());
+      for (const row of rows) {
+        const source = expected.find((r) => r.area_code === row.code)!;
+        const base = source.denominator
+          ? Number(source.denominator)
+          : indicator.unit === 'count'
+            ? Number(source.value)
+            : Infinity;
+        if (row.suppressed) expect(base < indicator.min_count || source.value === '').toBe(true);
+        else expect(row.value).toBe(Number(source.value));
+      }
+    }
+  });
+
+  it('a custom area is the ratio of the sums of its buurten', async () => {
+    const gebied = pkg.areas.find((a) => a.level === 'gebied')!;
+    const rate = pkg.indicators.find((i) => unitMultiplier(i.unit) !== null && i.min_count <= 50)!;
+    const period = pkg.meta.default_period;
+    const members = csv.filter(
+      (r) => r.indicator_id === rate.id && Number(r.period) === period && gebied.members!.includes(r.area_code!),
+    );
+    const num = members.reduce((s, r) => s + Number(r.numerator), 0);
+    const den = members.reduce((s, r) => s + Number(r.denominator), 0);
+    const rows = decodeChoropleth(await db.query(choroplethQuery({ indicator: rate.id, period, levels: ['gebied'] })));
+    expect(rows.find((r) => r.code === gebied.code)?.value).toBeCloseTo((num / den) * unitMultiplier(rate.unit)!, 9);
+  });
+});

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PackageError, type PackageIssue } from '../../src/data/package.ts';
+import { validateAreas } from '../../src/data/validate.ts';
+
+const MINI = join(import.meta.dirname, '..', 'fixtures', 'packages', 'mini');
+const F = 'areas.geojson';
+
+interface Feature {
+  type: string;
+  properties: Record<string, unknown> | null;
+  geometry?: unknown;
+}
+
+/** The mini package's features (fresh copies): NL00, GM9999, WK999901, BU99990101, BU99990102, centrum. */
+function features(): Feature[] {
+  return (JSON.parse(readFileSync(join(MINI, F), 'utf8')) as { features: Feature[] }).features;
+}
+
+function collection(list: unknown[]): string {
+  return JSON.stringify({ type: 'FeatureCollection', features: list });
+}
+
+function issuesOf(text: string): PackageIssue[] {
+  try {
+    validateAreas(text);
+  } catch (error) {
+    if (error instanceof PackageError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a PackageError');
+}
+
+const square = (x: number, y: number, d = 0.1) => [
+  [x, y],
+  [x + d, y],
+  [x + d, y + d],
+  [x, y + d],
+  [x, y],
+];
+
+/** A buurt feature under WK999901. */
+function buurt(code: string, geometry: unknown, extra: Record<string, unknown> = {}): Feature {
+  return { type: 'Feature', properties: { code, name: code, level: 'buurt', parent: 'WK999901', ...extra }, geometry };
+}
+
+describe('validateAreas', () => {
+  it('reports invalid JSON and a root that is not a FeatureCollection', () => {
+    expect(issuesOf('{"type": "FeatureCollection", "features": [}')).toEqual([
+      { file: F, code: 'invalidJson', params: { line: 1, column: 44 } },
+    ]);
+    expect(issuesOf('{"type": "Feature"}')).toEqual([
+      { file: F, code: 'notFeatureCollection', params: { value: 'Feature' } },
+    ]);
+    expect(issuesOf('')).toEqual([{ file: F, code: 'emptyFile' }]);
+    expect(issuesOf(collection([]))).toEqual([{ file: F, code: 'noRows' }]);
+  });
+
+  it('reports an unknown parent', () => {
+    const list = [
+      ...features(),
+      buurt('BU99990199', { type: 'Polygon', coordinates: [square(5, 52)] }, { parent: 'WK999999' }),
+    ];
+    expect(issuesOf(collection(list))).toEqual([
+      { file: F, row: 7, column: 'parent', code: 'unknownParent', params: { value: 'WK999999' } },
+    ]);
+  });
+
+  it('reports a parent of the wrong level and a missing parent', () => {
+    const list = [
+      ...features(),
+      buurt('BU99990103', { type: 'Polygon', coordinates: [square(5, 52)] }, { parent: 'GM9999' }),
+      buurt('BU99990104', { type: 'Polygon', coordinates: [square(5, 52)] }, { parent: '' }),
+    ];
+    expect(issuesOf(collection(list))).toEqual([
+      { file: F, row: 8, column: 'parent', code: 'required', params: { value: '' } },
+      {
+        file: F,
+        row: 7,
+        column: 'parent',
+        code: 'wrongParentLevel',
+        params: { value: 'GM9999', level: 'gemeente', expected: 'wijk' },
+      },
+    ]);
+  });
+
+  it('reports a geometry that is not a polygon', () => {
+    const list = [
+      ...features(),
+      buurt('BU99990103', { type: 'Point', coordinates: [5, 52] }),
+      buurt('BU99990104', {
+        type: 'LineString',
+        coordinates: [
+          [5, 52],
+          [5.1, 52.1],
+        ],
+      }),
+      buurt('BU99990105', 'POLYGON((5 52, 6 52))'),
+    ];
+    expect(issuesOf(collection(list))).toEqual([
+      { file: F, row: 7, column: 'geometry', code: 'geometryNotPolygon', params: { value: 'Point', found: 'Point' } },
+      {
+        file: F,
+        row: 8,
+        column: 'geometry',
+        code: 'geometryNotPolygon',
+        params: { value: 'LineString', found: 'LineString' },
+      },
+      {
+        file: F,
+        row: 9,
+        column: 'geometry',
+        code: 'geometryNotPolygon',
+        params: { value: 'POLYGON((5 52, 6 52))', found: 'POLYGON((5 52, 6 52))' },
+      },
+    ]);
+  });
+
+  it('reports an area without geometry, except for land', () => {
+    const list = features();
+    delete list[3]!.geometry;
+    list[4]!.geometry = null;
+    expect(issuesOf(collection(list))).toEqual([
+      { file: F, row: 4, column: 'geometry', code: 'geometryMissing', params: { value: 'buurt' } },
+      { file: F, row: 5, column: 'geometry', code: 'geometryMissing', params: { value: 'buurt' } },
+    ]);
+  });
+
+  it('reports RD New coordinates with a hint, and other out-of-range coordinates without', () => {
+    const rd = [
+      [155000, 463000],
+      [156000, 463000],
+      [156000, 464000],
+      [155000, 463000],
+    ];
+    const list = [
+      ...features(),
+      buurt('BU99990103', { type: 'Polygon', coordinates: [rd] }),
+      buurt('BU99990104', { type: 'Polygon', coordinates: [square(52, 185)] }),
+    ];
+    expect(issuesOf(collection(list))).toEqual([
+      {
+        file: F,
+        row: 7,
+        column: 'geometry',
+        code: 'coordinatesOutOfRange',
+        params: { value: '155000, 463000', crs: 'EPSG:28992' },
+      },
+      { file: F, row: 8, column: 'geometry', code: 'coordinatesOutOfRange', params: { value: '52, 185' } },
+    ]);
+  });
+
+  it('reports an unclosed ring, a ring that is too short and malformed coordinates', () => {
+    const open = square(5, 52).slice(0, 4);
+    const list = [
+      ...features(),
+      buurt('BU99990103', { type: 'Polygon', coordinates: [open] }),
+      buurt('BU99990104', {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [5, 52],
+              [5.1, 52],
+              [5, 52],
+            ],
+          ],
+        ],
+      }),
+      buurt('BU99990105', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 52],
+            [5.1, '52'],
+            [5.1, 52.1],
+            [5, 52],
+          ],
+        ],
+      }),
+      buurt('BU99990106', { type: 'Polygon', coordinates: [] }),
+    ];
+    expect(issuesOf(collection(list))).toEqual([
+      { file: F, row: 7, column: 'geometry', code: 'ringNotClosed', params: { value: '5, 52 ≠ 5, 52.1' } },
+      { file: F, row: 8, column: 'geometry', code: 'ringTooShort', params: { value: 3, found: 3 } },
+      { file: F, row: 9, column: 'geometry', code: 'invalidCoordinates', params: { value: '[5.1,"52"]' } },
+      { file: F, row: 10, column: 'geometry', code: 'invalidCoordinates', params: { value: '[]' } },
+    ]);
+  });
+
+  it('reports missing properties, a bad level, code patterns and duplicate codes', () => {
+    const list = features();
+    list[2]!.properties = { code: 'WK9999', name: 'Wijk', level: 'wijk', parent: 'GM9999' };
+    list[3]!.properties = { code: 'BU99990102', name: 'Dubbel', level: 'Buurt', parent: 'WK999901' };
+    list[5]!.properties!.code = 'Centrum Noord';
+    list.push({ type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: [square(5, 52)] } });
+    list.push({ type: 'Featur', properties: {} });
+    expect(issuesOf(collection(list))).toEqual([
+      {
+        file: F,
+        row: 3,
+        column: 'code',
+        code: 'invalidAreaCode',
+        params: { value: 'WK9999', level: 'wijk', expected: 'WK000000' },
+      },
+      {
+        file: F,
+        row: 4,
+        column: 'level',
+        code: 'invalidEnum',
+        params: { value: 'Buurt', allowed: 'land, gemeente, wijk, buurt, gebied' },
+      },
+      { file: F, row: 6, column: 'code', code: 'invalidCustomCode', params: { value: 'Centrum Noord', max: 32 } },
+      { file: F, row: 7, column: 'level', code: 'required' },
+      { file: F, row: 7, column: 'code', code: 'required' },
+      { file: F, row: 7, column: 'name', code: 'required' },
+      { file: F, row: 8, code: 'notFeature', params: { value: 'Featur' } },
+      { file: F, row: 5, column: 'code', code: 'duplicateKey', params: { value: 'BU99990102', firstRow: 4 } },
+      // WK999901 was renamed and BU99990101 replaced above: what referred to them no longer resolves.
+      { file: F, row: 5, column: 'parent', code: 'unknownParent', params: { value: 'WK999901' } },
+      { file: F, row: 6, column: 'members', code: 'unknownMember', params: { value: 'BU99990101' } },
+      { file: F, row: 6, column: 'members', code: 'unknownMember', params: { value: 'BU99990102' } },
+    ]);
+  });
+
+  it('reports members outside a gebied and unknown or duplicate members', () => {
+    const list = features();
+    list[2]!.properties!.members = ['BU99990101'];
+    list[5]!.properties!.members = ['BU99990101', 'WK999901', 'BU12345678', 'BU99990101'];
+    expect(issuesOf(collection(list))).toEqual([
+      { file: F, row: 3, column: 'members', code: 'membersNotAllowed', params: { value: 'wijk' } },
+      { file: F, row: 6, column: 'members', code: 'unknownMember', params: { value: 'WK999901' } },
+      { file: F, row: 6, column: 'members', code: 'unknownMember', params: { value: 'BU12345678' } },
+      { file: F, row: 6, column: 'members', code: 'duplicateKey', params: { value: 'BU99990101' } },
+    ]);
+  });
+
+  it('survives hostile properties', () => {
+    const list = features();
+    list[1]!.properties!.name = `<script>alert(1)</script>${'x'.repeat(1_000_000)}`;
+    const evil = buurt('x', { type: 'Polygon', coordinates: [square(5, 52)] });
+    evil.properties!.code = { toString: 1, __proto__: { polluted: true } };
+    list.push(evil, buurt('constructor', null), buurt('__proto__', null));
+    const issues = issuesOf(collection(list));
+    expect(issues.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
+      { row: 7, column: 'code', code: 'required' },
+      { row: 8, column: 'code', code: 'invalidAreaCode' },
+      { row: 8, column: 'geometry', code: 'geometryMissing' },
+      { row: 9, column: 'code', code: 'invalidAreaCode' },
+      { row: 9, column: 'geometry', code: 'geometryMissing' },
+    ]);
+    expect(issues[0]?.params).toEqual({ value: '{"toString":1}' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('caps the issues at 50 and adds one tooManyIssues', () => {
+    const list = [
+      ...features(),
+      ...Array.from({ length: 60 }, (_, i) => buurt(`BU9999${String(i).padStart(4, '0')}`, null)),
+    ];
+    const issues = issuesOf(collection(list));
+    expect(issues).toHaveLength(51);
+    expect(issues[0]).toEqual({
+      file: F,
+      row: 7,
+      column: 'geometry',
+      code: 'geometryMissing',
+      params: { value: 'buurt' },
+    });
+    expect(issues[50]).toEqual({ file: F, code: 'tooManyIssues', params: { shown: 50, more: 10 } });
+  });
+});
