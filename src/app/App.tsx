@@ -1,9 +1,9 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { kompasRows } from '../compass/kompasRows.ts';
+import { areasOfPeriod } from '../data/areaPeriods.ts';
 import type { LoadedPackage } from '../data/load.ts';
-import { areaPartitions } from '../data/partitions.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
-import { decodeProfile, kompasQuery } from '../queries/kompas.ts';
+import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
 
 import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
@@ -124,15 +124,12 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
   const indicator = pkg.indicators.find((i) => i.id === selection.indicator)!;
   const hasNl = areasByCode.has('NL00');
 
-  const codes = useMemo(
-    () => [area.code, ...(gemeente && gemeente.code !== area.code ? [gemeente.code] : []), ...(hasNl ? ['NL00'] : [])],
-    [area.code, gemeente, hasNl],
+  const profileRequest = useMemo(
+    () => kompasRequest(area.code, areasByCode, pkg.partitions !== null),
+    [area.code, areasByCode, pkg.partitions],
   );
-  const dataFiles = useMemo(
-    () => (pkg.partitions ? areaPartitions(codes, areasByCode) : undefined),
-    [pkg.partitions, areasByCode, codes],
-  );
-  const profile = useQuery(kompasQuery({ codes }), decodeProfile, dataFiles);
+  const codes = profileRequest.codes;
+  const profile = useQuery(profileRequest.sql, decodeProfile, profileRequest.partitions, 'gk:kompas-data');
   // The Kompas (150 rows with small charts at national scale) follows a switch at low priority, so the map and the
   // trend chart repaint first; React renders it right after, interruptibly.
   const kompasPeriod = useDeferredValue(selection.period);
@@ -161,7 +158,17 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
     document.title = `${area.name} · ${i18n.t('app.title')}`;
   }, [area.name, i18n]);
 
-  const select = (code: string) => update({ area: code });
+  const pickerAreas = useMemo(
+    () => areasOfPeriod(pkg.areas, selection.period, area.code),
+    [pkg.areas, selection.period, area.code],
+  );
+  const coordinator = useContext(CoordinatorContext);
+  const select = (code: string) => {
+    // Start the new Kompas's data now rather than after React has rendered the click; useQuery finds it cached.
+    const next = kompasRequest(code, areasByCode, pkg.partitions !== null);
+    coordinator?.query(next.sql, next.partitions).catch(() => undefined);
+    update({ area: code });
+  };
   return (
     <main id="main" className="dashboard" aria-busy={loading || profile.loading}>
       {notices.length > 0 && (
@@ -192,7 +199,7 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
         onLevel={(level) => update({ level })}
       />
       <div className="layout">
-        <AreaPicker areas={pkg.areas} selected={area.code} onSelect={select} />
+        <AreaPicker areas={pickerAreas} selected={area.code} onSelect={select} />
         <div className="center">
           <MapPanel
             pkg={pkg}
@@ -211,7 +218,7 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
               periods={pkg.meta.periods}
               period={selection.period}
               aim={aim}
-              dataFiles={dataFiles}
+              dataFiles={profileRequest.partitions}
             />
           </Suspense>
         </div>

@@ -14,6 +14,8 @@ export interface MapGeometry {
   bounds: [number, number, number, number];
   /** How many gemeenten the package covers: with more than one the map also shows the gemeente level. */
   gemeenten: number;
+  /** Features carry `first_period`/`last_period` (each year's indeling): the map draws only the chosen year's. */
+  periodic?: boolean;
 }
 
 /** [west, south, east, north] over every coordinate of a collection. */
@@ -33,10 +35,14 @@ export function boundsOf(collection: FeatureCollection): [number, number, number
 
 /** A package with one areas.geojson: one source for every level. */
 export function singleSourceGeometry(collection: FeatureCollection, gemeenten: number): MapGeometry {
+  const periodic = collection.features.some(
+    (f) => f.properties?.first_period != null || f.properties?.last_period != null,
+  );
   return {
     sources: [{ id: 'areas', data: collection, levels: ['gemeente', 'wijk', 'buurt', 'gebied'] }],
     bounds: boundsOf(collection),
     gemeenten,
+    ...(periodic && { periodic }),
   };
 }
 

@@ -80,11 +80,22 @@ export interface AreaProperties {
   parent: string | null;
   /** For a custom area (`gebied`): the codes of the buurten it is made of. */
   members?: string[];
+  /**
+   * The first and last period this area exists in (inclusive), for packages that keep each year's indeling (CBS
+   * redraws wijken and buurten, gemeenten merge). Absent: the area exists in every period.
+   */
+  first_period?: number;
+  last_period?: number;
 }
 
 export interface Area extends AreaProperties {
   /** The gemeente the area belongs to (itself for a gemeente, null for `land`). */
   gemeente: string | null;
+  /**
+   * Periods where a code's boundary changed: the first period of each later version (a code listed more than once
+   * in areas.geojson, with periods that do not overlap). A trend line breaks there rather than join two areas.
+   */
+  breaks?: number[];
 }
 
 /** One row of `indicators.csv`. */
@@ -234,6 +245,8 @@ export const PACKAGE_ISSUE_CODES = [
   'ringNotClosed',
   'outOfRange',
   'csvError',
+  'overlappingPeriods',
+  'periodOrder',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector.ts';
-import { sqlIdentifier } from '../queries/sql.ts';
+import { sqlIdentifier, sqlString } from '../queries/sql.ts';
 import { publicObservationsSql } from './observationsSql.ts';
 import { type Area, PackageError } from './package.ts';
 
@@ -17,6 +17,17 @@ export function areaPartitions(codes: readonly string[], areas: ReadonlyMap<stri
   return [...new Set(codes.filter((code) => areas.has(code)))]
     .sort()
     .map((code) => `obs/area/${encodeURIComponent(code)}.arrow`);
+}
+
+/** What a partition file holds, read from its path (null for a path of neither layout). */
+export function partitionContent(
+  path: string,
+): { kind: 'area'; area: string } | { kind: 'ip'; indicator: string; period: number } | null {
+  const area = /^obs\/area\/([^/]+)\.arrow$/.exec(path);
+  if (area) return { kind: 'area', area: decodeURIComponent(area[1]!) };
+  const ip = /^obs\/ip\/([^/]+)\/(\d+)\.arrow$/.exec(path);
+  if (ip) return { kind: 'ip', indicator: decodeURIComponent(ip[1]!), period: Number(ip[2]) };
+  return null;
 }
 
 export interface PartitionTables {
@@ -42,6 +53,9 @@ export class PartitionStore {
   #onPrefetched: ((path: string) => void) | null = null;
   #counter = 0;
   #closed = false;
+  /** Areas and indicator-periods whose files are in the table (inserts run one at a time, so this is exact). */
+  readonly #insertedAreas = new Set<string>();
+  readonly #insertedIp = new Set<string>();
   /** Bytes fetched so far (for the benchmark: how much of the package the views needed). */
   bytesFetched = 0;
 
@@ -149,10 +163,34 @@ export class PartitionStore {
         ]);
       await this.#db.query(`INSERT INTO ${observations}
         SELECT p.* FROM (${publicObservationsSql({ source: tmp, indicators, members })}) p
-        WHERE NOT EXISTS (SELECT 1 FROM ${observations} o
-          WHERE o.area_code = p.area_code AND o.indicator_id = p.indicator_id AND o.period = p.period)`);
+        WHERE ${this.#notYetInserted(path)}`);
+      const content = partitionContent(path);
+      if (content?.kind === 'area') this.#insertedAreas.add(content.area);
+      if (content?.kind === 'ip') this.#insertedIp.add(ipKey(content.indicator, content.period));
     } finally {
       await this.#db.query(`DROP TABLE IF EXISTS ${tmp}`);
     }
   }
+
+  /**
+   * The rows of `path` that are not in the table yet. Both layouts hold the same rows, so a row of an area file is
+   * already there exactly when its indicator-period file is, and the reverse: a filter on a short list of loaded
+   * files, instead of an anti-join against the whole (growing) observations table on every insert.
+   */
+  #notYetInserted(path: string): string {
+    const content = partitionContent(path);
+    const { observations } = this.#tables;
+    if (content === null)
+      return `NOT EXISTS (SELECT 1 FROM ${observations} o
+          WHERE o.area_code = p.area_code AND o.indicator_id = p.indicator_id AND o.period = p.period)`;
+    if (content.kind === 'area')
+      return this.#insertedIp.size === 0
+        ? 'true'
+        : `(p.indicator_id || '|' || CAST(p.period AS VARCHAR)) NOT IN (${[...this.#insertedIp].map(sqlString).join(', ')})`;
+    return this.#insertedAreas.size === 0
+      ? 'true'
+      : `p.area_code NOT IN (${[...this.#insertedAreas].map(sqlString).join(', ')})`;
+  }
 }
+
+const ipKey = (indicator: string, period: number) => `${indicator}|${period}`;

@@ -37,6 +37,8 @@ interface Draft {
   level: Level | null;
   parent: string | null;
   members: string[] | undefined;
+  first: number | null;
+  last: number | null;
 }
 
 function nonEmptyString(value: unknown): value is string {
@@ -48,7 +50,7 @@ function readFeature(feature: unknown, row: number, issues: IssueCollector): Dra
   if (!isObject(feature) || feature.type !== 'Feature') {
     const found = isObject(feature) ? feature.type : feature;
     issues.add({ row, code: 'notFeature', params: { value: jsonValue(found) } });
-    return { row, code: null, name: '', level: null, parent: null, members: undefined };
+    return { row, code: null, name: '', level: null, parent: null, members: undefined, first: null, last: null };
   }
   const draft = readAreaProperties(isObject(feature.properties) ? feature.properties : {}, row, issues);
   for (const issue of checkGeometry(feature.geometry, draft.level)) issues.add({ row, column: 'geometry', ...issue });
@@ -57,7 +59,16 @@ function readFeature(feature: unknown, row: number, issues: IssueCollector): Dra
 
 /** Reads an area's properties (from a GeoJSON feature or a row of areas.csv), reporting what is wrong on its own. */
 function readAreaProperties(props: { [key: string]: unknown }, row: number, issues: IssueCollector): Draft {
-  const draft: Draft = { row, code: null, name: '', level: null, parent: null, members: undefined };
+  const draft: Draft = {
+    row,
+    code: null,
+    name: '',
+    level: null,
+    parent: null,
+    members: undefined,
+    first: null,
+    last: null,
+  };
   const required = (column: string, value: unknown) =>
     issues.add({ row, column, code: 'required', ...(value != null && { params: { value: jsonValue(value) } }) });
 
@@ -103,7 +114,23 @@ function readAreaProperties(props: { [key: string]: unknown }, row: number, issu
     issues.add({ row, column: 'members', code: 'membersNotAllowed', params: { value: draft.level } });
   }
 
+  draft.first = readPeriod(props, 'first_period', row, issues);
+  draft.last = readPeriod(props, 'last_period', row, issues);
+  if (draft.first !== null && draft.last !== null && draft.first > draft.last)
+    issues.add({ row, column: 'first_period', code: 'periodOrder', params: { first: draft.first, last: draft.last } });
   return draft;
+}
+
+/** An optional whole-number period property (a number in GeoJSON, text in areas.csv); empty means unbounded. */
+function readPeriod(props: { [key: string]: unknown }, column: string, row: number, issues: IssueCollector) {
+  const value = props[column];
+  if (value === undefined || value === null || value === '') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(n)) {
+    issues.add({ row, column, code: 'notInteger', params: { value: jsonValue(value) } });
+    return null;
+  }
+  return n;
 }
 
 /** The gemeente an area lies in: itself for a gemeente, null for `land` or a broken chain of parents. */
@@ -155,16 +182,31 @@ export function validateAreaTable(text: string): Area[] {
   return resolveAreas(drafts, table.issues);
 }
 
-/** The checks across areas (unique codes, parents of the right level, members), then the areas in file order. */
+/**
+ * The checks across areas (unique codes, parents of the right level, members), then one area per code in file
+ * order. A code may be listed more than once when its versions cover periods that do not overlap (each year's
+ * CBS indeling); the area then takes the latest version's name and parent, and the union of the periods.
+ */
 function resolveAreas(drafts: Draft[], issues: IssueCollector): Area[] {
-  const byCode = new Map<string, Draft>();
+  const versions = new Map<string, Draft[]>();
   for (const draft of drafts) {
     if (draft.code === null) continue;
-    const first = byCode.get(draft.code);
-    if (first) {
-      const params = { value: jsonValue(draft.code), firstRow: first.row };
-      issues.add({ row: draft.row, column: 'code', code: 'duplicateKey', params });
-    } else byCode.set(draft.code, draft);
+    const earlier = versions.get(draft.code);
+    if (!earlier) {
+      versions.set(draft.code, [draft]);
+      continue;
+    }
+    const clash = earlier.find((other) => overlaps(other, draft));
+    if (clash) {
+      const params = { value: jsonValue(draft.code), firstRow: clash.row };
+      const versioned = [draft, ...earlier].some((d) => d.first !== null || d.last !== null);
+      issues.add({ row: draft.row, column: 'code', code: versioned ? 'overlappingPeriods' : 'duplicateKey', params });
+    } else earlier.push(draft);
+  }
+  const byCode = new Map<string, Draft>();
+  for (const [code, list] of versions) {
+    list.sort((a, b) => (a.first ?? -Infinity) - (b.first ?? -Infinity));
+    byCode.set(code, list[list.length - 1]!);
   }
 
   for (const draft of drafts) {
@@ -191,7 +233,8 @@ function resolveAreas(drafts: Draft[], issues: IssueCollector): Area[] {
   }
   issues.throwIfAny();
 
-  return drafts.map((draft) => {
+  return [...versions.values()].map((list) => {
+    const draft = list[list.length - 1]!;
     const area: Area = {
       code: draft.code!,
       name: draft.name,
@@ -200,6 +243,16 @@ function resolveAreas(drafts: Draft[], issues: IssueCollector): Area[] {
       gemeente: gemeenteOf(draft, byCode),
     };
     if (draft.members) area.members = draft.members;
+    const first = list[0]!.first;
+    const last = draft.last;
+    if (first !== null) area.first_period = first;
+    if (last !== null) area.last_period = last;
+    if (list.length > 1) area.breaks = list.slice(1).map((d) => d.first!);
     return area;
   });
+}
+
+/** Whether two versions of a code share a period (an open end reaches to every period on its side). */
+function overlaps(a: Draft, b: Draft): boolean {
+  return (a.first ?? -Infinity) <= (b.last ?? Infinity) && (b.first ?? -Infinity) <= (a.last ?? Infinity);
 }

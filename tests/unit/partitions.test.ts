@@ -106,6 +106,20 @@ describe('a partitioned package', () => {
       'SELECT count(*)::INT AS n, count(DISTINCT (area_code, indicator_id, period))::INT AS d FROM observations',
     );
     expect(counts.toArray()[0]!.toJSON()).toEqual({ n: 27, d: 27 });
+    // And the reverse: a map partition whose rows of WK999802, GM9998 and NL00 came with their area files.
+    const before = await db.query('SELECT count(*)::INT AS n FROM observations');
+    const n0 = before.toArray()[0]!.toJSON().n as number;
+    await coordinator.query(choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2023, levels: ['wijk'] }), [
+      indicatorPeriodPartition('jeugdhulp_pct', 2023),
+    ]);
+    const after = await db.query(
+      `SELECT count(*)::INT AS n, count(DISTINCT (area_code, indicator_id, period))::INT AS d,
+        count(*) FILTER (WHERE indicator_id = 'jeugdhulp_pct' AND period = 2023)::INT AS ip FROM observations`,
+    );
+    const { n, d, ip } = after.toArray()[0]!.toJSON() as { n: number; d: number; ip: number };
+    expect(n).toBe(d);
+    expect(ip).toBeGreaterThan(3);
+    expect(n - n0).toBe(ip - 3);
     expect(pkg.partitions!.bytesFetched).toBeGreaterThan(0);
   });
 

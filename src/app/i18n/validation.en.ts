@@ -30,6 +30,9 @@ export const validationMessages: ValidationMessages = {
   required: 'A value is required here but missing.[[ Found: ‘{value}’.]]',
   invalidEnum: '‘{value}’ is not a valid value here.[[ Choose from: {allowed}.]]',
   negative: '‘{value}’ is negative; only 0 or more is allowed here.',
+  overlappingPeriods:
+    '‘{value}’ is listed more than once for the same period (also in row {firstRow}); versions of an area must have periods that do not overlap.',
+  periodOrder: 'first_period {first} comes after last_period {last}.',
   duplicateKey: '‘{value}’ appears more than once[[ (also in row {firstRow})]].',
   unknownArea: 'Area ‘{value}’ is not in areas.geojson.',
   unknownIndicator: 'Indicator ‘{value}’ is not in indicators.csv.',

@@ -31,6 +31,9 @@ export const validationMessages: ValidationMessages = {
   required: 'Hier moet een waarde staan, maar die ontbreekt.[[ Gevonden: ‘{value}’.]]',
   invalidEnum: '‘{value}’ is hier geen geldige waarde.[[ Kies uit: {allowed}.]]',
   negative: '‘{value}’ is negatief; hier mag alleen 0 of meer staan.',
+  overlappingPeriods:
+    '‘{value}’ staat meer dan eens in dezelfde periode (ook in rij {firstRow}); versies van een gebied mogen elkaars perioden niet overlappen.',
+  periodOrder: 'first_period {first} ligt na last_period {last}.',
   duplicateKey: '‘{value}’ komt dubbel voor[[ (ook in rij {firstRow})]].',
   unknownArea: 'Gebied ‘{value}’ staat niet in areas.geojson.',
   unknownIndicator: 'Indicator ‘{value}’ staat niet in indicators.csv.',

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { withBreaks } from '../../compass/seriesBreaks.ts';
 import type { Aim, Area, Indicator } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
 import { decodeTrend, trendQuery } from '../../queries/trend.ts';
@@ -31,6 +32,10 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
 
   const series = useMemo((): TrendSeries[] => {
     if (!data) return [];
+    const breaks: Record<string, number[] | undefined> = {
+      [area.code]: area.breaks,
+      ...(gemeente ? { [gemeente.code]: gemeente.breaks } : {}),
+    };
     const names: Record<string, [string, TrendSeries['role']]> = {
       [area.code]: [area.name, 'area'],
       ...(gemeente && gemeente.code !== area.code ? { [gemeente.code]: [gemeente.name, 'reference'] } : {}),
@@ -45,7 +50,11 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
           label,
           role,
           // Only the periods with a row: a year without a measurement is skipped (no gap), a suppressed one breaks.
-          points: rows.map((r) => ({ period: r.period, value: r.suppressed ? null : r.value })),
+          // A changed boundary breaks it too (withBreaks).
+          points: withBreaks(
+            rows.map((r) => ({ period: r.period, value: r.suppressed ? null : r.value })),
+            breaks[code],
+          ),
         };
       })
       .filter((s) => s.points.some((p) => p.value !== null));

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { KompasRow, KompasTheme } from '../../compass/kompasRows.ts';
+import { withBreaks } from '../../compass/seriesBreaks.ts';
 import type { Area } from '../../data/package.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { sparkline } from '../charts/sparkline.ts';
@@ -74,12 +75,12 @@ function Sparkline({
   const element = useMemo(() => {
     const first = row.series[0]?.period ?? period;
     const last = row.series[row.series.length - 1]?.period ?? period;
-    return sparkline(row.series, {
+    return sparkline(withBreaks(row.series, area.breaks), {
       ariaLabel: i18n.t('kompas.sparkline', { indicator: i18n.label(row.indicator), area: area.name, first, last }),
       highlightPeriod: row.shownPeriod ?? period,
       periods,
     });
-  }, [row, area.name, period, periods, i18n]);
+  }, [row, area.name, area.breaks, period, periods, i18n]);
   return <SvgHost element={element} className="sparkline" />;
 }
 

@@ -19,6 +19,8 @@ export interface AreaMapProps {
   /** Which levels are visible; with `auto`, the coarser level when zoomed out and finer ones as one zooms in. */
   level: 'auto' | DrawnLevel;
   paint: ReadonlyMap<string, AreaPaint>;
+  /** The chosen year: with periodic geometry, only the areas of that year's indeling are drawn. */
+  period: number;
   selected: string | null;
   attribution: string;
   ariaLabel: string;
@@ -35,6 +37,18 @@ function fillColor(): maplibregl.ExpressionSpecification {
     SUPPRESSED_COLOR,
     ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR],
   ];
+}
+
+/** The features of one level, and with periodic geometry only those that exist in `period`. */
+export function levelFilter(level: DrawnLevel | null, period: number | null): maplibregl.FilterSpecification {
+  const parts: maplibregl.ExpressionSpecification[] = [];
+  if (level) parts.push(['==', ['get', 'level'], level]);
+  if (period !== null)
+    parts.push(
+      ['<=', ['coalesce', ['get', 'first_period'], -1e9], period],
+      ['>=', ['coalesce', ['get', 'last_period'], 1e9], period],
+    );
+  return ['all', ...parts] as maplibregl.FilterSpecification;
 }
 
 /**
@@ -102,6 +116,7 @@ export function AreaMap(props: AreaMapProps) {
   const latest = useRef(props);
   latest.current = props;
   const setSelectedFilter = useRef<(code: string) => void>(() => {});
+  const periodOf = () => (props.geometry.periodic ? latest.current.period : null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
@@ -150,9 +165,7 @@ export function AreaMap(props: AreaMapProps) {
       const sourceOf = (level: DrawnLevel) => props.geometry.sources.find((src) => src.levels.includes(level))?.id;
       const drawn = DRAWN_LEVELS.flatMap((level) => {
         const source = sourceOf(level);
-        return source
-          ? [{ level, source, filter: ['==', ['get', 'level'], level] as maplibregl.FilterSpecification }]
-          : [];
+        return source ? [{ level, source, filter: levelFilter(level, periodOf()) }] : [];
       });
       for (const { level, source, filter } of drawn) {
         map.addLayer({
@@ -202,8 +215,10 @@ export function AreaMap(props: AreaMapProps) {
     const fillLayers = () => visibleFillLayers(map);
     map.on('zoomend', () => loadVisibleSources(map, props.geometry, pendingUrls.current));
     const setLineFilter = (kind: 'hover' | 'selected', code: string) => {
+      const filter = ['all', ['==', ['get', 'code'], code], levelFilter(null, periodOf())];
       for (const source of props.geometry.sources)
-        if (map.getLayer(`${kind}-${source.id}`)) map.setFilter(`${kind}-${source.id}`, ['==', ['get', 'code'], code]);
+        if (map.getLayer(`${kind}-${source.id}`))
+          map.setFilter(`${kind}-${source.id}`, filter as maplibregl.FilterSpecification);
     };
     setSelectedFilter.current = (code) => setLineFilter('selected', code);
     const featureAt = (point: maplibregl.PointLike) =>
@@ -248,9 +263,20 @@ export function AreaMap(props: AreaMapProps) {
 
   useEffect(() => {
     const map = mapRef.current;
+    if (!map || !ready || !props.geometry.periodic) return;
+    for (const level of DRAWN_LEVELS) {
+      const filter = levelFilter(level, props.period);
+      if (map.getLayer(`${level}-fill`)) map.setFilter(`${level}-fill`, filter);
+      if (map.getLayer(`${level}-line`)) map.setFilter(`${level}-line`, filter);
+    }
+  }, [ready, props.period, props.geometry]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the outline follows the year's indeling too
+  useEffect(() => {
+    const map = mapRef.current;
     if (!map || !ready) return;
     setSelectedFilter.current(props.selected ?? '');
-  }, [ready, props.selected]);
+  }, [ready, props.selected, props.period]);
 
   if (failed) return <p className="notice">{props.webglMissing}</p>;
   return (

@@ -109,6 +109,7 @@ export function MapPanel({ pkg, indicator, period, level, selected, onSelect }: 
           geometry={pkg.geometry}
           level={level}
           paint={paint}
+          period={period}
           selected={selected}
           attribution={pkg.meta.attribution}
           ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
