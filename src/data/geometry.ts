@@ -37,11 +37,14 @@ function ringsOf(type: 'Polygon' | 'MultiPolygon', coordinates: unknown): unknow
 }
 
 /**
- * The issues of one geometry. `level` decides whether a missing geometry is allowed (only for `land`; not
- * reported either when the level itself is unknown, which is an issue of its own).
+ * The issues of one geometry. `null` is GeoJSON's "unlocated feature": an area whose boundary is not known (CBS
+ * values of a year without its boundary file) is listed and has a Kompas, but is not drawn. A feature without a
+ * geometry member at all is malformed, except for `land` (and not reported when the level itself is unknown,
+ * which is an issue of its own).
  */
 export function checkGeometry(geometry: unknown, level: Level | null): GeometryIssue[] {
-  if (geometry === undefined || geometry === null) {
+  if (geometry === null) return [];
+  if (geometry === undefined) {
     return level === 'land' || level === null ? [] : [{ code: 'geometryMissing', params: { value: level } }];
   }
   const type = isObject(geometry) ? geometry.type : geometry;

@@ -13,8 +13,9 @@ const FILE = 'areas.geojson';
 const CBS_CODES: Record<Exclude<Level, 'gebied'>, { pattern: RegExp; example: string }> = {
   land: { pattern: /^NL00$/, example: 'NL00' },
   gemeente: { pattern: /^GM\d{4}$/, example: 'GM0000' },
-  wijk: { pattern: /^WK\d{6}$/, example: 'WK000000' },
-  buurt: { pattern: /^BU\d{8}$/, example: 'BU00000000' },
+  // Since 2023 CBS gives some wijken and buurten letters after the gemeente's digits (Amsterdam: WK0363MB).
+  wijk: { pattern: /^WK\d{4}[0-9A-Z]{2}$/, example: 'WK000000' },
+  buurt: { pattern: /^BU\d{4}[0-9A-Z]{4}$/, example: 'BU00000000' },
 };
 
 /** A `gebied` code: non-empty, no whitespace or control characters, at most 32 characters. */

@@ -1,0 +1,46 @@
+/**
+ * One cell of a CBS source as a number. CBS marks "geheim / niet beschikbaar" in several ways, and every one of
+ * them must become a suppressed value (null), never 0 — a 0 would read as "nobody" on the map.
+ */
+
+export type CellNumber = { kind: 'number'; value: number } | { kind: 'suppressed' } | { kind: 'notANumber' };
+
+const SUPPRESSED: CellNumber = { kind: 'suppressed' };
+const GARBAGE: CellNumber = { kind: 'notANumber' };
+
+/**
+ * Text that means "no figure": `.` (kwb, StatLine), `..`, `x` (StatLine "geheim"), empty (PDOK: not published),
+ * `null`, and a lone `,` — how a `.` comes out of some Dutch-locale spreadsheet exports (seen in kwb-2022).
+ */
+const SUPPRESSED_TEXT = new Set(['', '.', '..', ',', 'x', 'X', 'null', 'NULL', 'NaN']);
+
+/**
+ * The Wijk- en buurtkaart and older PDOK services write a secret value as a large negative sentinel:
+ * -99999999 (geheim), -99999998, -99999997 (niet van toepassing). No real kerncijfer comes near these.
+ */
+function isSentinel(value: number): boolean {
+  return Number.isInteger(value) && value <= -99999990 && value >= -99999999;
+}
+
+/**
+ * A decimal number with `.` or `,` as decimal separator (one of them, at most once), optional sign and exponent.
+ * Thousands separators are not accepted: in "1.234" the separator cannot be told apart from a decimal point.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Reads a cell from CSV, XLSX or JSON. */
+export function cellNumber(raw: unknown): CellNumber {
+  if (raw === null || raw === undefined) return SUPPRESSED;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return GARBAGE;
+    return isSentinel(raw) ? SUPPRESSED : { kind: 'number', value: raw };
+  }
+  if (typeof raw !== 'string') return GARBAGE;
+  // CBS pads cells with spaces ("       ."), and spreadsheets add non-breaking ones.
+  const text = raw.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
+  if (SUPPRESSED_TEXT.has(text)) return SUPPRESSED;
+  if (!DECIMAL.test(text)) return GARBAGE;
+  const value = Number(text.replace(',', '.'));
+  if (!Number.isFinite(value)) return GARBAGE;
+  return isSentinel(value) ? SUPPRESSED : { kind: 'number', value };
+}

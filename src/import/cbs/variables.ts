@@ -1,0 +1,98 @@
+/**
+ * THE mapping table of the CBS importer: one entry per CBS kerncijfers-wijken-en-buurten (kwb) variable, keyed by
+ * its kwb short name, with every spelling other sources use for it. The entries live per theme in `variables/`.
+ *
+ * Sources and their spellings:
+ * - kwb download (kwb-YYYY.csv/.xlsx): the id itself (`a_inw`);
+ * - Wijk- en buurtkaart attributes up to ~2016: upper case (`AANT_INW`, `WWB_UITTOT`);
+ * - PDOK wijkenbuurten: camelCase (`aantalInwoners`), and the renamed short names of the PDOK-derived files in
+ *   shared/data (`aantal_inwoners`, `0_15`, `pct_jeugdzorg`);
+ * - CBS OData: keys with a numeric suffix (`AantalInwoners_5`), matched without it.
+ *
+ * Matching ignores case. An alias is listed only where the source's own documentation or data shows it is the
+ * same figure in the same unit; when unsure, a column stays unmapped and is imported under its own name.
+ */
+import type { Direction, Theme, Unit } from '../../data/package.ts';
+import { CARE_YOUTH } from './variables/careYouth.ts';
+import { FACILITIES } from './variables/facilities.ts';
+import { HOUSING } from './variables/housing.ts';
+import { POPULATION } from './variables/population.ts';
+import { WORK_INCOME } from './variables/workIncome.ts';
+
+export interface VariableDef {
+  /** The kwb short name, lower case (or, for `derived`, a name in the same style). */
+  id: string;
+  label_nl: string;
+  label_en: string;
+  theme: Theme;
+  unit: Unit;
+  /**
+   * The unit as CBS writes it (DataProperties `Unit`: 'aantal', '%', 'per 1 000 inwoners', 'x 1 000 euro', 'km',
+   * 'ha', 'kWh' …). It says what `unit` cannot (hectares, kWh) and catches an OData column of the same name in
+   * another unit (older tables published some counts as percentages under the same key).
+   */
+  cbs_unit: string;
+  direction: Direction;
+  decimals: number;
+  definition_nl: string;
+  definition_en: string;
+  /** Values based on fewer people than this (the denominator, or the count itself) are suppressed. */
+  min_count: number;
+  /** For a rate: the count variables it is numerator / denominator × the unit's multiplier of. */
+  numerator?: string;
+  denominator?: string;
+  /** Read from no source column: computed from numerator and denominator by the importer. */
+  derived?: true;
+  /** Every other spelling of this variable's column name. */
+  aliases: readonly string[];
+}
+
+export const VARIABLES: readonly VariableDef[] = [
+  ...POPULATION,
+  ...HOUSING,
+  ...WORK_INCOME,
+  ...CARE_YOUTH,
+  ...FACILITIES,
+];
+
+/** Lower-case name → variable; throws at load when one name would mean two variables. */
+function buildIndex(variables: readonly VariableDef[]): Map<string, VariableDef> {
+  const index = new Map<string, VariableDef>();
+  for (const v of variables) {
+    for (const name of [v.id, ...v.aliases]) {
+      const key = name.trim().toLowerCase();
+      const seen = index.get(key);
+      if (seen && seen !== v) throw new Error(`CBS variable name '${name}' is used by both ${seen.id} and ${v.id}`);
+      index.set(key, v);
+    }
+  }
+  return index;
+}
+
+const INDEX = buildIndex(VARIABLES);
+const BY_ID = new Map(VARIABLES.map((v) => [v.id, v]));
+
+/**
+ * An OData key: PascalCase or `k_…` with a numeric suffix (`AantalInwoners_5`, `k_0Tot15Jaar_8`). Mixed case is
+ * required so that a kwb name ending in digits (`p_hh_110`) or an all-caps map attribute keeps its suffix.
+ */
+const ODATA_KEY = /^(?=.*[a-z])(?=.*[A-Z])([A-Za-z][A-Za-z0-9_]*?)_\d+$/;
+
+/** The OData key without its numeric suffix, or null when the name is not an OData key. */
+export function odataBaseKey(column: string): string | null {
+  return ODATA_KEY.exec(column.trim())?.[1] ?? null;
+}
+
+/** The variable a source column holds, by any of its spellings (case-insensitive; OData suffix ignored). */
+export function lookupVariable(columnName: string): VariableDef | undefined {
+  const name = columnName.trim();
+  const direct = INDEX.get(name.toLowerCase());
+  if (direct) return direct;
+  const base = odataBaseKey(name);
+  return base === null ? undefined : INDEX.get(base.toLowerCase());
+}
+
+/** The variable with this id. */
+export function variableById(id: string): VariableDef | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,157 @@
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../src/import/cbs/messages.ts';
+import { readSourceRows } from '../../src/import/cbs/readSource.ts';
+import { readXlsxRows } from '../../src/import/cbs/xlsx.ts';
+
+interface ZipPart {
+  name: string;
+  text: string;
+  /** Store instead of deflate. */
+  stored?: boolean;
+  /** Write sizes and CRC in a data descriptor after the data (local header zeros), as streaming writers do. */
+  descriptor?: boolean;
+}
+
+/** A minimal zip writer (APPNOTE 4.3): local headers, data, central directory, end record. */
+function zip(parts: ZipPart[]): Uint8Array {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, 'utf-8');
+    const raw = Buffer.from(part.text, 'utf-8');
+    const data = part.stored ? raw : deflateRawSync(raw);
+    const crc = crc32(raw);
+    const flags = part.descriptor ? 8 : 0;
+    const method = part.stored ? 0 : 8;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(part.descriptor ? 0 : crc, 14);
+    local.writeUInt32LE(part.descriptor ? 0 : data.length, 18);
+    local.writeUInt32LE(part.descriptor ? 0 : raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const descriptor = Buffer.alloc(part.descriptor ? 16 : 0);
+    if (part.descriptor) {
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc, 4);
+      descriptor.writeUInt32LE(data.length, 8);
+      descriptor.writeUInt32LE(raw.length, 12);
+    }
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(flags, 8);
+    entry.writeUInt16LE(method, 10);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(raw.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, name);
+    chunks.push(local, name, data, descriptor);
+    offset += local.length + name.length + data.length + descriptor.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, directory, end]));
+}
+
+const inflate = (b: Uint8Array) => new Uint8Array(inflateRawSync(b));
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets><sheet name="KWB2024" sheetId="1" r:id="rId3"/><sheet name="Toelichting" sheetId="2" r:id="rId1"/></sheets></workbook>`;
+const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>
+</Relationships>`;
+const sharedStrings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst ${NS} count="9" uniqueCount="9">
+<si><t>gwb_code_10</t></si><si><t>regio</t></si><si><t>a_inw</t></si><si><t>g_hhgro</t></si>
+<si><t>GM0014</t></si><si><r><t>Gron</t></r><r><rPr><b/></rPr><t xml:space="preserve">ingen</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>
+<si><t>.</t></si><si><t>BU00140000</t></si><si><t>A &amp; B &lt;Binnenstad&gt; &#233;&#x20AC;</t></si>
+</sst>`;
+const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet ${NS}><dimension ref="A1:D5"/><sheetData>
+<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
+<row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" t="s"><v>5</v></c><c r="C2"><v>243768</v></c><c r="D2" s="3"><v>1.7</v></c></row>
+<row r="4"><c r="A4" t="s"><v>7</v></c><c r="B4" t="s"><v>8</v></c><c r="C4" t="s"><v>6</v></c></row>
+<row r="5"><c r="A5" t="inlineStr"><is><t>WK001400</t></is></c><c r="C5"><v>2.4920000000000001E4</v></c><c r="D5" t="str"><f>1+0.2</f><v>1.2</v></c></row>
+</sheetData></worksheet>`;
+const otherSheet = `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>toelichting</t></is></c></row></sheetData></worksheet>`;
+
+const workbookBytes = zip([
+  { name: '[Content_Types].xml', text: '<Types/>', stored: true },
+  { name: 'xl/workbook.xml', text: workbook },
+  { name: 'xl/_rels/workbook.xml.rels', text: rels, descriptor: true },
+  { name: 'xl/sharedStrings.xml', text: sharedStrings },
+  { name: 'xl/worksheets/sheet1.xml', text: otherSheet },
+  { name: 'xl/worksheets/sheet2.xml', text: sheet, descriptor: true },
+]);
+
+describe('readXlsxRows', () => {
+  it('reads the first sheet in workbook order: shared, rich and inline strings, numbers as written, gaps', () => {
+    expect(readXlsxRows(workbookBytes, inflate, 'kwb-2024.xlsx')).toEqual([
+      ['gwb_code_10', 'regio', 'a_inw', 'g_hhgro'],
+      ['GM0014', 'Groningen', '243768', '1.7'],
+      [],
+      ['BU00140000', 'A & B <Binnenstad> é€', '.'],
+      ['WK001400', '', '2.4920000000000001E4', '1.2'],
+    ]);
+  });
+
+  it('falls back to sheet1.xml when the workbook has no relationships, and reads stored parts', () => {
+    const bytes = zip([{ name: 'xl/worksheets/sheet1.xml', text: otherSheet, stored: true }]);
+    expect(readXlsxRows(bytes, inflate)).toEqual([['toelichting']]);
+  });
+
+  it('refuses bytes that are no workbook, naming the file', () => {
+    const fail = (bytes: Uint8Array) => {
+      try {
+        readXlsxRows(bytes, inflate, 'kwb-2024.xlsx');
+      } catch (error) {
+        return error instanceof ImportError ? error.messages.map((m) => m.text) : [String(error)];
+      }
+      return [];
+    };
+    expect(fail(new TextEncoder().encode('gwb_code_10;a_inw\n'))).toEqual([
+      'kwb-2024.xlsx: not an .xlsx workbook (no zip directory found)',
+    ]);
+    expect(fail(zip([{ name: 'word/document.xml', text: '<w/>' }]))).toEqual([
+      'kwb-2024.xlsx: the workbook has no worksheet xl/worksheets/sheet1.xml',
+    ]);
+  });
+});
+
+describe('readSourceRows on an .xlsx', () => {
+  it('gives the same areas and values as the CSV would, with spreadsheet row numbers', () => {
+    const table = readSourceRows({ fileName: 'kwb-2024.xlsx', rows: readXlsxRows(workbookBytes, inflate) });
+    expect(table.kind).toBe('kwb');
+    expect(table.period).toBe(2024);
+    expect(table.areas.map((a) => [a.code, a.name, a.level, a.row])).toEqual([
+      ['GM0014', 'Groningen', 'gemeente', 2],
+      ['BU00140000', 'A & B <Binnenstad> é€', 'buurt', 4],
+      ['WK001400', 'WK001400', 'wijk', 5],
+    ]);
+    expect(table.values.map((v) => [v.code, v.variable, v.value, v.row])).toEqual([
+      ['GM0014', 'a_inw', 243768, 2],
+      ['GM0014', 'g_hhgro', 1.7, 2],
+      ['BU00140000', 'a_inw', null, 4],
+      ['BU00140000', 'g_hhgro', null, 4],
+      ['WK001400', 'a_inw', 24920, 5],
+      ['WK001400', 'g_hhgro', 1.2, 5],
+    ]);
+  });
+});
