@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Connector } from '../db/connector.ts';
 import { sqlIdentifier } from '../queries/sql.ts';
+import { existsIn } from './areaPeriods.ts';
 import { checkColumns } from './columns.ts';
 import { readHeaderLine } from './csv.ts';
 import { type MapGeometry, perLevelGeometry, singleSourceGeometry } from './mapGeometry.ts';
@@ -132,7 +133,8 @@ export async function loadPackage(db: Connector, files: Partial<PackageFiles>): 
   await switchTo(db, g);
 
   const collection = JSON.parse(text['areas.geojson']) as FeatureCollection;
-  const gemeenten = areas.filter((a) => a.level === 'gemeente').length;
+  // With each year's indeling, the gemeenten of the year the app opens on (Eemsdelta, not its three predecessors).
+  const gemeenten = areas.filter((a) => a.level === 'gemeente' && existsIn(a, meta.default_period)).length;
   return { meta, areas, indicators, aims, geometry: singleSourceGeometry(collection, gemeenten), partitions: null };
 }
 

@@ -19,7 +19,7 @@ export const en: Record<MessageKey, string> = {
   'app.language': 'Language',
   'app.dataset': 'Dataset',
   'app.privacy': 'All data stays in your browser.',
-  'app.source': 'Source: {attribution}',
+  'app.source': '{attribution}',
   'controls.period': 'Year',
   'controls.indicator': 'Indicator',
   'controls.level': 'Map level',

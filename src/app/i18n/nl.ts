@@ -17,7 +17,7 @@ export const nl = {
   'app.language': 'Taal',
   'app.dataset': 'Dataset',
   'app.privacy': 'Alle gegevens blijven in uw browser.',
-  'app.source': 'Bron: {attribution}',
+  'app.source': '{attribution}',
   'controls.period': 'Jaar',
   'controls.indicator': 'Indicator',
   'controls.level': 'Kaartniveau',

@@ -338,8 +338,14 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
     const level: SourceLevel = code === 'NL00' ? 'land' : code.startsWith('GM') ? 'gemeente' : 'wijk';
     const parent = level === 'land' ? null : level === 'gemeente' ? 'NL00' : `GM${code.slice(2, 6)}`;
     const name = code === 'NL00' ? 'Nederland' : code;
+    // Listed in the years its children are (a 2015 wijk that only its buurten name exists in 2015 only).
+    const children = features.filter((f) => f.properties?.parent === code);
+    const open = (end: 'first_period' | 'last_period') =>
+      level === 'land' || children.length === 0 || children.some((f) => f.properties?.[end] === undefined);
+    const first = open('first_period') ? null : Math.min(...children.map((f) => f.properties!.first_period as number));
+    const last = open('last_period') ? null : Math.max(...children.map((f) => f.properties!.last_period as number));
     features.unshift(
-      feature({ code, name, level, parent, gemeente: null, geometry: null, period: periods[0]! }, null, null),
+      feature({ code, name, level, parent, gemeente: null, geometry: null, period: periods[0]! }, first, last),
     );
     present.add(code);
     if (parent && !present.has(parent) && parent !== 'NL00') missingParents.add(parent);
