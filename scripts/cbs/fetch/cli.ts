@@ -6,6 +6,7 @@ import type { ImportOptions, ImportResult } from '../importCbs.ts';
 import { downloadCbs } from './download.ts';
 import { UserError } from './errors.ts';
 import { parseFetchArgs, USAGE } from './options.ts';
+import { withSourcesAside } from './sourcesAside.ts';
 
 export interface FetchCbsDeps {
   env: Readonly<Record<string, string | undefined>>;
@@ -19,9 +20,12 @@ export interface FetchCbsDeps {
   retryDelayMs?: number;
 }
 
+/** Errors the importer throws about the data (a file it cannot read, a package that fails validation). */
+const IMPORT_ERRORS = new Set(['ImportError', 'PackageError']);
+
 /** An error the user can act on: a bad option, an unreachable service, a file the importer refuses. */
 function isUserError(error: unknown): error is Error {
-  return error instanceof UserError || (error instanceof Error && error.name === 'ImportError');
+  return error instanceof UserError || (error instanceof Error && IMPORT_ERRORS.has(error.name));
 }
 
 /** Runs the command and returns its exit code; an unexpected error (a bug) is thrown with its stack. */
@@ -47,7 +51,9 @@ export async function runFetchCbs(argv: readonly string[], deps: FetchCbsDeps): 
       deps.print(`downloaded ${files.length} files; build the package from them with npm run import:cbs`);
       return 0;
     }
-    const result = await deps.importCbs({ out: args.out, files, gemeenten: args.gemeenten });
+    const result = await withSourcesAside(args.out, files, (moved) =>
+      deps.importCbs({ out: args.out, files: moved, gemeenten: args.gemeenten }),
+    );
     for (const warning of result.warnings) deps.print(`warning: ${warning}`);
     deps.print(
       `package ${result.out}: ${result.areas} areas, ${result.indicators} indicators, ` +

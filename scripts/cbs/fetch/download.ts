@@ -2,14 +2,15 @@
  * Downloads, for one gemeente and some years, what the importer needs into `<outDir>/.sources/<year>/`:
  * - `<table>_TypedDataSet.json`: the kerncijfers rows from CBS OData (all pages joined),
  * - `<table>_DataProperties.json`: what each column of that table is (title, unit), as CBS serves it,
- * - `gemeenten.geojson`, `wijken.geojson`, `buurten.geojson`: the boundaries from PDOK, WGS84.
+ * - `gemeenten_<year>.geojson`, `wijken_<year>.geojson`, `buurten_<year>.geojson`: the boundaries from PDOK, WGS84.
+ *   The year is in the name because the importer names files by their base name alone in its messages.
  *
  * Everything is checked before the first request (gemeente code, years, base URLs), so a typo costs no waiting.
  * Files are written whole or not at all (written aside, then renamed): a run cut off by a lost connection leaves
  * no half file that a later import would read as complete.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError } from './errors.ts';
 import type { HttpOptions } from './http.ts';
 import { dataPropertiesUrl, fetchODataDocument, rowCodes, typedDataSetUrl } from './odata.ts';
@@ -79,7 +80,7 @@ async function writeJson(path: string, doc: unknown): Promise<void> {
 export async function downloadCbs(options: DownloadOptions): Promise<string[]> {
   const gemeenten = checkGemeenten(options.gemeente);
   if (options.years.length === 0) throw new UserError('No years given, e.g. --years 2015-2024');
-  const tables = kwbTables(options.years);
+  const tables = kwbTables([...new Set(options.years)]);
   const cbsBase = checkBase('--cbs-base', options.cbsBase ?? CBS_BASE);
   const hosts: PdokHosts =
     options.pdokBase === undefined
@@ -94,13 +95,13 @@ export async function downloadCbs(options: DownloadOptions): Promise<string[]> {
   const pageSize = options.pageSize ?? 1000;
   const written: string[] = [];
   const put = async (path: string, doc: unknown) => {
+    await mkdir(dirname(path), { recursive: true });
     await writeJson(path, doc);
     written.push(path);
   };
 
   for (const { year, table } of tables) {
     const dir = join(options.outDir, '.sources', String(year));
-    await mkdir(dir, { recursive: true });
 
     const rows = await fetchODataDocument(typedDataSetUrl(cbsBase, table, gemeenten), http);
     const rowsPath = join(dir, `${table}_TypedDataSet.json`);
@@ -124,7 +125,7 @@ export async function downloadCbs(options: DownloadOptions): Promise<string[]> {
     await fetchBoundaries(
       { hosts, year, gemeenten, pageSize, http },
       async (doc, service) => {
-        const path = join(dir, `${doc.metadata.level}.geojson`);
+        const path = join(dir, `${doc.metadata.level}_${year}.geojson`);
         await put(path, doc);
         log(
           `${year} · PDOK ${service === 'ogc' ? 'OGC API' : 'WFS'}: ${doc.features.length} ${doc.metadata.level} → ${path}`,

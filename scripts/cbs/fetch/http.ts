@@ -3,7 +3,9 @@
  * - no answer at all (DNS, refused, reset, timeout) → "Could not reach <host> (…)" with what to do offline;
  * - an HTTP error → the URL, the status and what the service said about it;
  * - an answer that is not JSON (a WFS exception report, a proxy's login page) → the URL and its first characters.
- * A 5xx is retried once: both services answer a busy moment with 502/503 now and then.
+ * A 5xx is retried once: both services answer a busy moment with 502/503 now and then. So is a connection that
+ * drops mid-request (a kept-alive socket the server had just closed); no answer at all is not retried, offline a
+ * retry would only double the wait.
  */
 import { HttpStatusError, UserError } from './errors.ts';
 
@@ -38,10 +40,15 @@ function codeOf(error: unknown): string | undefined {
   return Array.isArray(e.errors) ? codeOf(e.errors[0]) : undefined;
 }
 
+/** Connections that were there and broke off, as opposed to no connection at all. */
+const DROPPED = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
+
+const networkCode = (error: unknown) => codeOf(error instanceof Error ? error.cause : undefined) ?? codeOf(error);
+
 function reasonOf(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? error.cause : undefined;
-  const code = codeOf(cause) ?? codeOf(error);
+  const code = networkCode(error);
   if (code !== undefined) return NETWORK_CODES[code] ?? code;
   if (cause instanceof Error) return cause.message;
   return error instanceof Error ? error.message : String(error);
@@ -66,7 +73,9 @@ function detailOf(text: string): string | undefined {
   return clean ? (clean.length > 300 ? `${clean.slice(0, 300)}…` : clean) : undefined;
 }
 
-async function attempt(url: string, options: HttpOptions): Promise<{ response: Response; text: string }> {
+type Attempt = { response: Response; text: string } | { failure: unknown };
+
+async function attempt(url: string, options: HttpOptions): Promise<Attempt> {
   try {
     const response = await options.fetch(url, {
       headers: { accept: 'application/json, application/geo+json;q=0.9' },
@@ -74,8 +83,8 @@ async function attempt(url: string, options: HttpOptions): Promise<{ response: R
     });
     // The timeout covers the body too: a connection that stalls halfway is as dead as one that never answers.
     return { response, text: await response.text() };
-  } catch (error) {
-    throw unreachable(url, error, options.timeoutMs);
+  } catch (failure) {
+    return { failure };
   }
 }
 
@@ -83,7 +92,16 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function getJson(url: string, options: HttpOptions): Promise<unknown> {
   for (let tries = 1; ; tries++) {
-    const { response, text } = await attempt(url, options);
+    const answer = await attempt(url, options);
+    if ('failure' in answer) {
+      const code = networkCode(answer.failure);
+      if (tries === 1 && code !== undefined && DROPPED.has(code)) {
+        await sleep(options.retryDelayMs);
+        continue;
+      }
+      throw unreachable(url, answer.failure, options.timeoutMs);
+    }
+    const { response, text } = answer;
     if (response.ok) {
       try {
         return JSON.parse(text) as unknown;

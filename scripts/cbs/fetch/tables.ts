@@ -32,7 +32,7 @@ export function kwbTables(years: readonly number[]): { year: number; table: stri
   if (unknown.length > 0) {
     throw new UserError(
       `No CBS kerncijfers table is known for ${unknown.join(', ')}; known years: ${yearRanges(KNOWN_YEARS)} ` +
-        '(a newer year needs its table id, from StatLine, in KWB_TABLE_YEARS in src/import/cbs/recognise.ts)',
+        '(to add a year, put its table id from StatLine in KWB_TABLE_YEARS, src/import/cbs/recognise.ts)',
     );
   }
   return years.map((year) => ({ year, table: TABLE_OF_YEAR.get(year)! }));
