@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withBreaks } from '../../src/compass/seriesBreaks.ts';
+import { breakAtUnmeasured, withBreaks } from '../../src/compass/seriesBreaks.ts';
 import { areasOfPeriod, existsIn } from '../../src/data/areaPeriods.ts';
 import { PackageError, type PackageIssue } from '../../src/data/package.ts';
 import { validateAreas } from '../../src/data/validate.ts';
@@ -132,5 +132,38 @@ describe('withBreaks', () => {
     ]);
     expect(withBreaks(points, [2030])).toEqual(points);
     expect(withBreaks(points, undefined)).toEqual(points);
+  });
+});
+
+describe('breakAtUnmeasured', () => {
+  it('breaks a series at years the others were measured in, and joins years nobody was measured', () => {
+    const wijk = {
+      key: 'WK',
+      points: [
+        { period: 2015, value: 3000 },
+        { period: 2024, value: 3555 },
+      ],
+    };
+    const gemeente = {
+      key: 'GM',
+      points: [2015, 2017, 2024].map((period) => ({ period, value: 45000 })),
+    };
+    const [w, g] = breakAtUnmeasured([wijk, gemeente]);
+    expect(w!.points).toEqual([
+      { period: 2015, value: 3000 },
+      { period: 2017, value: null },
+      { period: 2024, value: 3555 },
+    ]);
+    expect(g).toBe(gemeente);
+    const survey = [
+      {
+        key: 'A',
+        points: [
+          { period: 2016, value: 1 },
+          { period: 2020, value: 2 },
+        ],
+      },
+    ];
+    expect(breakAtUnmeasured(survey)[0]).toBe(survey[0]);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { withBreaks } from '../../compass/seriesBreaks.ts';
+import { breakAtUnmeasured, withBreaks } from '../../compass/seriesBreaks.ts';
 import type { Aim, Area, Indicator } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
 import { decodeTrend, trendQuery } from '../../queries/trend.ts';
@@ -41,7 +41,7 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
       ...(gemeente && gemeente.code !== area.code ? { [gemeente.code]: [gemeente.name, 'reference'] } : {}),
       NL00: [i18n.t('kompas.nl'), 'national'],
     };
-    return codes
+    const list = codes
       .map((code) => {
         const rows = data.filter((r) => r.area_code === code);
         const [label, role] = names[code] ?? [code, 'reference'];
@@ -58,6 +58,7 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
         };
       })
       .filter((s) => s.points.some((p) => p.value !== null));
+    return breakAtUnmeasured(list);
   }, [data, codes, area, gemeente, i18n]);
 
   const element = useMemo(() => {
