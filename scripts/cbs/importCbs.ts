@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { jsonErrorOffset, lineColumn } from '../../src/data/jsonPosition.ts';
 import { PackageError } from '../../src/data/package.ts';
 import { validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { buildPackage } from '../../src/import/cbs/buildPackage.ts';
@@ -40,8 +41,17 @@ export interface ImportResult {
 const METADATA = /(DataProperties|TableInfos)[^/]*\.json$/i;
 const tableIdOf = (name: string) => /\d{5}[A-Z]{3}/.exec(name)?.[0] ?? null;
 
+/** A metadata file; its errors name it (not the data file it is read for). */
 function readJson(path: string): unknown {
-  return JSON.parse(decodeText(readFileSync(path), basename(path)));
+  const file = basename(path);
+  if (!existsSync(path)) throw new ImportError([importMessage(file, 'fileNotFound', { path })]);
+  const text = decodeText(readFileSync(path), file);
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { line, column } = lineColumn(text, jsonErrorOffset(text) ?? 0);
+    throw new ImportError([importMessage(file, 'invalidJson', { line, character: column }, { row: line })]);
+  }
 }
 
 /** The DataProperties and TableInfos given for the table a file belongs to (matched by table id in the name). */
@@ -113,6 +123,9 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
   for (const [name, text] of Object.entries(built.files)) writeFileSync(join(staging, name), text);
+  // Downloads kept in the package folder (fetch:cbs writes <out>/.sources) move into the new one.
+  const downloads = join(out, '.sources');
+  if (existsSync(downloads)) renameSync(downloads, join(staging, '.sources'));
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);
   return {

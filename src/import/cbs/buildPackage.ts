@@ -169,6 +169,21 @@ const UNKNOWN_UNITS: Record<string, Indicator['unit']> = {
   km: 'km',
 };
 
+/**
+ * Whether a variable adds up over areas, so that a merged gemeente's figure before the merger is the sum of its
+ * predecessors': counts and areas, the kwb `a_…` variables. Averages and densities have unit 'count' as well
+ * (g_hhgro, g_ele, g_gas, g_pau_hh, bev_dich, ste_oad), but three household sizes of 2.1, 2.2 and 2.3 add up to
+ * no household size.
+ */
+function additive(def: VariableDef): boolean {
+  return (
+    def.unit === 'count' &&
+    !def.derived &&
+    def.id.startsWith('a_') &&
+    (def.cbs_unit === 'aantal' || def.cbs_unit === 'ha')
+  );
+}
+
 /** The files that hold the unmapped columns, for the warning that lists them. */
 function unmappedFiles(tables: readonly SourceTable[], unmapped: ReadonlyMap<string, unknown>): string {
   const files = tables.filter((t) => t.unknownColumns.some((u) => unmapped.has(u.variable))).map((t) => t.file);
@@ -241,7 +256,8 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       }
       const k = key(v.code, v.variable, table.period);
       const seen = cells.get(k);
-      if (!seen) cells.set(k, { value: v.value, file: table.file });
+      // A later file with a number fills a cell an earlier one left empty (not published there).
+      if (!seen || (seen.value === null && v.value !== null)) cells.set(k, { value: v.value, file: table.file });
       else if (seen.value !== v.value && seen.value !== null && v.value !== null) {
         const c = conflicts.get(table.file) ?? {
           count: 0,
@@ -278,7 +294,7 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       // Only where the former gemeenten of that year make up the new one (no part missing, none split off).
       if (from.length === 0 || Math.abs(covered - areaOf(shape)) / areaOf(shape) > 0.05) continue;
       for (const def of used.values()) {
-        if (def.unit !== 'count' || def.derived) continue;
+        if (!additive(def)) continue;
         const parts = from.map((f) => cells.get(key(f, def.id, period))?.value);
         if (parts.some((p) => p === undefined)) continue;
         const value = parts.some((p) => p === null) ? null : (parts as number[]).reduce((s, p) => s + p, 0);

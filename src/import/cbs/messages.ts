@@ -103,8 +103,9 @@ const TEMPLATES: Record<ImportMessageCode, (p: Params) => string> = {
   unmappedKept: (p) =>
     `${p.count} column(s) are not in the mapping table and are kept under their CBS name: ${p.names}`,
   valuesWithoutBoundaries: (p) =>
-    `${p.count} area(s) have figures but no boundary in any file given (e.g. ${p.example}); they are listed ` +
-    'and have a Kompas, but are not drawn on the map. Add the boundary file of their year to draw them',
+    `${p.count} area(s) have no boundary in any file given (e.g. ${p.example}; also a wijk or gemeente known ` +
+    'only from the codes of its buurten or wijken); they are listed and have a Kompas, but are not drawn on the ' +
+    'map. Add the boundary file of their year to draw them',
 };
 
 /** Builds one message with its English text. */

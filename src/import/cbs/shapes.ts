@@ -57,7 +57,10 @@ export function contains(geometry: Geometry | null | undefined, point: readonly 
 
 /**
  * Points that lie inside the geometry, spread over it: on horizontal lines through its largest polygon, the
- * midpoint of each stretch inside. A centroid can fall outside a bent gemeente; these cannot.
+ * midpoint of each stretch inside that is at least a quarter as wide as the line's widest. A centroid can fall
+ * outside a bent gemeente; these cannot. Slivers (between two holes, along a narrow inlet) are left out: their
+ * midpoints lie so close to the boundary that a differently simplified map of the same gemeente leaves them outside
+ * (Delfzijl, PDOK 2012 vs. Wijk- en buurtkaart 2015: 3 of 14 points, and the same boundary counted as a change).
  */
 export function interiorPoints(geometry: Geometry | null | undefined, lines = 7): [number, number][] {
   const polygons = polygonsOf(geometry).filter((p) => p[0] !== undefined);
@@ -76,7 +79,10 @@ export function interiorPoints(geometry: Geometry | null | undefined, lines = 7)
         if (yi! > y !== yj! > y) xs.push(((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!);
       }
     xs.sort((a, b) => a - b);
-    for (let i = 0; i + 1 < xs.length; i += 2) points.push([(xs[i]! + xs[i + 1]!) / 2, y]);
+    let widest = 0;
+    for (let i = 0; i + 1 < xs.length; i += 2) widest = Math.max(widest, xs[i + 1]! - xs[i]!);
+    for (let i = 0; i + 1 < xs.length; i += 2)
+      if (xs[i + 1]! - xs[i]! >= widest / 4) points.push([(xs[i]! + xs[i + 1]!) / 2, y]);
   }
   return points;
 }
