@@ -1,7 +1,13 @@
-import type { MessageKey } from './nl.ts';
-
 /** English interface text. */
+import { compassEN } from './compass.en.ts';
+import type { MessageKey } from './nl.ts';
+import { overEN } from './over.en.ts';
+import { printEN } from './print.en.ts';
+
 export const en: Record<MessageKey, string> = {
+  ...compassEN,
+  ...printEN,
+  ...overEN,
   'app.title': 'Area compass',
   'app.tagline': 'Social domain per district, neighbourhood and village',
   'app.skipToContent': 'Skip to content',

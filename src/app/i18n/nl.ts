@@ -1,5 +1,12 @@
 /** Dutch interface text (the default language). Keys are flat; `{name}` placeholders are filled by `t`. */
+import { compassNL } from './compass.nl.ts';
+import { overNL } from './over.nl.ts';
+import { printNL } from './print.nl.ts';
+
 export const nl = {
+  ...compassNL,
+  ...printNL,
+  ...overNL,
   'app.title': 'Gebiedskompas',
   'app.tagline': 'Sociaal domein per wijk, buurt en dorp',
   'app.skipToContent': 'Naar de inhoud',

@@ -1,0 +1,2 @@
+/** Dutch text of the compass feature (merged into nl.ts). */
+export const compassNL = {} as const;
