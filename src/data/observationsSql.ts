@@ -6,6 +6,8 @@
  *    only where every member has the data, and counts as plain sums; averages without a denominator are not guessed;
  * 3. suppress: a value based on fewer than `min_count` people (the denominator, or the count itself) is removed here,
  *    so no view, chart or export can show it. Its row stays, flagged, so the UI can say "geheim".
+ *    A custom area is suppressed too when its suppressed members together are below `min_count`: otherwise the
+ *    custom area minus its visible members would give their value away (complementary suppression).
  */
 export function publicObservationsSql(tables: { source: string; indicators: string; members: string }): string {
   return `WITH raw AS (
@@ -13,17 +15,26 @@ export function publicObservationsSql(tables: { source: string; indicators: stri
       coalesce(CAST(s.value AS DOUBLE),
         CASE WHEN CAST(s.denominator AS DOUBLE) > 0
           THEN CAST(s.numerator AS DOUBLE) / CAST(s.denominator AS DOUBLE) * coalesce(i.multiplier, 1) END) AS value,
-      CAST(s.numerator AS DOUBLE) AS numerator, CAST(s.denominator AS DOUBLE) AS denominator
+      CAST(s.numerator AS DOUBLE) AS numerator, CAST(s.denominator AS DOUBLE) AS denominator,
+      CAST(NULL AS DOUBLE) AS hidden
     FROM ${tables.source} s JOIN ${tables.indicators} i ON i.id = s.indicator_id
+  ),
+  -- What each row is based on (people in the denominator, or the count), and whether that is too few to show.
+  based AS (
+    SELECT r.*, b.base, (i.min_count > 0 AND b.base < i.min_count) AS small
+    FROM raw r JOIN ${tables.indicators} i ON i.id = r.indicator_id,
+      LATERAL (SELECT CASE WHEN r.denominator IS NOT NULL THEN r.denominator
+        WHEN i.unit = 'count' THEN r.value END AS base) b
   ),
   member_count AS (SELECT gebied, count(*) AS n FROM ${tables.members} GROUP BY gebied),
   derived AS (
     SELECT m.gebied AS area_code, r.indicator_id, r.period,
       CASE WHEN any_value(i.unit) = 'count' THEN sum(r.value)
         ELSE sum(r.numerator) / nullif(sum(r.denominator), 0) * coalesce(any_value(i.multiplier), 1) END AS value,
-      sum(r.numerator) AS numerator, sum(r.denominator) AS denominator
+      sum(r.numerator) AS numerator, sum(r.denominator) AS denominator,
+      coalesce(sum(CASE WHEN r.small THEN r.base END), 0) AS hidden
     FROM ${tables.members} m
-      JOIN raw r ON r.area_code = m.buurt
+      JOIN based r ON r.area_code = m.buurt
       JOIN ${tables.indicators} i ON i.id = r.indicator_id
       JOIN member_count c ON c.gebied = m.gebied
     GROUP BY m.gebied, r.indicator_id, r.period
@@ -41,7 +52,8 @@ export function publicObservationsSql(tables: { source: string; indicators: stri
   flagged AS (
     SELECT c.*, (c.value IS NULL OR (i.min_count > 0 AND (
         (c.denominator IS NOT NULL AND c.denominator < i.min_count)
-        OR (c.denominator IS NULL AND i.unit = 'count' AND c.value < i.min_count)))) AS suppressed
+        OR (c.denominator IS NULL AND i.unit = 'count' AND c.value < i.min_count)
+        OR (coalesce(c.hidden, 0) > 0 AND c.hidden < i.min_count)))) AS suppressed
     FROM combined c JOIN ${tables.indicators} i ON i.id = c.indicator_id
   )
   SELECT area_code, indicator_id, period,
