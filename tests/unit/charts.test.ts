@@ -100,6 +100,24 @@ describe('trendChart', () => {
     await expect(normalise(chart)).toMatchFileSnapshot('./__snapshots__/trend-aim.svg');
   });
 
+  it('draws the interval band, a target band and the projection with its interval', async () => {
+    const band = YEARS.map((period, i) => ({ period, low: areaValues[i]! - 1, high: areaValues[i]! + 1 }));
+    const chart = trendChart([area(areaValues), gemeente], {
+      ...base,
+      band,
+      aim: { targetPeriod: 2027, targetValue: null, band: { low: 8, high: 9 }, baselinePeriod: 2019, label: 'Doel' },
+      projection: { from: { period: 2025, value: 9.5 }, to: { period: 2027, value: 8.6, low: 7.2, high: 10.0 } },
+    });
+    expect(tickTexts(chart, 'x')).toContain('2027');
+    expect(chart.querySelector('g.interval-band path')).not.toBeNull();
+    expect(chart.querySelectorAll('g.aim-band rect')).toHaveLength(1);
+    expect(chart.querySelector('g.projection path')?.getAttribute('stroke-dasharray') ?? '').toBe('');
+    expect(chart.querySelector('g.projection')?.getAttribute('stroke-dasharray')).toBe('2,3');
+    expect(chart.querySelectorAll('g.projection-interval line')).toHaveLength(1);
+    expect(chart.querySelector('g.aim line')).toBeNull(); // a band, not a line
+    await expect(normalise(chart)).toMatchFileSnapshot('./__snapshots__/trend-band-projection.svg');
+  });
+
   it('draws nothing numeric for an aim with only a direction', () => {
     const chart = trendChart([area(areaValues)], {
       ...base,

@@ -11,8 +11,10 @@ export interface TrendSeries {
 
 export interface TrendAim {
   targetPeriod: number;
-  /** Without a number (only a direction is known) nothing is drawn. */
+  /** Without a number or band (only a direction is known) nothing is drawn. */
   targetValue: number | null;
+  /** A target band instead of one value: drawn as a shaded band up to the target period. */
+  band?: { low: number; high: number } | null;
   baselinePeriod: number;
   /** Already formatted text shown at the target marker, e.g. "Doel 2026: 9%". */
   label: string;
@@ -28,6 +30,13 @@ export interface TrendChartOptions {
   aim?: TrendAim;
   /** Marked with a subtle vertical rule. */
   selectedPeriod?: number;
+  /** The area's 95 % interval per year, drawn as a band behind its line. */
+  band?: { period: number; low: number; high: number }[];
+  /** The aim's projection: a dotted line from the last measurement to the target year, with its 95 % interval. */
+  projection?: {
+    from: { period: number; value: number };
+    to: { period: number; value: number; low?: number; high?: number };
+  };
   /** The y axis starts at 0 (or includes it) unless this is false. */
   zero?: boolean;
   ariaLabel: string;
@@ -117,14 +126,18 @@ export function trendChart(series: TrendSeries[], options: TrendChartOptions): S
   const rowsBySeries = ordered.map((s) => normalise(s));
   const rows = rowsBySeries.flat();
   const allPeriods = [...new Set(rows.map((r) => r.period).concat(periods))].sort((a, b) => a - b);
+  const aimBand = aim?.band && Number.isFinite(aim.band.low) && Number.isFinite(aim.band.high) ? aim.band : null;
   const shownAim =
-    aim && aim.targetValue !== null && Number.isFinite(aim.targetValue)
-      ? { ...aim, targetValue: aim.targetValue }
+    aim && ((aim.targetValue !== null && Number.isFinite(aim.targetValue)) || aimBand)
+      ? { ...aim, targetValue: aim.targetValue ?? (aimBand ? (aimBand.low + aimBand.high) / 2 : 0) }
       : null;
+  const band = (options.band ?? []).filter((b) => Number.isFinite(b.low) && Number.isFinite(b.high));
+  const projection = options.projection ?? null;
 
   // x: integer years, padded when there is only one.
   const xYears = [...allPeriods];
   if (shownAim) xYears.push(shownAim.targetPeriod, shownAim.baselinePeriod);
+  if (projection) xYears.push(projection.to.period);
   let x0 = Math.min(...xYears);
   let x1 = Math.max(...xYears);
   if (!Number.isFinite(x0)) x0 = x1 = selectedPeriod ?? 0;
@@ -134,6 +147,11 @@ export function trendChart(series: TrendSeries[], options: TrendChartOptions): S
   const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
   const empty = values.length === 0;
   if (shownAim) values.push(shownAim.targetValue);
+  if (aimBand) values.push(aimBand.low, aimBand.high);
+  for (const b of band) values.push(b.low, b.high);
+  if (projection)
+    for (const v of [projection.to.value, projection.to.low, projection.to.high])
+      if (v !== undefined && Number.isFinite(v)) values.push(v);
   let lo = values.length ? Math.min(...values) : 0;
   let hi = values.length ? Math.max(...values) : 1;
   if (zero) {
@@ -200,7 +218,67 @@ export function trendChart(series: TrendSeries[], options: TrendChartOptions): S
   if (!empty && yDomain[0] <= 0 && yDomain[1] >= 0)
     marks.push(Plot.ruleY([0], { stroke: '#8a8a8a', className: 'zero' }));
 
-  if (shownAim) {
+  if (band.length > 0) {
+    marks.push(
+      Plot.areaY(band, {
+        x: 'period',
+        y1: 'low',
+        y2: 'high',
+        fill: TREND_STYLE.area.stroke,
+        fillOpacity: 0.14,
+        className: 'interval-band',
+      }),
+    );
+  }
+  if (shownAim && aimBand) {
+    marks.push(
+      Plot.rect(
+        [{ x1: Math.min(shownAim.baselinePeriod, shownAim.targetPeriod), x2: shownAim.targetPeriod, ...aimBand }],
+        {
+          x1: 'x1',
+          x2: 'x2',
+          y1: 'low',
+          y2: 'high',
+          fill: AIM_COLOR,
+          fillOpacity: 0.12,
+          stroke: AIM_COLOR,
+          strokeDasharray: '5,4',
+          className: 'aim-band',
+        },
+      ),
+    );
+  }
+  if (projection) {
+    const { from, to } = projection;
+    marks.push(
+      Plot.line(
+        [
+          { x: from.period, y: from.value },
+          { x: to.period, y: to.value },
+        ],
+        {
+          x: 'x',
+          y: 'y',
+          stroke: TREND_STYLE.area.stroke,
+          strokeWidth: 1.5,
+          strokeDasharray: '2,3',
+          className: 'projection',
+        },
+      ),
+    );
+    if (to.low !== undefined && to.high !== undefined && Number.isFinite(to.low) && Number.isFinite(to.high))
+      marks.push(
+        Plot.ruleX([{ x: to.period, y1: to.low, y2: to.high }], {
+          x: 'x',
+          y1: 'y1',
+          y2: 'y2',
+          stroke: TREND_STYLE.area.stroke,
+          strokeWidth: 1.5,
+          className: 'projection-interval',
+        }),
+      );
+  }
+  if (shownAim && !aimBand) {
     const { baselinePeriod, targetPeriod, targetValue, label } = shownAim;
     const from = Math.min(baselinePeriod, targetPeriod);
     // The label goes on the side of the target line away from the area's latest value, staying inside the frame.
