@@ -133,6 +133,8 @@ export interface Aim {
   target_period: number;
   /** Null: the aim states a direction only ("daalt", "stijgt"). */
   target_value: number | null;
+  /** A target band instead of one value ("tussen 8 en 10%"), from the optional target_low/target_high columns. */
+  target_band?: { low: number; high: number };
   direction: Direction;
   label_nl: string;
   label_en: string;
@@ -247,6 +249,7 @@ export const PACKAGE_ISSUE_CODES = [
   'csvError',
   'overlappingPeriods',
   'periodOrder',
+  'bandOrder',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

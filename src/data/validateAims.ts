@@ -7,7 +7,7 @@ import { enumCell, integerCell, readTable } from './table.ts';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
-const AIM_OPTIONAL = ['area_code', 'target_value', 'label_nl', 'label_en'] as const;
+const AIM_OPTIONAL = ['area_code', 'target_value', 'label_nl', 'label_en', 'target_low', 'target_high'] as const;
 
 /**
  * Validates `aims.csv`. A header-only file is fine (no aims). Per row: `indicator_id` must be a known indicator
@@ -16,6 +16,7 @@ const AIM_OPTIONAL = ['area_code', 'target_value', 'label_nl', 'label_en'] as co
  * (`periodOutOfRange`, params `value`, `first`, `last`); `target_value` a number or empty (`notNumeric`);
  * `direction` one of DIRECTIONS. The same indicator, area and target period twice is a `duplicateKey`.
  * `area_code`, `target_value`, `label_nl` and `label_en` may be absent; an empty `label_en` becomes `label_nl`.
+ * Optional `target_low` and `target_high` state a target band ("tussen 8 en 10%"): both numbers, low ≤ high.
  */
 export function validateAims(text: string, indicators: Indicator[], areas: Area[], periods: number[]): Aim[] {
   const required = AIM_COLUMNS.filter((c) => !(AIM_OPTIONAL as readonly string[]).includes(c));
@@ -69,6 +70,9 @@ export function validateAims(text: string, indicators: Indicator[], areas: Area[
       }
     }
 
+    const band = bandCells(cell('target_low'), cell('target_high'), row, issues);
+    if (band === false) ok = false;
+
     const direction = enumCell<Direction>(cell('direction'), DIRECTIONS, at('direction'), issues);
     if (!ok || baseline === null || target === null || direction === null) continue;
 
@@ -91,8 +95,38 @@ export function validateAims(text: string, indicators: Indicator[], areas: Area[
       direction,
       label_nl,
       label_en: label_en.trim() === '' ? label_nl : label_en,
+      ...(band && { target_band: band }),
     });
   }
   issues.throwIfAny();
   return result;
+}
+
+/** A target band from two cells: null when both are empty, false (with issues) when it is not a valid band. */
+function bandCells(
+  rawLow: string,
+  rawHigh: string,
+  row: number,
+  issues: Parameters<typeof enumCell>[3],
+): { low: number; high: number } | null | false {
+  if (rawLow === '' && rawHigh === '') return null;
+  const parsed = [
+    ['target_low', rawLow],
+    ['target_high', rawHigh],
+  ].map(([column, raw]) => {
+    if (raw === '') {
+      issues.add({ row, column: column!, code: 'required' });
+      return null;
+    }
+    const p = parseNumberCell(raw!);
+    if (!p.ok) issues.add({ row, column: column!, code: 'notNumeric', params: p.params });
+    return p.ok ? p.value : null;
+  });
+  const [low, high] = parsed;
+  if (low === null || high === null || low === undefined || high === undefined) return false;
+  if (low > high) {
+    issues.add({ row, column: 'target_low', code: 'bandOrder', params: { low, high } });
+    return false;
+  }
+  return { low, high };
 }

@@ -30,6 +30,18 @@ describe('validateAims', () => {
     ]);
   });
 
+  it('reads a target band from target_low and target_high, and names what is wrong with one', () => {
+    const header = `${AIM_HEADER},target_low,target_high`;
+    const [aim] = aims(`${header}\njeugdwerkloosheid,,2022,2026,,down,Tussen 8 en 10%,,8,10\n`);
+    expect(aim).toMatchObject({ target_value: null, target_band: { low: 8, high: 10 } });
+    const bad = `${header}\njeugdwerkloosheid,,2022,2026,,down,,,10,8\njeugdwerkloosheid,,2022,2027,,down,,,8,\n`;
+    expect(issuesOf(() => aims(bad))).toEqual([
+      { file: A, row: 2, column: 'target_low', code: 'bandOrder', params: { low: 10, high: 8 } },
+      { file: A, row: 3, column: 'target_high', code: 'required' },
+    ]);
+    expect(aims(`${AIM_HEADER}\n${ok}\n`)[0]!.target_band).toBeUndefined();
+  });
+
   it('reports non-numeric target values, with a hint for a decimal comma', () => {
     const rows = ['5,5', '1.234,5', 'abc', 'NaN', 'Infinity', '1e999', ' 5'].map(
       (v) => `jeugdwerkloosheid,,2022,2026,"${v}",down,,`,

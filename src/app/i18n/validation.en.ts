@@ -32,6 +32,7 @@ export const validationMessages: ValidationMessages = {
   negative: '‘{value}’ is negative; only 0 or more is allowed here.',
   overlappingPeriods:
     '‘{value}’ is listed more than once for the same period (also in row {firstRow}); versions of an area must have periods that do not overlap.',
+  bandOrder: 'target_low {low} is above target_high {high}.',
   periodOrder: 'first_period {first} comes after last_period {last}.',
   duplicateKey: '‘{value}’ appears more than once[[ (also in row {firstRow})]].',
   unknownArea: 'Area ‘{value}’ is not in areas.geojson.',

@@ -33,6 +33,7 @@ export const validationMessages: ValidationMessages = {
   negative: '‘{value}’ is negatief; hier mag alleen 0 of meer staan.',
   overlappingPeriods:
     '‘{value}’ staat meer dan eens in dezelfde periode (ook in rij {firstRow}); versies van een gebied mogen elkaars perioden niet overlappen.',
+  bandOrder: 'target_low {low} ligt boven target_high {high}.',
   periodOrder: 'first_period {first} ligt na last_period {last}.',
   duplicateKey: '‘{value}’ komt dubbel voor[[ (ook in rij {firstRow})]].',
   unknownArea: 'Gebied ‘{value}’ staat niet in areas.geojson.',
