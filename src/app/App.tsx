@@ -32,6 +32,8 @@ export function App() {
           dataset={session.datasetId ?? url.dataset}
           title={session.pkg?.meta.title}
           lang={url.lang}
+          view={url.view}
+          onView={(view) => update({ view })}
           onDataset={(dataset) => update({ dataset, area: null, indicator: null, period: null })}
           onLang={(lang) => update({ lang })}
         />

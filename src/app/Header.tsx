@@ -3,19 +3,22 @@ import type { DatasetListEntry } from '../data/fetchPackage.ts';
 import type { LocalizedText } from '../data/package.ts';
 import { LANGS, type Lang } from './format.ts';
 import { useI18n } from './i18n/index.tsx';
+import { VIEWS, type View } from './urlState.ts';
 
 export interface HeaderProps {
   datasets: DatasetListEntry[];
   dataset: string | null;
   title: LocalizedText | undefined;
   lang: Lang;
+  view: View;
   onDataset(id: string): void;
   onLang(lang: Lang): void;
+  onView(view: View): void;
 }
 
 const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', en: 'English' };
 
-export function Header({ datasets, dataset, title, lang, onDataset, onLang }: HeaderProps) {
+export function Header({ datasets, dataset, title, lang, view, onDataset, onLang, onView }: HeaderProps) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -27,6 +30,13 @@ export function Header({ datasets, dataset, title, lang, onDataset, onLang }: He
         <h1>{t('app.title')}</h1>
         <p>{title ? title[lang] : t('app.tagline')}</p>
       </div>
+      <nav className="views" aria-label={t('nav.label')}>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => onView(v)}>
+            {t(`nav.${v}`)}
+          </button>
+        ))}
+      </nav>
       <div className="header-controls">
         {datasets.length > 0 && (
           <div className="control">
