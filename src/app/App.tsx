@@ -38,7 +38,18 @@ export function App() {
           onLang={(lang) => update({ lang })}
         />
         <Problems session={session} />
-        {session.pkg ? (
+        {session.pkg && url.view === 'over' ? (
+          <main id="main" className="over-main">
+            <Suspense fallback={<LoadingMessage />}>
+              <OverPage
+                meta={session.pkg.meta}
+                indicators={session.pkg.indicators}
+                aims={session.pkg.aims}
+                areaName={(code) => session.pkg?.areas.find((a) => a.code === code)?.name}
+              />
+            </Suspense>
+          </main>
+        ) : session.pkg ? (
           <Dashboard
             pkg={session.pkg}
             datasetId={session.datasetId ?? session.pkg.meta.id}
@@ -57,6 +68,7 @@ export function App() {
 }
 
 // Observable Plot is only needed for the trend chart: its own chunk, fetched alongside the rest.
+const OverPage = lazy(() => import('../views/over/OverPage.tsx').then((m) => ({ default: m.OverPage })));
 const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
 
 function LoadingMessage() {
@@ -130,7 +142,6 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
     () => kompasRequest(area.code, areasByCode, pkg.partitions !== null),
     [area.code, areasByCode, pkg.partitions],
   );
-  const codes = profileRequest.codes;
   const profile = useQuery(profileRequest.sql, decodeProfile, profileRequest.partitions, 'gk:kompas-data');
   // The Kompas (150 rows with small charts at national scale) follows a switch at low priority, so the map and the
   // trend chart repaint first; React renders it right after, interruptibly.
