@@ -1,0 +1,191 @@
+/**
+ * Is a difference real? Two figures are compared through a 95 % interval of their difference: only when it
+ * excludes 0 does the compass say "better" or "worse"; inside the noise it says "geen duidelijk verschil"
+ * (`unclear`). This is what keeps a small village's 3 of 40 → 5 of 42 from showing as a red arrow, while a
+ * town's 300 of 4.000 → 500 of 4.200 does.
+ *
+ * The interval of a difference is built from the two figures' own intervals by MOVER (Newcombe 1998, Zou & Donner
+ * 2008): L = d − √((a − a_low)² + (b_high − b)²), U = d + √((a_high − a)² + (b − b_low)²). With Wilson intervals
+ * this is exactly Newcombe's hybrid score interval ("method 10") for two independent proportions; with Garwood
+ * intervals it is the matching interval for two Poisson rates. Both behave at 0 events and small counts, where the
+ * textbook Wald interval (d ± 1,96·se) collapses.
+ *
+ * Figures without numerator and denominator (counts, averages, euros) get verdict `unknown`: the difference is
+ * given, but we cannot tell it from noise — and a registry total has none we could compute.
+ */
+import type { Direction, Indicator } from '../data/package.ts';
+import { unitMultiplier } from '../data/package.ts';
+import { type CountModel, type Counts, countModel, garwoodInterval, wilsonInterval } from './intervals.ts';
+import type { Comparison, Interval, Verdict } from './types.ts';
+
+/** A figure as the app sees it (ProfileRow fits): suppressed rows carry no value and are never compared. */
+export interface Measurement extends Counts {
+  suppressed: boolean;
+}
+
+/** A measurement of one period (for comparing with the previous one). */
+export interface PeriodMeasurement extends Measurement {
+  period: number;
+}
+
+/** A measurement of one area (for comparing with its gemeente). */
+export interface AreaMeasurement extends Measurement {
+  area_code: string;
+}
+
+type IndicatorUnit = Pick<Indicator, 'unit'>;
+
+const shown = (m: Measurement | null | undefined): m is Measurement =>
+  !!m && !m.suppressed && m.value !== null && Number.isFinite(m.value);
+
+function result(
+  verdict: Verdict,
+  difference: number | null,
+  interval: Interval | null,
+  strength: number | null,
+  against: number | string | null,
+): Comparison {
+  return { verdict, difference, interval, strength, against };
+}
+
+/**
+ * The estimate and 95 % interval of one figure in the indicator's unit, from its counts under `model`. The estimate
+ * is numerator / denominator × multiplier, not the published (rounded) value, so that the interval is centred on it.
+ */
+function estimate(m: Counts, model: CountModel, multiplier: number): { value: number; interval: Interval } | null {
+  const x = m.numerator!;
+  const n = m.denominator!;
+  const base = model === 'proportion' ? wilsonInterval(x, n) : garwoodInterval(x);
+  if (base === null) return null;
+  const scale = model === 'proportion' ? multiplier : multiplier / n;
+  return {
+    value: (x / n) * multiplier,
+    interval: { low: base.low * scale, high: base.high * scale },
+  };
+}
+
+/**
+ * The difference a − b with its 95 % MOVER interval, or null when the counts do not allow one. Both figures use the
+ * same model: a Poisson rate as soon as either has more events than people (a share is a special case of it there).
+ */
+export function differenceInterval(
+  a: Counts,
+  b: Counts,
+  indicator: IndicatorUnit,
+): { difference: number; interval: Interval } | null {
+  const multiplier = unitMultiplier(indicator.unit);
+  const ma = countModel(a, indicator);
+  const mb = countModel(b, indicator);
+  if (multiplier === null || ma === null || mb === null) return null;
+  const model: CountModel = ma === 'poisson' || mb === 'poisson' ? 'poisson' : 'proportion';
+  const ea = estimate(a, model, multiplier);
+  const eb = estimate(b, model, multiplier);
+  if (ea === null || eb === null) return null;
+  const d = ea.value - eb.value;
+  const low = d - Math.hypot(ea.value - ea.interval.low, eb.interval.high - eb.value);
+  const high = d + Math.hypot(ea.interval.high - ea.value, eb.value - eb.interval.low);
+  return { difference: d, interval: { low, high } };
+}
+
+/**
+ * How far beyond the noise: |d| divided by the distance from d to the interval's end on the side of 0. The interval
+ * is asymmetric, and the side towards 0 is the one that decides, so strength > 1 exactly when the interval excludes
+ * 0. Null when that distance is 0 (no noise to measure against).
+ */
+export function strengthOf(difference: number, interval: Interval): number | null {
+  const half = difference >= 0 ? difference - interval.low : interval.high - difference;
+  return half > 0 ? Math.abs(difference) / half : null;
+}
+
+/** The verdict for an interval of a − b, read along the indicator's (or aim's) direction. */
+function verdictOf(interval: Interval, direction: Direction): Verdict {
+  if (direction === 'neutral') return 'neutral';
+  if (interval.low > 0) return direction === 'up' ? 'better' : 'worse';
+  if (interval.high < 0) return direction === 'up' ? 'worse' : 'better';
+  return 'unclear';
+}
+
+/**
+ * Compares figure a with figure b (a − b). `direction` is passed separately from the indicator because an aim may
+ * set one for an indicator that is neutral in itself.
+ * - `unknown`: either figure missing or suppressed (difference null), or — with both values shown — no usable counts
+ *   (non-rate unit, missing numerator/denominator, denominator 0): the difference of the values, no interval.
+ * - `neutral`: the direction is neutral — difference and interval, never a verdict.
+ * - `better` / `worse`: the 95 % interval excludes 0, read along the direction (up: higher is better).
+ * - `unclear`: the interval contains 0.
+ */
+export function compareValues(
+  a: Measurement | null | undefined,
+  b: Measurement | null | undefined,
+  indicator: IndicatorUnit,
+  direction: Direction,
+  against: number | string | null = null,
+): Comparison {
+  if (!shown(a) || !shown(b)) return result('unknown', null, null, null, against);
+  const diff = differenceInterval(a, b, indicator);
+  if (diff === null) {
+    // A neutral indicator needs no noise estimate to be shown as neutral; anything else cannot be judged.
+    return result(direction === 'neutral' ? 'neutral' : 'unknown', a.value! - b.value!, null, null, against);
+  }
+  const strength = strengthOf(diff.difference, diff.interval);
+  return result(verdictOf(diff.interval, direction), diff.difference, diff.interval, strength, against);
+}
+
+/**
+ * The figure at `period` against the latest earlier period with a shown value (the previous year, or the previous
+ * survey round when a survey skips years; a suppressed year is passed over). `unknown` without a figure at
+ * `period` or without an earlier one.
+ */
+export function compareWithPrevious(
+  series: readonly PeriodMeasurement[],
+  period: number,
+  indicator: IndicatorUnit,
+  direction: Direction,
+): Comparison {
+  const current = series.find((r) => r.period === period);
+  let previous: PeriodMeasurement | undefined;
+  for (const r of series) {
+    if (r.period < period && shown(r) && (!previous || r.period > previous.period)) previous = r;
+  }
+  return compareValues(current, previous, indicator, direction, previous?.period ?? null);
+}
+
+/**
+ * The area against its gemeente. The area is part of the gemeente, so the two figures are not independent: the
+ * gemeente's figure contains the area's own people, and an interval for "area − gemeente" that treated them as
+ * independent would be wrong (too wide for a large wijk, which is half its gemeente). So the test is the area
+ * against THE REST of the gemeente (gemeente counts minus area counts), which is independent of it. The difference
+ * reported is still area − gemeente, the one the user sees next to the two figures: with w = the area's share of
+ * the gemeente's denominator, area − gemeente = (1 − w) · (area − rest) exactly, so the interval is the rest-interval
+ * scaled by (1 − w), and the verdict and strength are those of the area-versus-rest test.
+ *
+ * `unknown` when the area is the gemeente itself, when either figure is missing or suppressed, without counts, and
+ * when the counts do not leave a rest (the area's rounded counts exceed the gemeente's, as CBS rounding allows).
+ */
+export function compareWithGemeente(
+  area: AreaMeasurement | null | undefined,
+  gemeente: AreaMeasurement | null | undefined,
+  indicator: IndicatorUnit,
+  direction: Direction,
+): Comparison {
+  const code = gemeente?.area_code ?? null;
+  if (!shown(area) || !shown(gemeente) || area.area_code === gemeente.area_code) {
+    return result('unknown', null, null, null, code);
+  }
+  const valueDifference = area.value! - gemeente.value!;
+  const multiplier = unitMultiplier(indicator.unit);
+  const { numerator: xa, denominator: na } = area;
+  const { numerator: xg, denominator: ng } = gemeente;
+  if (multiplier === null || xa === null || na === null || xg === null || ng === null || !(na > 0)) {
+    return result(direction === 'neutral' ? 'neutral' : 'unknown', valueDifference, null, null, code);
+  }
+  const rest: Counts = { value: null, numerator: xg - xa, denominator: ng - na };
+  const diff = rest.numerator! >= 0 && rest.denominator! > 0 ? differenceInterval(area, rest, indicator) : null;
+  if (diff === null) {
+    return result(direction === 'neutral' ? 'neutral' : 'unknown', valueDifference, null, null, code);
+  }
+  const scale = 1 - na / ng;
+  const difference = diff.difference * scale;
+  const interval = { low: diff.interval.low * scale, high: diff.interval.high * scale };
+  return result(verdictOf(interval, direction), difference, interval, strengthOf(difference, interval), code);
+}
