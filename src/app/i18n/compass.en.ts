@@ -40,6 +40,18 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.aimReason.projectionMisses': 'If the trend continues, the aim will not be met.',
   'compass.aimReason.tooFewPoints': 'Too few years to determine a trend.',
   'compass.aimReason.suppressed': 'The value is confidential (too few people).',
+  'compass.aimReason.targetPeriodPassed': 'The target year has been reached; the value of that year counts.',
+  'compass.aimReason.clearProgress': 'Clearly in the right direction since the baseline year.',
+  'compass.aimReason.clearSetback': 'Clearly in the wrong direction since the baseline year.',
+  'compass.aimReason.noClearChange':
+    'No clear difference since the baseline year; no clear progress counts as not on course.',
+  'compass.aimReason.atBaseline': 'The chosen year is the baseline year; there is nothing to compare yet.',
+  'compass.aimReason.noBaseline': 'There is no value in the baseline year.',
+  'compass.aimReason.noInterval':
+    'Without numerator and denominator it cannot be told whether the change is more than chance.',
+  'compass.aimReason.noData': 'There is no data since the baseline year.',
+  'compass.aimReason.beforeBaseline': 'The chosen year lies before the aim’s baseline year.',
+  'compass.aimReason.noDirection': 'The aim states no direction.',
   'compass.count.better': '{count} clearly better',
   'compass.count.worse': '{count} clearly worse',
   'compass.count.unclear': '{count} no clear difference',

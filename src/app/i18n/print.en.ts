@@ -1,4 +1,31 @@
 /** English text of the print feature (merged into en.ts). */
 import type { printNL } from './print.nl.ts';
 
-export const printEN: Record<keyof typeof printNL, string> = {};
+export const printEN: Record<keyof typeof printNL, string> = {
+  'print.actions': 'Print',
+  'print.button': 'Print / PDF',
+  'print.buttonTitle': 'Print the compass of this area or save it as PDF',
+  'print.allWijken': 'Print all districts',
+  'print.allWijkenTitle': 'Print the compass of every district, each district on its own page',
+  'print.preparing': 'Preparing the printout…',
+  'print.printedOn': 'Printed on {date}',
+  'print.source': 'Source: {attribution} · Licence: {licence}',
+  'print.sourceOnly': 'Source: {attribution}',
+  'print.dataset': 'Dataset: {title}',
+  'print.compassCaption': 'Compass by theme',
+  'print.mapCaption': 'Location (marked dark)',
+  'print.mapAria': 'Map of {gemeente} with {area} marked dark',
+  'print.signals': 'Signals',
+  'print.better': 'Clearly better',
+  'print.worse': 'Clearly worse',
+  'print.noSignals': 'No signals',
+  'print.allIndicators': 'All indicators',
+  'print.col.indicator': 'Indicator',
+  'print.col.value': 'Value {period}',
+  'print.col.gemeente': 'Municipality',
+  'print.col.nl': 'Netherlands',
+  'print.col.vsPrevious': 'Since last year',
+  'print.col.vsGemeente': 'Compared with municipality',
+  'print.col.aim': 'Aim',
+  'print.noData': 'There is no data for this area.',
+};

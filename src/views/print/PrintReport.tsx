@@ -1,0 +1,207 @@
+import { type ReactNode, useId } from 'react';
+import type { I18n } from '../../app/i18n/index.tsx';
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { Cell } from '../../compass/kompasRows.ts';
+import type { Indicator } from '../../data/package.ts';
+import './print.css';
+
+/** One indicator of the report, as ready text: the caller words values and verdicts (never a colour alone). */
+export interface PrintRow {
+  label: string;
+  value: string;
+  gemeente: string;
+  nl: string;
+  /** Verdict against the previous measurement, e.g. "duidelijk beter", "geen duidelijk verschil". */
+  vsPrevious: string;
+  vsGemeente: string;
+  /** Aim status, e.g. "op koers"; empty or "–" without an aim. */
+  aim: string;
+}
+
+export interface PrintTheme {
+  /** The theme's heading, e.g. "Jeugd". */
+  theme: string;
+  rows: PrintRow[];
+}
+
+export interface PrintReportProps {
+  /** "Kompas van Centrum". */
+  title: string;
+  /** "Wijk in Voorbeeldgemeente · 2025". */
+  subtitle: string;
+  period: number;
+  printedOn: Date;
+  /** The package's attribution ("Bron: CBS, CC BY 4.0" or "CBS"); a leading "Bron:"/"Source:" is not repeated. */
+  attribution: string;
+  licence: string;
+  datasetTitle: string;
+  /** The compass graphic, supplied by the caller. */
+  compass?: ReactNode;
+  /** Usually an <AreaMiniMap>. */
+  map?: ReactNode;
+  signals: { better: string[]; worse: string[] };
+  themes: PrintTheme[];
+}
+
+const LOCALE = { nl: 'nl-NL', en: 'en-GB' } as const;
+
+/** "3 maart 2025" / "3 March 2025", in the local time zone (the day the user printed). */
+export function formatPrintDate(date: Date, lang: I18n['lang']): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** "Bron: CBS, CC BY 4.0 · Licentie: CC BY 4.0" says the source twice over; say each thing once. */
+export function sourceLine(attribution: string, licence: string, t: I18n['t']): string {
+  const source = attribution.replace(/^\s*(bron|source)\s*:\s*/i, '').trim();
+  const named = licence.trim() === '' || source.toLowerCase().includes(licence.trim().toLowerCase());
+  return named ? t('print.sourceOnly', { attribution: source }) : t('print.source', { attribution: source, licence });
+}
+
+/** A Kompas cell as the report shows it, worded like the Kompas panel: the value, "geheim", or a dash. */
+export function printCell(cell: Cell | null, indicator: Indicator, i18n: I18n): string {
+  if (!cell) return '–';
+  if (cell.suppressed || cell.value === null) return i18n.t('kompas.suppressed');
+  return i18n.compactValue(cell.value, indicator);
+}
+
+function SignalList({ heading, items, kind }: { heading: string; items: string[]; kind: 'better' | 'worse' }) {
+  if (items.length === 0) return null;
+  return (
+    <div className={`print-signal-group print-signal-${kind}`}>
+      <h4>{heading}</h4>
+      <ul>
+        {items.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
+  const { t } = useI18n();
+  return (
+    <table className="print-table">
+      <caption>{theme.theme}</caption>
+      <colgroup>
+        <col className="p-indicator" />
+        <col className="p-value" />
+        <col className="p-value" />
+        <col className="p-value" />
+        <col className="p-verdict" />
+        <col className="p-verdict" />
+        <col className="p-aim" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">{t('print.col.indicator')}</th>
+          <th scope="col" className="num">
+            {t('print.col.value', { period })}
+          </th>
+          <th scope="col" className="num">
+            {t('print.col.gemeente')}
+          </th>
+          <th scope="col" className="num">
+            {t('print.col.nl')}
+          </th>
+          <th scope="col">{t('print.col.vsPrevious')}</th>
+          <th scope="col">{t('print.col.vsGemeente')}</th>
+          <th scope="col">{t('print.col.aim')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {theme.rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{row.value}</td>
+            <td className="num">{row.gemeente}</td>
+            <td className="num">{row.nl}</td>
+            <td className="verdict">{row.vsPrevious}</td>
+            <td className="verdict">{row.vsGemeente}</td>
+            <td className="verdict">{row.aim}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One area's Kompas on paper (A4, at most two pages; see print.css): header with date and source, the compass and
+ * the location map side by side, the signals, and every indicator per theme. Rendered once for "Afdrukken" and
+ * once per wijk for "Alle wijken afdrukken"; print.css starts each report on a new page.
+ */
+export function PrintReport({
+  title,
+  subtitle,
+  period,
+  printedOn,
+  attribution,
+  licence,
+  datasetTitle,
+  compass,
+  map,
+  signals,
+  themes,
+}: PrintReportProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const hasSignals = signals.better.length > 0 || signals.worse.length > 0;
+  return (
+    <article className="print-report" aria-labelledby={`${id}-title`} data-period={period}>
+      <header className="print-report-header">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <p className="print-subtitle">{subtitle}</p>
+        <p className="print-meta">
+          <time dateTime={isoDate(printedOn)}>
+            {t('print.printedOn', { date: formatPrintDate(printedOn, i18n.lang) })}
+          </time>
+          <span aria-hidden="true"> · </span>
+          <span className="print-dataset">{t('print.dataset', { title: datasetTitle })}</span>
+        </p>
+        <p className="print-source">{sourceLine(attribution, licence, t)}</p>
+      </header>
+
+      {(compass || map) && (
+        <div className="print-figures">
+          {compass && (
+            <figure className="print-figure print-compass">
+              {compass}
+              <figcaption>{t('print.compassCaption')}</figcaption>
+            </figure>
+          )}
+          {map && (
+            <figure className="print-figure print-map">
+              {map}
+              <figcaption>{t('print.mapCaption')}</figcaption>
+            </figure>
+          )}
+        </div>
+      )}
+
+      <section className="print-signals" aria-labelledby={`${id}-signals`}>
+        <h3 id={`${id}-signals`}>{t('print.signals')}</h3>
+        {hasSignals ? (
+          <div className="print-signal-groups">
+            <SignalList heading={t('print.better')} items={signals.better} kind="better" />
+            <SignalList heading={t('print.worse')} items={signals.worse} kind="worse" />
+          </div>
+        ) : (
+          <p>{t('print.noSignals')}</p>
+        )}
+      </section>
+
+      <section className="print-indicators" aria-labelledby={`${id}-indicators`}>
+        <h3 id={`${id}-indicators`}>{t('print.allIndicators')}</h3>
+        {themes.length === 0 && <p>{t('print.noData')}</p>}
+        {themes.map((theme) => (
+          <ThemeTable key={theme.theme} theme={theme} period={period} />
+        ))}
+      </section>
+    </article>
+  );
+}
