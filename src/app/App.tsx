@@ -1,5 +1,8 @@
 import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { assessArea } from '../compass/assess.ts';
 import { kompasRows } from '../compass/kompasRows.ts';
+import { signals } from '../compass/signals.ts';
+import { summariseThemes } from '../compass/themeSummary.ts';
 import { areasOfPeriod } from '../data/areaPeriods.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
@@ -13,6 +16,7 @@ import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import type { UrlState } from './urlState.ts';
+import { PrintRoot, usePrintJob } from './usePrintJob.tsx';
 import { useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
 
@@ -162,6 +166,34 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
         : [],
     [profile.data, pkg, area.code, gemeente, kompasPeriod],
   );
+  // The verdicts: every comparison and aim of the shown period (src/compass), for the panel, graphic and print.
+  const assessmentList = useMemo(
+    () =>
+      profile.data
+        ? assessArea({
+            rows: profile.data,
+            indicators: pkg.indicators,
+            aims: pkg.aims,
+            area: area.code,
+            gemeente: gemeente?.code ?? null,
+            period: kompasPeriod,
+          })
+        : [],
+    [profile.data, pkg, area.code, gemeente, kompasPeriod],
+  );
+  const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
+  const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
+  const signalList = useMemo(() => signals(assessmentList), [assessmentList]);
+  const coordinatorForPrint = useContext(CoordinatorContext);
+  const print = usePrintJob(coordinatorForPrint, pkg, kompasPeriod);
+  const clearPrint = print.clear;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a report belongs to one area and year
+  useEffect(() => clearPrint(), [area.code, selection.period, clearPrint]);
+  const onPrint = useCallback(
+    () => print.printOne({ area, gemeente, themes, assessments, summaries, signals: signalList }),
+    [print.printOne, area, gemeente, themes, assessments, summaries, signalList],
+  );
+  const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;
   const aim =
     pkg.aims.find((a) => a.indicator_id === indicator.id && a.area_code === area.code) ??
     pkg.aims.find((a) => a.indicator_id === indicator.id && a.area_code === null) ??
@@ -231,6 +263,7 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
               periods={pkg.meta.periods}
               period={selection.period}
               aim={aim}
+              aimAssessment={assessments.get(indicator.id)?.aim ?? null}
               dataFiles={profileRequest.partitions}
             />
           </Suspense>
@@ -243,9 +276,16 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
           themes={themes}
           activeIndicator={kompasIndicator}
           stale={profile.loading || kompasPeriod !== selection.period || kompasIndicator !== indicator.id}
+          assessments={assessments}
+          summaries={summaries}
+          signals={signalList}
+          printBusy={print.busy}
           onIndicator={onIndicator}
+          onPrint={onPrint}
+          onPrintAll={onPrintAll}
         />
       </div>
+      {print.reports && <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} />}
       <footer className="footer">
         <p>{i18n.t('app.source', { attribution: pkg.meta.attribution })}</p>
         <p>{i18n.t('app.privacy')}</p>

@@ -10,12 +10,15 @@ export interface TrendRow {
   area_code: string;
   period: number;
   value: number | null;
+  /** Kept so the chart can draw the value's 95 % interval. */
+  numerator: number | null;
+  denominator: number | null;
   suppressed: boolean;
 }
 
 /** One indicator over all periods for a few areas (the selected area and its references). */
 export function trendQuery({ indicator, codes }: TrendRequest): string {
-  return `SELECT area_code, period, value, suppressed
+  return `SELECT area_code, period, value, numerator, denominator, suppressed
 FROM observations
 WHERE indicator_id = ${sqlString(indicator)} AND area_code IN ${sqlStringList(codes)}
 ORDER BY area_code, period`;
@@ -26,6 +29,8 @@ export function decodeTrend(table: Table): TrendRow[] {
     area_code: String(r.area_code),
     period: Number(r.period),
     value: r.value === null ? null : Number(r.value),
+    numerator: r.numerator === null ? null : Number(r.numerator),
+    denominator: r.denominator === null ? null : Number(r.denominator),
     suppressed: Boolean(r.suppressed),
   }));
 }

@@ -46,12 +46,12 @@ describe('queries on the mini fixture (hand-computed values)', () => {
       await db.query(trendQuery({ indicator: 'jeugdhulp_pct', codes: ['WK999802', 'GM9998', 'NL00'] })),
     );
     expect(rows).toEqual([
-      { area_code: 'GM9998', period: 2023, value: 13, suppressed: false },
-      { area_code: 'GM9998', period: 2024, value: 11.2, suppressed: false },
-      { area_code: 'NL00', period: 2023, value: 12, suppressed: false },
-      { area_code: 'NL00', period: 2024, value: 11.5, suppressed: false },
-      { area_code: 'WK999802', period: 2023, value: 13.8889, suppressed: false },
-      { area_code: 'WK999802', period: 2024, value: 11.6667, suppressed: false },
+      { area_code: 'GM9998', period: 2023, value: 13, numerator: 65, denominator: 500, suppressed: false },
+      { area_code: 'GM9998', period: 2024, value: 11.2, numerator: 56, denominator: 500, suppressed: false },
+      { area_code: 'NL00', period: 2023, value: 12, numerator: 1200000, denominator: 10000000, suppressed: false },
+      { area_code: 'NL00', period: 2024, value: 11.5, numerator: 1150000, denominator: 10000000, suppressed: false },
+      { area_code: 'WK999802', period: 2023, value: 13.8889, numerator: 50, denominator: 360, suppressed: false },
+      { area_code: 'WK999802', period: 2024, value: 11.6667, numerator: 42, denominator: 360, suppressed: false },
     ]);
   });
 

@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { valueInterval } from '../../compass/intervals.ts';
 import { breakAtUnmeasured, withBreaks } from '../../compass/seriesBreaks.ts';
+import type { AimAssessment } from '../../compass/types.ts';
 import type { Aim, Area, Indicator } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
 import { decodeTrend, trendQuery } from '../../queries/trend.ts';
@@ -15,12 +17,24 @@ export interface TrendPanelProps {
   periods: readonly number[];
   period: number;
   aim: Aim | null;
+  /** The aim's status for the area: its projection is drawn to the target year. */
+  aimAssessment: AimAssessment | null;
   /** Data files the trend needs (partitioned packages). */
   dataFiles?: readonly string[];
 }
 
 /** The chosen indicator over all years: the area against its gemeente (and NL), with the aim where there is one. */
-export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, aim, dataFiles }: TrendPanelProps) {
+export function TrendPanel({
+  indicator,
+  area,
+  gemeente,
+  hasNl,
+  periods,
+  period,
+  aim,
+  aimAssessment,
+  dataFiles,
+}: TrendPanelProps) {
   const i18n = useI18n();
   const codes = useMemo(() => {
     const list = [area.code];
@@ -61,6 +75,34 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
     return breakAtUnmeasured(list);
   }, [data, codes, area, gemeente, i18n]);
 
+  // The area's 95 % interval per year (src/compass/intervals.ts), where it has numerator and denominator.
+  const areaBand = useMemo(
+    () =>
+      (data ?? [])
+        .filter((r) => r.area_code === area.code && !r.suppressed)
+        .flatMap((r) => {
+          const interval = valueInterval(r, indicator);
+          return interval ? [{ period: r.period, low: interval.low, high: interval.high }] : [];
+        }),
+    [data, area.code, indicator],
+  );
+  // The aim's projection from the last measurement to the target year, with its prediction interval.
+  const projection = useMemo(() => {
+    const fit = aimAssessment?.fit;
+    if (!aimAssessment || !fit || aimAssessment.projected === null || fit.to >= aimAssessment.targetPeriod) return null;
+    return {
+      from: { period: fit.to, value: fit.intercept + fit.slope * fit.to },
+      to: {
+        period: aimAssessment.targetPeriod,
+        value: aimAssessment.projected,
+        ...(aimAssessment.projectedInterval && {
+          low: aimAssessment.projectedInterval.low,
+          high: aimAssessment.projectedInterval.high,
+        }),
+      },
+    };
+  }, [aimAssessment]);
+
   const element = useMemo(() => {
     if (series.length === 0) return null;
     const first = periods[0] ?? period;
@@ -79,8 +121,20 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
         first,
         last,
       }),
-      aim:
-        aim && aim.target_value !== null
+      band: areaBand,
+      ...(projection && { projection }),
+      aim: aim?.target_band
+        ? {
+            baselinePeriod: aim.baseline_period,
+            targetPeriod: aim.target_period,
+            targetValue: null,
+            band: aim.target_band,
+            label: i18n.t('trend.aimLabel', {
+              period: aim.target_period,
+              value: `${i18n.value(aim.target_band.low, indicator)} – ${i18n.value(aim.target_band.high, indicator)}`,
+            }),
+          }
+        : aim && aim.target_value !== null
           ? {
               baselinePeriod: aim.baseline_period,
               targetPeriod: aim.target_period,
@@ -92,7 +146,7 @@ export function TrendPanel({ indicator, area, gemeente, hasNl, periods, period, 
             }
           : undefined,
     });
-  }, [series, periods, period, indicator, area.name, gemeente, aim, i18n]);
+  }, [series, periods, period, indicator, area.name, gemeente, aim, areaBand, projection, i18n]);
 
   // Marked only once the chart shows the data asked for (not the previous result kept on screen meanwhile).
   useEffect(() => {

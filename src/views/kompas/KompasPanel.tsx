@@ -1,10 +1,17 @@
 import { memo, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasRow, KompasTheme } from '../../compass/kompasRows.ts';
 import { withBreaks } from '../../compass/seriesBreaks.ts';
+import type { Signal, ThemeSummary } from '../../compass/types.ts';
 import type { Area } from '../../data/package.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { sparkline } from '../charts/sparkline.ts';
+import { PrintButton } from '../print/PrintButton.tsx';
+import { AimStatusBadge } from './AimStatusBadge.tsx';
+import { CompassGraphic } from './CompassGraphic.tsx';
+import { SignalList } from './SignalList.tsx';
+import { VerdictBadge } from './VerdictBadge.tsx';
 
 export interface KompasPanelProps {
   area: Area;
@@ -15,7 +22,14 @@ export interface KompasPanelProps {
   activeIndicator: string | null;
   /** True while the panel still shows an earlier choice (its data is loading or React renders it deferred). */
   stale: boolean;
+  /** Per indicator: the verdicts (against last year, the gemeente, the aim). */
+  assessments: ReadonlyMap<string, IndicatorAssessment>;
+  summaries: ThemeSummary[];
+  signals: { better: Signal[]; worse: Signal[] };
+  printBusy: boolean;
   onIndicator(id: string): void;
+  onPrint(): void;
+  onPrintAll: (() => void) | undefined;
 }
 
 function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
@@ -84,6 +98,27 @@ function Sparkline({
   return <SvgHost element={element} className="sparkline" />;
 }
 
+/** The verdict of one comparison, as a badge with its interval on hover and focus. */
+function Verdict({ assessment, kind }: { assessment: IndicatorAssessment | undefined; kind: 'previous' | 'gemeente' }) {
+  if (!assessment) return null;
+  const comparison = kind === 'previous' ? assessment.vsPrevious : assessment.vsGemeente;
+  if (comparison.verdict === 'unknown' && comparison.difference === null) return null;
+  return (
+    <div className="verdict" data-verdict={comparison.verdict}>
+      <VerdictBadge comparison={comparison} indicator={assessment.indicator} kind={kind} compact />
+    </div>
+  );
+}
+
+function AimCell({ assessment }: { assessment: IndicatorAssessment | undefined }) {
+  if (!assessment?.aim) return <span className="muted">–</span>;
+  return (
+    <span data-aim-status={assessment.aim.status}>
+      <AimStatusBadge aim={assessment.aim} indicator={assessment.indicator} compact />
+    </span>
+  );
+}
+
 /** The Kompas of one area: per theme, each indicator's value against the gemeente and the Netherlands. */
 export const KompasPanel = memo(function KompasPanel({
   area,
@@ -93,7 +128,13 @@ export const KompasPanel = memo(function KompasPanel({
   themes,
   activeIndicator,
   stale,
+  assessments,
+  summaries,
+  signals,
+  printBusy,
   onIndicator,
+  onPrint,
+  onPrintAll,
 }: KompasPanelProps) {
   const i18n = useI18n();
   const first = periods[0] ?? period;
@@ -120,11 +161,25 @@ export const KompasPanel = memo(function KompasPanel({
           period,
         })}
       </p>
+      <div className="kompas-actions" data-print-hide>
+        <PrintButton onPrint={onPrint} onPrintAll={onPrintAll} busy={printBusy} />
+      </div>
       {themes.length === 0 && <p>{t('kompas.empty')}</p>}
+      {summaries.length > 0 && (
+        <CompassGraphic
+          summaries={summaries}
+          onTheme={(theme) => {
+            const table = document.querySelector<HTMLElement>(`table[data-theme="${theme}"]`);
+            table?.scrollIntoView({ block: 'start' });
+            table?.querySelector<HTMLElement>('caption h3')?.focus();
+          }}
+        />
+      )}
+      <SignalList signals={signals} assessments={assessments} />
       {themes.map(({ theme, rows }) => (
         <table key={theme} className="kompas-table" data-theme={theme}>
           <caption>
-            <h3>{t(`theme.${theme}`)}</h3>
+            <h3 tabIndex={-1}>{t(`theme.${theme}`)}</h3>
           </caption>
           <colgroup>
             <col className="c-indicator" />
@@ -132,6 +187,7 @@ export const KompasPanel = memo(function KompasPanel({
             <col className="c-ref" />
             <col className="c-ref" />
             <col className="c-change" />
+            <col className="c-aim" />
             <col className="c-trend" />
           </colgroup>
           <thead>
@@ -149,6 +205,7 @@ export const KompasPanel = memo(function KompasPanel({
               <th scope="col" className="num">
                 {t('kompas.change', { period: previousYear })}
               </th>
+              <th scope="col">{t('kompas.aim')}</th>
               <th scope="col">{t('kompas.trend')}</th>
             </tr>
           </thead>
@@ -179,12 +236,17 @@ export const KompasPanel = memo(function KompasPanel({
                 </td>
                 <td className="num" data-cell="gemeente">
                   <ValueCell cell={row.gemeente} row={row} />
+                  <Verdict assessment={assessments.get(row.indicator.id)} kind="gemeente" />
                 </td>
                 <td className="num" data-cell="nl">
                   <ValueCell cell={row.nl} row={row} />
                 </td>
                 <td className="num" data-cell="change">
                   <ChangeCell row={row} period={period} />
+                  <Verdict assessment={assessments.get(row.indicator.id)} kind="previous" />
+                </td>
+                <td data-cell="aim">
+                  <AimCell assessment={assessments.get(row.indicator.id)} />
                 </td>
                 <td>
                   <Sparkline row={row} area={area} period={period} periods={periodRange} />

@@ -1,0 +1,67 @@
+/**
+ * The printed report's text, from the same data the Kompas shows: per theme each indicator's values and its
+ * verdicts in words (never colour alone), and the signals as sentences. Plain functions over plain data.
+ */
+import type { I18n } from '../../app/i18n/index.tsx';
+import type { IndicatorAssessment } from '../../compass/assess.ts';
+import type { KompasTheme } from '../../compass/kompasRows.ts';
+import type { Comparison, Signal } from '../../compass/types.ts';
+import type { Indicator } from '../../data/package.ts';
+import { type PrintTheme, printCell } from './PrintReport.tsx';
+
+function verdictText(comparison: Comparison | undefined, indicator: Indicator, i18n: I18n): string {
+  if (!comparison || (comparison.verdict === 'unknown' && comparison.difference === null)) return '–';
+  const word = i18n.t(`compass.verdict.${comparison.verdict}`);
+  return comparison.difference === null ? word : `${i18n.compactValue(comparison.difference, indicator, true)} ${word}`;
+}
+
+function aimText(assessment: IndicatorAssessment | undefined, i18n: I18n): string {
+  const aim = assessment?.aim;
+  if (!aim || !assessment) return '–';
+  const status = i18n.t(`compass.aim.${aim.status}`);
+  return aim.projected === null
+    ? status
+    : `${status} (${aim.targetPeriod}: ${i18n.compactValue(aim.projected, assessment.indicator)})`;
+}
+
+export function printThemes(
+  themes: readonly KompasTheme[],
+  assessments: ReadonlyMap<string, IndicatorAssessment>,
+  i18n: I18n,
+): PrintTheme[] {
+  return themes.map(({ theme, rows }) => ({
+    theme: i18n.t(`theme.${theme}`),
+    rows: rows.map((row) => {
+      const a = assessments.get(row.indicator.id);
+      return {
+        label: i18n.label(row.indicator),
+        value: printCell(row.area, row.indicator, i18n),
+        gemeente: printCell(row.gemeente, row.indicator, i18n),
+        nl: printCell(row.nl, row.indicator, i18n),
+        vsPrevious: verdictText(a?.vsPrevious, row.indicator, i18n),
+        vsGemeente: verdictText(a?.vsGemeente, row.indicator, i18n),
+        aim: aimText(a, i18n),
+      };
+    }),
+  }));
+}
+
+export function printSignals(
+  signals: { better: Signal[]; worse: Signal[] },
+  assessments: ReadonlyMap<string, IndicatorAssessment>,
+  i18n: I18n,
+): { better: string[]; worse: string[] } {
+  const sentence = (s: Signal) => {
+    const indicator = assessments.get(s.indicatorId)?.indicator;
+    if (!indicator) return null;
+    const since = i18n.t(s.kind === 'previous' ? 'signals.sincePrevious' : 'signals.sinceBaseline', {
+      period: String(s.comparison.against ?? ''),
+    });
+    const change = s.comparison.difference === null ? '' : `${i18n.value(s.comparison.difference, indicator, true)} `;
+    return `${i18n.label(indicator)}: ${change}${since}`;
+  };
+  return {
+    better: signals.better.map(sentence).filter((x): x is string => x !== null),
+    worse: signals.worse.map(sentence).filter((x): x is string => x !== null),
+  };
+}

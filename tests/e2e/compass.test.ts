@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAreas } from '../../src/data/validate.ts';
+import { DEMO, readPackage } from '../fixtures/readPackage.ts';
+import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { compact, pdfPageCount, pdfText } from './pdfText.ts';
+
+const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
+const nameOf = (code: string) => areas.find((a) => a.code === code)!.name;
+
+/** The verdict badge's text of one comparison in the Kompas row of an indicator. */
+async function verdict(page: Page, indicator: string, cell: 'change' | 'gemeente'): Promise<string> {
+  const badge = page.locator(`tr[data-indicator="${indicator}"] td[data-cell="${cell}"] .verdict`);
+  return ((await badge.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('the compass says, honestly, what is a real difference', () => {
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    served = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('a village whose rate moved within the noise says "geen duidelijk verschil"; a real change gets a verdict', async () => {
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999908&period=2025&indicator=jeugdhulp_pct`);
+    await kompasShows(page, nameOf('WK999908'), { period: 2025 });
+    expect(await verdict(page, 'jeugdhulp_pct', 'change')).toContain('geen duidelijk verschil');
+    await page.screenshot({ path: join(ARTIFACTS, 'compass-village.png'), fullPage: true });
+
+    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025&indicator=bijstand_per_1000`);
+    await kompasShows(page, nameOf('WK999902'), { period: 2025 });
+    await mapIdle(page);
+    expect(await verdict(page, 'bijstand_per_1000', 'change')).toMatch(/▼.*duidelijk beter/);
+    // The signals name it among the clear improvements, and the compass graphic has a segment per theme.
+    expect(await page.locator('.signals li[data-indicator="bijstand_per_1000"]').count()).toBe(1);
+    expect(await page.locator('.compass-segment[data-theme]').count()).toBeGreaterThanOrEqual(6);
+    // The interval shows on keyboard focus, not only on hover.
+    await page.locator('tr[data-indicator="bijstand_per_1000"] td[data-cell="change"] [tabindex="0"]').first().focus();
+    await expect.poll(() => page.locator('[role="tooltip"]:visible').first().textContent()).toMatch(/95%-interval/);
+    // The trend chart draws the interval band behind the area's line.
+    expect(await page.locator('.trend-chart g.interval-band path').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'compass-real-change.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('prints an A4 report of one area on at most two pages, with its name and values in the PDF text', async () => {
+    const { page } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025`);
+    await kompasShows(page, nameOf('WK999902'), { period: 2025 });
+    await page.evaluate(() => {
+      window.print = () => undefined; // headless: the report is printed below with page.pdf
+    });
+    await page
+      .getByRole('button', { name: /Afdrukken/ })
+      .first()
+      .click();
+    await page.locator('.print-root .print-report').waitFor({ state: 'attached' });
+    const value = (
+      (await page.locator('tr[data-indicator="inwoners"] td[data-cell="area"]').textContent()) ?? ''
+    ).trim();
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, to look at the print layout
+    await page.screenshot({ path: join(ARTIFACTS, 'report-WK999902-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'report-WK999902.pdf'), pdf);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    const text = compact(pdfText(pdf));
+    expect(text).toContain(compact(`Kompas van ${nameOf('WK999902')}`));
+    expect(text).toContain(compact(value));
+    expect(text).toContain(compact('Synthetische demodata'));
+  });
+
+  it('prints all wijken as one document with a section per wijk', async () => {
+    const { page } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999901&period=2025`);
+    await kompasShows(page, nameOf('WK999901'), { period: 2025 });
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: /Alle wijken/ }).click();
+    const wijken = areas.filter((a) => a.level === 'wijk');
+    await expect.poll(() => page.locator('.print-root .print-report').count(), { timeout: 30_000 }).toBe(wijken.length);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'report-all-wijken.pdf'), pdf);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(wijken.length);
+    expect(pages).toBeLessThanOrEqual(2 * wijken.length);
+    const text = compact(pdfText(pdf));
+    for (const w of wijken) expect(text).toContain(compact(`Kompas van ${w.name}`));
+  });
+});
