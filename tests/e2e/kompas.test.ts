@@ -44,7 +44,13 @@ function expectedValue(area: string, indicator: Indicator, period: number): stri
 
 /** The text of the Kompas cell of one indicator (`area`, `gemeente`, `nl`, `change`). */
 async function kompasCell(page: Page, indicator: string, cell: string): Promise<string> {
-  return ((await page.locator(`tr[data-indicator="${indicator}"] td[data-cell="${cell}"]`).textContent()) ?? '').trim();
+  // The value as shown, without the verdict badge beneath it (its text and tooltip are checked elsewhere).
+  const text = await page.locator(`tr[data-indicator="${indicator}"] td[data-cell="${cell}"]`).evaluate((td) => {
+    const copy = td.cloneNode(true) as HTMLElement;
+    for (const badge of copy.querySelectorAll('.verdict')) badge.remove();
+    return copy.textContent;
+  });
+  return (text ?? '').trim();
 }
 
 async function expectKompasValues(page: Page, area: string, period: number) {

@@ -56,7 +56,10 @@ const mixed: ThemeSummary[] = [
 const allWorse = THEMES.map((t, i) => summary(t, { worse: i + 1, offCourse: i % 3 }));
 
 const segments = (svg: Element) => [...svg.querySelectorAll('g.compass-segment')];
-const countsOf = (g: Element) => [...g.querySelectorAll('text.compass-counts tspan')].map((t) => t.textContent);
+/** The texts of a segment live in a layer of their own, outside its button, marked with the same data-theme. */
+const textOf = (g: Element, kind: 'counts' | 'label') =>
+  g.closest('svg')!.querySelector(`text.compass-${kind}[data-theme="${g.getAttribute('data-theme')}"]`);
+const countsOf = (g: Element) => [...(textOf(g, 'counts')?.querySelectorAll('tspan') ?? [])].map((t) => t.textContent);
 const tonesOf = (g: Element, kind = '') =>
   [...g.querySelectorAll(`path.compass-part${kind}`)].map((p) => p.getAttribute('data-tone'));
 
@@ -92,15 +95,16 @@ describe('compassGraphic', () => {
     expect(countsOf(jeugd)).toEqual(['▲3 ▼1', '≈2', '↗1 ✗1']);
     expect(tonesOf(jeugd, ':not([class*="aims"])')).toEqual(['better', 'unclear', 'worse']);
     expect(tonesOf(jeugd, '[class*="aims"]')).toEqual(['better', 'worse']);
-    expect(jeugd.querySelector('text.compass-label')?.textContent).toBe('Jeugd');
+    expect(textOf(jeugd, 'label')?.textContent).toBe('Jeugd');
 
     expect(countsOf(byTheme.get('meedoen')!)).toEqual(['▲4 ▼0', '≈0', '✓2 ↗1']);
     expect(countsOf(byTheme.get('bevolking')!)).toEqual(['–']);
     expect(byTheme.get('bevolking')!.getAttribute('aria-label')).toBe('Bevolking: 4 neutraal');
     // Long names wrap instead of running out of the picture.
-    expect([...byTheme.get('meedoen')!.querySelectorAll('text.compass-label tspan')].map((t) => t.textContent)).toEqual(
-      ['Meedoen en', 'leefbaarheid'],
-    );
+    expect([...textOf(byTheme.get('meedoen')!, 'label')!.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual([
+      'Meedoen en',
+      'leefbaarheid',
+    ]);
 
     // The shares follow the counts: jeugd's better part spans half of its wedge's angle, so its path differs.
     const parts = jeugd.querySelectorAll('path.compass-part');

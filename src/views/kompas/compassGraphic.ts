@@ -192,6 +192,9 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
       });
   };
 
+  // The visible words and counts sit in their own layer, outside the segment buttons: a button's accessible name
+  // (its aria-label) must contain the text inside it, and wrapped names and symbols would not match it.
+  const texts = el('g', { class: 'compass-texts', 'aria-hidden': 'true', 'pointer-events': 'none' });
   const step = (2 * Math.PI) / themes.length;
   themes.forEach((s, i) => {
     const a0 = i * step - step / 2 + GAP;
@@ -241,7 +244,9 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
     const rm = (r0 + r1) / 2;
     const cx = round(rm * Math.sin(mid));
     const cy = round(-rm * Math.cos(mid) - ((lines.length - 1) * LINE_HEIGHT) / 2 + 4);
+    // The symbols are spelt out in the segment's aria-label; read as text they would be noise ("triangle 3").
     const counts = el('text', {
+      'data-theme': s.theme,
       class: 'compass-counts',
       'text-anchor': 'middle',
       'font-size': 12,
@@ -257,7 +262,7 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
       tspan.textContent = line;
       counts.appendChild(tspan);
     });
-    g.appendChild(counts);
+    texts.appendChild(counts);
 
     const names = wrap(labels[s.theme] ?? s.theme);
     const rl = R + 10;
@@ -273,7 +278,9 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
         : cos < -0.7
           ? ly + 10
           : ly - ((names.length - 1) * LINE_HEIGHT) / 2 + 4;
+    // Also in the aria-label (first words), which a screen reader reads instead of the wrapped lines.
     const label = el('text', {
+      'data-theme': s.theme,
       class: 'compass-label',
       'text-anchor': anchor,
       'font-size': 12,
@@ -285,7 +292,7 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
       tspan.textContent = name;
       label.appendChild(tspan);
     });
-    g.appendChild(label);
+    texts.appendChild(label);
 
     // Drawn last: the hit area over gaps and the ring drawn on focus, hover and selection.
     g.appendChild(
@@ -304,5 +311,6 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
     }
     svg.appendChild(g);
   });
+  svg.appendChild(texts);
   return svg;
 }
