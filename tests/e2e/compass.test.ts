@@ -4,7 +4,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  launchBrowser,
+  mapIdle,
+  type Served,
+  seriousAxeViolations,
+  serveBuiltApp,
+  watchedPage,
+} from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -99,5 +108,23 @@ describe('the compass says, honestly, what is a real difference', () => {
     expect(pages).toBeLessThanOrEqual(2 * wijken.length);
     const text = compact(pdfText(pdf));
     for (const w of wijken) expect(text).toContain(compact(`Kompas van ${w.name}`));
+  });
+
+  it('explains every indicator and method on the Over page, reached from the header, in Dutch and English', async () => {
+    const { page } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999902`);
+    await kompasShows(page, nameOf('WK999902'));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Over de gegevens' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('over');
+    await page.locator('#method-intervals').waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('Wilson');
+    expect(text).toContain('Jongeren met jeugdhulp');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'over.png'), fullPage: true });
+    await page.goto(`${served.url}?dataset=demo&view=over&lang=en`);
+    await page.locator('#method-aims').waitFor();
+    expect((await page.locator('main').textContent()) ?? '').toContain('Young people receiving youth care');
   });
 });
