@@ -9,6 +9,7 @@ import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
 
 import { Controls } from '../views/controls/Controls.tsx';
+import { DataPage } from '../views/data/DataPage.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
@@ -232,59 +233,65 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
           ))}
         </div>
       )}
-      <Controls
-        indicators={pkg.indicators}
-        indicator={indicator.id}
-        periods={pkg.meta.periods}
-        period={selection.period}
-        level={url.level}
-        hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
-        onIndicator={(id) => update({ indicator: id })}
-        onPeriod={(period) => update({ period })}
-        onLevel={(level) => update({ level })}
-      />
-      <div className="layout">
-        <AreaPicker areas={pickerAreas} selected={area.code} onSelect={select} />
-        <div className="center">
-          <MapPanel
-            pkg={pkg}
-            indicator={indicator}
+      {url.view === 'data' ? (
+        <DataPage pkg={pkg} indicator={indicator} period={selection.period} />
+      ) : (
+        <>
+          <Controls
+            indicators={pkg.indicators}
+            indicator={indicator.id}
+            periods={pkg.meta.periods}
             period={selection.period}
             level={url.level}
-            selected={area.code}
-            onSelect={select}
+            hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
+            onIndicator={(id) => update({ indicator: id })}
+            onPeriod={(period) => update({ period })}
+            onLevel={(level) => update({ level })}
           />
-          <Suspense fallback={null}>
-            <TrendPanel
-              indicator={indicator}
+          <div className="layout">
+            <AreaPicker areas={pickerAreas} selected={area.code} onSelect={select} />
+            <div className="center">
+              <MapPanel
+                pkg={pkg}
+                indicator={indicator}
+                period={selection.period}
+                level={url.level}
+                selected={area.code}
+                onSelect={select}
+              />
+              <Suspense fallback={null}>
+                <TrendPanel
+                  indicator={indicator}
+                  area={area}
+                  gemeente={gemeente}
+                  hasNl={hasNl}
+                  periods={pkg.meta.periods}
+                  period={selection.period}
+                  aim={aim}
+                  aimAssessment={assessments.get(indicator.id)?.aim ?? null}
+                  dataFiles={profileRequest.partitions}
+                />
+              </Suspense>
+            </div>
+            <KompasPanel
               area={area}
               gemeente={gemeente}
-              hasNl={hasNl}
+              period={kompasPeriod}
               periods={pkg.meta.periods}
-              period={selection.period}
-              aim={aim}
-              aimAssessment={assessments.get(indicator.id)?.aim ?? null}
-              dataFiles={profileRequest.partitions}
+              themes={themes}
+              activeIndicator={kompasIndicator}
+              stale={profile.loading || kompasPeriod !== selection.period || kompasIndicator !== indicator.id}
+              assessments={assessments}
+              summaries={summaries}
+              signals={signalList}
+              printBusy={print.busy}
+              onIndicator={onIndicator}
+              onPrint={onPrint}
+              onPrintAll={onPrintAll}
             />
-          </Suspense>
-        </div>
-        <KompasPanel
-          area={area}
-          gemeente={gemeente}
-          period={kompasPeriod}
-          periods={pkg.meta.periods}
-          themes={themes}
-          activeIndicator={kompasIndicator}
-          stale={profile.loading || kompasPeriod !== selection.period || kompasIndicator !== indicator.id}
-          assessments={assessments}
-          summaries={summaries}
-          signals={signalList}
-          printBusy={print.busy}
-          onIndicator={onIndicator}
-          onPrint={onPrint}
-          onPrintAll={onPrintAll}
-        />
-      </div>
+          </div>
+        </>
+      )}
       {print.reports && <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} />}
       <footer className="footer">
         <p>{i18n.t('app.source', { attribution: pkg.meta.attribution })}</p>

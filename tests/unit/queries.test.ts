@@ -5,6 +5,7 @@ import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
 import { unitMultiplier } from '../../src/data/package.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
+import { dataTableQuery, decodeDataTable } from '../../src/queries/dataTable.ts';
 import { decodeProfile, kompasQuery } from '../../src/queries/kompas.ts';
 import { decodeTrend, trendQuery } from '../../src/queries/trend.ts';
 import { DEMO, FIXTURES, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
@@ -131,5 +132,31 @@ describe('queries on the demo package (values cross-checked with observations.cs
     const den = members.reduce((s, r) => s + Number(r.denominator), 0);
     const rows = decodeChoropleth(await db.query(choroplethQuery({ indicator: rate.id, period, levels: ['gebied'] })));
     expect(rows.find((r) => r.code === gebied.code)?.value).toBeCloseTo((num / den) * unitMultiplier(rate.unit)!, 9);
+  });
+});
+
+describe('dataTableQuery', () => {
+  beforeAll(async () => {
+    await loadPackage(db, readPackage(join(FIXTURES, 'mini')));
+  });
+
+  it('lists areas × indicators × years of the chosen levels, suppressed values as null and flagged', async () => {
+    const rows = decodeDataTable(
+      await db.query(dataTableQuery({ indicators: ['jeugdhulp_pct'], levels: ['buurt'], period: 2024 })),
+    );
+    expect(rows.map((r) => [r.code, r.period, r.value, r.numerator, r.denominator, r.suppressed])).toEqual([
+      ['BU99980101', 2024, 10, 10, 100, false],
+      ['BU99980102', 2024, null, null, null, true],
+      ['BU99980201', 2024, 12, 24, 200, false],
+      ['BU99980202', 2024, 11.25, 18, 160, false],
+    ]);
+    const all = decodeDataTable(
+      await db.query(dataTableQuery({ indicators: ['jeugdhulp_pct', 'inwoners'], levels: ['wijk'], period: null })),
+    );
+    expect(new Set(all.map((r) => r.indicator))).toEqual(new Set(['jeugdhulp_pct', 'inwoners']));
+    expect(all.filter((r) => r.code === 'WK999802' && r.indicator === 'jeugdhulp_pct').map((r) => r.period)).toEqual([
+      2023, 2024,
+    ]);
+    expect(all[0]!.name).toBe('West');
   });
 });

@@ -1,16 +1,40 @@
 /** English interface text. */
 import { compassEN } from './compass.en.ts';
+import { dataEN } from './data.en.ts';
 import type { MessageKey } from './nl.ts';
 import { overEN } from './over.en.ts';
+import { owndataEN } from './owndata.en.ts';
 import { printEN } from './print.en.ts';
+import { verkennenEN } from './verkennen.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...compassEN,
+  ...dataEN,
+  ...owndataEN,
+  ...verkennenEN,
   ...printEN,
   ...overEN,
   'nav.label': 'View',
   'nav.kompas': 'Compass',
   'nav.over': 'About the data',
+  'dataPage.title': 'Data',
+  'dataPage.intro': 'The table shows exactly what you download. Everything stays in your browser.',
+  'dataPage.level': 'Level',
+  'dataPage.indicators': 'Indicators',
+  'dataPage.period': 'Year',
+  'dataPage.allPeriods': 'All years',
+  'dataPage.caption': '{indicators}: {level}, {period}',
+  'dataPage.col.code': 'Code',
+  'dataPage.col.name': 'Area',
+  'dataPage.col.level': 'Level',
+  'dataPage.col.indicator': 'Indicator',
+  'dataPage.col.period': 'Year',
+  'dataPage.col.value': 'Value',
+  'dataPage.col.numerator': 'Numerator',
+  'dataPage.col.denominator': 'Denominator',
+  'dataPage.partitionedYear':
+    'For a national package, choose one year: all years at once is too much data for the browser.',
+  'nav.data': 'Data',
   'app.title': 'Area compass',
   'app.tagline': 'Social domain per district, neighbourhood and village',
   'app.skipToContent': 'Skip to content',

@@ -1,15 +1,39 @@
 /** Dutch interface text (the default language). Keys are flat; `{name}` placeholders are filled by `t`. */
 import { compassNL } from './compass.nl.ts';
+import { dataNL } from './data.nl.ts';
 import { overNL } from './over.nl.ts';
+import { owndataNL } from './owndata.nl.ts';
 import { printNL } from './print.nl.ts';
+import { verkennenNL } from './verkennen.nl.ts';
 
 export const nl = {
   ...compassNL,
+  ...dataNL,
+  ...owndataNL,
+  ...verkennenNL,
   ...printNL,
   ...overNL,
   'nav.label': 'Weergave',
   'nav.kompas': 'Kompas',
   'nav.over': 'Over de gegevens',
+  'dataPage.title': 'Gegevens',
+  'dataPage.intro': 'De tabel toont precies wat u downloadt. Alles blijft in uw browser.',
+  'dataPage.level': 'Niveau',
+  'dataPage.indicators': 'Indicatoren',
+  'dataPage.period': 'Jaar',
+  'dataPage.allPeriods': 'Alle jaren',
+  'dataPage.caption': '{indicators}: {level}, {period}',
+  'dataPage.col.code': 'Code',
+  'dataPage.col.name': 'Gebied',
+  'dataPage.col.level': 'Niveau',
+  'dataPage.col.indicator': 'Indicator',
+  'dataPage.col.period': 'Jaar',
+  'dataPage.col.value': 'Waarde',
+  'dataPage.col.numerator': 'Teller',
+  'dataPage.col.denominator': 'Noemer',
+  'dataPage.partitionedYear':
+    'Bij een landelijk pakket kiest u één jaar: alle jaren tegelijk zijn te veel gegevens voor de browser.',
+  'nav.data': 'Gegevens',
   'app.title': 'Gebiedskompas',
   'app.tagline': 'Sociaal domein per wijk, buurt en dorp',
   'app.skipToContent': 'Naar de inhoud',

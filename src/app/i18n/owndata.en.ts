@@ -1,0 +1,77 @@
+/** English text of the own-data panel and the SQL console (merged into en.ts). */
+import type { owndataNL } from './owndata.nl.ts';
+
+export const owndataEN: Record<keyof typeof owndataNL, string> = {
+  'owndata.title': 'Add your own data',
+  'owndata.intro':
+    'Add figures from your own registrations, by area and year. They join the indicators of this dataset, in every view.',
+  'owndata.privacy': 'Your files stay in your browser and are never sent anywhere.',
+  'owndata.choose': 'Choose a file',
+  'owndata.drop': 'or drop a file here',
+  'owndata.dropActive': 'Release the file to add it',
+  'owndata.accept': 'CSV (separated by commas or semicolons, UTF-8) or Excel (.xlsx).',
+  'owndata.reading': 'Reading {name}…',
+  'owndata.added': '{name} has been added.',
+  'owndata.files': 'Added files',
+  'owndata.none': 'No files of your own added yet.',
+  'owndata.indicators': 'Indicators: {list}',
+  'owndata.noIndicators': 'Describes no indicators with data yet.',
+  'owndata.remove': 'Remove',
+  'owndata.removeLabel': 'Remove {name}',
+  'owndata.issuesTitle': 'The file was not added; nothing has been loaded. Fix these points and try again:',
+  'owndata.formatTitle': 'What should the file look like?',
+  'owndata.formatLong':
+    'Long: the columns area_code, indicator_id, period and value (and optionally numerator and denominator), one row per area, indicator and year.',
+  'owndata.formatWide':
+    'Wide: the columns area_code and period, then one column per indicator. The column title becomes the indicator’s name.',
+  'owndata.formatIndicators':
+    'Indicator file (optional): the same columns as a dataset’s indicators.csv (id, label_nl, theme, unit, direction, decimals, min_count …), to set name, theme, unit, direction and suppression.',
+  'owndata.formatCodes':
+    'Use the area codes of this dataset (such as GM0000, WK000000, BU00000000). A decimal comma is fine. A column name or area_name is skipped.',
+  'owndata.defaults':
+    'Without an indicator file: theme ‘Population’, direction neutral (no colour for better or worse), unit ‘score’ (or percent when numerator and denominator say so) and no suppression of small numbers. Add an indicator file to change that.',
+  'owndata.issue.alreadyInPackage':
+    'Indicator ‘{value}’ is already in this dataset. Give your indicator another name (id).',
+  'owndata.issue.areaNotInPackage': 'Area ‘{value}’ does not exist in this dataset. Use the dataset’s area codes.',
+  'owndata.issue.parquetNotSupported':
+    'Parquet files cannot be read by the offline app (that needs a DuckDB extension that comes from the internet). Save the file as CSV or Excel.',
+  'owndata.issue.unsupportedFileType':
+    'Files of type ‘{extension}’ cannot be read. Save the file as CSV or Excel (.xlsx).',
+  'owndata.issue.notXlsx': 'The file cannot be opened as an Excel workbook (.xlsx)[[: {reason}]].',
+  'owndata.issue.unknownLayout':
+    'The columns fit none of the layouts. Found: {found}. Needed: area_code and period (wide), or also indicator_id and value (long).',
+  'owndata.issue.noIndicatorColumns': 'Besides area_code and period, the file has no column with figures.',
+  'owndata.issue.indicatorInTwoFiles': 'Indicator ‘{value}’ is also in {other}. Keep an indicator in one file.',
+  'sql.title': 'SQL',
+  'sql.intro':
+    'Ask your own question of the data in SQL (DuckDB). You can read everything and create tables and views of your own. The compass’s own data cannot be changed here, and files and the internet cannot be reached.',
+  'sql.editorLabel': 'SQL statement',
+  'sql.run': 'Run',
+  'sql.runHint': 'Ctrl+Enter runs the statement.',
+  'sql.running': 'Running…',
+  'sql.rows': '{count} rows',
+  'sql.oneRow': '1 row',
+  'sql.rowsShown': '{count} rows; the first {shown} are shown',
+  'sql.time': '{ms} ms',
+  'sql.noRows': 'The statement ran; there are no rows.',
+  'sql.error': 'DuckDB reports an error:',
+  'sql.refused': 'This statement is not run:',
+  'sql.download': 'Download as CSV',
+  'sql.chart': 'Quick chart',
+  'sql.chartNote': 'The first {count} rows.',
+  'sql.chartAria': 'Bar chart of {value} by {label}',
+  'sql.result': 'Result',
+  'sql.schema': 'Tables and views',
+  'sql.schemaEmpty': 'No tables found.',
+  'sql.showRows': 'First rows of {table}',
+  'sql.guard.statementPrefix': 'Statement {statement}: ',
+  'sql.guard.empty': 'there is no statement.',
+  'sql.guard.unterminated': 'a text, name or comment is opened but not closed.',
+  'sql.guard.statement': '{name} statements are not allowed in the console.',
+  'sql.guard.protected':
+    '‘{name}’ belongs to the compass and cannot be changed here. Create a table or view with another name.',
+  'sql.guard.fileAccess': '{name} reads files or the internet; the console does not allow that.',
+  'sql.guard.keyword': '{name} is not allowed inside a query.',
+  'sql.guard.pragma': 'PRAGMA {name} is not allowed; PRAGMA table_info and show_tables are.',
+  'sql.guard.objectKind': 'Only tables and views can be created, changed or dropped here, not {name}.',
+};

@@ -1,0 +1,77 @@
+/** Dutch text of the own-data panel and the SQL console (merged into nl.ts). */
+export const owndataNL = {
+  'owndata.title': 'Eigen gegevens toevoegen',
+  'owndata.intro':
+    'Voeg cijfers uit uw eigen registraties toe, per gebied en jaar. Ze komen naast de indicatoren van deze dataset, in alle weergaven.',
+  'owndata.privacy': 'Uw bestanden blijven in uw browser en worden nergens naartoe gestuurd.',
+  'owndata.choose': 'Bestand kiezen',
+  'owndata.drop': 'of sleep een bestand hierheen',
+  'owndata.dropActive': 'Laat het bestand los om het toe te voegen',
+  'owndata.accept': 'CSV (gescheiden door komma of puntkomma, UTF-8) of Excel (.xlsx).',
+  'owndata.reading': '{name} wordt gelezen…',
+  'owndata.added': '{name} is toegevoegd.',
+  'owndata.files': 'Toegevoegde bestanden',
+  'owndata.none': 'Nog geen eigen bestanden toegevoegd.',
+  'owndata.indicators': 'Indicatoren: {list}',
+  'owndata.noIndicators': 'Beschrijft nog geen indicatoren met gegevens.',
+  'owndata.remove': 'Verwijderen',
+  'owndata.removeLabel': '{name} verwijderen',
+  'owndata.issuesTitle':
+    'Het bestand is niet toegevoegd; er is niets geladen. Los deze punten op en probeer het opnieuw:',
+  'owndata.formatTitle': 'Hoe moet het bestand eruitzien?',
+  'owndata.formatLong':
+    'Lang: de kolommen area_code, indicator_id, period en value (en eventueel numerator en denominator), één rij per gebied, indicator en jaar.',
+  'owndata.formatWide':
+    'Breed: de kolommen area_code en period, daarna één kolom per indicator. De kolomtitel wordt de naam van de indicator.',
+  'owndata.formatIndicators':
+    'Indicatorbestand (optioneel): dezelfde kolommen als indicators.csv van een dataset (id, label_nl, theme, unit, direction, decimals, min_count …), om naam, thema, eenheid, richting en onderdrukking op te geven.',
+  'owndata.formatCodes':
+    'Gebruik de gebiedscodes van deze dataset (zoals GM0000, WK000000, BU00000000). Een decimaalkomma mag. Een kolom naam of naam van het gebied wordt overgeslagen.',
+  'owndata.defaults':
+    'Zonder indicatorbestand: thema ‘Bevolking’, richting neutraal (geen kleur voor beter of slechter), eenheid ‘score’ (of procent als teller en noemer dat aangeven) en geen onderdrukking van kleine aantallen. Voeg een indicatorbestand toe om dat aan te passen.',
+  'owndata.issue.alreadyInPackage':
+    'Indicator ‘{value}’ zit al in deze dataset. Geef uw indicator een andere naam (id).',
+  'owndata.issue.areaNotInPackage':
+    'Gebied ‘{value}’ bestaat niet in deze dataset. Gebruik de gebiedscodes van de dataset.',
+  'owndata.issue.parquetNotSupported':
+    'Parquet-bestanden kan het gebiedskompas offline niet lezen (daarvoor is een uitbreiding van DuckDB nodig die van internet komt). Sla het bestand op als CSV of Excel.',
+  'owndata.issue.unsupportedFileType':
+    'Bestanden van het type ‘{extension}’ kunnen niet gelezen worden. Sla het bestand op als CSV of Excel (.xlsx).',
+  'owndata.issue.notXlsx': 'Het bestand kan niet als Excel-bestand (.xlsx) geopend worden[[: {reason}]].',
+  'owndata.issue.unknownLayout':
+    'De kolommen passen bij geen van de indelingen. Gevonden: {found}. Nodig: area_code en period (breed), of ook indicator_id en value (lang).',
+  'owndata.issue.noIndicatorColumns': 'Naast area_code en period staat er geen kolom met cijfers in het bestand.',
+  'owndata.issue.indicatorInTwoFiles': 'Indicator ‘{value}’ staat ook in {other}. Zet een indicator in één bestand.',
+  'sql.title': 'SQL',
+  'sql.intro':
+    'Stel uw eigen vraag aan de gegevens in SQL (DuckDB). U kunt alles lezen en eigen tabellen en views maken. De gegevens van het kompas zelf kunt u hier niet wijzigen, en bestanden of internet zijn niet bereikbaar.',
+  'sql.editorLabel': 'SQL-opdracht',
+  'sql.run': 'Uitvoeren',
+  'sql.runHint': 'Ctrl+Enter voert de opdracht uit.',
+  'sql.running': 'Bezig…',
+  'sql.rows': '{count} rijen',
+  'sql.oneRow': '1 rij',
+  'sql.rowsShown': '{count} rijen; de eerste {shown} worden getoond',
+  'sql.time': '{ms} ms',
+  'sql.noRows': 'De opdracht is uitgevoerd; er zijn geen rijen.',
+  'sql.error': 'DuckDB meldt een fout:',
+  'sql.refused': 'Deze opdracht wordt niet uitgevoerd:',
+  'sql.download': 'Download als CSV',
+  'sql.chart': 'Snelle grafiek',
+  'sql.chartNote': 'De eerste {count} rijen.',
+  'sql.chartAria': 'Staafdiagram van {value} per {label}',
+  'sql.result': 'Resultaat',
+  'sql.schema': 'Tabellen en views',
+  'sql.schemaEmpty': 'Geen tabellen gevonden.',
+  'sql.showRows': 'Eerste rijen van {table}',
+  'sql.guard.statementPrefix': 'Opdracht {statement}: ',
+  'sql.guard.empty': 'er staat geen opdracht.',
+  'sql.guard.unterminated': 'een tekst, naam of commentaar wordt geopend maar niet gesloten.',
+  'sql.guard.statement': '{name}-opdrachten zijn in de console niet toegestaan.',
+  'sql.guard.protected':
+    '‘{name}’ hoort bij het gebiedskompas en kan hier niet gewijzigd worden. Maak een tabel of view met een andere naam.',
+  'sql.guard.fileAccess': '{name} leest bestanden of internet; dat kan in de console niet.',
+  'sql.guard.keyword': '{name} mag niet binnen een vraag staan.',
+  'sql.guard.pragma': 'PRAGMA {name} is niet toegestaan; PRAGMA table_info en show_tables wel.',
+  'sql.guard.objectKind': 'Alleen tabellen en views kunnen hier gemaakt, gewijzigd of verwijderd worden, geen {name}.',
+} as const;

@@ -1,0 +1,63 @@
+import type { Table } from 'apache-arrow';
+import type { Level } from '../data/package.ts';
+import { sqlInteger, sqlStringList } from './sql.ts';
+
+export interface DataTableRequest {
+  indicators: readonly string[];
+  levels: readonly Level[];
+  /** One year, or every year when null. */
+  period: number | null;
+}
+
+export interface DataTableRow {
+  code: string;
+  name: string;
+  level: Level;
+  indicator: string;
+  period: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  suppressed: boolean;
+}
+
+/** The Data view's table: areas × indicators × years, long, as the app may see them (suppressed values are null). */
+export function dataTableQuery({ indicators, levels, period }: DataTableRequest): string {
+  return `SELECT o.area_code AS code, a.name, a.level, o.indicator_id AS indicator, o.period, o.value,
+  o.numerator, o.denominator, o.suppressed
+FROM observations o JOIN areas a ON a.code = o.area_code
+WHERE o.indicator_id IN ${sqlStringList(indicators)} AND a.level IN ${sqlStringList(levels)}${
+    period === null ? '' : ` AND o.period = ${sqlInteger(period)}`
+  }
+ORDER BY o.indicator_id, a.level, o.area_code, o.period`;
+}
+
+export function decodeDataTable(table: Table): DataTableRow[] {
+  const col = (name: string) => table.getChild(name)!;
+  const [code, name, level, indicator, period, value, numerator, denominator, suppressed] = [
+    'code',
+    'name',
+    'level',
+    'indicator',
+    'period',
+    'value',
+    'numerator',
+    'denominator',
+    'suppressed',
+  ].map(col);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const rows: DataTableRow[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++)
+    rows[i] = {
+      code: String(code!.get(i)),
+      name: String(name!.get(i)),
+      level: level!.get(i) as Level,
+      indicator: String(indicator!.get(i)),
+      period: Number(period!.get(i)),
+      value: num(value!.get(i)),
+      numerator: num(numerator!.get(i)),
+      denominator: num(denominator!.get(i)),
+      suppressed: Boolean(suppressed!.get(i)),
+    };
+  return rows;
+}
