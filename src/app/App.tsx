@@ -13,6 +13,7 @@ import { DataPage } from '../views/data/DataPage.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
+import { VerkennenPage } from '../views/verkennen/VerkennenPage.tsx';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
@@ -235,6 +236,29 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
       )}
       {url.view === 'data' ? (
         <DataPage pkg={pkg} indicator={indicator} period={selection.period} />
+      ) : url.view === 'verkennen' ? (
+        <>
+          <Controls
+            indicators={pkg.indicators}
+            indicator={indicator.id}
+            periods={pkg.meta.periods}
+            period={selection.period}
+            level={url.level}
+            hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
+            onIndicator={(id) => update({ indicator: id })}
+            onPeriod={(period) => update({ period })}
+            onLevel={(level) => update({ level })}
+          />
+          <VerkennenPage
+            pkg={pkg}
+            indicator={indicator}
+            period={selection.period}
+            level={url.level}
+            area={area}
+            onPeriod={(period) => update({ period }, { replace: true })}
+            onSelect={select}
+          />
+        </>
       ) : (
         <>
           <Controls

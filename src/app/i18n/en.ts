@@ -35,6 +35,13 @@ export const en: Record<MessageKey, string> = {
   'dataPage.partitionedYear':
     'For a national package, choose one year: all years at once is too much data for the browser.',
   'nav.data': 'Data',
+  'verkennenPage.classification': 'Classification',
+  'verkennenPage.method.quantile': 'Quantiles (equal counts)',
+  'verkennenPage.method.equal': 'Equal intervals',
+  'verkennenPage.method.jenks': 'Natural breaks (Jenks)',
+  'verkennenPage.method.diverging': 'Difference from the gemeente',
+  'verkennenPage.second': 'Second indicator (scatter)',
+  'nav.verkennen': 'Explore',
   'app.title': 'Area compass',
   'app.tagline': 'Social domain per district, neighbourhood and village',
   'app.skipToContent': 'Skip to content',

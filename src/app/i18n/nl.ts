@@ -34,6 +34,13 @@ export const nl = {
   'dataPage.partitionedYear':
     'Bij een landelijk pakket kiest u één jaar: alle jaren tegelijk zijn te veel gegevens voor de browser.',
   'nav.data': 'Gegevens',
+  'verkennenPage.classification': 'Indeling in klassen',
+  'verkennenPage.method.quantile': 'Kwantielen (even veel gebieden per klasse)',
+  'verkennenPage.method.equal': 'Gelijke intervallen',
+  'verkennenPage.method.jenks': 'Natuurlijke grenzen (Jenks)',
+  'verkennenPage.method.diverging': 'Afwijking van de gemeente',
+  'verkennenPage.second': 'Tweede indicator (spreidingsdiagram)',
+  'nav.verkennen': 'Verkennen',
   'app.title': 'Gebiedskompas',
   'app.tagline': 'Sociaal domein per wijk, buurt en dorp',
   'app.skipToContent': 'Naar de inhoud',

@@ -27,6 +27,10 @@ export interface AreaMapProps {
   /** The tooltip's text for an area code (name and formatted value). */
   describe(code: string): string;
   onSelect(code: string): void;
+  /** An area highlighted from elsewhere (a chart under the pointer): outlined like a hover. */
+  highlight?: string | null;
+  /** The area under the pointer, for the linked charts (null when it leaves). */
+  onHover?(code: string | null): void;
   webglMissing: string;
 }
 
@@ -116,6 +120,8 @@ export function AreaMap(props: AreaMapProps) {
   const latest = useRef(props);
   latest.current = props;
   const setSelectedFilter = useRef<(code: string) => void>(() => {});
+  const setHoverFilter = useRef<(code: string) => void>(() => {});
+  const hovered = useRef<string | null>(null);
   const periodOf = () => (props.geometry.periodic ? latest.current.period : null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -221,6 +227,7 @@ export function AreaMap(props: AreaMapProps) {
           map.setFilter(`${kind}-${source.id}`, filter as maplibregl.FilterSpecification);
     };
     setSelectedFilter.current = (code) => setLineFilter('selected', code);
+    setHoverFilter.current = (code) => setLineFilter('hover', code);
     const featureAt = (point: maplibregl.PointLike) =>
       map.queryRenderedFeatures(point, { layers: fillLayers() })[0]?.properties?.code as string | undefined;
     map.on('mousemove', (e) => {
@@ -228,10 +235,18 @@ export function AreaMap(props: AreaMapProps) {
       map.getCanvas().style.cursor = code ? 'pointer' : '';
       setLineFilter('hover', code ?? '');
       setTooltip(code ? { x: e.point.x, y: e.point.y, text: latest.current.describe(code) } : null);
+      if ((code ?? null) !== hovered.current) {
+        hovered.current = code ?? null;
+        latest.current.onHover?.(hovered.current);
+      }
     });
     map.on('mouseout', () => {
       setTooltip(null);
       setLineFilter('hover', '');
+      if (hovered.current !== null) {
+        hovered.current = null;
+        latest.current.onHover?.(null);
+      }
     });
     map.on('click', (e) => {
       const code = featureAt(e.point);
@@ -270,6 +285,11 @@ export function AreaMap(props: AreaMapProps) {
       if (map.getLayer(`${level}-line`)) map.setFilter(`${level}-line`, filter);
     }
   }, [ready, props.period, props.geometry]);
+
+  useEffect(() => {
+    if (!mapRef.current || !ready || props.highlight === undefined) return;
+    setHoverFilter.current(props.highlight ?? '');
+  }, [ready, props.highlight]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the outline follows the year's indeling too
   useEffect(() => {

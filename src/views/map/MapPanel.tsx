@@ -9,6 +9,7 @@ import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
 const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
 
+import { classify, divergingScale, PALETTES } from './classify.ts';
 import { quantileColorScale } from './colorScale.ts';
 import type { AreaPaint } from './featureState.ts';
 import { MapLegend } from './MapLegend.tsx';
@@ -20,7 +21,19 @@ export interface MapPanelProps {
   level: MapLevel;
   selected: string;
   onSelect(code: string): void;
+  /** How values become colours (Verkennen offers a choice); default quantiles. */
+  classification?: MapClassification;
+  highlight?: string | null;
+  onHover?(code: string | null): void;
 }
+
+/** A constant, so the default does not make a new paint on every render. */
+const QUANTILES: MapClassification = { method: 'quantile' };
+
+/** Quantiles, equal intervals or natural breaks; or a diverging scheme centred on a reference (the gemeente). */
+export type MapClassification =
+  | { method: 'quantile' | 'equal' | 'jenks' }
+  | { method: 'diverging'; center: number | null };
 
 /** The levels a map choice draws; `auto` adds the gemeenten when the package has more than one. */
 function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
@@ -29,7 +42,17 @@ function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
 }
 
 /** Map + legend for one indicator and year: one query, one colour scale over all drawn areas, paint by code. */
-export function MapPanel({ pkg, indicator, period, level, selected, onSelect }: MapPanelProps) {
+export function MapPanel({
+  pkg,
+  indicator,
+  period,
+  level,
+  selected,
+  onSelect,
+  classification = QUANTILES,
+  highlight,
+  onHover,
+}: MapPanelProps) {
   const i18n = useI18n();
   const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
   const { data } = useQuery(
@@ -68,7 +91,15 @@ export function MapPanel({ pkg, indicator, period, level, selected, onSelect }: 
 
   const { paint, scale, values, hasSuppressed, hasMissing } = useMemo(() => {
     const rows = data ?? [];
-    const scale = quantileColorScale(rows.flatMap((r) => (r.value === null || r.suppressed ? [] : [r.value])));
+    const shown = rows.flatMap((r) => (r.value === null || r.suppressed ? [] : [r.value]));
+    const scale =
+      classification.method === 'quantile'
+        ? quantileColorScale(shown)
+        : classification.method === 'diverging'
+          ? classification.center === null
+            ? quantileColorScale(shown)
+            : divergingScale(shown, classification.center, PALETTES.diverging.puor5)
+          : classify(shown, { method: classification.method, classes: 5, palette: PALETTES.sequential.blues5 });
     const paint = new Map<string, AreaPaint>();
     const values = new Map<string, number | null>();
     const sources = pkg.geometry.sources;
@@ -86,7 +117,7 @@ export function MapPanel({ pkg, indicator, period, level, selected, onSelect }: 
       hasSuppressed: rows.some((r) => r.suppressed),
       hasMissing: paint.size < drawnCount,
     };
-  }, [data, pkg, drawnCount]);
+  }, [data, pkg, drawnCount, classification]);
 
   const describe = (code: string) => {
     const name = names.get(code) ?? code;
@@ -115,6 +146,8 @@ export function MapPanel({ pkg, indicator, period, level, selected, onSelect }: 
           ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
           describe={describe}
           onSelect={onSelect}
+          {...(highlight !== undefined && { highlight })}
+          {...(onHover && { onHover })}
           webglMissing={i18n.t('map.webglMissing')}
         />
       </Suspense>

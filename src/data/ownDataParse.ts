@@ -1,0 +1,454 @@
+/**
+ * Reading a user's own data file (CSV or Excel) into a table of text cells, before validation (see ownData.ts).
+ *
+ * - CSV: UTF-8 (a byte order mark is dropped; any other encoding is refused with a message saying how to save it),
+ *   fields separated by `,`, `;` or tab (whichever occurs most in the header), decimal comma accepted later.
+ * - XLSX: the first worksheet. The zip parts are inflated asynchronously first (`DecompressionStream('deflate-raw')`,
+ *   in every current browser and Node ≥ 18), then parsed by the synchronous reader of the CBS importer.
+ * - Parquet: refused with a message. Reading it needs DuckDB's parquet extension, which DuckDB-WASM downloads from
+ *   the internet and the offline app does not load (DESIGN.md, "Pitfalls"): "save it as CSV or Excel".
+ *
+ * Three layouts, told apart by the header (column names compared case-insensitively):
+ * - LONG: `area_code, indicator_id, period, value[, numerator, denominator]` — the package's observations format;
+ * - WIDE: `area_code, period`, then one column per indicator (the column title is its label; its id is the title
+ *   in lower case with other characters than a–z and 0–9 replaced by `_`). Empty cells are no observation;
+ * - INDICATORS: the package's `indicators.csv` format (`id, label_nl, …`): metadata for the indicators of the
+ *   data files next to it.
+ * A column `name`, `naam`, `area_name`, `gebiedsnaam` or `gebied_naam` (an area's name, handy in a spreadsheet)
+ * is ignored in LONG and WIDE.
+ */
+
+import { firstInvalidUtf8 } from '../import/cbs/decode.ts';
+import { type DelimitedTable, parseDelimited } from '../import/cbs/delimited.ts';
+import { ImportError } from '../import/cbs/messages.ts';
+import { readXlsxRows } from '../import/cbs/xlsx.ts';
+import { openZip } from '../import/cbs/zip.ts';
+import { checkColumns } from './columns.ts';
+import { cellValue, MAX_ISSUES } from './issues.ts';
+import { PACKAGE_ISSUE_CODES, type PackageIssue, type PackageIssueCode } from './package.ts';
+
+/** Issue codes of own data that a package never has; their texts are in owndata.nl.ts (`owndata.issue.<code>`). */
+export const OWN_ISSUE_CODES = [
+  /** An indicator id the loaded package already has (params `value`). */
+  'alreadyInPackage',
+  /** An area code the loaded package does not have (params `value`). */
+  'areaNotInPackage',
+  /** A Parquet file: the offline app cannot read it. */
+  'parquetNotSupported',
+  /** Not CSV, Excel (.xlsx) or Parquet (params `extension`). */
+  'unsupportedFileType',
+  /** An .xlsx that cannot be opened (params `reason`). */
+  'notXlsx',
+  /** The header fits no layout (params `found`: the columns found). */
+  'unknownLayout',
+  /** A wide table with only `area_code` and `period`. */
+  'noIndicatorColumns',
+  /** One indicator in two data files (params `value`, `other`: the other file). */
+  'indicatorInTwoFiles',
+] as const;
+export type OwnIssueCode = (typeof OWN_ISSUE_CODES)[number];
+
+/** A {@link PackageIssue}, or one with an own-data code. Every issue names its file, and its row and column. */
+export interface OwnDataIssue extends Omit<PackageIssue, 'code'> {
+  code: PackageIssueCode | OwnIssueCode;
+}
+
+export function isOwnIssueCode(code: string): code is OwnIssueCode {
+  return (OWN_ISSUE_CODES as readonly string[]).includes(code);
+}
+
+/** Thrown when own data cannot be read or does not validate; nothing has been loaded then. */
+export class OwnDataError extends Error {
+  readonly issues: OwnDataIssue[];
+  constructor(issues: OwnDataIssue[]) {
+    super(
+      issues.map((i) => `${i.file}${i.row ? `:${i.row}` : ''}${i.column ? ` [${i.column}]` : ''} ${i.code}`).join('; '),
+    );
+    this.name = 'OwnDataError';
+    this.issues = issues;
+  }
+}
+
+export type OwnLayout = 'long' | 'wide' | 'indicators';
+
+/** A file as read: text cells, with the row numbers a spreadsheet shows (header = row 1 unless blank rows lead). */
+export interface OwnTable {
+  file: string;
+  layout: OwnLayout;
+  /** Column names as written (trimmed). */
+  header: string[];
+  rows: string[][];
+  rowNumbers: number[];
+  headerRow: number;
+}
+
+export const LONG_FIELDS = ['area_code', 'indicator_id', 'period', 'value', 'numerator', 'denominator'] as const;
+export type LongField = (typeof LONG_FIELDS)[number];
+
+/** One observation row in long form, cells still text. */
+export interface LongRow {
+  row: number;
+  area_code: string;
+  indicator_id: string;
+  period: string;
+  value: string;
+  numerator: string;
+  denominator: string;
+  /** The file's column that holds the value (`value`, or in a wide table the indicator's column). */
+  valueColumn: string;
+}
+
+export interface LongTable {
+  file: string;
+  /** The file's column name of each field; '' when the file has no such column. */
+  columns: Record<LongField, string>;
+  rows: LongRow[];
+  /** Indicator id → label from a wide header (the column title as written). */
+  labels: Map<string, string>;
+  /** Indicator id → the header column it came from (wide) or '' (long). */
+  indicatorColumns: Map<string, string>;
+}
+
+/** Columns holding an area's name: ignored, so a spreadsheet may keep them for its reader. */
+export const IGNORED_COLUMNS = ['name', 'naam', 'area_name', 'gebiedsnaam', 'gebied_naam'] as const;
+
+const INDICATOR_ID = /^[a-z][a-z0-9_]*$/;
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4"
+
+/** Inflates raw deflate data asynchronously (browser and Node ≥ 18). */
+export async function inflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export interface ParseOptions {
+  /** Inflates one zip part; defaults to {@link inflateRawAsync}. */
+  inflateRaw?: (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+}
+
+/**
+ * The rows of an .xlsx's first sheet. Every deflated part is inflated up front (asynchronously), then the
+ * synchronous reader runs over the inflated parts, found again by their offset in the file.
+ */
+async function xlsxRows(bytes: Uint8Array, file: string, inflate: ParseOptions['inflateRaw']): Promise<string[][]> {
+  const key = (d: Uint8Array) => `${d.byteOffset}:${d.byteLength}`;
+  const compressed = new Map<string, Uint8Array>();
+  try {
+    const zip = openZip(bytes, (data) => {
+      compressed.set(key(data), data);
+      return new Uint8Array(0);
+    });
+    for (const name of zip.names) if (/\.(xml|rels)$/i.test(name)) zip.read(name);
+  } catch {
+    // readXlsxRows below says what is wrong, with the file's name.
+  }
+  const inflated = new Map<string, Uint8Array>();
+  const run = inflate ?? inflateRawAsync;
+  try {
+    for (const [k, data] of compressed) inflated.set(k, await run(data));
+  } catch (error) {
+    throw new OwnDataError([
+      { file, code: 'notXlsx', params: { reason: error instanceof Error ? error.message : String(error) } },
+    ]);
+  }
+  try {
+    return readXlsxRows(
+      bytes,
+      (data) => {
+        const out = inflated.get(key(data));
+        if (!out) throw new Error('a part of the workbook could not be unpacked');
+        return out;
+      },
+      file,
+    );
+  } catch (error) {
+    if (error instanceof ImportError) {
+      const m = error.messages[0];
+      const reason = m ? String(m.params.reason ?? m.params.entry ?? m.text) : error.message;
+      throw new OwnDataError([{ file, code: 'notXlsx', params: { reason } }]);
+    }
+    throw error;
+  }
+}
+
+/** Spreadsheet rows (row i = spreadsheet row i + 1) as a header and data rows; blank rows are skipped. */
+function tableFromSheet(rows: readonly (readonly string[])[], file: string): DelimitedTable {
+  const filled = (r: readonly string[]) => r.some((c) => c.trim() !== '');
+  const headerIndex = rows.findIndex(filled);
+  if (headerIndex < 0) throw new OwnDataError([{ file, code: 'emptyFile' }]);
+  const header = rows[headerIndex]!.map((c) => c);
+  while (header.length > 0 && header[header.length - 1]!.trim() === '') header.pop();
+  const out: string[][] = [];
+  const rowNumbers: number[] = [];
+  const issues: OwnDataIssue[] = [];
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (!filled(r)) continue;
+    if (r.slice(header.length).some((c) => c.trim() !== '') && issues.length < MAX_ISSUES) {
+      issues.push({
+        file,
+        row: i + 1,
+        code: 'wrongFieldCount',
+        params: { expected: header.length, found: r.length },
+      });
+    }
+    out.push(Array.from({ length: header.length }, (_, k) => r[k] ?? ''));
+    rowNumbers.push(i + 1);
+  }
+  if (issues.length > 0) throw new OwnDataError(issues);
+  return { header, rows: out, rowNumbers, separator: ',' };
+}
+
+/** The 1-based line of byte `offset`. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function csvTable(bytes: Uint8Array, file: string): { table: DelimitedTable; headerRow: number } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = Math.max(firstInvalidUtf8(bytes), 0);
+    const line = lineOf(bytes, offset);
+    throw new OwnDataError([{ file, code: 'notUtf8', params: { line } }]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new OwnDataError([{ file, code: 'emptyFile' }]);
+  try {
+    const table = parseDelimited(text, file);
+    // parseDelimited skips leading blank lines; the header is on the first line with text.
+    const headerRow = text.slice(0, text.search(/\S/)).split(/\r\n|\n|\r/).length;
+    return { table, headerRow };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    throw new OwnDataError(
+      error.messages.map((m): OwnDataIssue => {
+        const at = {
+          file,
+          ...(m.row !== undefined && { row: m.row }),
+          ...(m.column !== undefined && { column: m.column }),
+        };
+        if (m.code === 'tooManyMessages')
+          return { file, code: 'tooManyIssues', params: { shown: MAX_ISSUES, ...m.params } };
+        if ((PACKAGE_ISSUE_CODES as readonly string[]).includes(m.code)) {
+          return { ...at, code: m.code as PackageIssueCode, params: m.params };
+        }
+        return { ...at, code: 'csvError', params: { detail: m.text } };
+      }),
+    );
+  }
+}
+
+/** Which layout a header has; null when none. */
+export function layoutOf(header: readonly string[]): OwnLayout | null {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  if (names.has('indicator_id')) return 'long';
+  if (names.has('area_code') && names.has('period')) return 'wide';
+  if (names.has('id') && names.has('label_nl')) return 'indicators';
+  return null;
+}
+
+/** Reads an own data file (see the module comment); throws an {@link OwnDataError} naming the file. */
+export async function parseOwnData(
+  file: { name: string; bytes: Uint8Array },
+  options: ParseOptions = {},
+): Promise<OwnTable> {
+  const { name, bytes } = file;
+  const extension = extensionOf(name);
+  if (extension === 'parquet' || startsWith(bytes, PARQUET_MAGIC)) {
+    throw new OwnDataError([{ file: name, code: 'parquetNotSupported' }]);
+  }
+  let table: DelimitedTable;
+  let headerRow: number;
+  if (extension === 'xlsx' || startsWith(bytes, ZIP_MAGIC)) {
+    const rows = await xlsxRows(bytes, name, options.inflateRaw);
+    table = tableFromSheet(rows, name);
+    headerRow = rows.findIndex((r) => r.some((c) => c.trim() !== '')) + 1;
+  } else if (['csv', 'txt', 'tsv', ''].includes(extension)) {
+    ({ table, headerRow } = csvTable(bytes, name));
+  } else {
+    throw new OwnDataError([{ file: name, code: 'unsupportedFileType', params: { extension: cellValue(extension) } }]);
+  }
+  const header = table.header.map((h) => h.trim());
+  const layout = layoutOf(header);
+  if (!layout) {
+    const found = header.filter((h) => h !== '').map(cellValue);
+    throw new OwnDataError([
+      {
+        file: name,
+        code: 'unknownLayout',
+        params: { found: (found.length > 20 ? [...found.slice(0, 20), '…'] : found).join(', ') },
+      },
+    ]);
+  }
+  return { file: name, layout, header, rows: table.rows, rowNumbers: table.rowNumbers, headerRow };
+}
+
+/** The index of each column by lower-cased name (the first one when a name appears twice). */
+function columnIndex(header: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = h.toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
+/** A column title as an indicator id: `Aantal meldingen (Wmo)` → `aantal_meldingen_wmo`; '' when nothing is left. */
+export function indicatorIdOf(title: string): string {
+  const id = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (id === '') return '';
+  return /^[a-z]/.test(id) ? id : `i_${id}`;
+}
+
+/**
+ * A WIDE table as long rows: one row per area, period and indicator column with a non-empty cell. Header problems
+ * (a title that gives no id, two titles giving the same id, a repeated column) are thrown as an OwnDataError.
+ */
+export function wideToLong(table: OwnTable): LongTable {
+  const { file, header, headerRow } = table;
+  const lower = header.map((h) => h.toLowerCase());
+  const issues: OwnDataIssue[] = checkColumns(lower, ['area_code', 'period'], file, []).filter(
+    (i) => i.code === 'duplicateColumn' && (i.column === 'area_code' || i.column === 'period'),
+  );
+  const index = columnIndex(header);
+  const area = index.get('area_code')!;
+  const period = index.get('period')!;
+  const ignored = new Set<string>(IGNORED_COLUMNS);
+  const indicatorColumns: { index: number; id: string; title: string }[] = [];
+  const byId = new Map<string, string>();
+  header.forEach((title, i) => {
+    if (i === area || i === period || ignored.has(lower[i]!)) return;
+    if (lower[i] === 'area_code' || lower[i] === 'period') return;
+    const id = indicatorIdOf(title);
+    if (title === '' || id === '') {
+      issues.push({ file, row: headerRow, column: title, code: 'invalidId', params: { value: cellValue(title) } });
+      return;
+    }
+    const other = byId.get(id);
+    if (other !== undefined) {
+      issues.push({
+        file,
+        row: headerRow,
+        column: title,
+        code: 'duplicateColumn',
+        params: { column: cellValue(title), value: cellValue(other), count: 2 },
+      });
+      return;
+    }
+    byId.set(id, title);
+    indicatorColumns.push({ index: i, id, title });
+  });
+  if (issues.length === 0 && indicatorColumns.length === 0) issues.push({ file, code: 'noIndicatorColumns' });
+  if (issues.length > 0) throw new OwnDataError(issues);
+
+  const rows: LongRow[] = [];
+  table.rows.forEach((cells, r) => {
+    const row = table.rowNumbers[r]!;
+    for (const column of indicatorColumns) {
+      const value = (cells[column.index] ?? '').trim();
+      if (value === '') continue;
+      rows.push({
+        row,
+        area_code: (cells[area] ?? '').trim(),
+        indicator_id: column.id,
+        period: (cells[period] ?? '').trim(),
+        value,
+        numerator: '',
+        denominator: '',
+        valueColumn: column.title,
+      });
+    }
+  });
+  return {
+    file,
+    columns: {
+      area_code: header[area]!,
+      indicator_id: '',
+      period: header[period]!,
+      value: '',
+      numerator: '',
+      denominator: '',
+    },
+    rows,
+    labels: new Map(indicatorColumns.map((c) => [c.id, c.title])),
+    indicatorColumns: new Map(indicatorColumns.map((c) => [c.id, c.title])),
+  };
+}
+
+/** A LONG table's rows; column problems (missing, unknown, repeated) are thrown as an OwnDataError. */
+export function longRows(table: OwnTable): LongTable {
+  const { file, header } = table;
+  const lower = header.map((h) => h.toLowerCase());
+  const issues: OwnDataIssue[] = checkColumns(lower, ['area_code', 'indicator_id', 'period'], file, [
+    'value',
+    'numerator',
+    'denominator',
+    ...IGNORED_COLUMNS,
+  ]).map((issue) => {
+    // Name the column as the file writes it.
+    const at = issue.column === undefined ? -1 : lower.indexOf(issue.column);
+    return at >= 0 ? { ...issue, column: header[at]! } : issue;
+  });
+  const index = columnIndex(header);
+  if (!index.has('value') && !(index.has('numerator') && index.has('denominator'))) {
+    issues.push({ file, column: 'value', code: 'missingColumn', params: { column: 'value' } });
+  }
+  if (issues.length > 0) throw new OwnDataError(issues);
+  const columns = Object.fromEntries(
+    LONG_FIELDS.map((f) => {
+      const i = index.get(f);
+      return [f, i === undefined ? '' : header[i]!];
+    }),
+  ) as Record<LongField, string>;
+  const cell = (cells: readonly string[], field: LongField) => {
+    const i = index.get(field);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const rows = table.rows.map(
+    (cells, r): LongRow => ({
+      row: table.rowNumbers[r]!,
+      area_code: cell(cells, 'area_code'),
+      indicator_id: cell(cells, 'indicator_id'),
+      period: cell(cells, 'period'),
+      value: cell(cells, 'value'),
+      numerator: cell(cells, 'numerator'),
+      denominator: cell(cells, 'denominator'),
+      valueColumn: columns.value || 'value',
+    }),
+  );
+  return { file, columns, rows, labels: new Map(), indicatorColumns: new Map() };
+}
+
+/** The observation rows of a LONG or WIDE table. */
+export function toLongTable(table: OwnTable): LongTable {
+  if (table.layout === 'wide') return wideToLong(table);
+  if (table.layout === 'long') return longRows(table);
+  throw new Error(`${table.file} holds indicator metadata, not observations`);
+}
+
+/** Whether `id` may be an indicator id (as in the package: lower case, digits and `_`, starting with a letter). */
+export function isIndicatorId(id: string): boolean {
+  return INDICATOR_ID.test(id);
+}

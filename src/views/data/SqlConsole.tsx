@@ -1,0 +1,369 @@
+import * as Plot from '@observablehq/plot';
+import { DataType, type Table, util } from 'apache-arrow';
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { fillTemplate, type Lang } from '../../app/format.ts';
+import { useI18n } from '../../app/i18n/index.tsx';
+import { owndataEN } from '../../app/i18n/owndata.en.ts';
+import { owndataNL } from '../../app/i18n/owndata.nl.ts';
+import { toCsv } from '../../data/csvWrite.ts';
+import { downloadBlob } from '../../export/download.ts';
+import { neutraliseFormula } from '../../export/neutralise.ts';
+import { type GuardResult, guardSql, type SchemaTable } from '../../queries/sqlGuard.ts';
+import { SvgHost } from '../charts/SvgHost.tsx';
+
+/** Rows shown in the result table (the count says how many there are). */
+export const SHOWN_ROWS = 1000;
+/** Bars in the quick chart. */
+const CHART_ROWS = 50;
+
+export interface SqlConsoleProps {
+  /** Runs one text (may hold several statements) on the app's DuckDB; never through the cached coordinator. */
+  run(sql: string): Promise<Table>;
+  /** The tables and views with their columns (see `readSchema` in queries/sqlGuard.ts). */
+  schema(): Promise<SchemaTable[]>;
+  /** The app's objects, which the console may read but not change (the views; `gk*` tables always). */
+  protectedNames: string[];
+}
+
+type OwnKey = keyof typeof owndataNL;
+
+type ColumnKind = 'text' | 'number' | 'bigint' | 'decimal' | 'date' | 'timestamp' | 'other';
+
+interface Column {
+  name: string;
+  kind: ColumnKind;
+  scale: number;
+}
+
+function kindOf(type: DataType): ColumnKind {
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return 'text';
+  if (DataType.isDictionary(type)) return DataType.isUtf8(type.dictionary) ? 'text' : 'other';
+  if (DataType.isFloat(type)) return 'number';
+  if (DataType.isInt(type)) return type.bitWidth === 64 ? 'bigint' : 'number';
+  if (DataType.isDecimal(type)) return 'decimal';
+  if (DataType.isDate(type)) return 'date';
+  if (DataType.isTimestamp(type)) return 'timestamp';
+  return 'other';
+}
+
+function columnsOf(table: Table): Column[] {
+  return table.schema.fields.map((f) => ({
+    name: f.name,
+    kind: kindOf(f.type),
+    scale: DataType.isDecimal(f.type) ? f.type.scale : 0,
+  }));
+}
+
+/** A cell as a plain JS value: string, number, bigint or null (dates as ISO text, nested values as JSON). */
+function cellOf(value: unknown, column: Column): string | number | bigint | null {
+  if (value === null || value === undefined) return null;
+  switch (column.kind) {
+    case 'text':
+      return String(value);
+    case 'number':
+      return Number(value);
+    case 'bigint':
+      return typeof value === 'bigint' ? value : Number(value);
+    case 'decimal':
+      return typeof value === 'number'
+        ? value
+        : util.bigNumToNumber(value as Parameters<typeof util.bigNumToNumber>[0], column.scale);
+    case 'date':
+      return new Date(Number(value)).toISOString().slice(0, 10);
+    case 'timestamp':
+      return new Date(Number(value)).toISOString();
+    default:
+      return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+  }
+}
+
+/** The first `limit` rows of a result, as plain values by column index (duplicate column names stay apart). */
+function rowsOf(table: Table, columns: readonly Column[], limit: number): (string | number | bigint | null)[][] {
+  const n = Math.min(table.numRows, limit);
+  const vectors = columns.map((_, i) => table.getChildAt(i));
+  const rows: (string | number | bigint | null)[][] = [];
+  for (let r = 0; r < n; r++) rows.push(columns.map((c, i) => cellOf(vectors[i]?.get(r), c)));
+  return rows;
+}
+
+/**
+ * A cell for the CSV download: text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
+ * return first) gets a leading `'` (the app's `neutraliseFormula`, OWASP "CSV injection"); numbers stay numbers.
+ */
+export function neutralizeCell(value: string | number | bigint | null): string | number | null {
+  if (value === null) return null;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return value;
+  return neutraliseFormula(value);
+}
+
+/** The whole result as CSV (RFC 4180), formula-like text cells neutralised. */
+export function resultCsv(table: Table): string {
+  const columns = columnsOf(table);
+  const rows = rowsOf(table, columns, table.numRows).map((row) => row.map(neutralizeCell));
+  return toCsv(
+    columns.map((c) => neutraliseFormula(c.name)),
+    rows,
+  );
+}
+
+function download(csv: string, name: string) {
+  // A byte order mark, so that Excel reads the file as UTF-8.
+  downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), name);
+}
+
+const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+function display(value: string | number | bigint | null, lang: Lang): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value.toLocaleString(LOCALE[lang], { maximumFractionDigits: 6 }) : String(value);
+  }
+  if (typeof value === 'bigint') return value.toLocaleString(LOCALE[lang]);
+  return value;
+}
+
+/** A bar chart for a result of one text and one numeric column (the first rows, in result order). */
+function quickChart(
+  columns: readonly Column[],
+  rows: readonly (string | number | bigint | null)[][],
+  ariaLabel: string,
+): Element | null {
+  if (columns.length !== 2) return null;
+  const labelAt = columns.findIndex((c) => c.kind === 'text');
+  const valueAt = columns.findIndex((c) => c.kind === 'number' || c.kind === 'bigint' || c.kind === 'decimal');
+  if (labelAt < 0 || valueAt < 0) return null;
+  const data = rows
+    .slice(0, CHART_ROWS)
+    .map((r) => ({ label: String(r[labelAt] ?? ''), value: r[valueAt] === null ? null : Number(r[valueAt]) }))
+    .filter((d): d is { label: string; value: number } => d.value !== null && Number.isFinite(d.value));
+  if (data.length === 0) return null;
+  const longest = Math.min(40, Math.max(...data.map((d) => d.label.length)));
+  return Plot.plot({
+    width: 640,
+    height: 30 + data.length * 18,
+    marginLeft: Math.max(60, longest * 7),
+    ariaLabel,
+    x: { grid: true, label: columns[valueAt]!.name },
+    y: {
+      label: null,
+      domain: data.map((d) => d.label),
+      tickFormat: (l: string) => (l.length > 40 ? `${l.slice(0, 39)}…` : l),
+    },
+    marks: [Plot.barX(data, { x: 'value', y: 'label', fill: '#1f5fa8' }), Plot.ruleX([0])],
+  });
+}
+
+interface Outcome {
+  table: Table;
+  columns: Column[];
+  rows: (string | number | bigint | null)[][];
+  ms: number;
+}
+
+/**
+ * A SQL console over the app's DuckDB: an editor (Ctrl+Enter runs), the result (first 1000 rows and the count),
+ * DuckDB's error text as it gives it, a sidebar with the tables and views and their columns, a quick bar chart for
+ * a result of one text and one number column, and a CSV download. Every text passes `guardSql` first.
+ */
+export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
+  const { lang } = useI18n();
+  const id = useId();
+  const messages = lang === 'en' ? owndataEN : owndataNL;
+  const text = (key: OwnKey, params?: Record<string, string | number>) => fillTemplate(messages[key], params);
+  const [sql, setSql] = useState('SELECT * FROM indicators');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Extract<GuardResult, { ok: false }> | null>(null);
+  const [tables, setTables] = useState<SchemaTable[] | null>(null);
+
+  const refreshSchema = useCallback(() => {
+    schema().then(setTables, () => setTables([]));
+  }, [schema]);
+  useEffect(refreshSchema, [refreshSchema]);
+
+  const execute = async (statement: string) => {
+    const guard = guardSql(statement, protectedNames);
+    setError(null);
+    if (!guard.ok) {
+      setRefusal(guard);
+      setOutcome(null);
+      return;
+    }
+    setRefusal(null);
+    setBusy(true);
+    const started = performance.now();
+    try {
+      const table = await run(statement);
+      const columns = columnsOf(table);
+      setOutcome({ table, columns, rows: rowsOf(table, columns, SHOWN_ROWS), ms: performance.now() - started });
+    } catch (e) {
+      setOutcome(null);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      refreshSchema();
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (!busy) void execute(sql);
+    }
+  };
+
+  const chart = useMemo(() => {
+    if (!outcome) return null;
+    const [a, b] = outcome.columns;
+    const label = a?.kind === 'text' ? a.name : (b?.name ?? '');
+    const value = a?.kind === 'text' ? (b?.name ?? '') : (a?.name ?? '');
+    return quickChart(outcome.columns, outcome.rows, fillTemplate(messages['sql.chartAria'], { value, label }));
+  }, [outcome, messages]);
+
+  const refusalText = refusal
+    ? (refusal.params.statement !== undefined
+        ? text('sql.guard.statementPrefix', { statement: refusal.params.statement })
+        : '') + text(`sql.guard.${refusal.code}`, { name: refusal.params.name ?? '' })
+    : null;
+  const count = outcome?.table.numRows ?? 0;
+  const countText =
+    count === 1
+      ? text('sql.oneRow')
+      : count > SHOWN_ROWS
+        ? text('sql.rowsShown', { count: display(count, lang), shown: display(SHOWN_ROWS, lang) })
+        : text('sql.rows', { count: display(count, lang) });
+
+  return (
+    <section className="sql-console" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{text('sql.title')}</h2>
+      <p>{text('sql.intro')}</p>
+      <div className="sql-console-body">
+        <nav className="sql-schema" aria-labelledby={`${id}-schema`}>
+          <h3 id={`${id}-schema`}>{text('sql.schema')}</h3>
+          {tables !== null && tables.length === 0 && <p>{text('sql.schemaEmpty')}</p>}
+          <ul>
+            {(tables ?? []).map((t) => (
+              <li key={t.table}>
+                <details>
+                  <summary>{t.table}</summary>
+                  <button
+                    type="button"
+                    className="sql-schema-show"
+                    onClick={() => {
+                      const statement = `SELECT * FROM "${t.table.replaceAll('"', '""')}" LIMIT 100`;
+                      setSql(statement);
+                      void execute(statement);
+                    }}
+                  >
+                    {text('sql.showRows', { table: t.table })}
+                  </button>
+                  <ul className="sql-schema-columns">
+                    {t.columns.map((c) => (
+                      <li key={c.name}>
+                        <code>{c.name}</code> <span className="sql-schema-type">{c.type}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </nav>
+
+        <div className="sql-main">
+          <label htmlFor={`${id}-sql`}>{text('sql.editorLabel')}</label>
+          <textarea
+            id={`${id}-sql`}
+            className="sql-editor"
+            value={sql}
+            rows={8}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            aria-describedby={`${id}-hint`}
+            onChange={(event) => setSql(event.currentTarget.value)}
+            onKeyDown={onKeyDown}
+            style={{ width: '100%', fontFamily: 'ui-monospace, monospace' }}
+          />
+          <p id={`${id}-hint`} className="sql-hint">
+            {text('sql.runHint')}
+          </p>
+          <button type="button" onClick={() => void execute(sql)} disabled={busy}>
+            {busy ? text('sql.running') : text('sql.run')}
+          </button>
+
+          <div role="status" className="sql-status">
+            {outcome &&
+              `${count === 0 ? text('sql.noRows') : countText} · ${text('sql.time', { ms: Math.round(outcome.ms) })}`}
+          </div>
+          {refusalText && (
+            <div role="alert" className="sql-refused">
+              <p>{text('sql.refused')}</p>
+              <p>{refusalText}</p>
+            </div>
+          )}
+          {error !== null && (
+            <div role="alert" className="sql-error">
+              <p>{text('sql.error')}</p>
+              <pre style={{ whiteSpace: 'pre-wrap' }}>{error}</pre>
+            </div>
+          )}
+
+          {outcome && outcome.columns.length > 0 && (
+            <>
+              <button
+                type="button"
+                className="sql-download"
+                onClick={() => download(resultCsv(outcome.table), 'gebiedskompas-sql.csv')}
+              >
+                {text('sql.download')}
+              </button>
+              {chart && (
+                <figure className="sql-chart">
+                  <figcaption>
+                    {text('sql.chart')}
+                    {outcome.rows.length > CHART_ROWS && ` · ${text('sql.chartNote', { count: CHART_ROWS })}`}
+                  </figcaption>
+                  <SvgHost element={chart} />
+                </figure>
+              )}
+              <div className="sql-result" style={{ overflow: 'auto', maxHeight: '32rem' }}>
+                <table>
+                  <caption className="visually-hidden">{text('sql.result')}</caption>
+                  <thead>
+                    <tr>
+                      {outcome.columns.map((c, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: columns may share a name
+                        <th key={i} scope="col">
+                          {c.name}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {outcome.rows.map((row, r) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: result rows have no key
+                      <tr key={r}>
+                        {row.map((cell, i) => (
+                          <td
+                            // biome-ignore lint/suspicious/noArrayIndexKey: columns may share a name
+                            key={i}
+                            className={typeof cell === 'string' || cell === null ? undefined : 'num'}
+                          >
+                            {display(cell, lang)}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

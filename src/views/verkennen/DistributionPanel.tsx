@@ -1,0 +1,88 @@
+import { useId, useMemo } from 'react';
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { Indicator, Level } from '../../data/package.ts';
+import type { RankingRow } from '../../queries/explore.ts';
+import { SvgHost } from '../charts/SvgHost.tsx';
+import { AreaTable } from './AreaTable.tsx';
+import type { References } from './chartParts.ts';
+import { distributionChart } from './distributionChart.ts';
+import { useAreaPointer } from './useAreaPointer.ts';
+
+export interface DistributionPanelProps {
+  /** The same rows as the ranking (rankingQuery): suppressed and missing values are left out of the histogram. */
+  rows: readonly Pick<RankingRow, 'code' | 'name' | 'value'>[];
+  indicator: Indicator;
+  period: number;
+  level: Level;
+  reference?: References;
+  highlight: string | null;
+  onHover: (code: string | null) => void;
+  onSelect: (code: string) => void;
+  width?: number;
+}
+
+/** How the areas' values spread: a histogram with one cell per area, the selected area marked. */
+export function DistributionPanel({
+  rows,
+  indicator,
+  period,
+  level,
+  reference,
+  highlight,
+  onHover,
+  onSelect,
+  width = 560,
+}: DistributionPanelProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const titleId = useId();
+  const label = i18n.label(indicator);
+  const valued = useMemo(
+    () =>
+      rows
+        .filter((r): r is typeof r & { value: number } => r.value !== null)
+        .sort((a, b) => a.value - b.value || a.name.localeCompare(b.name, i18n.lang)),
+    [rows, i18n.lang],
+  );
+  const gemeenteValue = reference?.gemeente ?? null;
+  const nlValue = reference?.nl ?? null;
+  const element = useMemo(
+    () =>
+      distributionChart(rows, {
+        width,
+        highlight,
+        reference: { gemeente: gemeenteValue, nl: nlValue },
+        formatValue: (v) => i18n.compactValue(v, indicator),
+        labels: {
+          gemeente: t('verkennen.gemeente'),
+          nl: t('verkennen.nl'),
+          count: t('verkennen.distribution.count'),
+          empty: t('verkennen.distribution.empty'),
+        },
+        ariaLabel: t('verkennen.distribution.aria', {
+          indicator: label,
+          count: valued.length,
+          level: t(`level.${level}`).toLowerCase(),
+          period,
+        }),
+      }),
+    [rows, valued.length, width, highlight, gemeenteValue, nlValue, indicator, level, period, label, i18n, t],
+  );
+  useAreaPointer(element, onHover, onSelect);
+
+  const unit = i18n.unitNote(indicator);
+  return (
+    <section className="verkennen-panel distribution" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('verkennen.distribution.title', { indicator: label, period })}</h2>
+      {unit && <p className="unit-note">{t('verkennen.unitNote', { unit })}</p>}
+      <SvgHost element={element} className="verkennen-chart" />
+      <AreaTable
+        caption={t('verkennen.distribution.table', { indicator: label, period })}
+        columns={[t('verkennen.col.value')]}
+        rows={valued.map((r) => ({ code: r.code, name: r.name, cells: [i18n.value(r.value, indicator)] }))}
+        onHover={onHover}
+        onSelect={onSelect}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId, useMemo } from 'react';
+import { useI18n } from '../../app/i18n/index.tsx';
+import { valueInterval } from '../../compass/intervals.ts';
+import type { Interval } from '../../compass/types.ts';
+import type { Indicator, Level } from '../../data/package.ts';
+import type { RankingRow } from '../../queries/explore.ts';
+import { SvgHost } from '../charts/SvgHost.tsx';
+import { AreaTable } from './AreaTable.tsx';
+import type { References } from './chartParts.ts';
+import { rankingChart } from './rankingChart.ts';
+import { useAreaPointer } from './useAreaPointer.ts';
+
+export interface RankingPanelProps {
+  /** rankingQuery's rows, in its order (highest first). */
+  rows: readonly RankingRow[];
+  indicator: Indicator;
+  period: number;
+  level: Level;
+  reference?: References;
+  highlight: string | null;
+  onHover: (code: string | null) => void;
+  onSelect: (code: string) => void;
+  width?: number;
+}
+
+/** Every area of the level ranked on one indicator, with 95 % intervals and the gemeente and NL as lines. */
+export function RankingPanel({
+  rows,
+  indicator,
+  period,
+  level,
+  reference,
+  highlight,
+  onHover,
+  onSelect,
+  width = 560,
+}: RankingPanelProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const titleId = useId();
+  const label = i18n.label(indicator);
+  const intervals = useMemo(() => {
+    const map = new Map<string, Interval>();
+    for (const r of rows) {
+      const interval = r.suppressed ? null : valueInterval(r, indicator);
+      if (interval) map.set(r.code, interval);
+    }
+    return map;
+  }, [rows, indicator]);
+
+  // By value, so that a caller passing a new object with the same numbers does not rebuild the chart.
+  const gemeenteValue = reference?.gemeente ?? null;
+  const nlValue = reference?.nl ?? null;
+  const element = useMemo(
+    () =>
+      rows.length === 0
+        ? null
+        : rankingChart(rows, {
+            width,
+            reference: { gemeente: gemeenteValue, nl: nlValue },
+            intervals,
+            highlight,
+            formatValue: (v) => i18n.compactValue(v, indicator),
+            labels: {
+              gemeente: t('verkennen.gemeente'),
+              nl: t('verkennen.nl'),
+              suppressed: t('verkennen.suppressed'),
+              noData: t('verkennen.noData'),
+            },
+            ariaLabel: t('verkennen.ranking.aria', { indicator: label, level: t(`levelSingular.${level}`), period }),
+            ariaDescription: t('verkennen.ranking.description'),
+          }),
+    [rows, width, gemeenteValue, nlValue, intervals, highlight, indicator, level, period, label, i18n, t],
+  );
+  useAreaPointer(element, onHover, onSelect);
+
+  const unit = i18n.unitNote(indicator);
+  const cell = (r: RankingRow) =>
+    r.value !== null ? i18n.value(r.value, indicator) : t(r.suppressed ? 'verkennen.suppressed' : 'verkennen.noData');
+  const range = (code: string) => {
+    const w = intervals.get(code);
+    return w
+      ? t('verkennen.interval', {
+          low: i18n.compactValue(w.low, indicator),
+          high: i18n.compactValue(w.high, indicator),
+        })
+      : '–';
+  };
+  return (
+    <section className="verkennen-panel ranking" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('verkennen.ranking.title', { indicator: label, period })}</h2>
+      {unit && <p className="unit-note">{t('verkennen.unitNote', { unit })}</p>}
+      {element ? <SvgHost element={element} className="verkennen-chart" /> : <p>{t('verkennen.ranking.empty')}</p>}
+      <AreaTable
+        caption={t('verkennen.ranking.table', { indicator: label, period })}
+        columns={[t('verkennen.col.rank'), t('verkennen.col.value'), t('verkennen.col.interval')]}
+        rows={rows.map((r, i) => ({
+          code: r.code,
+          name: r.name,
+          cells: [r.value !== null ? String(i + 1) : '–', cell(r), range(r.code)],
+        }))}
+        onHover={onHover}
+        onSelect={onSelect}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { useId, useMemo, useState } from 'react';
+import { useI18n } from '../../app/i18n/index.tsx';
+import type { LoadedPackage } from '../../data/load.ts';
+import type { Area, Indicator, Level } from '../../data/package.ts';
+import { useQuery } from '../../db/useQuery.ts';
+import {
+  areaTrendsQuery,
+  decodeAreaTrends,
+  decodeRanking,
+  decodeScatter,
+  rankingQuery,
+  scatterQuery,
+} from '../../queries/explore.ts';
+import { decodeTrend, trendQuery } from '../../queries/trend.ts';
+import { type MapClassification, MapPanel } from '../map/MapPanel.tsx';
+import { DistributionPanel } from './DistributionPanel.tsx';
+import { RankingPanel } from './RankingPanel.tsx';
+import { ScatterPanel } from './ScatterPanel.tsx';
+import { SmallMultiplesPanel } from './SmallMultiplesPanel.tsx';
+import { YearSlider } from './YearSlider.tsx';
+
+const METHODS = ['quantile', 'equal', 'jenks', 'diverging'] as const;
+type Method = (typeof METHODS)[number];
+
+export interface VerkennenPageProps {
+  pkg: LoadedPackage;
+  indicator: Indicator;
+  period: number;
+  /** The level in the URL (`auto` becomes wijken, or gemeenten in a package of many). */
+  level: Level | 'auto';
+  area: Area;
+  onPeriod(period: number): void;
+  onSelect(code: string): void;
+}
+
+/**
+ * One indicator across all areas of a level, in linked views: map, ranking, distribution, trends and a scatter
+ * against a second indicator. The area under the pointer (or focused in a chart's table) is highlighted in all.
+ */
+export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, onSelect }: VerkennenPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const many = pkg.geometry.gemeenten > 1;
+  const shown: Level = level === 'auto' ? (many ? 'gemeente' : 'wijk') : level;
+  // In a package of many gemeenten, wijken and buurten are explored within the selected area's gemeente.
+  const gemeente = shown === 'gemeente' || !many ? null : area.gemeente;
+  const [method, setMethod] = useState<Method>('quantile');
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [yId, setYId] = useState<string>(
+    () => pkg.indicators.find((i) => i.id !== indicator.id && i.theme !== indicator.theme)?.id ?? indicator.id,
+  );
+  const y = pkg.indicators.find((i) => i.id === yId) ?? indicator;
+
+  const store = pkg.partitions;
+  const files = (ids: readonly string[], periods: readonly number[]) =>
+    store ? ids.flatMap((i) => periods.flatMap((p) => store.indicatorPeriod(i, p) ?? [])) : undefined;
+  const ranking = useQuery(
+    rankingQuery({ indicator: indicator.id, period, level: shown, gemeente }),
+    decodeRanking,
+    files([indicator.id], [period]),
+  );
+  const trends = useQuery(
+    areaTrendsQuery({ indicator: indicator.id, level: shown, gemeente }),
+    decodeAreaTrends,
+    files([indicator.id], pkg.meta.periods),
+  );
+  const scatter = useQuery(
+    scatterQuery({ x: indicator.id, y: y.id, period, level: shown, gemeente }),
+    decodeScatter,
+    files([indicator.id, y.id], [period]),
+  );
+  const refCode = gemeente ?? area.gemeente;
+  const refCodes = useMemo(
+    () => [
+      ...(refCode && shown !== 'gemeente' ? [refCode] : []),
+      ...(pkg.areas.some((a) => a.code === 'NL00') ? ['NL00'] : []),
+    ],
+    [refCode, shown, pkg.areas],
+  );
+  const refs = useQuery(
+    refCodes.length > 0 ? trendQuery({ indicator: indicator.id, codes: refCodes }) : null,
+    decodeTrend,
+    files([indicator.id], pkg.meta.periods),
+  );
+  const reference = useMemo(() => {
+    const at = (code: string | null) =>
+      refs.data?.find((r) => r.area_code === code && r.period === period && !r.suppressed)?.value ?? undefined;
+    const g = refCode && shown !== 'gemeente' ? at(refCode) : undefined;
+    const nl = at('NL00');
+    return { ...(g !== undefined && g !== null && { gemeente: g }), ...(nl !== undefined && nl !== null && { nl }) };
+  }, [refs.data, refCode, shown, period]);
+  const gemeenteSeries = useMemo(
+    () =>
+      refCode && shown !== 'gemeente'
+        ? (refs.data ?? [])
+            .filter((r) => r.area_code === refCode)
+            .map((r) => ({ period: r.period, value: r.suppressed ? null : r.value }))
+        : null,
+    [refs.data, refCode, shown],
+  );
+  const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
+  const classification = useMemo(
+    (): MapClassification =>
+      method === 'diverging' ? { method, center: reference.gemeente ?? reference.nl ?? null } : { method },
+    [method, reference],
+  );
+  const panel = { indicator, period, level: shown, highlight, onHover: setHighlight, onSelect };
+
+  return (
+    <div className="verkennen">
+      <div className="verkennen-controls">
+        <YearSlider periods={pkg.meta.periods} value={period} onChange={onPeriod} />
+        <div className="control">
+          <label htmlFor={`${id}-method`}>{t('verkennenPage.classification')}</label>
+          <select id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`verkennenPage.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="control">
+          <label htmlFor={`${id}-y`}>{t('verkennenPage.second')}</label>
+          <select id={`${id}-y`} value={y.id} onChange={(e) => setYId(e.target.value)}>
+            {pkg.indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i18n.label(i)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="verkennen-grid">
+        <MapPanel
+          pkg={pkg}
+          indicator={indicator}
+          period={period}
+          level={shown === 'land' ? 'auto' : shown}
+          selected={area.code}
+          onSelect={onSelect}
+          classification={classification}
+          highlight={highlight}
+          onHover={setHighlight}
+        />
+        <RankingPanel rows={ranking.data ?? []} reference={reference} {...panel} />
+        <DistributionPanel rows={ranking.data ?? []} reference={reference} {...panel} />
+        <ScatterPanel
+          rows={scatter.data ?? []}
+          x={indicator}
+          y={y}
+          period={period}
+          level={shown}
+          highlight={highlight}
+          onHover={setHighlight}
+          onSelect={onSelect}
+        />
+      </div>
+      <SmallMultiplesPanel
+        rows={trends.data ?? []}
+        names={names}
+        periods={pkg.meta.periods}
+        gemeente={gemeenteSeries}
+        width={1100}
+        {...panel}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/app/i18n/index.tsx';
+import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
+import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
+import { ARTIFACTS, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+
+const files = readPackage(DEMO);
+const areas = validateAreas(files['areas.geojson']);
+const indicators = validateIndicators(files['indicators.csv']);
+const observations = readCsvObjects(files['observations.csv']);
+const wijken = areas.filter((a) => a.level === 'wijk');
+
+describe('Verkennen: one indicator across all areas, in linked views', () => {
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    served = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('ranks every wijk by the package values, and a hover in the ranking highlights the area on the map', async () => {
+    const indicator = indicators.find((i) => i.id === 'bijstand_per_1000')!;
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(
+      `${served.url}?dataset=demo&area=WK999901&indicator=${indicator.id}&period=2025&view=verkennen&level=wijk`,
+    );
+    await expect.poll(() => page.locator('svg [data-code]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await mapIdle(page);
+    // The package's values of the wijken in 2025, highest first.
+    const expected = wijken
+      .map((w) => ({
+        code: w.code,
+        value: Number(
+          observations.find((r) => r.area_code === w.code && r.indicator_id === indicator.id && r.period === '2025')!
+            .value,
+        ),
+      }))
+      .sort((a, b) => b.value - a.value)
+      .map((r) => r.code);
+    const ranked = await page.evaluate(() => {
+      const svg = document.querySelector('.verkennen-panel.ranking svg');
+      const seen: string[] = [];
+      for (const el of svg?.querySelectorAll('[data-code]') ?? []) {
+        const code = el.getAttribute('data-code')!;
+        if (!seen.includes(code)) seen.push(code);
+      }
+      return seen;
+    });
+    expect(ranked).toEqual(expected);
+    // Hover the top bar: the map outlines that wijk (its hover layer filters on the code).
+    const top = expected[0]!;
+    await page.locator(`.verkennen-panel.ranking svg [data-code="${top}"]`).last().hover({ force: true });
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const map = window.__gebiedskompas?.map;
+          const filter = map?.getFilter('hover-areas') as unknown[] | undefined;
+          return JSON.stringify(filter ?? null);
+        }),
+      )
+      .toContain(top);
+    const nl = createI18n('nl');
+    expect(nl.t('nav.verkennen')).toBe('Verkennen');
+    await page.screenshot({ path: join(ARTIFACTS, 'verkennen.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+});

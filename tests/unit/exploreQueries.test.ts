@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPackage } from '../../src/data/load.ts';
+import { createNodeConnector } from '../../src/db/node.ts';
+import {
+  areaTrendsQuery,
+  decodeAreaTrends,
+  decodeRanking,
+  decodeScatter,
+  rankingQuery,
+  scatterQuery,
+} from '../../src/queries/explore.ts';
+import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
+
+let db: Awaited<ReturnType<typeof createNodeConnector>>;
+
+beforeAll(async () => {
+  db = await createNodeConnector();
+  await loadPackage(db, readPackage(join(FIXTURES, 'mini')));
+});
+afterAll(() => db?.close());
+
+describe('explore queries on the mini fixture (hand-computed values)', () => {
+  it('rankingQuery: every buurt with a row that year, highest first, the suppressed one last without counts', async () => {
+    const rows = decodeRanking(
+      await db.query(rankingQuery({ indicator: 'jeugdhulp_pct', period: 2024, level: 'buurt' })),
+    );
+    expect(rows).toEqual([
+      { code: 'BU99980201', name: 'Oost-Zuid', value: 12, numerator: 24, denominator: 200, suppressed: false },
+      { code: 'BU99980202', name: 'Oost-Noord', value: 11.25, numerator: 18, denominator: 160, suppressed: false },
+      { code: 'BU99980101', name: 'West-Zuid', value: 10, numerator: 10, denominator: 100, suppressed: false },
+      { code: 'BU99980102', name: 'Gehucht', value: null, numerator: null, denominator: null, suppressed: true },
+    ]);
+  });
+
+  it('rankingQuery: an empty value (flagged like a suppressed one) sorts last; an area without a row is left out', async () => {
+    const y2023 = decodeRanking(
+      await db.query(rankingQuery({ indicator: 'gem_inkomen', period: 2023, level: 'buurt' })),
+    );
+    expect(y2023.map((r) => [r.code, r.value, r.suppressed])).toEqual([
+      ['BU99980101', 32.1, false],
+      ['BU99980202', 30, false],
+      ['BU99980201', 28.4, false],
+      ['BU99980102', null, true],
+    ]);
+    const y2024 = decodeRanking(
+      await db.query(rankingQuery({ indicator: 'gem_inkomen', period: 2024, level: 'buurt' })),
+    );
+    expect(y2024.map((r) => r.code)).toEqual(['BU99980101', 'BU99980202', 'BU99980201']);
+  });
+
+  it('rankingQuery: wijken, a custom area as the ratio of sums, and the gemeente filter', async () => {
+    const wijken = decodeRanking(
+      await db.query(rankingQuery({ indicator: 'jeugdhulp_pct', period: 2023, level: 'wijk', gemeente: 'GM9998' })),
+    );
+    expect(wijken.map((r) => [r.code, r.name, r.value, r.numerator, r.denominator])).toEqual([
+      ['WK999802', 'Oost', 13.8889, 50, 360],
+      ['WK999801', 'West', 10.7143, 15, 140],
+    ]);
+    const gebied = decodeRanking(
+      await db.query(rankingQuery({ indicator: 'jeugdhulp_pct', period: 2023, level: 'gebied' })),
+    );
+    expect(gebied).toHaveLength(1);
+    expect(gebied[0]).toMatchObject({ code: 'GB999801', name: 'Zuidkant', numerator: 42, denominator: 300 });
+    expect(gebied[0]!.value).toBeCloseTo(14, 9); // (12 + 30) / (100 + 200)
+    const elsewhere = decodeRanking(
+      await db.query(rankingQuery({ indicator: 'jeugdhulp_pct', period: 2023, level: 'wijk', gemeente: 'GM0000' })),
+    );
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('areaTrendsQuery: every period of every wijk, by code and period', async () => {
+    const rows = decodeAreaTrends(await db.query(areaTrendsQuery({ indicator: 'jeugdhulp_pct', level: 'wijk' })));
+    expect(rows).toEqual([
+      { code: 'WK999801', period: 2023, value: 10.7143, suppressed: false },
+      { code: 'WK999801', period: 2024, value: 10, suppressed: false },
+      { code: 'WK999802', period: 2023, value: 13.8889, suppressed: false },
+      { code: 'WK999802', period: 2024, value: 11.6667, suppressed: false },
+    ]);
+    const buurten = decodeAreaTrends(await db.query(areaTrendsQuery({ indicator: 'jeugdhulp_pct', level: 'buurt' })));
+    expect(buurten.filter((r) => r.code === 'BU99980102')).toEqual([
+      { code: 'BU99980102', period: 2023, value: null, suppressed: true },
+      { code: 'BU99980102', period: 2024, value: null, suppressed: true },
+    ]);
+  });
+
+  it('scatterQuery: both indicators, only areas where both are published', async () => {
+    const rows = decodeScatter(
+      await db.query(scatterQuery({ x: 'gem_inkomen', y: 'jeugdhulp_pct', period: 2024, level: 'buurt' })),
+    );
+    // Gehucht: income missing in 2024 and youth care suppressed; it is not a point.
+    expect(rows).toEqual([
+      { code: 'BU99980101', name: 'West-Zuid', x: 33, y: 10 },
+      { code: 'BU99980201', name: 'Oost-Zuid', x: 29, y: 12 },
+      { code: 'BU99980202', name: 'Oost-Noord', x: 30.5, y: 11.25 },
+    ]);
+    const wijken = decodeScatter(
+      await db.query(scatterQuery({ x: 'inwoners', y: 'bijstand_aantal', period: 2023, level: 'wijk' })),
+    );
+    expect(wijken).toEqual([
+      { code: 'WK999801', name: 'West', x: 845, y: 25 },
+      { code: 'WK999802', name: 'Oost', x: 2700, y: 100 },
+    ]);
+  });
+
+  it('quotes hostile input instead of executing it', async () => {
+    const rows = decodeRanking(
+      await db.query(
+        rankingQuery({ indicator: "x' OR '1'='1", period: 2024, level: 'buurt', gemeente: "'; DROP TABLE areas; --" }),
+      ),
+    );
+    expect(rows).toEqual([]);
+    expect(() => rankingQuery({ indicator: 'x', period: 2024.5, level: 'buurt' })).toThrow();
+  });
+});
