@@ -4,12 +4,15 @@ import { kompasRows } from '../compass/kompasRows.ts';
 import { signals } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
 import { areasOfPeriod } from '../data/areaPeriods.ts';
-import type { LoadedPackage } from '../data/load.ts';
+import { type LoadedPackage, VIEWS as PACKAGE_VIEWS } from '../data/load.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
+import { readSchema } from '../queries/sqlGuard.ts';
 
 import { Controls } from '../views/controls/Controls.tsx';
 import { DataPage } from '../views/data/DataPage.tsx';
+import { OwnDataPanel } from '../views/data/OwnDataPanel.tsx';
+import { SqlConsole } from '../views/data/SqlConsole.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
@@ -18,6 +21,7 @@ import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import type { UrlState } from './urlState.ts';
+import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { PrintRoot, usePrintJob } from './usePrintJob.tsx';
 import { useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
@@ -25,6 +29,7 @@ import { useUrlState } from './useUrlState.ts';
 export function App() {
   const [url, update] = useUrlState();
   const session = useSession(url.dataset);
+  const own = useOwnData(session.pkg, session.coordinator);
 
   useEffect(() => {
     document.documentElement.lang = url.lang;
@@ -44,21 +49,22 @@ export function App() {
           onLang={(lang) => update({ lang })}
         />
         <Problems session={session} />
-        {session.pkg && url.view === 'over' ? (
+        {own.pkg && own.ready && url.view === 'over' ? (
           <main id="main" className="over-main">
             <Suspense fallback={<LoadingMessage />}>
               <OverPage
-                meta={session.pkg.meta}
-                indicators={session.pkg.indicators}
-                aims={session.pkg.aims}
-                areaName={(code) => session.pkg?.areas.find((a) => a.code === code)?.name}
+                meta={own.pkg.meta}
+                indicators={own.pkg.indicators}
+                aims={own.pkg.aims}
+                areaName={(code) => own.pkg?.areas.find((a) => a.code === code)?.name}
               />
             </Suspense>
           </main>
-        ) : session.pkg ? (
+        ) : own.pkg && own.ready ? (
           <Dashboard
-            pkg={session.pkg}
-            datasetId={session.datasetId ?? session.pkg.meta.id}
+            pkg={own.pkg}
+            own={own}
+            datasetId={session.datasetId ?? own.pkg.meta.id}
             url={url}
             update={update}
             loading={session.status === 'loading'}
@@ -111,13 +117,14 @@ function Problems({ session }: { session: ReturnType<typeof useSession> }) {
 
 interface DashboardProps {
   pkg: LoadedPackage;
+  own: OwnDataState;
   datasetId: string;
   url: UrlState;
   update: (change: Partial<UrlState>, options?: { replace?: boolean }) => void;
   loading: boolean;
 }
 
-function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
+function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps) {
   const i18n = useI18n();
   const selection = useMemo(() => resolveSelection(url, pkg), [url, pkg]);
   // Notices outlive the URL repair below (which makes the selection valid), until the user closes them.
@@ -188,6 +195,13 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
   const signalList = useMemo(() => signals(assessmentList), [assessmentList]);
   const coordinatorForPrint = useContext(CoordinatorContext);
   const print = usePrintJob(coordinatorForPrint, pkg, kompasPeriod);
+  // The SQL console talks to DuckDB directly (no cache: a user's CREATE VIEW must be seen at once).
+  const sqlRun = useCallback(
+    (sql: string) => coordinatorForPrint?.connector.query(sql) ?? Promise.reject(new Error('no database')),
+    [coordinatorForPrint],
+  );
+  const sqlSchema = useCallback(() => readSchema(sqlRun), [sqlRun]);
+  const protectedNames = useMemo(() => [...PACKAGE_VIEWS], []);
   const clearPrint = print.clear;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a report belongs to one area and year
   useEffect(() => clearPrint(), [area.code, selection.period, clearPrint]);
@@ -235,7 +249,10 @@ function Dashboard({ pkg, datasetId, url, update, loading }: DashboardProps) {
         </div>
       )}
       {url.view === 'data' ? (
-        <DataPage pkg={pkg} indicator={indicator} period={selection.period} />
+        <DataPage pkg={pkg} indicator={indicator} period={selection.period}>
+          <OwnDataPanel onAdd={own.add} onRemove={own.remove} files={own.files} issues={own.issues} />
+          {coordinatorForPrint && <SqlConsole run={sqlRun} schema={sqlSchema} protectedNames={protectedNames} />}
+        </DataPage>
       ) : url.view === 'verkennen' ? (
         <>
           <Controls

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LoadedPackage } from '../data/load.ts';
+import {
+  applyOwnFiles,
+  EMPTY_OWN_DATA,
+  type OwnData,
+  OwnDataError,
+  type OwnDataIssue,
+  ownPackageOf,
+} from '../data/ownData.ts';
+import { deleteOwnData, listOwnData, saveOwnData } from '../data/ownDataStore.ts';
+import type { Coordinator } from '../db/coordinator.ts';
+
+type OwnFile = { name: string; bytes: Uint8Array };
+
+export interface OwnDataState {
+  /** The package as every view sees it: its own indicators plus the user's. */
+  pkg: LoadedPackage | null;
+  /** False until the files this browser keeps for the package are loaded (a link may name their indicators). */
+  ready: boolean;
+  files: OwnData['files'];
+  issues: OwnDataIssue[] | null;
+  add(file: File): Promise<void>;
+  remove(name: string): void;
+}
+
+/**
+ * The policy officer's own registry files: validated, added to the loaded package's tables (all or nothing), kept in
+ * the browser (IndexedDB) per package and loaded again after a reload. Nothing is sent anywhere.
+ */
+export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator | null): OwnDataState {
+  const [own, setOwn] = useState<OwnData>(EMPTY_OWN_DATA);
+  const [files, setFiles] = useState<OwnFile[]>([]);
+  const [issues, setIssues] = useState<OwnDataIssue[] | null>(null);
+  const [readyFor, setReadyFor] = useState<LoadedPackage | null>(null);
+
+  // A new package replaces the tables, own data included: load what this browser keeps for it.
+  useEffect(() => {
+    setOwn(EMPTY_OWN_DATA);
+    setFiles([]);
+    setIssues(null);
+    if (!pkg || !coordinator) return;
+    let stale = false;
+    listOwnData(pkg.meta.id)
+      .then(async (kept) => {
+        if (kept.length === 0 || stale) return;
+        const data = await applyOwnFiles(coordinator.connector, kept, ownPackageOf(pkg), null);
+        if (stale) return;
+        coordinator.clear();
+        setOwn(data);
+        setFiles(kept);
+      })
+      .catch((error: unknown) => {
+        if (!stale && error instanceof OwnDataError) setIssues(error.issues);
+      })
+      .finally(() => {
+        if (!stale) setReadyFor(pkg);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [pkg, coordinator]);
+
+  const apply = useCallback(
+    async (next: OwnFile[]) => {
+      if (!pkg || !coordinator) return;
+      try {
+        const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), own);
+        coordinator.clear(); // cached results predate the new indicators
+        setOwn(data);
+        setFiles(next);
+        setIssues(null);
+      } catch (error) {
+        if (error instanceof OwnDataError) setIssues(error.issues);
+        throw error;
+      }
+    },
+    [pkg, coordinator, own],
+  );
+
+  const add = useCallback(
+    async (file: File) => {
+      if (!pkg) return;
+      const entry = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      await apply([...files.filter((f) => f.name !== file.name), entry]);
+      await saveOwnData(pkg.meta.id, entry);
+    },
+    [pkg, files, apply],
+  );
+
+  const remove = useCallback(
+    (name: string) => {
+      if (!pkg) return;
+      void apply(files.filter((f) => f.name !== name))
+        .then(() => deleteOwnData(pkg.meta.id, name))
+        .catch(() => undefined);
+    },
+    [pkg, files, apply],
+  );
+
+  const merged = useMemo((): LoadedPackage | null => {
+    if (!pkg || own.indicators.length === 0) return pkg;
+    const periods = [...new Set([...pkg.meta.periods, ...own.extraPeriods])].sort((a, b) => a - b);
+    return { ...pkg, indicators: [...pkg.indicators, ...own.indicators], meta: { ...pkg.meta, periods } };
+  }, [pkg, own]);
+
+  return { pkg: merged, ready: pkg !== null && readyFor === pkg, files: own.files, issues, add, remove };
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParseRows } from 'd3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAreas } from '../../src/data/validate.ts';
+import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
+import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+
+const files = readPackage(DEMO);
+const areas = validateAreas(files['areas.geojson']);
+const observations = readCsvObjects(files['observations.csv']);
+const buurten = areas.filter((a) => a.level === 'buurt').slice(0, 6);
+
+/** A policy officer's spreadsheet: Wmo-meldingen per buurt per year, wide (one column per indicator). */
+const OWN_CSV = `area_code;period;Wmo-meldingen\n${buurten
+  .flatMap((b, i) => [2024, 2025].map((p) => `${b.code};${p};${(10 + i * 3 + (p - 2024) * 2).toString()}`))
+  .join('\n')}\n`;
+
+describe('Data: table, downloads, own data and SQL', () => {
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    served = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('downloads exactly the table on screen, with the package values', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=data`);
+    await page.locator('.data-page table tbody tr').first().waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV \(internationaal\)/ }).click(),
+    ]);
+    const csv = readFileSync(await download.path())
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    const rows = csvParseRows(csv.replace(/\r\n/g, '\n'));
+    const header = rows[0]!;
+    const body = rows.slice(1).filter((r) => r.length > 1);
+    const codeAt = header.indexOf('Code');
+    const periodAt = header.indexOf('Jaar');
+    const valueAt = header.indexOf('Waarde');
+    const expected = observations.filter(
+      (r) => r.indicator_id === 'jeugdhulp_pct' && areas.find((a) => a.code === r.area_code)?.level === 'wijk',
+    );
+    expect(body).toHaveLength(expected.length);
+    for (const row of body) {
+      const source = expected.find((r) => r.area_code === row[codeAt] && r.period === row[periodAt])!;
+      expect(source, `${row[codeAt]} ${row[periodAt]}`).toBeDefined();
+      expect(Number(row[valueAt])).toBeCloseTo(Number(source.value), 1);
+    }
+    expect(header.at(-1)).toBe('bron');
+    await context.close();
+  });
+
+  it('adds a spreadsheet of own data: it shows as an indicator and on the map, and is still there after a reload', async () => {
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
+    const started = Date.now();
+    await page.locator('.owndata input[type="file"]').setInputFiles({
+      name: 'wmo-meldingen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(OWN_CSV, 'utf8'),
+    });
+    await expect
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .toContain('wmo-meldingen.csv');
+    const uploadMs = Date.now() - started;
+    // On the map of the Kompas view, at buurt level, for 2025.
+    await page.goto(
+      `${served.url}?dataset=demo&area=${buurten[0]!.code}&indicator=wmo_meldingen&period=2025&level=buurt`,
+    );
+    await kompasShows(page, buurten[0]!.name, { period: 2025 });
+    await expect
+      .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: 20_000 })
+      .toBe('wmo_meldingen');
+    await expect
+      .poll(() => page.locator('.map-panel .legend').textContent(), { timeout: 20_000 })
+      .toContain('Wmo-meldingen');
+    // The legend's classes come from the uploaded values (10 … 27), so the map is coloured by them.
+    await expect.poll(() => page.locator('.map-panel .legend li').count()).toBeGreaterThan(2);
+    expect(await page.locator('.map-panel .legend').textContent()).toMatch(/1[0-9]/);
+    await page.screenshot({ path: join(ARTIFACTS, 'own-data-map.png'), fullPage: true });
+    // Reload: the browser kept it (IndexedDB).
+    await page.reload();
+    await kompasShows(page, buurten[0]!.name, { period: 2025 });
+    await expect
+      .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: 20_000 })
+      .toBe('wmo_meldingen');
+    console.log(`own data: upload to listed ${uploadMs} ms`);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('answers an ad-hoc SQL question, and refuses to drop the package tables', async () => {
+    const { page } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    const editor = page.locator('.sql-editor');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.fill(
+      "SELECT area_code, value FROM observations WHERE indicator_id = 'inwoners' AND period = 2025 AND area_code LIKE 'WK%' ORDER BY area_code",
+    );
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(() => page.locator('.sql-result tbody tr').count(), { timeout: 20_000 }).toBe(10);
+    const first = await page.locator('.sql-result tbody tr').first().textContent();
+    const expected = observations.find(
+      (r) => r.area_code === 'WK999901' && r.indicator_id === 'inwoners' && r.period === '2025',
+    )!;
+    expect(first).toContain('WK999901');
+    expect((first ?? '').replace(/\D/g, '')).toContain(expected.value);
+    await editor.fill('DROP VIEW observations');
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(() => page.locator('.sql-refused, .sql-error').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'data-page.png'), fullPage: true });
+  });
+});
