@@ -4,7 +4,7 @@ import type { LoadedPackage } from '../../data/load.ts';
 import type { Indicator, Level } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
 import type { ExportTable } from '../../export/csv.ts';
-import { decodeDataTable, dataTableQuery } from '../../queries/dataTable.ts';
+import { dataTableQuery, decodeDataTable } from '../../queries/dataTable.ts';
 import { DataTable } from './DataTable.tsx';
 import { DownloadButtons } from './DownloadButtons.tsx';
 
