@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, launchBrowser, mapIdle, type Served, serveBuiltApp } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -26,7 +27,10 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
 
   it('ranks every wijk by the package values, and a hover in the ranking highlights the area on the map', async () => {
     const indicator = indicators.find((i) => i.id === 'bijstand_per_1000')!;
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(
       `${served.url}?dataset=demo&area=WK999901&indicator=${indicator.id}&period=2025&view=verkennen&level=wijk`,
     );
@@ -65,6 +69,15 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
         }),
       )
       .toContain(top);
+    // The ranking chart downloads as SVG with the source on it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.verkennen-downloads button', { hasText: 'SVG' }).first().click(),
+    ]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toMatch(/rangorde\.svg$/);
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('Synthetische demodata');
     const nl = createI18n('nl');
     expect(nl.t('nav.verkennen')).toBe('Verkennen');
     await page.screenshot({ path: join(ARTIFACTS, 'verkennen.png'), fullPage: true });

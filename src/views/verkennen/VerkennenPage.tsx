@@ -3,6 +3,7 @@ import { useI18n } from '../../app/i18n/index.tsx';
 import type { LoadedPackage } from '../../data/load.ts';
 import type { Area, Indicator, Level } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
+import type { ExportTable } from '../../export/csv.ts';
 import {
   areaTrendsQuery,
   decodeAreaTrends,
@@ -12,6 +13,7 @@ import {
   scatterQuery,
 } from '../../queries/explore.ts';
 import { decodeTrend, trendQuery } from '../../queries/trend.ts';
+import { DownloadButtons } from '../data/DownloadButtons.tsx';
 import { type MapClassification, MapPanel } from '../map/MapPanel.tsx';
 import { DistributionPanel } from './DistributionPanel.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
@@ -106,6 +108,31 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
     [method, reference],
   );
   const panel = { indicator, period, level: shown, highlight, onHover: setHighlight, onSelect };
+  // The ranking as a table, and every chart as drawn, for the downloads (each with the source).
+  const exportTable = useMemo(
+    (): ExportTable => ({
+      columns: [
+        { key: 'code', label: t('dataPage.col.code'), kind: 'text' },
+        { key: 'name', label: t('dataPage.col.name'), kind: 'text' },
+        {
+          key: 'value',
+          label: i18n.label(indicator),
+          kind: 'number',
+          decimals: indicator.decimals,
+          suppressible: true,
+        },
+      ],
+      rows: (ranking.data ?? []).map((r) => ({ code: r.code, name: r.name, value: r.value })),
+      suppressed: (ranking.data ?? []).map((r) => (r.suppressed ? ['value'] : undefined)),
+    }),
+    [ranking.data, indicator, i18n, t],
+  );
+  const chartOf = (selector: string) => () => document.querySelector<SVGSVGElement>(`.verkennen ${selector} svg`);
+  const charts = [
+    { name: 'rangorde', svg: chartOf('.verkennen-panel.ranking') },
+    { name: 'verdeling', svg: chartOf('.verkennen-panel.distribution') },
+    { name: 'spreiding', svg: chartOf('.verkennen-panel.scatter') },
+  ];
 
   return (
     <div className="verkennen">
@@ -157,6 +184,14 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           onSelect={onSelect}
         />
       </div>
+      <section className="verkennen-downloads" aria-label={t('data.download.label')}>
+        <DownloadButtons
+          table={exportTable}
+          baseName={`${pkg.meta.id}-${indicator.id}-${shown}-${period}`}
+          attribution={pkg.meta.attribution}
+          charts={charts}
+        />
+      </section>
       <SmallMultiplesPanel
         rows={trends.data ?? []}
         names={names}
