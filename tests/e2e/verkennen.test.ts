@@ -69,6 +69,26 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
         }),
       )
       .toContain(top);
+    // Brushing a range in the histogram fades the wijken outside it on the map.
+    const overlay = page.locator('.verkennen-panel.distribution .histogram-brush .overlay');
+    await overlay.scrollIntoViewIfNeeded();
+    const box = (await overlay.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const faded = () =>
+      page.evaluate(
+        (codes) =>
+          codes.filter(
+            (code) => window.__gebiedskompas?.map?.getFeatureState({ source: 'areas', id: code })?.color === '#ececec',
+          ).length,
+        wijken.map((w) => w.code),
+      );
+    await expect.poll(faded).toBeGreaterThan(0);
+    expect(await faded()).toBeLessThan(wijken.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'verkennen-brushed.png'), fullPage: true });
+
     // The ranking chart downloads as SVG with the source on it.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

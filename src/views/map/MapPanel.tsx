@@ -25,7 +25,11 @@ export interface MapPanelProps {
   classification?: MapClassification;
   highlight?: string | null;
   onHover?(code: string | null): void;
+  /** Areas outside a range brushed in a chart: drawn faded, so the map shows only the brushed ones. */
+  dimmed?: ReadonlySet<string> | null;
 }
+
+const DIMMED_COLOR = '#ececec';
 
 /** A constant, so the default does not make a new paint on every render. */
 const QUANTILES: MapClassification = { method: 'quantile' };
@@ -52,6 +56,7 @@ export function MapPanel({
   classification = QUANTILES,
   highlight,
   onHover,
+  dimmed = null,
 }: MapPanelProps) {
   const i18n = useI18n();
   const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
@@ -107,7 +112,8 @@ export function MapPanel({
     for (const r of rows) {
       const source = sourceOf.get(r.level);
       if (!source) continue;
-      paint.set(r.code, { source, color: r.value === null ? null : scale.color(r.value), suppressed: r.suppressed });
+      const color = r.value === null ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
+      paint.set(r.code, { source, color, suppressed: r.suppressed });
       values.set(r.code, r.suppressed ? null : r.value);
     }
     return {
@@ -117,7 +123,7 @@ export function MapPanel({
       hasSuppressed: rows.some((r) => r.suppressed),
       hasMissing: paint.size < drawnCount,
     };
-  }, [data, pkg, drawnCount, classification]);
+  }, [data, pkg, drawnCount, classification, dimmed]);
 
   const describe = (code: string) => {
     const name = names.get(code) ?? code;

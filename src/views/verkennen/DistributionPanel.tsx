@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { brushX, type D3BrushEvent, select } from 'd3';
+import { useEffect, useId, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { Indicator, Level } from '../../data/package.ts';
 import type { RankingRow } from '../../queries/explore.ts';
@@ -19,6 +20,8 @@ export interface DistributionPanelProps {
   onHover: (code: string | null) => void;
   onSelect: (code: string) => void;
   width?: number;
+  /** A range dragged over the histogram (null when cleared): the page dims the areas outside it on the map. */
+  onBrush?: (range: [number, number] | null) => void;
 }
 
 /** How the areas' values spread: a histogram with one cell per area, the selected area marked. */
@@ -32,6 +35,7 @@ export function DistributionPanel({
   onHover,
   onSelect,
   width = 560,
+  onBrush,
 }: DistributionPanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -69,6 +73,7 @@ export function DistributionPanel({
     [rows, valued.length, width, highlight, gemeenteValue, nlValue, indicator, level, period, label, i18n, t],
   );
   useAreaPointer(element, onHover, onSelect);
+  useHistogramBrush(element, onBrush);
 
   const unit = i18n.unitNote(indicator);
   return (
@@ -85,4 +90,39 @@ export function DistributionPanel({
       />
     </section>
   );
+}
+
+type PlotScale = { range: [number, number]; invert?: (v: number) => number };
+
+/**
+ * A horizontal brush along the histogram's x axis (a strip under the cells, so hovering an area still works):
+ * dragging along the axis selects a value range. Uses the chart's own x scale (Plot exposes it on the figure).
+ */
+function useHistogramBrush(element: Element | null, onBrush: ((range: [number, number] | null) => void) | undefined) {
+  useEffect(() => {
+    if (!element || !onBrush) return;
+    const svg = element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg');
+    const plot = element as unknown as { scale?: (name: string) => PlotScale | undefined };
+    const x = plot.scale?.('x');
+    const y = plot.scale?.('y');
+    if (!svg || !x?.invert || !y) return;
+    const invert = x.invert;
+    const bottom = Math.max(...y.range);
+    const layer = select(svg as SVGSVGElement)
+      .append('g')
+      .attr('class', 'histogram-brush');
+    const brush = brushX<unknown>()
+      .extent([
+        [Math.min(...x.range), bottom],
+        [Math.max(...x.range), bottom + 22],
+      ])
+      .on('end', (event: D3BrushEvent<unknown>) => {
+        const s = event.selection as [number, number] | null;
+        onBrush(s ? [invert(s[0]), invert(s[1])] : null);
+      });
+    layer.call(brush);
+    return () => {
+      layer.remove();
+    };
+  }, [element, onBrush]);
 }

@@ -49,6 +49,7 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
   const gemeente = shown === 'gemeente' || !many ? null : area.gemeente;
   const [method, setMethod] = useState<Method>('quantile');
   const [highlight, setHighlight] = useState<string | null>(null);
+  const [brushed, setBrushed] = useState<[number, number] | null>(null);
   const [yId, setYId] = useState<string>(
     () => pkg.indicators.find((i) => i.id !== indicator.id && i.theme !== indicator.theme)?.id ?? indicator.id,
   );
@@ -102,6 +103,14 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
     [refs.data, refCode, shown],
   );
   const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
+  // A range brushed in the histogram fades every area outside it on the map.
+  const dimmed = useMemo(() => {
+    if (!brushed) return null;
+    const [lo, hi] = brushed;
+    return new Set(
+      (ranking.data ?? []).filter((r) => r.value === null || r.value < lo || r.value > hi).map((r) => r.code),
+    );
+  }, [brushed, ranking.data]);
   const classification = useMemo(
     (): MapClassification =>
       method === 'diverging' ? { method, center: reference.gemeente ?? reference.nl ?? null } : { method },
@@ -170,9 +179,10 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           classification={classification}
           highlight={highlight}
           onHover={setHighlight}
+          dimmed={dimmed}
         />
         <RankingPanel rows={ranking.data ?? []} reference={reference} {...panel} />
-        <DistributionPanel rows={ranking.data ?? []} reference={reference} {...panel} />
+        <DistributionPanel rows={ranking.data ?? []} reference={reference} onBrush={setBrushed} {...panel} />
         <ScatterPanel
           rows={scatter.data ?? []}
           x={indicator}
