@@ -4,25 +4,20 @@ import { kompasRows } from '../compass/kompasRows.ts';
 import { signals } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
 import { areasOfPeriod } from '../data/areaPeriods.ts';
-import { type LoadedPackage, VIEWS as PACKAGE_VIEWS } from '../data/load.ts';
+import type { LoadedPackage } from '../data/load.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
-import { readSchema } from '../queries/sqlGuard.ts';
 
 import { Controls } from '../views/controls/Controls.tsx';
-import { DataPage } from '../views/data/DataPage.tsx';
-import { OwnDataPanel } from '../views/data/OwnDataPanel.tsx';
-import { SqlConsole } from '../views/data/SqlConsole.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
-import { VerkennenPage } from '../views/verkennen/VerkennenPage.tsx';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import type { UrlState } from './urlState.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
-import { PrintRoot, usePrintJob } from './usePrintJob.tsx';
+import { usePrintJob } from './usePrintJob.ts';
 import { useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
 
@@ -80,6 +75,12 @@ export function App() {
 }
 
 // Observable Plot is only needed for the trend chart: its own chunk, fetched alongside the rest.
+// Views other than the Kompas load when first opened: the first view ships only what it draws.
+const DataWorkbench = lazy(() => import('../views/data/DataWorkbench.tsx').then((m) => ({ default: m.DataWorkbench })));
+const VerkennenPage = lazy(() =>
+  import('../views/verkennen/VerkennenPage.tsx').then((m) => ({ default: m.VerkennenPage })),
+);
+const PrintRoot = lazy(() => import('./PrintRoot.tsx').then((m) => ({ default: m.PrintRoot })));
 const OverPage = lazy(() => import('../views/over/OverPage.tsx').then((m) => ({ default: m.OverPage })));
 const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
 
@@ -195,13 +196,6 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
   const signalList = useMemo(() => signals(assessmentList), [assessmentList]);
   const coordinatorForPrint = useContext(CoordinatorContext);
   const print = usePrintJob(coordinatorForPrint, pkg, kompasPeriod);
-  // The SQL console talks to DuckDB directly (no cache: a user's CREATE VIEW must be seen at once).
-  const sqlRun = useCallback(
-    (sql: string) => coordinatorForPrint?.connector.query(sql) ?? Promise.reject(new Error('no database')),
-    [coordinatorForPrint],
-  );
-  const sqlSchema = useCallback(() => readSchema(sqlRun), [sqlRun]);
-  const protectedNames = useMemo(() => [...PACKAGE_VIEWS], []);
   const clearPrint = print.clear;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a report belongs to one area and year
   useEffect(() => clearPrint(), [area.code, selection.period, clearPrint]);
@@ -249,10 +243,15 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
         </div>
       )}
       {url.view === 'data' ? (
-        <DataPage pkg={pkg} indicator={indicator} period={selection.period}>
-          <OwnDataPanel onAdd={own.add} onRemove={own.remove} files={own.files} issues={own.issues} />
-          {coordinatorForPrint && <SqlConsole run={sqlRun} schema={sqlSchema} protectedNames={protectedNames} />}
-        </DataPage>
+        <Suspense fallback={<LoadingMessage />}>
+          <DataWorkbench
+            pkg={pkg}
+            indicator={indicator}
+            period={selection.period}
+            own={own}
+            connector={coordinatorForPrint?.connector ?? null}
+          />
+        </Suspense>
       ) : url.view === 'verkennen' ? (
         <>
           <Controls
@@ -266,15 +265,17 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
             onPeriod={(period) => update({ period })}
             onLevel={(level) => update({ level })}
           />
-          <VerkennenPage
-            pkg={pkg}
-            indicator={indicator}
-            period={selection.period}
-            level={url.level}
-            area={area}
-            onPeriod={(period) => update({ period }, { replace: true })}
-            onSelect={select}
-          />
+          <Suspense fallback={<LoadingMessage />}>
+            <VerkennenPage
+              pkg={pkg}
+              indicator={indicator}
+              period={selection.period}
+              level={url.level}
+              area={area}
+              onPeriod={(period) => update({ period }, { replace: true })}
+              onSelect={select}
+            />
+          </Suspense>
         </>
       ) : (
         <>
@@ -333,7 +334,11 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
           </div>
         </>
       )}
-      {print.reports && <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} />}
+      {print.reports && (
+        <Suspense fallback={null}>
+          <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} />
+        </Suspense>
+      )}
       <footer className="footer">
         <p>{i18n.t('app.source', { attribution: pkg.meta.attribution })}</p>
         <p>{i18n.t('app.privacy')}</p>

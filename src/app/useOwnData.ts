@@ -1,17 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LoadedPackage } from '../data/load.ts';
-import {
-  applyOwnFiles,
-  EMPTY_OWN_DATA,
-  type OwnData,
-  OwnDataError,
-  type OwnDataIssue,
-  ownPackageOf,
-} from '../data/ownData.ts';
+import type { OwnData, OwnDataIssue } from '../data/ownData.ts';
 import { deleteOwnData, listOwnData, saveOwnData } from '../data/ownDataStore.ts';
 import type { Coordinator } from '../db/coordinator.ts';
 
 type OwnFile = { name: string; bytes: Uint8Array };
+
+const EMPTY_OWN_DATA: OwnData = { indicators: [], observations: [], files: [], extraPeriods: [] };
+/** The parser and validator (with the xlsx reader) load only when there is own data to read. */
+const ownDataModule = () => import('../data/ownData.ts');
 
 export interface OwnDataState {
   /** The package as every view sees it: its own indicators plus the user's. */
@@ -44,15 +41,17 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
     listOwnData(pkg.meta.id)
       .then(async (kept) => {
         if (kept.length === 0 || stale) return;
-        const data = await applyOwnFiles(coordinator.connector, kept, ownPackageOf(pkg), null);
+        const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
+        const data = await applyOwnFiles(coordinator.connector, kept, ownPackageOf(pkg), null).catch((error) => {
+          if (!stale && error instanceof OwnDataError) setIssues(error.issues);
+          throw error;
+        });
         if (stale) return;
         coordinator.clear();
         setOwn(data);
         setFiles(kept);
       })
-      .catch((error: unknown) => {
-        if (!stale && error instanceof OwnDataError) setIssues(error.issues);
-      })
+      .catch(() => undefined)
       .finally(() => {
         if (!stale) setReadyFor(pkg);
       });
@@ -64,6 +63,7 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
   const apply = useCallback(
     async (next: OwnFile[]) => {
       if (!pkg || !coordinator) return;
+      const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
       try {
         const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), own);
         coordinator.clear(); // cached results predate the new indicators

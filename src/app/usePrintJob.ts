@@ -1,4 +1,3 @@
-import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useState } from 'react';
 import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
 import { type KompasTheme, kompasRows } from '../compass/kompasRows.ts';
@@ -10,11 +9,6 @@ import type { LoadedPackage } from '../data/load.ts';
 import type { Area } from '../data/package.ts';
 import type { Coordinator } from '../db/coordinator.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
-import { CompassGraphic } from '../views/kompas/CompassGraphic.tsx';
-import { AreaMiniMap } from '../views/print/AreaMiniMap.tsx';
-import { PrintReport } from '../views/print/PrintReport.tsx';
-import { printSignals, printThemes } from '../views/print/reportModel.ts';
-import type { I18n } from './i18n/index.tsx';
 
 /** What one printed area needs: the same themes, verdicts and signals the Kompas shows. */
 export interface AreaReport {
@@ -93,61 +87,4 @@ export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage,
   );
 
   return { reports, busy, printOne, printAll, clear: useCallback(() => setReports(null), []) };
-}
-
-/** The reports to print, hidden on screen (print.css). */
-export function PrintRoot({
-  reports,
-  pkg,
-  period,
-  i18n,
-}: {
-  reports: AreaReport[];
-  pkg: LoadedPackage;
-  period: number;
-  i18n: I18n;
-}) {
-  const printedOn = new Date();
-  return (
-    <div className="print-root">
-      {reports.map((r) => {
-        const collection = pkg.geometry.sources.find(
-          (s) => typeof s.data !== 'string' && s.levels.includes(r.area.level),
-        )?.data as FeatureCollection | undefined;
-        const neighbours = pkg.areas
-          .filter((a) => a.level === r.area.level && a.gemeente === r.area.gemeente)
-          .map((a) => a.code);
-        return (
-          <PrintReport
-            key={r.area.code}
-            title={i18n.t('kompas.title', { area: r.area.name })}
-            subtitle={i18n.t('kompas.subtitle', {
-              level: i18n.t(`levelSingular.${r.area.level}`),
-              gemeente: r.gemeente?.name ?? '',
-              period,
-            })}
-            period={period}
-            printedOn={printedOn}
-            attribution={pkg.meta.attribution}
-            licence={pkg.meta.licence}
-            datasetTitle={pkg.meta.title[i18n.lang]}
-            compass={<CompassGraphic summaries={r.summaries} onTheme={() => undefined} size={220} />}
-            map={
-              collection ? (
-                <AreaMiniMap
-                  collection={collection}
-                  highlight={r.area.code}
-                  codes={neighbours}
-                  period={period}
-                  ariaLabel={i18n.t('print.mapAria', { gemeente: r.gemeente?.name ?? '', area: r.area.name })}
-                />
-              ) : undefined
-            }
-            signals={printSignals(r.signals, r.assessments, i18n)}
-            themes={printThemes(r.themes, r.assessments, i18n)}
-          />
-        );
-      })}
-    </div>
-  );
 }

@@ -1,0 +1,65 @@
+import type { FeatureCollection } from 'geojson';
+import type { LoadedPackage } from '../data/load.ts';
+import { CompassGraphic } from '../views/kompas/CompassGraphic.tsx';
+import { AreaMiniMap } from '../views/print/AreaMiniMap.tsx';
+import { PrintReport } from '../views/print/PrintReport.tsx';
+import { printSignals, printThemes } from '../views/print/reportModel.ts';
+import type { I18n } from './i18n/index.tsx';
+import type { AreaReport } from './usePrintJob.ts';
+
+/** The reports to print, hidden on screen (print.css). */
+export function PrintRoot({
+  reports,
+  pkg,
+  period,
+  i18n,
+}: {
+  reports: AreaReport[];
+  pkg: LoadedPackage;
+  period: number;
+  i18n: I18n;
+}) {
+  const printedOn = new Date();
+  return (
+    <div className="print-root">
+      {reports.map((r) => {
+        const collection = pkg.geometry.sources.find(
+          (s) => typeof s.data !== 'string' && s.levels.includes(r.area.level),
+        )?.data as FeatureCollection | undefined;
+        const neighbours = pkg.areas
+          .filter((a) => a.level === r.area.level && a.gemeente === r.area.gemeente)
+          .map((a) => a.code);
+        return (
+          <PrintReport
+            key={r.area.code}
+            title={i18n.t('kompas.title', { area: r.area.name })}
+            subtitle={i18n.t('kompas.subtitle', {
+              level: i18n.t(`levelSingular.${r.area.level}`),
+              gemeente: r.gemeente?.name ?? '',
+              period,
+            })}
+            period={period}
+            printedOn={printedOn}
+            attribution={pkg.meta.attribution}
+            licence={pkg.meta.licence}
+            datasetTitle={pkg.meta.title[i18n.lang]}
+            compass={<CompassGraphic summaries={r.summaries} onTheme={() => undefined} size={220} />}
+            map={
+              collection ? (
+                <AreaMiniMap
+                  collection={collection}
+                  highlight={r.area.code}
+                  codes={neighbours}
+                  period={period}
+                  ariaLabel={i18n.t('print.mapAria', { gemeente: r.gemeente?.name ?? '', area: r.area.name })}
+                />
+              ) : undefined
+            }
+            signals={printSignals(r.signals, r.assessments, i18n)}
+            themes={printThemes(r.themes, r.assessments, i18n)}
+          />
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useCallback, useMemo } from 'react';
+import type { OwnDataState } from '../../app/useOwnData.ts';
+import { type LoadedPackage, VIEWS as PACKAGE_VIEWS } from '../../data/load.ts';
+import type { Indicator } from '../../data/package.ts';
+import type { Connector } from '../../db/connector.ts';
+import { readSchema } from '../../queries/sqlGuard.ts';
+import { DataPage } from './DataPage.tsx';
+import { OwnDataPanel } from './OwnDataPanel.tsx';
+import { SqlConsole } from './SqlConsole.tsx';
+
+/** The Data view as one lazily loaded chunk: the table with its downloads, own data and the SQL console. */
+export function DataWorkbench({
+  pkg,
+  indicator,
+  period,
+  own,
+  connector,
+}: {
+  pkg: LoadedPackage;
+  indicator: Indicator;
+  period: number;
+  own: OwnDataState;
+  connector: Connector | null;
+}) {
+  // The SQL console talks to DuckDB directly (no cache: a user's CREATE VIEW must be seen at once).
+  const run = useCallback(
+    (sql: string) => connector?.query(sql) ?? Promise.reject(new Error('no database')),
+    [connector],
+  );
+  const schema = useCallback(() => readSchema(run), [run]);
+  const protectedNames = useMemo(() => [...PACKAGE_VIEWS], []);
+  return (
+    <DataPage pkg={pkg} indicator={indicator} period={period}>
+      <OwnDataPanel onAdd={own.add} onRemove={own.remove} files={own.files} issues={own.issues} />
+      {connector && <SqlConsole run={run} schema={schema} protectedNames={protectedNames} />}
+    </DataPage>
+  );
+}
