@@ -74,8 +74,12 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await overlay.scrollIntoViewIfNeeded();
     const box = (await overlay.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    // Leaving the ranking clears the hover highlight, which redraws the histogram (and its brush): let it settle.
+    await page.waitForTimeout(400);
+    const settled = (await overlay.boundingBox())!;
+    await page.mouse.move(settled.x + settled.width * 0.05, settled.y + settled.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(settled.x + settled.width * 0.45, settled.y + settled.height / 2, { steps: 5 });
     await page.mouse.up();
     const faded = () =>
       page.evaluate(
