@@ -92,6 +92,19 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await expect.poll(faded).toBeGreaterThan(0);
     expect(await faded()).toBeLessThan(wijken.length);
     await page.screenshot({ path: join(ARTIFACTS, 'verkennen-brushed.png'), fullPage: true });
+    // The keyboard way: type the range. Exactly the wijken outside 20–30 per 1.000 fade.
+    await page.getByRole('button', { name: 'Filter wissen' }).click();
+    await expect.poll(faded).toBe(0);
+    await page.getByLabel('van', { exact: true }).fill('20');
+    await page.getByLabel('tot', { exact: true }).fill('30');
+    const outside = wijken.filter((w) => {
+      const v = Number(
+        observations.find((r) => r.area_code === w.code && r.indicator_id === indicator.id && r.period === '2025')!
+          .value,
+      );
+      return v < 20 || v > 30;
+    }).length;
+    await expect.poll(faded).toBe(outside);
 
     // The ranking chart downloads as SVG with the source on it.
     const [download] = await Promise.all([

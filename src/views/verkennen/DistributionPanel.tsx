@@ -22,6 +22,8 @@ export interface DistributionPanelProps {
   width?: number;
   /** A range dragged over the histogram (null when cleared): the page dims the areas outside it on the map. */
   onBrush?: (range: [number, number] | null) => void;
+  /** The range brushed now, so it stays drawn when the chart redraws (and the inputs below show it). */
+  brushed?: [number, number] | null;
 }
 
 /** How the areas' values spread: a histogram with one cell per area, the selected area marked. */
@@ -36,6 +38,7 @@ export function DistributionPanel({
   onSelect,
   width = 560,
   onBrush,
+  brushed = null,
 }: DistributionPanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -73,7 +76,16 @@ export function DistributionPanel({
     [rows, valued.length, width, highlight, gemeenteValue, nlValue, indicator, level, period, label, i18n, t],
   );
   useAreaPointer(element, onHover, onSelect);
-  useHistogramBrush(element, onBrush);
+  useHistogramBrush(element, onBrush, brushed);
+  const rangeId = useId();
+
+  // The keyboard way to the same filter: type the range instead of dragging it.
+  const setRange = (lo: number, hi: number) => {
+    if (!onBrush) return;
+    const a = Number.isFinite(lo) ? lo : Number.NEGATIVE_INFINITY;
+    const b = Number.isFinite(hi) ? hi : Number.POSITIVE_INFINITY;
+    onBrush(a === Number.NEGATIVE_INFINITY && b === Number.POSITIVE_INFINITY ? null : [Math.min(a, b), Math.max(a, b)]);
+  };
 
   const unit = i18n.unitNote(indicator);
   return (
@@ -81,6 +93,30 @@ export function DistributionPanel({
       <h2 id={titleId}>{t('verkennen.distribution.title', { indicator: label, period })}</h2>
       {unit && <p className="unit-note">{t('verkennen.unitNote', { unit })}</p>}
       <SvgHost element={element} className="verkennen-chart" />
+      {onBrush && (
+        <fieldset className="brush-range">
+          <legend>{t('verkennenPage.brush')}</legend>
+          <label htmlFor={`${rangeId}-lo`}>{t('verkennenPage.brushFrom')}</label>{' '}
+          <input
+            id={`${rangeId}-lo`}
+            type="number"
+            step="any"
+            value={brushed ? round(brushed[0]) : ''}
+            onChange={(e) => setRange(e.target.valueAsNumber, brushed?.[1] ?? Number.POSITIVE_INFINITY)}
+          />{' '}
+          <label htmlFor={`${rangeId}-hi`}>{t('verkennenPage.brushTo')}</label>{' '}
+          <input
+            id={`${rangeId}-hi`}
+            type="number"
+            step="any"
+            value={brushed && Number.isFinite(brushed[1]) ? round(brushed[1]) : ''}
+            onChange={(e) => setRange(brushed?.[0] ?? Number.NEGATIVE_INFINITY, e.target.valueAsNumber)}
+          />{' '}
+          <button type="button" onClick={() => onBrush(null)} disabled={!brushed}>
+            {t('verkennenPage.brushClear')}
+          </button>
+        </fieldset>
+      )}
       <AreaTable
         caption={t('verkennen.distribution.table', { indicator: label, period })}
         columns={[t('verkennen.col.value')]}
@@ -92,13 +128,19 @@ export function DistributionPanel({
   );
 }
 
-type PlotScale = { range: [number, number]; invert?: (v: number) => number };
+type PlotScale = { range: [number, number]; invert?: (v: number) => number; apply?: (v: number) => number };
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
  * A horizontal brush along the histogram's x axis (a strip under the cells, so hovering an area still works):
  * dragging along the axis selects a value range. Uses the chart's own x scale (Plot exposes it on the figure).
  */
-function useHistogramBrush(element: Element | null, onBrush: ((range: [number, number] | null) => void) | undefined) {
+function useHistogramBrush(
+  element: Element | null,
+  onBrush: ((range: [number, number] | null) => void) | undefined,
+  brushed: [number, number] | null,
+) {
   useEffect(() => {
     if (!element || !onBrush) return;
     const svg = element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg');
@@ -117,12 +159,19 @@ function useHistogramBrush(element: Element | null, onBrush: ((range: [number, n
         [Math.max(...x.range), bottom + 22],
       ])
       .on('end', (event: D3BrushEvent<unknown>) => {
+        if (!event.sourceEvent) return; // moved by the code below, not by the user
         const s = event.selection as [number, number] | null;
         onBrush(s ? [invert(s[0]), invert(s[1])] : null);
       });
     layer.call(brush);
+    // Redrawn on hover: put the current range back.
+    if (brushed && x.apply) {
+      const [lo, hi] = x.range;
+      const clamp = (v: number) => Math.max(Math.min(lo, hi), Math.min(Math.max(lo, hi), v));
+      layer.call(brush.move, [clamp(x.apply(brushed[0])), clamp(x.apply(brushed[1]))]);
+    }
     return () => {
       layer.remove();
     };
-  }, [element, onBrush]);
+  }, [element, onBrush, brushed]);
 }

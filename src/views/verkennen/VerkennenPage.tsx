@@ -182,7 +182,13 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           dimmed={dimmed}
         />
         <RankingPanel rows={ranking.data ?? []} reference={reference} {...panel} />
-        <DistributionPanel rows={ranking.data ?? []} reference={reference} onBrush={setBrushed} {...panel} />
+        <DistributionPanel
+          rows={ranking.data ?? []}
+          reference={reference}
+          onBrush={setBrushed}
+          brushed={brushed}
+          {...panel}
+        />
         <ScatterPanel
           rows={scatter.data ?? []}
           x={indicator}
