@@ -224,6 +224,20 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
     coordinator?.query(next.sql, next.partitions).catch(() => undefined);
     update({ area: code });
   };
+  // The indicator, year and level choice shared by the Kompas and Verkennen views.
+  const controls = (
+    <Controls
+      indicators={pkg.indicators}
+      indicator={indicator.id}
+      periods={pkg.meta.periods}
+      period={selection.period}
+      level={url.level}
+      hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
+      onIndicator={(id) => update({ indicator: id })}
+      onPeriod={(period) => update({ period })}
+      onLevel={(level) => update({ level })}
+    />
+  );
   return (
     <main id="main" className="dashboard" aria-busy={loading || profile.loading}>
       {notices.length > 0 && (
@@ -254,17 +268,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
         </Suspense>
       ) : url.view === 'verkennen' ? (
         <>
-          <Controls
-            indicators={pkg.indicators}
-            indicator={indicator.id}
-            periods={pkg.meta.periods}
-            period={selection.period}
-            level={url.level}
-            hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
-            onIndicator={(id) => update({ indicator: id })}
-            onPeriod={(period) => update({ period })}
-            onLevel={(level) => update({ level })}
-          />
+          {controls}
           <Suspense fallback={<LoadingMessage />}>
             <VerkennenPage
               pkg={pkg}
@@ -279,17 +283,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
         </>
       ) : (
         <>
-          <Controls
-            indicators={pkg.indicators}
-            indicator={indicator.id}
-            periods={pkg.meta.periods}
-            period={selection.period}
-            level={url.level}
-            hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
-            onIndicator={(id) => update({ indicator: id })}
-            onPeriod={(period) => update({ period })}
-            onLevel={(level) => update({ level })}
-          />
+          {controls}
           <div className="layout">
             <AreaPicker areas={pickerAreas} selected={area.code} onSelect={select} />
             <div className="center">

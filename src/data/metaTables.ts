@@ -13,7 +13,8 @@ export function readCsv(file: string, header: readonly string[]): string {
     columns = ${varcharColumns(header)})`;
 }
 
-async function createTableFromCsv(
+/** Creates `table` from rows written as CSV and read back by `read_csv` (values never spliced into SQL). */
+export async function createTableFromCsv(
   db: Connector,
   file: string,
   table: string,
@@ -27,6 +28,38 @@ async function createTableFromCsv(
   } finally {
     await db.dropFile(file);
   }
+}
+
+/** The indicators table: the file's columns plus the unit's multiplier and the order in the package. */
+export const INDICATOR_TABLE_COLUMNS = [
+  'id',
+  'label_nl',
+  'label_en',
+  'theme',
+  'unit',
+  'direction',
+  'decimals',
+  'min_count',
+  'multiplier',
+  'ord',
+] as const;
+
+export const INDICATOR_TABLE_SELECT = `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
+  CAST(min_count AS DOUBLE) AS min_count, CAST(multiplier AS DOUBLE) AS multiplier, CAST(ord AS INTEGER) AS ord`;
+
+export function indicatorTableRows(indicators: readonly Indicator[]): (string | number | null)[][] {
+  return indicators.map((i, n) => [
+    i.id,
+    i.label_nl,
+    i.label_en,
+    i.theme,
+    i.unit,
+    i.direction,
+    i.decimals,
+    i.min_count,
+    unitMultiplier(i.unit),
+    n,
+  ]);
 }
 
 /**
@@ -59,21 +92,9 @@ export async function createMetaTables(
     db,
     `gk${g}_indicators.csv`,
     t('indicators'),
-    ['id', 'label_nl', 'label_en', 'theme', 'unit', 'direction', 'decimals', 'min_count', 'multiplier', 'ord'],
-    indicators.map((i, n) => [
-      i.id,
-      i.label_nl,
-      i.label_en,
-      i.theme,
-      i.unit,
-      i.direction,
-      i.decimals,
-      i.min_count,
-      unitMultiplier(i.unit),
-      n,
-    ]),
-    `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
-       CAST(min_count AS DOUBLE) AS min_count, CAST(multiplier AS DOUBLE) AS multiplier, CAST(ord AS INTEGER) AS ord`,
+    INDICATOR_TABLE_COLUMNS,
+    indicatorTableRows(indicators),
+    INDICATOR_TABLE_SELECT,
   );
   await createTableFromCsv(
     db,

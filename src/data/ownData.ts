@@ -21,7 +21,12 @@ import type { Connector } from '../db/connector.ts';
 import { sqlIdentifier, sqlStringList } from '../queries/sql.ts';
 import { toCsv } from './csvWrite.ts';
 import { cellValue, MAX_ISSUES, parseIntegerCell, parseNumberCell } from './issues.ts';
-import { readCsv } from './metaTables.ts';
+import {
+  createTableFromCsv,
+  INDICATOR_TABLE_COLUMNS,
+  INDICATOR_TABLE_SELECT,
+  indicatorTableRows,
+} from './metaTables.ts';
 import { publicObservationsSql } from './observationsSql.ts';
 import {
   isIndicatorId,
@@ -433,18 +438,6 @@ export async function currentTables(db: Connector): Promise<GenerationTables> {
   };
 }
 
-const INDICATOR_TABLE_COLUMNS = [
-  'id',
-  'label_nl',
-  'label_en',
-  'theme',
-  'unit',
-  'direction',
-  'decimals',
-  'min_count',
-  'multiplier',
-  'ord',
-] as const;
 const OBSERVATION_TABLE_COLUMNS = [
   'area_code',
   'indicator_id',
@@ -457,20 +450,15 @@ const OBSERVATION_TABLE_COLUMNS = [
 
 let staged = 0;
 
-async function stageCsv(
+/** A staging table named `name`, from rows through CSV (see createTableFromCsv). */
+function stageCsv(
   db: Connector,
   name: string,
   header: readonly string[],
   rows: (string | number | null)[][],
   select: string,
 ) {
-  const file = `${name}.csv`;
-  await db.registerFile(file, toCsv(header, rows));
-  try {
-    await db.query(`CREATE TABLE ${sqlIdentifier(name)} AS SELECT ${select} FROM ${readCsv(file, header)}`);
-  } finally {
-    await db.dropFile(file);
-  }
+  return createTableFromCsv(db, `${name}.csv`, sqlIdentifier(name), header, rows, select);
 }
 
 export interface LoadOwnOptions {
@@ -519,20 +507,8 @@ export async function loadOwnData(db: Connector, data: OwnData, options: LoadOwn
         db,
         names.ind,
         INDICATOR_TABLE_COLUMNS,
-        data.indicators.map((i, k) => [
-          i.id,
-          i.label_nl,
-          i.label_en,
-          i.theme,
-          i.unit,
-          i.direction,
-          i.decimals,
-          i.min_count,
-          unitMultiplier(i.unit),
-          k,
-        ]),
-        `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
-          CAST(min_count AS DOUBLE) AS min_count, CAST(multiplier AS DOUBLE) AS multiplier, CAST(ord AS INTEGER) AS ord`,
+        indicatorTableRows(data.indicators),
+        INDICATOR_TABLE_SELECT,
       );
       const obsColumns = ['area_code', 'indicator_id', 'period', 'value', 'numerator', 'denominator'];
       await stageCsv(

@@ -34,30 +34,28 @@ ORDER BY o.indicator_id, a.level, o.area_code, o.period`;
 
 export function decodeDataTable(table: Table): DataTableRow[] {
   const col = (name: string) => table.getChild(name)!;
-  const [code, name, level, indicator, period, value, numerator, denominator, suppressed] = [
-    'code',
-    'name',
-    'level',
-    'indicator',
-    'period',
-    'value',
-    'numerator',
-    'denominator',
-    'suppressed',
-  ].map(col);
+  const code = col('code');
+  const name = col('name');
+  const level = col('level');
+  const indicator = col('indicator');
+  const period = col('period');
+  const value = col('value');
+  const numerator = col('numerator');
+  const denominator = col('denominator');
+  const suppressed = col('suppressed');
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const rows: DataTableRow[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++)
     rows[i] = {
-      code: String(code!.get(i)),
-      name: String(name!.get(i)),
-      level: level!.get(i) as Level,
-      indicator: String(indicator!.get(i)),
-      period: Number(period!.get(i)),
-      value: num(value!.get(i)),
-      numerator: num(numerator!.get(i)),
-      denominator: num(denominator!.get(i)),
-      suppressed: Boolean(suppressed!.get(i)),
+      code: String(code.get(i)),
+      name: String(name.get(i)),
+      level: level.get(i) as Level,
+      indicator: String(indicator.get(i)),
+      period: Number(period.get(i)),
+      value: num(value.get(i)),
+      numerator: num(numerator.get(i)),
+      denominator: num(denominator.get(i)),
+      suppressed: Boolean(suppressed.get(i)),
     };
   return rows;
 }

@@ -1,4 +1,5 @@
 import { line } from 'd3';
+import { svgElementFactory } from './svgElement.ts';
 
 export interface SparkPoint {
   period: number;
@@ -20,7 +21,6 @@ export interface SparklineOptions {
 }
 
 export const SPARK_COLOR = '#1f5fa8';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Room for the highlight dot at the edges. */
 const PAD = 3;
 
@@ -33,11 +33,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 export function sparkline(points: SparkPoint[], options: SparklineOptions): SVGSVGElement {
   const { width = 96, height = 24, ariaLabel, highlightPeriod } = options;
   const doc = options.document ?? globalThis.document;
-  const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>) => {
-    const node = doc.createElementNS(SVG_NS, name);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    return node;
-  };
+  const el = svgElementFactory(doc);
 
   const svg = el('svg', {
     class: 'sparkline-svg',

@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
+import { describeChart } from './describeChart.ts';
+import { SVG_NS } from './svgElement.ts';
 
 /** One line in the trend chart; `value: null` is a missing or suppressed year and breaks the line. */
 export interface TrendSeries {
@@ -63,7 +65,6 @@ const SWATCH = 18;
 const MIN_TICK_SPACING = 32;
 const X_INSET = 10;
 const ROLE_ORDER: Record<TrendSeries['role'], number> = { area: 0, reference: 1, national: 2 };
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 interface Row {
   key: string;
@@ -392,7 +393,7 @@ export function trendChart(series: TrendSeries[], options: TrendChartOptions): S
     y: { type: 'linear', domain: yDomain },
     marks,
   });
-  describe(svg, options, doc);
+  describeChart(svg, options, doc);
   return svg;
 }
 
@@ -443,31 +444,4 @@ function directLabels(labelled: { series: TrendSeries; lastValue: number }[], ro
     return g;
   };
   return render;
-}
-
-/**
- * role="img" with a <title> and <desc> as first children, next to Plot's aria-label. The marks inside lose Plot's
- * own aria-labels (kept as data-label): inside an image they are not announced, and on elements without a role axe-core rejects them
- * (aria-prohibited-attr). The data itself is offered as a table beside the chart.
- */
-function describe(root: SVGSVGElement | HTMLElement, options: TrendChartOptions, doc: Document): void {
-  const svg = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
-  if (!svg) return;
-  svg.setAttribute('role', 'img');
-  for (const node of svg.querySelectorAll('[aria-label], [aria-description]')) {
-    const label = node.getAttribute('aria-label');
-    if (label) node.setAttribute('data-label', label);
-    node.removeAttribute('aria-label');
-    node.removeAttribute('aria-description');
-  }
-  const nodes: Element[] = [];
-  const title = doc.createElementNS(SVG_NS, 'title');
-  title.textContent = options.ariaLabel;
-  nodes.push(title);
-  if (options.ariaDescription) {
-    const desc = doc.createElementNS(SVG_NS, 'desc');
-    desc.textContent = options.ariaDescription;
-    nodes.push(desc);
-  }
-  svg.prepend(...nodes);
 }

@@ -1,6 +1,7 @@
 import { arc } from 'd3';
 import type { ThemeSummary } from '../../compass/types.ts';
 import { THEMES, type Theme } from '../../data/package.ts';
+import { type SvgElementFactory, svgElementFactory } from '../charts/svgElement.ts';
 
 /** What a part of the graphic says: indicators clearly better / worse / unclear, or no verdict at all. */
 export type CompassTone = 'better' | 'unclear' | 'worse' | 'none';
@@ -46,7 +47,6 @@ export interface CompassGraphicOptions {
   onSelect?(theme: Theme): void;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const PATTERN_SIZE = 6;
 const LABEL_MARGIN_X = 130;
 const LABEL_MARGIN_Y = 44;
@@ -56,18 +56,8 @@ const GAP = 0.015;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-type ElementFactory = <K extends keyof SVGElementTagNameMap>(
-  name: K,
-  attrs: Record<string, string | number>,
-) => SVGElementTagNameMap[K];
-
-function factory(doc: Document): ElementFactory {
-  return (name, attrs) => {
-    const node = doc.createElementNS(SVG_NS, name);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    return node;
-  };
-}
+type ElementFactory = SvgElementFactory;
+const factory = svgElementFactory;
 
 /** A tone's pattern: its fill with thin marks; print CSS turns the fill white and the marks black. */
 function pattern(el: ElementFactory, tone: CompassTone, id: string): SVGPatternElement {

@@ -1,5 +1,6 @@
 import { geoArea, geoMercator, geoPath } from 'd3';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { svgElementFactory } from '../charts/svgElement.ts';
 
 export interface MiniMapOptions {
   /** Code of the area to mark. It is drawn even when `codes` does not list it, on top of the others. */
@@ -28,7 +29,6 @@ export const MINIMAP_STYLE = {
   highlightStrokeWidth: 2.5,
 } as const;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Room for the highlight's outline at the edges. */
 const PAD = 4;
 /** One decimal of a pixel: invisible on paper, and the same string on every machine (snapshot-stable). */
@@ -79,11 +79,7 @@ function rewound(feature: AreaFeature): AreaFeature {
 export function miniMap(collection: FeatureCollection, options: MiniMapOptions): SVGSVGElement {
   const { highlight, width, height, ariaLabel, period } = options;
   const doc = options.document ?? globalThis.document;
-  const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>) => {
-    const node = doc.createElementNS(SVG_NS, name);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    return node;
-  };
+  const el = svgElementFactory(doc);
 
   const svg = el('svg', {
     class: 'minimap-svg',

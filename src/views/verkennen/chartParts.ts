@@ -5,9 +5,13 @@
  * highlights the same area everywhere.
  */
 import * as Plot from '@observablehq/plot';
+import { describeChart, svgOf } from '../charts/describeChart.ts';
+import { SVG_NS } from '../charts/svgElement.ts';
+
+export { describeChart, svgOf };
+
 import { TREND_STYLE } from '../charts/trendChart.ts';
 
-export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const FONT_SIZE = 12;
 /** Rough average glyph width of system-ui at 12px, for margins and truncation (as in trendChart). */
 export const CHAR_WIDTH = 7;
@@ -85,38 +89,6 @@ export function tagCodes(codes: (i: number) => string, options: TagOptions = {})
 }
 
 /** The svg inside what Plot returned (a <figure> when the chart has a caption). */
-export function svgOf(root: Element): SVGSVGElement | null {
-  return (root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg')) as SVGSVGElement | null;
-}
-
-/**
- * role="img" with a <title> (and <desc>) as first children, next to Plot's aria-label. Marks inside lose Plot's own
- * aria-labels (kept as data-label): inside an image they are not announced, and on elements without a role axe-core
- * rejects them. The data itself is offered beside the chart, as a table with buttons.
- */
-export function describeChart(root: Element, options: ChartBase, doc: Document): void {
-  const svg = svgOf(root);
-  if (!svg) return;
-  svg.setAttribute('role', 'img');
-  for (const node of svg.querySelectorAll('[aria-label], [aria-description]')) {
-    const label = node.getAttribute('aria-label');
-    if (label) node.setAttribute('data-label', label);
-    node.removeAttribute('aria-label');
-    node.removeAttribute('aria-description');
-  }
-  svg.setAttribute('aria-label', options.ariaLabel);
-  const nodes: Element[] = [];
-  const title = doc.createElementNS(SVG_NS, 'title');
-  title.textContent = options.ariaLabel;
-  nodes.push(title);
-  if (options.ariaDescription) {
-    const desc = doc.createElementNS(SVG_NS, 'desc');
-    desc.textContent = options.ariaDescription;
-    nodes.push(desc);
-  }
-  svg.prepend(...nodes);
-}
-
 /** Where a label at fraction f of the width anchors, so that it stays inside the frame. */
 export function anchorAt(f: number): 'start' | 'middle' | 'end' {
   return f < 0.15 ? 'start' : f > 0.85 ? 'end' : 'middle';

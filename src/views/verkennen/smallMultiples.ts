@@ -1,6 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import type { AreaTrendRow } from '../../queries/explore.ts';
-import { CHAR_WIDTH, type ChartBase, describeChart, SVG_NS, truncate, VERKENNEN_STYLE } from './chartParts.ts';
+import { svgElementFactory } from '../charts/svgElement.ts';
+import { CHAR_WIDTH, type ChartBase, describeChart, truncate, VERKENNEN_STYLE } from './chartParts.ts';
 
 export interface AreaSeries {
   code: string;
@@ -97,11 +98,7 @@ function lone(points: { value: number | null }[], i: number): boolean {
 export function smallMultiples(series: readonly AreaSeries[], options: SmallMultiplesOptions): SVGSVGElement {
   const { width = 640, panelWidth = 150, panelHeight = 84, highlight, selectedPeriod, formatValue } = options;
   const doc = options.document ?? globalThis.document;
-  const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>) => {
-    const node = doc.createElementNS(SVG_NS, name);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    return node;
-  };
+  const el = svgElementFactory(doc);
 
   const shown = orderSeries(series, selectedPeriod, options.limit, highlight);
   const periods = [...new Set(options.periods)].filter(Number.isFinite).sort((a, b) => a - b);
