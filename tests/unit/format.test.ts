@@ -41,6 +41,17 @@ describe('number formatting', () => {
     expect(formatIndicatorNumber(32.4, indicator('euro_x1000', 1), 'en')).toBe('32,400');
   });
 
+  it('writes a difference of percentages in percentage points, other differences in their unit', () => {
+    const nl = createI18n('nl');
+    const en = createI18n('en');
+    expect(nl.difference(1.64, indicator('percent', 1))).toBe('+1,6 %-punt');
+    expect(en.difference(-0.35, indicator('percent', 1))).toBe('-0.4 pp');
+    expect(nl.compactDifference(1.64, indicator('percent', 1))).toBe('+1,6 %-punt');
+    expect(nl.difference(-4.8, indicator('per_1000', 1))).toBe('-4,8 per 1.000');
+    expect(nl.compactDifference(-4.8, indicator('per_1000', 1))).toBe('-4,8');
+    expect(nl.compactDifference(1170, indicator('euro', 0))).toBe('€ +1.170');
+  });
+
   it('fills templates and leaves unknown placeholders', () => {
     expect(fillTemplate('{a} en {b}', { a: 1 })).toBe('1 en {b}');
   });

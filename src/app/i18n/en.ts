@@ -86,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   'theme.meedoen': 'Participation and liveability',
   'theme.bevolking': 'Population',
   'unit.percent': '{value}%',
+  'unit.percentPoints': '{value} pp',
   'unit.per_1000': '{value} per 1,000',
   'unit.per_10000': '{value} per 10,000',
   'unit.count': '{value}',

@@ -20,6 +20,10 @@ export interface I18n {
   value(value: number, indicator: Indicator, signed?: boolean): string;
   /** The same for a table whose row already names the unit: "12,4%" stays, "45,2 per 1.000" becomes "45,2". */
   compactValue(value: number, indicator: Indicator, signed?: boolean): string;
+  /** A signed difference between two values: a difference of percentages is in percentage points ("+1,6 %-punt"). */
+  difference(value: number, indicator: Indicator): string;
+  /** The same for a table whose row already names the unit. */
+  compactDifference(value: number, indicator: Indicator): string;
   /** The unit to name beside an indicator whose compact values do not show it ("per 1.000", "km"), else null. */
   unitNote(indicator: Indicator): string | null;
   /** An indicator's label in this language. */
@@ -38,6 +42,15 @@ export function createI18n(lang: Lang): I18n {
       t(`unit.${indicator.unit}`, { value: formatIndicatorNumber(value, indicator, lang, signed) }),
     compactValue: (value, indicator, signed = false) => {
       const number = formatIndicatorNumber(value, indicator, lang, signed);
+      return SELF_EXPLAINING.has(indicator.unit) ? t(`unit.${indicator.unit}`, { value: number }) : number;
+    },
+    difference: (value, indicator) =>
+      indicator.unit === 'percent'
+        ? t('unit.percentPoints', { value: formatIndicatorNumber(value, indicator, lang, true) })
+        : t(`unit.${indicator.unit}`, { value: formatIndicatorNumber(value, indicator, lang, true) }),
+    compactDifference: (value, indicator) => {
+      const number = formatIndicatorNumber(value, indicator, lang, true);
+      if (indicator.unit === 'percent') return t('unit.percentPoints', { value: number });
       return SELF_EXPLAINING.has(indicator.unit) ? t(`unit.${indicator.unit}`, { value: number }) : number;
     },
     unitNote: (indicator) =>

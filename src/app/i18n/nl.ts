@@ -85,6 +85,7 @@ export const nl = {
   'theme.meedoen': 'Meedoen en leefbaarheid',
   'theme.bevolking': 'Bevolking',
   'unit.percent': '{value}%',
+  'unit.percentPoints': '{value} %-punt',
   'unit.per_1000': '{value} per 1.000',
   'unit.per_10000': '{value} per 10.000',
   'unit.count': '{value}',

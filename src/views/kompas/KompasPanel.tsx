@@ -64,7 +64,7 @@ function ChangeCell({ row, period }: { row: KompasRow; period: number }) {
   return (
     <span className="change">
       <span aria-hidden="true">
-        {arrow} {i18n.compactValue(row.change, row.indicator, true)}
+        {arrow} {i18n.compactDifference(row.change, row.indicator)}
       </span>
       <span className="visually-hidden">{words}</span>
       {row.previous.period !== period - 1 && (

@@ -26,7 +26,7 @@ export function SignalList({
       <li key={`${signal.indicatorId}-${signal.kind}`} data-indicator={signal.indicatorId}>
         <span className="signal-label">{i18n.label(indicator)}</span>{' '}
         <span className="signal-change">
-          {difference === null ? '' : i18n.value(difference, indicator, true)} {since}
+          {difference === null ? '' : i18n.difference(difference, indicator)} {since}
         </span>
       </li>
     );

@@ -13,7 +13,10 @@ export function formatInterval(interval: Interval, indicator: Indicator, i18n: I
   const low = formatIndicatorNumber(interval.low, indicator, i18n.lang, signed);
   const high = formatIndicatorNumber(interval.high, indicator, i18n.lang, signed);
   const range = signed || interval.low < 0 ? i18n.t('compass.range.to', { low, high }) : `${low}–${high}`;
-  return i18n.t(`unit.${indicator.unit}`, { value: range });
+  // A signed interval is one of a difference: for percentages that is in percentage points.
+  return signed && indicator.unit === 'percent'
+    ? i18n.t('unit.percentPoints', { value: range })
+    : i18n.t(`unit.${indicator.unit}`, { value: range });
 }
 
 /**
@@ -101,7 +104,7 @@ export function VerdictBadge({ comparison, indicator, kind, compact }: VerdictBa
   const i18n = useI18n();
   const verdict: Verdict = comparison.verdict;
   const { difference, interval } = comparison;
-  const value = difference === null ? null : i18n.value(difference, indicator, true);
+  const value = difference === null ? null : i18n.difference(difference, indicator);
   return (
     <TooltipBadge
       className={`verdict-badge verdict-${verdict}`}

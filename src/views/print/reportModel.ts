@@ -12,7 +12,7 @@ import { type PrintTheme, printCell } from './PrintReport.tsx';
 function verdictText(comparison: Comparison | undefined, indicator: Indicator, i18n: I18n): string {
   if (!comparison || (comparison.verdict === 'unknown' && comparison.difference === null)) return '–';
   const word = i18n.t(`compass.verdict.${comparison.verdict}`);
-  return comparison.difference === null ? word : `${i18n.compactValue(comparison.difference, indicator, true)} ${word}`;
+  return comparison.difference === null ? word : `${i18n.compactDifference(comparison.difference, indicator)} ${word}`;
 }
 
 function aimText(assessment: IndicatorAssessment | undefined, i18n: I18n): string {
@@ -57,7 +57,7 @@ export function printSignals(
     const since = i18n.t(s.kind === 'previous' ? 'signals.sincePrevious' : 'signals.sinceBaseline', {
       period: String(s.comparison.against ?? ''),
     });
-    const change = s.comparison.difference === null ? '' : `${i18n.value(s.comparison.difference, indicator, true)} `;
+    const change = s.comparison.difference === null ? '' : `${i18n.difference(s.comparison.difference, indicator)} `;
     return `${i18n.label(indicator)}: ${change}${since}`;
   };
   return {
