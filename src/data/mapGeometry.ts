@@ -33,6 +33,23 @@ export function boundsOf(collection: FeatureCollection): [number, number, number
   return b;
 }
 
+/**
+ * [west, south, east, north] of one gemeente: its own feature, or else the features of `codes` (its wijken and
+ * buurten), from the collections held in JS (URL sources are not read). Null when none of them is there.
+ */
+export function scopeBounds(
+  geometry: MapGeometry,
+  gemeente: string,
+  codes: ReadonlySet<string>,
+): [number, number, number, number] | null {
+  const held = geometry.sources.flatMap((s) => (typeof s.data === 'string' ? [] : s.data.features));
+  const own = held.filter((f) => f.properties?.code === gemeente);
+  const features = own.length > 0 ? own : held.filter((f) => codes.has(String(f.properties?.code)));
+  if (features.length === 0) return null;
+  const b = boundsOf({ type: 'FeatureCollection', features });
+  return Number.isFinite(b[0]) ? b : null;
+}
+
 /** A package with one areas.geojson: one source for every level. */
 export function singleSourceGeometry(collection: FeatureCollection, gemeenten: number): MapGeometry {
   const periodic = collection.features.some(

@@ -6,6 +6,8 @@ export interface ChoroplethRequest {
   indicator: string;
   period: number;
   levels: readonly Level[];
+  /** Only the areas of this gemeente (Verkennen in a package of many): the map classifies what the charts show. */
+  gemeente?: string | null;
 }
 
 export interface ChoroplethRow {
@@ -16,11 +18,12 @@ export interface ChoroplethRow {
 }
 
 /** One row per drawn area: the value of one indicator in one period, for the map's levels. */
-export function choroplethQuery({ indicator, period, levels }: ChoroplethRequest): string {
+export function choroplethQuery({ indicator, period, levels, gemeente }: ChoroplethRequest): string {
+  const inGemeente = gemeente ? `\n  AND a.gemeente = ${sqlString(gemeente)}` : '';
   return `SELECT o.area_code AS code, a.level, o.value, o.suppressed
 FROM observations o JOIN areas a ON a.code = o.area_code
 WHERE o.indicator_id = ${sqlString(indicator)} AND o.period = ${sqlInteger(period)}
-  AND a.level IN ${sqlStringList(levels)}
+  AND a.level IN ${sqlStringList(levels)}${inGemeente}
 ORDER BY o.area_code`;
 }
 

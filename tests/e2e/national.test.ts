@@ -140,6 +140,39 @@ describe('a partitioned package at (small) national scale', () => {
     expect([...fetched.keys()].some((p) => p.endsWith(`/obs/ip/${meta.default_indicator}/${other}.arrow`))).toBe(true);
   });
 
+  it('explores the wijken of the gemeente of the selected area: the map draws, classifies and frames the same wijken as the ranking', async () => {
+    const { page } = watched;
+    const areas = readCsvObjects(readFileSync(join(pkgDir, 'areas.csv'), 'utf8'));
+    const wijk = areas.find((a) => a.level === 'wijk')!;
+    const own = areas.filter((a) => a.level === 'wijk' && a.gemeente === wijk.gemeente).map((a) => a.code!);
+    const gemeenteWijken = new Set(areas.filter((a) => a.level === 'wijk').map((a) => a.gemeente)).size;
+    expect(gemeenteWijken).toBeGreaterThan(1); // otherwise the scope would not be tested
+    await page.goto(`${served.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk`);
+    await expect
+      .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await mapIdle(page);
+    const ranked = await page.evaluate(
+      () =>
+        new Set(
+          [...document.querySelectorAll('.verkennen-panel.ranking svg [data-code]')].map((e) =>
+            e.getAttribute('data-code'),
+          ),
+        ).size,
+    );
+    expect(ranked).toBe(own.length);
+    const drawn = await page.evaluate(() => {
+      const map = window.__gebiedskompas!.map!;
+      return [...new Set(map.queryRenderedFeatures({ layers: ['wijk-fill'] }).map((f) => String(f.properties.code)))];
+    });
+    expect(drawn.sort()).toEqual([...own].sort());
+    // The scatter against a second indicator fetches that indicator's partition and plots the same wijken.
+    await expect
+      .poll(() => page.locator('.verkennen-panel.scatter svg [data-code]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'national-verkennen.png') });
+  });
+
   it('made no request to another origin and logged no console error', () => {
     expect(watched.foreignRequests).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);

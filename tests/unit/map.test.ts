@@ -1,4 +1,6 @@
+import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { type MapGeometry, scopeBounds } from '../../src/data/mapGeometry.ts';
 import { NO_DATA_COLOR, quantileColorScale, SEQUENTIAL } from '../../src/views/map/colorScale.ts';
 import { type AreaPaint, applyPaint } from '../../src/views/map/featureState.ts';
 
@@ -55,5 +57,53 @@ describe('applyPaint', () => {
       ['s/D', { color: '#444', suppressed: false }],
       ['t/C', { color: null, suppressed: false }],
     ]);
+  });
+});
+
+describe('scopeBounds', () => {
+  const square = (code: string, level: string, x: number, y: number, size: number) => ({
+    type: 'Feature' as const,
+    properties: { code, level },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x, y],
+          [x + size, y],
+          [x + size, y + size],
+          [x, y + size],
+          [x, y],
+        ],
+      ],
+    },
+  });
+  const collection = (features: ReturnType<typeof square>[]): FeatureCollection => ({
+    type: 'FeatureCollection',
+    features,
+  });
+  const gemeenten = collection([square('GM0001', 'gemeente', 4, 52, 1), square('GM0002', 'gemeente', 6, 51, 0.5)]);
+  const wijken = collection([square('WK000101', 'wijk', 4, 52, 0.4), square('WK000102', 'wijk', 4.5, 52.5, 0.5)]);
+
+  it('fits one gemeente by its own outline when the gemeenten are held in JS (a partitioned package)', () => {
+    const geometry: MapGeometry = {
+      sources: [
+        { id: 'areas-gemeente', data: gemeenten, levels: ['gemeente'] },
+        { id: 'areas-wijk', data: 'geo/wijk.geojson', levels: ['wijk'] },
+      ],
+      bounds: [4, 51, 6.5, 53],
+      gemeenten: 2,
+    };
+    expect(scopeBounds(geometry, 'GM0002', new Set())).toEqual([6, 51, 6.5, 51.5]);
+  });
+
+  it('falls back to the bounds of the scoped areas, and to null when none is held', () => {
+    const geometry: MapGeometry = {
+      sources: [{ id: 'areas', data: wijken, levels: ['wijk'] }],
+      bounds: [4, 52, 5, 53],
+      gemeenten: 1,
+    };
+    expect(scopeBounds(geometry, 'GM0001', new Set(['WK000101', 'WK000102']))).toEqual([4, 52, 5, 53]);
+    expect(scopeBounds(geometry, 'GM0001', new Set(['WK000101']))).toEqual([4, 52, 4.4, 52.4]);
+    expect(scopeBounds(geometry, 'GM0003', new Set(['WK000301']))).toBeNull();
   });
 });

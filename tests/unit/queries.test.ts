@@ -42,6 +42,21 @@ describe('queries on the mini fixture (hand-computed values)', () => {
     ]);
   });
 
+  it('choroplethQuery within one gemeente keeps only its areas (Verkennen in a package of many)', async () => {
+    const own = decodeChoropleth(
+      await db.query(
+        choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2023, levels: ['wijk'], gemeente: 'GM9998' }),
+      ),
+    );
+    expect(own.map((r) => r.code)).toEqual(['WK999801', 'WK999802']);
+    const elsewhere = decodeChoropleth(
+      await db.query(
+        choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2023, levels: ['wijk'], gemeente: 'GM0000' }),
+      ),
+    );
+    expect(elsewhere).toEqual([]);
+  });
+
   it('trendQuery returns all periods for the asked areas', async () => {
     const rows = decodeTrend(
       await db.query(trendQuery({ indicator: 'jeugdhulp_pct', codes: ['WK999802', 'GM9998', 'NL00'] })),

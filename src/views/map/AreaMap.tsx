@@ -32,6 +32,14 @@ export interface AreaMapProps {
   /** The area under the pointer, for the linked charts (null when it leaves). */
   onHover?(code: string | null): void;
   webglMissing: string;
+  /** Only these areas are drawn (the gemeente outlines stay as a frame), and the map is fitted to `bounds`. */
+  scope?: MapScope | null;
+}
+
+/** One gemeente's areas within a package of many (Verkennen's wijken of one gemeente). */
+export interface MapScope {
+  codes: readonly string[];
+  bounds: [number, number, number, number];
 }
 
 function fillColor(): maplibregl.ExpressionSpecification {
@@ -43,10 +51,18 @@ function fillColor(): maplibregl.ExpressionSpecification {
   ];
 }
 
-/** The features of one level, and with periodic geometry only those that exist in `period`. */
-export function levelFilter(level: DrawnLevel | null, period: number | null): maplibregl.FilterSpecification {
+/**
+ * The features of one level, with periodic geometry only those that exist in `period`, and within a scope only its
+ * areas (gemeenten are never scoped out: their outlines frame the map).
+ */
+export function levelFilter(
+  level: DrawnLevel | null,
+  period: number | null,
+  scope: readonly string[] | null = null,
+): maplibregl.FilterSpecification {
   const parts: maplibregl.ExpressionSpecification[] = [];
   if (level) parts.push(['==', ['get', 'level'], level]);
+  if (scope && level !== 'gemeente') parts.push(['in', ['get', 'code'], ['literal', [...scope]]]);
   if (period !== null)
     parts.push(
       ['<=', ['coalesce', ['get', 'first_period'], -1e9], period],
@@ -123,6 +139,8 @@ export function AreaMap(props: AreaMapProps) {
   const setHoverFilter = useRef<(code: string) => void>(() => {});
   const hovered = useRef<string | null>(null);
   const periodOf = () => (props.geometry.periodic ? latest.current.period : null);
+  const scopeOf = () => latest.current.scope?.codes ?? null;
+  const appliedScope = useRef<MapScope | null>(props.scope ?? null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
@@ -140,7 +158,7 @@ export function AreaMap(props: AreaMapProps) {
           sources: {},
           layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f4f6f8' } }],
         },
-        bounds: props.geometry.bounds,
+        bounds: props.scope?.bounds ?? props.geometry.bounds,
         fitBoundsOptions: { padding: 16 },
         attributionControl: { compact: false, customAttribution: props.attribution },
         fadeDuration: 0,
@@ -171,8 +189,9 @@ export function AreaMap(props: AreaMapProps) {
       const sourceOf = (level: DrawnLevel) => props.geometry.sources.find((src) => src.levels.includes(level))?.id;
       const drawn = DRAWN_LEVELS.flatMap((level) => {
         const source = sourceOf(level);
-        return source ? [{ level, source, filter: levelFilter(level, periodOf()) }] : [];
+        return source ? [{ level, source, filter: levelFilter(level, periodOf(), scopeOf()) }] : [];
       });
+      appliedScope.current = latest.current.scope ?? null;
       for (const { level, source, filter } of drawn) {
         map.addLayer({
           id: `${level}-fill`,
@@ -278,13 +297,20 @@ export function AreaMap(props: AreaMapProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready || !props.geometry.periodic) return;
+    const scope = props.scope ?? null;
+    const scopeChanged = scope !== appliedScope.current;
+    if (!map || !ready || (!props.geometry.periodic && !scopeChanged)) return;
+    const period = props.geometry.periodic ? props.period : null;
     for (const level of DRAWN_LEVELS) {
-      const filter = levelFilter(level, props.period);
+      const filter = levelFilter(level, period, scope?.codes ?? null);
       if (map.getLayer(`${level}-fill`)) map.setFilter(`${level}-fill`, filter);
       if (map.getLayer(`${level}-line`)) map.setFilter(`${level}-line`, filter);
     }
-  }, [ready, props.period, props.geometry]);
+    if (scopeChanged) {
+      appliedScope.current = scope;
+      map.fitBounds(scope?.bounds ?? props.geometry.bounds, { padding: 16, duration: 0 });
+    }
+  }, [ready, props.period, props.geometry, props.scope]);
 
   useEffect(() => {
     if (!mapRef.current || !ready || props.highlight === undefined) return;

@@ -2,6 +2,7 @@ import { lazy, Suspense, useContext, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { MapLevel } from '../../app/urlState.ts';
 import type { LoadedPackage } from '../../data/load.ts';
+import { scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
 import { CoordinatorContext, useQuery } from '../../db/useQuery.ts';
 import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
@@ -9,6 +10,7 @@ import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
 const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
 
+import type { MapScope } from './AreaMap.tsx';
 import { classify, divergingScale, PALETTES } from './classify.ts';
 import { quantileColorScale } from './colorScale.ts';
 import type { AreaPaint } from './featureState.ts';
@@ -27,6 +29,11 @@ export interface MapPanelProps {
   onHover?(code: string | null): void;
   /** Areas outside a range brushed in a chart: drawn faded, so the map shows only the brushed ones. */
   dimmed?: ReadonlySet<string> | null;
+  /**
+   * Only the areas of this gemeente (Verkennen's wijken in a package of many): queried, classified and drawn, with
+   * the map fitted to the gemeente, so map, ranking and charts show the same areas.
+   */
+  gemeente?: string | null;
 }
 
 const DIMMED_COLOR = '#ececec';
@@ -57,16 +64,26 @@ export function MapPanel({
   highlight,
   onHover,
   dimmed = null,
+  gemeente = null,
 }: MapPanelProps) {
   const i18n = useI18n();
   const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
+  const scope = useMemo((): MapScope | null => {
+    if (!gemeente) return null;
+    const codes = pkg.areas.filter((a) => a.gemeente === gemeente && levels.includes(a.level)).map((a) => a.code);
+    const bounds = scopeBounds(pkg.geometry, gemeente, new Set(codes));
+    return bounds ? { codes, bounds } : null;
+  }, [gemeente, pkg, levels]);
   const { data } = useQuery(
-    choroplethQuery({ indicator: indicator.id, period, levels }),
+    choroplethQuery({ indicator: indicator.id, period, levels, gemeente }),
     decodeChoropleth,
     pkg.partitions ? [pkg.partitions.indicatorPeriod(indicator.id, period)].filter((p) => p !== null) : undefined,
     'gk:map-data',
   );
-  const drawnCount = useMemo(() => pkg.areas.filter((a) => levels.includes(a.level)).length, [pkg.areas, levels]);
+  const drawnCount = useMemo(
+    () => scope?.codes.length ?? pkg.areas.filter((a) => levels.includes(a.level)).length,
+    [pkg.areas, levels, scope],
+  );
   // Partitioned packages: once this map is drawn, fetch what the next switch most likely needs.
   const coordinator = useContext(CoordinatorContext);
   useEffect(() => {
@@ -85,13 +102,13 @@ export function MapPanel({
       const path = store ? store.indicatorPeriod(id, p) : null;
       return store && path === null
         ? [] // not measured that year: nothing to fetch
-        : [{ sql: choroplethQuery({ indicator: id, period: p, levels }), partitions: path ? [path] : [] }];
+        : [{ sql: choroplethQuery({ indicator: id, period: p, levels, gemeente }), partitions: path ? [path] : [] }];
     };
     coordinator.prefetch([
       ...years.flatMap((p) => request(indicator.id, p)),
       ...near.flatMap((x) => request(x.id, period)),
     ]);
-  }, [data, pkg, indicator, period, coordinator, levels]);
+  }, [data, pkg, indicator, period, coordinator, levels, gemeente]);
   const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
 
   const { paint, scale, values, hasSuppressed, hasMissing } = useMemo(() => {
@@ -155,6 +172,7 @@ export function MapPanel({
           {...(highlight !== undefined && { highlight })}
           {...(onHover && { onHover })}
           webglMissing={i18n.t('map.webglMissing')}
+          scope={scope}
         />
       </Suspense>
       <MapLegend

@@ -180,6 +180,7 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           highlight={highlight}
           onHover={setHighlight}
           dimmed={dimmed}
+          gemeente={gemeente}
         />
         <RankingPanel rows={ranking.data ?? []} reference={reference} {...panel} />
         <DistributionPanel
