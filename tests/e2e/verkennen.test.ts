@@ -70,7 +70,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
       )
       .toContain(top);
     // Brushing a range in the histogram fades the wijken outside it on the map.
-    const overlay = page.locator('.verkennen-panel.distribution .histogram-brush .overlay');
+    const overlay = page.locator('.verkennen-panel.distribution .value-brush .overlay');
     await overlay.scrollIntoViewIfNeeded();
     const box = (await overlay.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
@@ -105,6 +105,30 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
       return v < 20 || v > 30;
     }).length;
     await expect.poll(faded).toBe(outside);
+    // Brushing along the ranking's value axis filters the map the same way, and the histogram draws that range too.
+    await page.getByRole('button', { name: 'Filter wissen' }).click();
+    await expect.poll(faded).toBe(0);
+    const rankingBrush = page.locator('.verkennen-panel.ranking .value-brush .overlay');
+    await rankingBrush.scrollIntoViewIfNeeded();
+    const strip = (await rankingBrush.boundingBox())!;
+    await page.mouse.move(strip.x + strip.width * 0.5, strip.y + strip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(strip.x + strip.width * 0.98, strip.y + strip.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(faded).toBeGreaterThan(0);
+    expect(await faded()).toBeLessThan(wijken.length);
+    const typedFrom = Number(await page.getByLabel('van', { exact: true }).inputValue());
+    expect(typedFrom).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Number(
+            document.querySelector('.verkennen-panel.distribution .value-brush .selection')?.getAttribute('width'),
+          ),
+        ),
+      )
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'verkennen-ranking-brushed.png'), fullPage: true });
 
     // The ranking chart downloads as SVG with the source on it.
     const [download] = await Promise.all([

@@ -243,16 +243,21 @@ describe('DataTable and DownloadButtons in a document', () => {
     svg.setAttribute('width', '300');
     svg.setAttribute('height', '150');
     const charts = [
-      { name: 'trend', svg: () => svg },
-      { name: 'kaart', svg: () => null },
+      { name: 'trend', label: 'Verloop', svg: () => svg },
+      { name: 'kaart', label: 'Kaart', svg: () => null },
     ];
     await render(createElement(DownloadButtons, { table, baseName: 'x', attribution: 'Bron: CBS', charts }));
     const chartButtons = [...host.querySelectorAll('button')].slice(3);
     expect(chartButtons.map((b) => b.textContent)).toEqual([
-      'SVG grafiek trend',
-      'PNG grafiek trend',
-      'SVG grafiek kaart',
-      'PNG grafiek kaart',
+      'SVG grafiek Verloop',
+      'PNG grafiek Verloop',
+      'SVG grafiek Kaart',
+      'PNG grafiek Kaart',
+    ]);
+    // Each chart's buttons are visibly named too.
+    expect([...host.querySelectorAll('.download-chart')].map((g) => g.firstElementChild?.textContent)).toEqual([
+      'Verloop:',
+      'Kaart:',
     ]);
     await act(async () => chartButtons[0]!.click());
     expect(files.map((f) => f.name)).toEqual(['x-trend.svg']);
@@ -261,7 +266,7 @@ describe('DataTable and DownloadButtons in a document', () => {
     expect(text).toContain('>Bron: CBS</text></svg>');
     await act(async () => chartButtons[2]!.click());
     expect(host.querySelector('.download-error')!.textContent).toBe(
-      'Downloaden lukte niet: De grafiek kaart is nog niet getekend.',
+      'Downloaden lukte niet: De grafiek Kaart is nog niet getekend.',
     );
     expect(files).toHaveLength(1);
   });

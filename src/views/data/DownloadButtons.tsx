@@ -8,8 +8,10 @@ import { useDataText } from './DataTable.tsx';
 import './data.css';
 
 export interface DownloadChart {
-  /** Shown to screen readers with the buttons and used in the file name: "trend". */
+  /** Used in the file name: "rangorde". */
   name: string;
+  /** Shown before the chart's buttons, in the interface's language: "Rangorde". */
+  label: string;
   /** The chart's SVG as it is on screen now, or null when it is not drawn. */
   svg: () => SVGSVGElement | null;
 }
@@ -57,7 +59,7 @@ export function DownloadButtons({ table, baseName, attribution, charts = [] }: D
   const chartFile = (chart: DownloadChart, format: 'svg' | 'png') =>
     attempt(async () => {
       const svg = chart.svg();
-      if (!svg) throw new Error(text('data.download.noChart', { chart: chart.name }));
+      if (!svg) throw new Error(text('data.download.noChart', { chart: chart.label }));
       const content = svgWithAttribution(svg, attribution);
       const fileName = `${baseName}-${chart.name}.${format}`;
       if (format === 'svg') {
@@ -83,14 +85,17 @@ export function DownloadButtons({ table, baseName, attribution, charts = [] }: D
       <button type="button" title={text('data.download.excelTitle')} onClick={xlsx}>
         {text('data.download.excel')}
       </button>
-      {charts.map((chart) =>
-        (['svg', 'png'] as const).map((format) => (
-          <button key={`${chart.name}-${format}`} type="button" onClick={() => chartFile(chart, format)}>
-            {text(`data.download.${format}`)}
-            <span className="visually-hidden"> {text('data.download.chart', { chart: chart.name })}</span>
-          </button>
-        )),
-      )}
+      {charts.map((chart) => (
+        <span key={chart.name} className="download-chart">
+          <span aria-hidden="true">{chart.label}:</span>
+          {(['svg', 'png'] as const).map((format) => (
+            <button key={format} type="button" onClick={() => chartFile(chart, format)}>
+              {text(`data.download.${format}`)}
+              <span className="visually-hidden"> {text('data.download.chart', { chart: chart.label })}</span>
+            </button>
+          ))}
+        </span>
+      ))}
       <p className="download-error" role="status">
         {error}
       </p>

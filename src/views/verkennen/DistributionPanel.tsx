@@ -1,5 +1,4 @@
-import { brushX, type D3BrushEvent, select } from 'd3';
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { Indicator, Level } from '../../data/package.ts';
 import type { RankingRow } from '../../queries/explore.ts';
@@ -8,6 +7,7 @@ import { AreaTable } from './AreaTable.tsx';
 import type { References } from './chartParts.ts';
 import { distributionChart } from './distributionChart.ts';
 import { useAreaPointer } from './useAreaPointer.ts';
+import { useValueBrush } from './useValueBrush.ts';
 
 export interface DistributionPanelProps {
   /** The same rows as the ranking (rankingQuery): suppressed and missing values are left out of the histogram. */
@@ -76,7 +76,7 @@ export function DistributionPanel({
     [rows, valued.length, width, highlight, gemeenteValue, nlValue, indicator, level, period, label, i18n, t],
   );
   useAreaPointer(element, onHover, onSelect);
-  useHistogramBrush(element, onBrush, brushed);
+  useValueBrush(element, onBrush, brushed);
   const rangeId = useId();
 
   // The keyboard way to the same filter: type the range instead of dragging it.
@@ -128,50 +128,4 @@ export function DistributionPanel({
   );
 }
 
-type PlotScale = { range: [number, number]; invert?: (v: number) => number; apply?: (v: number) => number };
-
 const round = (v: number) => Math.round(v * 1000) / 1000;
-
-/**
- * A horizontal brush along the histogram's x axis (a strip under the cells, so hovering an area still works):
- * dragging along the axis selects a value range. Uses the chart's own x scale (Plot exposes it on the figure).
- */
-function useHistogramBrush(
-  element: Element | null,
-  onBrush: ((range: [number, number] | null) => void) | undefined,
-  brushed: [number, number] | null,
-) {
-  useEffect(() => {
-    if (!element || !onBrush) return;
-    const svg = element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg');
-    const plot = element as unknown as { scale?: (name: string) => PlotScale | undefined };
-    const x = plot.scale?.('x');
-    const y = plot.scale?.('y');
-    if (!svg || !x?.invert || !y) return;
-    const invert = x.invert;
-    const bottom = Math.max(...y.range);
-    const layer = select(svg as SVGSVGElement)
-      .append('g')
-      .attr('class', 'histogram-brush');
-    const brush = brushX<unknown>()
-      .extent([
-        [Math.min(...x.range), bottom],
-        [Math.max(...x.range), bottom + 22],
-      ])
-      .on('end', (event: D3BrushEvent<unknown>) => {
-        if (!event.sourceEvent) return; // moved by the code below, not by the user
-        const s = event.selection as [number, number] | null;
-        onBrush(s ? [invert(s[0]), invert(s[1])] : null);
-      });
-    layer.call(brush);
-    // Redrawn on hover: put the current range back.
-    if (brushed && x.apply) {
-      const [lo, hi] = x.range;
-      const clamp = (v: number) => Math.max(Math.min(lo, hi), Math.min(Math.max(lo, hi), v));
-      layer.call(brush.move, [clamp(x.apply(brushed[0])), clamp(x.apply(brushed[1]))]);
-    }
-    return () => {
-      layer.remove();
-    };
-  }, [element, onBrush, brushed]);
-}

@@ -9,6 +9,7 @@ import { AreaTable } from './AreaTable.tsx';
 import type { References } from './chartParts.ts';
 import { rankingChart } from './rankingChart.ts';
 import { useAreaPointer } from './useAreaPointer.ts';
+import { useValueBrush } from './useValueBrush.ts';
 
 export interface RankingPanelProps {
   /** rankingQuery's rows, in its order (highest first). */
@@ -21,6 +22,10 @@ export interface RankingPanelProps {
   onHover: (code: string | null) => void;
   onSelect: (code: string) => void;
   width?: number;
+  /** A range dragged along the value axis (null when cleared): the page dims the areas outside it on the map. */
+  onBrush?: (range: [number, number] | null) => void;
+  /** The range brushed now (here or in the histogram), drawn on the axis. */
+  brushed?: [number, number] | null;
 }
 
 /** Every area of the level ranked on one indicator, with 95 % intervals and the gemeente and NL as lines. */
@@ -34,6 +39,8 @@ export function RankingPanel({
   onHover,
   onSelect,
   width = 560,
+  onBrush,
+  brushed = null,
 }: RankingPanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -73,6 +80,7 @@ export function RankingPanel({
     [rows, width, gemeenteValue, nlValue, intervals, highlight, indicator, level, period, label, i18n, t],
   );
   useAreaPointer(element, onHover, onSelect);
+  useValueBrush(element, onBrush, brushed);
 
   const unit = i18n.unitNote(indicator);
   const cell = (r: RankingRow) =>
@@ -91,6 +99,7 @@ export function RankingPanel({
       <h2 id={titleId}>{t('verkennen.ranking.title', { indicator: label, period })}</h2>
       {unit && <p className="unit-note">{t('verkennen.unitNote', { unit })}</p>}
       {element ? <SvgHost element={element} className="verkennen-chart" /> : <p>{t('verkennen.ranking.empty')}</p>}
+      {element && onBrush && <p className="unit-note">{t('verkennenPage.brushHint')}</p>}
       <AreaTable
         caption={t('verkennen.ranking.table', { indicator: label, period })}
         columns={[t('verkennen.col.rank'), t('verkennen.col.value'), t('verkennen.col.interval')]}

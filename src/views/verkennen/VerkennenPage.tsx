@@ -138,9 +138,9 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
   );
   const chartOf = (selector: string) => () => document.querySelector<SVGSVGElement>(`.verkennen ${selector} svg`);
   const charts = [
-    { name: 'rangorde', svg: chartOf('.verkennen-panel.ranking') },
-    { name: 'verdeling', svg: chartOf('.verkennen-panel.distribution') },
-    { name: 'spreiding', svg: chartOf('.verkennen-panel.scatter') },
+    { name: 'rangorde', label: t('verkennenPage.chart.ranking'), svg: chartOf('.verkennen-panel.ranking') },
+    { name: 'verdeling', label: t('verkennenPage.chart.distribution'), svg: chartOf('.verkennen-panel.distribution') },
+    { name: 'spreiding', label: t('verkennenPage.chart.scatter'), svg: chartOf('.verkennen-panel.scatter') },
   ];
 
   return (
@@ -182,7 +182,13 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           dimmed={dimmed}
           gemeente={gemeente}
         />
-        <RankingPanel rows={ranking.data ?? []} reference={reference} {...panel} />
+        <RankingPanel
+          rows={ranking.data ?? []}
+          reference={reference}
+          onBrush={setBrushed}
+          brushed={brushed}
+          {...panel}
+        />
         <DistributionPanel
           rows={ranking.data ?? []}
           reference={reference}
