@@ -1,12 +1,18 @@
 /**
- * Reading a user's own data file (CSV or Excel) into a table of text cells, before validation (see ownData.ts).
+ * Reading a user's own data file (CSV, Excel or Parquet) into a table of text cells, before validation (see
+ * ownData.ts).
  *
  * - CSV: UTF-8 (a byte order mark is dropped; any other encoding is refused with a message saying how to save it),
  *   fields separated by `,`, `;` or tab (whichever occurs most in the header), decimal comma accepted later.
  * - XLSX: the first worksheet. The zip parts are inflated asynchronously first (`DecompressionStream('deflate-raw')`,
  *   in every current browser and Node ≥ 18), then parsed by the synchronous reader of the CBS importer.
- * - Parquet: refused with a message. Reading it needs DuckDB's parquet extension, which DuckDB-WASM downloads from
- *   the internet and the offline app does not load (DESIGN.md, "Pitfalls"): "save it as CSV or Excel".
+ * - Parquet: read in JavaScript by hyparquet (with hyparquet-compressors for gzip, zstd, brotli and lz4), loaded
+ *   only when a Parquet file comes in. Not by DuckDB: DuckDB-WASM downloads its parquet extension from the
+ *   internet, which the offline app does not (DESIGN.md, "Pitfalls"). The top-level columns become text cells as a
+ *   CSV would write them (numbers with a decimal point, dates as ISO 8601, null as empty); the header counts as
+ *   row 1, so a message about data row k names row k + 1, as in a spreadsheet. Nested columns (lists, structs,
+ *   maps) are refused, naming the column.
+ * - Any file above {@link MAX_OWN_FILE_BYTES} is refused before it is read (`fileTooLarge`).
  *
  * Three layouts, told apart by the header (column names compared case-insensitively):
  * - LONG: `area_code, indicator_id, period, value[, numerator, denominator]` — the package's observations format;
@@ -33,8 +39,12 @@ export const OWN_ISSUE_CODES = [
   'alreadyInPackage',
   /** An area code the loaded package does not have (params `value`). */
   'areaNotInPackage',
-  /** A Parquet file: the offline app cannot read it. */
-  'parquetNotSupported',
+  /** A file above {@link MAX_OWN_FILE_BYTES} (params `size`, `limit`: whole MB). */
+  'fileTooLarge',
+  /** A file named .parquet or starting with `PAR1` that cannot be read as Parquet (params `reason`). */
+  'notParquet',
+  /** A Parquet column holding lists, structs or maps (params `column`). */
+  'parquetNestedColumn',
   /** Not CSV, Excel (.xlsx) or Parquet (params `extension`). */
   'unsupportedFileType',
   /** An .xlsx that cannot be opened (params `reason`). */
@@ -125,6 +135,28 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4"
+
+const MB = 1024 * 1024;
+
+/**
+ * The largest own data file that is read, in MB (of 2^20 bytes). A municipality's registry figures by buurt and
+ * year take kilobytes to a few megabytes; 200 MB still takes a national table (all ~14,000 buurten × dozens of
+ * indicators × years), yet stays well below what a browser tab survives: the file is held whole in memory (and
+ * kept in IndexedDB), becomes text cells several times its size (a compressed Parquet file more), and is then
+ * copied into DuckDB-WASM, whose heap is at most 4 GB.
+ */
+export const MAX_OWN_FILE_MB = 200;
+export const MAX_OWN_FILE_BYTES = MAX_OWN_FILE_MB * MB;
+
+/**
+ * The `fileTooLarge` issue of a file of `size` bytes above {@link MAX_OWN_FILE_BYTES}, or null. Check `File.size`
+ * with it before reading a file, so that a file of gigabytes is never read into memory.
+ */
+export function fileSizeIssue(name: string, size: number): OwnDataIssue | null {
+  if (size <= MAX_OWN_FILE_BYTES) return null;
+  // Whole MB, rounded up, so that a file just over the limit does not read as the limit itself.
+  return { file: name, code: 'fileTooLarge', params: { size: Math.ceil(size / MB), limit: MAX_OWN_FILE_MB } };
+}
 
 /** Inflates raw deflate data asynchronously (browser and Node ≥ 18). */
 export async function inflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
@@ -255,9 +287,41 @@ function csvTable(bytes: Uint8Array, file: string): { table: DelimitedTable; hea
   }
 }
 
+/**
+ * The names a spreadsheet of a Dutch municipality uses for the data columns: `buurtcode; jaar; waarde` reads as
+ * `area_code, period, value`. An alias counts only when the file does not also have the column's own name.
+ */
+export const COLUMN_ALIASES: Readonly<Record<string, LongField>> = {
+  gebiedscode: 'area_code',
+  gebied_code: 'area_code',
+  buurtcode: 'area_code',
+  wijkcode: 'area_code',
+  gemeentecode: 'area_code',
+  regiocode: 'area_code',
+  code: 'area_code',
+  jaar: 'period',
+  periode: 'period',
+  year: 'period',
+  indicator: 'indicator_id',
+  indicator_code: 'indicator_id',
+  waarde: 'value',
+  teller: 'numerator',
+  noemer: 'denominator',
+};
+
+/** Each column's name as the layouts know it: lower case, trimmed, a Dutch alias replaced (see COLUMN_ALIASES). */
+export function canonicalHeader(header: readonly string[]): string[] {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const present = new Set(lower);
+  return lower.map((h) => {
+    const canonical = COLUMN_ALIASES[h];
+    return canonical && !present.has(canonical) ? canonical : h;
+  });
+}
+
 /** Which layout a header has; null when none. */
 export function layoutOf(header: readonly string[]): OwnLayout | null {
-  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const names = new Set(canonicalHeader(header));
   if (names.has('indicator_id')) return 'long';
   if (names.has('area_code') && names.has('period')) return 'wide';
   if (names.has('id') && names.has('label_nl')) return 'indicators';
@@ -270,13 +334,16 @@ export async function parseOwnData(
   options: ParseOptions = {},
 ): Promise<OwnTable> {
   const { name, bytes } = file;
+  const tooLarge = fileSizeIssue(name, bytes.byteLength);
+  if (tooLarge) throw new OwnDataError([tooLarge]);
   const extension = extensionOf(name);
-  if (extension === 'parquet' || startsWith(bytes, PARQUET_MAGIC)) {
-    throw new OwnDataError([{ file: name, code: 'parquetNotSupported' }]);
-  }
   let table: DelimitedTable;
   let headerRow: number;
-  if (extension === 'xlsx' || startsWith(bytes, ZIP_MAGIC)) {
+  if (extension === 'parquet' || startsWith(bytes, PARQUET_MAGIC)) {
+    const { parquetTable } = await import('./ownDataParquet.ts');
+    table = await parquetTable(bytes, name);
+    headerRow = 1;
+  } else if (extension === 'xlsx' || startsWith(bytes, ZIP_MAGIC)) {
     const rows = await xlsxRows(bytes, name, options.inflateRaw);
     table = tableFromSheet(rows, name);
     headerRow = rows.findIndex((r) => r.some((c) => c.trim() !== '')) + 1;
@@ -300,11 +367,10 @@ export async function parseOwnData(
   return { file: name, layout, header, rows: table.rows, rowNumbers: table.rowNumbers, headerRow };
 }
 
-/** The index of each column by lower-cased name (the first one when a name appears twice). */
+/** The index of each column by canonical name (the first one when a name appears twice). */
 function columnIndex(header: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    const key = h.toLowerCase();
+  canonicalHeader(header).forEach((key, i) => {
     if (!index.has(key)) index.set(key, i);
   });
   return index;
@@ -328,7 +394,7 @@ export function indicatorIdOf(title: string): string {
  */
 export function wideToLong(table: OwnTable): LongTable {
   const { file, header, headerRow } = table;
-  const lower = header.map((h) => h.toLowerCase());
+  const lower = canonicalHeader(header);
   const issues: OwnDataIssue[] = checkColumns(lower, ['area_code', 'period'], file, []).filter(
     (i) => i.code === 'duplicateColumn' && (i.column === 'area_code' || i.column === 'period'),
   );
@@ -400,7 +466,7 @@ export function wideToLong(table: OwnTable): LongTable {
 /** A LONG table's rows; column problems (missing, unknown, repeated) are thrown as an OwnDataError. */
 export function longRows(table: OwnTable): LongTable {
   const { file, header } = table;
-  const lower = header.map((h) => h.toLowerCase());
+  const lower = canonicalHeader(header);
   const issues: OwnDataIssue[] = checkColumns(lower, ['area_code', 'indicator_id', 'period'], file, [
     'value',
     'numerator',

@@ -57,7 +57,19 @@ const DIGIT = /[0-9]/;
 
 /** Splits SQL into tokens; comments are dropped. Throws Unterminated for an open string, identifier or comment. */
 export function tokenize(sql: string): Token[] {
+  return lex(sql).tokens;
+}
+
+/** Where a token stands in the text: `sql.slice(start, end)` is the token as written. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The tokens of `sql` and, at the same index, where each stands in the text. */
+function lex(sql: string): { tokens: Token[]; spans: Span[] } {
   const tokens: Token[] = [];
+  const spans: Span[] = [];
   const n = sql.length;
   let i = 0;
   const quoted = (quote: string, backslash: boolean): string => {
@@ -85,6 +97,8 @@ export function tokenize(sql: string): Token[] {
     }
   };
   while (i < n) {
+    const start = i;
+    const count = tokens.length;
     const c = sql[i]!;
     if (/\s/.test(c)) {
       i++;
@@ -142,8 +156,9 @@ export function tokenize(sql: string): Token[] {
       tokens.push({ kind: 'punct', value: c });
       i++;
     }
+    if (tokens.length > count) spans.push({ start, end: i });
   }
-  return tokens;
+  return { tokens, spans };
 }
 
 /** The statements of a token list (split at `;`, empty ones dropped). */
@@ -498,6 +513,44 @@ export function guardSql(sql: string, protectedNames: readonly string[]): GuardR
     }
   }
   return { ok: true };
+}
+
+/** Where a statement stands in a text: its first token to the end of its last (comments and `;` around it outside). */
+export interface StatementRange {
+  start: number;
+  end: number;
+  /**
+   * A query (SELECT, WITH, FROM-first, VALUES, TABLE, PIVOT/UNPIVOT or one in parentheses): it only reads and can
+   * stand as a subquery. DESCRIBE, SHOW, SUMMARIZE, EXPLAIN and PRAGMA are not: their results are small and some
+   * cannot be nested.
+   */
+  query: boolean;
+}
+
+/** The statements of `sql` (empty ones dropped) and where they stand; null for an unterminated string or comment. */
+export function statementRanges(sql: string): StatementRange[] | null {
+  let lexed: { tokens: Token[]; spans: Span[] };
+  try {
+    lexed = lex(sql);
+  } catch (error) {
+    if (error instanceof Unterminated) return null;
+    throw error;
+  }
+  const { tokens, spans } = lexed;
+  const ranges: StatementRange[] = [];
+  let first = -1;
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    if (t === undefined || t.kind === 'semicolon') {
+      if (first >= 0) {
+        const lead = tokens[first]!;
+        const query = (lead.kind === 'punct' && lead.value === '(') || QUERY_STARTS.has(upper(lead));
+        ranges.push({ start: spans[first]!.start, end: spans[k - 1]!.end, query });
+      }
+      first = -1;
+    } else if (first < 0) first = k;
+  }
+  return ranges;
 }
 
 /** A table or view with its columns, for the console's sidebar. */

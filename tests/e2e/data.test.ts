@@ -57,6 +57,17 @@ describe('Data: table, downloads, own data and SQL', () => {
       expect(Number(row[valueAt])).toBeCloseTo(Number(source.value), 1);
     }
     expect(header.at(-1)).toBe('bron');
+
+    // A second indicator is found by typing in the checklist and ticked: the table then holds both.
+    await page.getByLabel('Zoek een indicator').fill('wmo clienten');
+    await page.getByRole('checkbox', { name: 'Wmo-cliënten', exact: true }).check();
+    const both = observations.filter(
+      (r) =>
+        ['jeugdhulp_pct', 'wmo_per_1000'].includes(r.indicator_id!) &&
+        areas.find((a) => a.code === r.area_code)?.level === 'wijk',
+    ).length;
+    await expect.poll(() => page.locator('.data-table-count').textContent()).toContain(both.toLocaleString('nl-NL'));
+    await page.screenshot({ path: join(ARTIFACTS, 'data-two-indicators.png'), fullPage: true });
     await context.close();
   });
 
@@ -115,6 +126,19 @@ describe('Data: table, downloads, own data and SQL', () => {
     )!;
     expect(first).toContain('WK999901');
     expect((first ?? '').replace(/\D/g, '')).toContain(expected.value);
+    // A large result: the table shows the first 1.000 rows, the status counts them all, the download holds all.
+    await editor.fill('SELECT range AS n, range % 7 AS r FROM range(5000) ORDER BY n;');
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect
+      .poll(() => page.locator('.sql-status').textContent(), { timeout: 20_000 })
+      .toContain('5.000 rijen; de tabel toont de eerste 1.000');
+    expect(await page.locator('.sql-result tbody tr').count()).toBe(1000);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.sql-download').click()]);
+    const lines = readFileSync(await download.path())
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((l) => /^\d/.test(l));
+    expect(lines).toHaveLength(5000);
     await editor.fill('DROP VIEW observations');
     await page.getByRole('button', { name: 'Uitvoeren' }).click();
     await expect.poll(() => page.locator('.sql-refused, .sql-error').count()).toBeGreaterThan(0);

@@ -170,6 +170,38 @@ describe('parseOwnData', () => {
     ]);
   });
 
+  it('reads the Dutch column names of a municipal spreadsheet: buurtcode, jaar, indicator, waarde, teller, noemer', async () => {
+    const wide = await parseOwnData(
+      file('wmo.csv', 'Buurtcode;Naam;Jaar;Wmo-cliënten\nBU99980101;West-Zuid;2024;31\n'),
+    );
+    expect(wide.layout).toBe('wide');
+    expect(wideToLong(wide).rows).toEqual([
+      {
+        row: 2,
+        area_code: 'BU99980101',
+        indicator_id: 'wmo_clienten',
+        period: '2024',
+        value: '31',
+        numerator: '',
+        denominator: '',
+        valueColumn: 'Wmo-cliënten',
+      },
+    ]);
+    const long = validateOwnData(
+      await tableOf('lang.csv', 'gebiedscode;indicator;jaar;waarde;teller;noemer\nBU99980101;bereik;2024;12;12;100\n'),
+      PKG,
+    );
+    expect(long.observations).toEqual([
+      { area_code: 'BU99980101', indicator_id: 'bereik', period: 2024, value: 12, numerator: 12, denominator: 100 },
+    ]);
+    // An alias counts only when the column's own name is absent: here `code` is just another column.
+    const both = await parseOwnData(file('x.csv', 'area_code,code,period,Score\nBU99980101,x,2024,1\n'));
+    expect(wideToLong(both).rows.map((r) => [r.area_code, r.indicator_id])).toEqual([
+      ['BU99980101', 'code'],
+      ['BU99980101', 'score'],
+    ]);
+  });
+
   it('makes ids of column titles', () => {
     expect(indicatorIdOf('Cliënten Wmo 2024')).toBe('clienten_wmo_2024');
     expect(indicatorIdOf('65+ alleenwonend')).toBe('i_65_alleenwonend');
@@ -195,9 +227,9 @@ describe('parseOwnData', () => {
     });
   });
 
-  it('refuses Parquet, other types, damaged workbooks, non-UTF-8 text and unknown layouts, naming the file', async () => {
+  it('refuses damaged Parquet, other types, damaged workbooks, non-UTF-8 text and unknown layouts, naming the file', async () => {
     expect(await issuesOf(() => parseOwnData(file('obs.parquet', 'PAR1....')))).toEqual([
-      { file: 'obs.parquet', code: 'parquetNotSupported' },
+      { file: 'obs.parquet', code: 'notParquet', params: { reason: expect.any(String) } },
     ]);
     expect(await issuesOf(() => parseOwnData(file('obs.json', '[]')))).toEqual([
       { file: 'obs.json', code: 'unsupportedFileType', params: { extension: 'json' } },
@@ -210,8 +242,8 @@ describe('parseOwnData', () => {
     expect(await issuesOf(() => parseOwnData(latin1))).toEqual([
       { file: 'wmo.csv', code: 'notUtf8', params: { line: 2 } },
     ]);
-    expect(await issuesOf(() => parseOwnData(file('x.csv', 'code,jaar,waarde\nBU1,2024,3\n')))).toEqual([
-      { file: 'x.csv', code: 'unknownLayout', params: { found: 'code, jaar, waarde' } },
+    expect(await issuesOf(() => parseOwnData(file('x.csv', 'plek,tijd,waarde\nBU1,2024,3\n')))).toEqual([
+      { file: 'x.csv', code: 'unknownLayout', params: { found: 'plek, tijd, waarde' } },
     ]);
     expect(await issuesOf(() => parseOwnData(file('x.csv', 'area_code;period;a\n"BU1;2024;3\n')))).toEqual([
       { file: 'x.csv', row: 2, code: 'unterminatedQuote', params: {} },
@@ -328,15 +360,15 @@ describe('validateOwnData', () => {
   });
 
   it('reports missing columns, with a suggestion', async () => {
-    const long = await tableOf('l.csv', 'area_code,indicator_id,periode,value\nBU99980101,mine,2024,1\n');
+    const long = await tableOf('l.csv', 'area_code,indicator_id,perode,value\nBU99980101,mine,2024,1\n');
     expect(await issuesOf(() => validateOwnData(long, PKG))).toEqual([
       {
         file: 'l.csv',
         column: 'period',
         code: 'missingColumn',
-        params: { column: 'period', suggestion: 'periode' },
+        params: { column: 'period', suggestion: 'perode' },
       },
-      { file: 'l.csv', column: 'periode', code: 'unknownColumn', params: { column: 'periode', value: 'periode' } },
+      { file: 'l.csv', column: 'perode', code: 'unknownColumn', params: { column: 'perode', value: 'perode' } },
     ]);
   });
 

@@ -9,7 +9,7 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.choose': 'Choose a file',
   'owndata.drop': 'or drop a file here',
   'owndata.dropActive': 'Release the file to add it',
-  'owndata.accept': 'CSV (separated by commas or semicolons, UTF-8) or Excel (.xlsx).',
+  'owndata.accept': 'CSV (separated by commas or semicolons, UTF-8), Excel (.xlsx) or Parquet, up to {limit} MB.',
   'owndata.reading': 'Reading {name}…',
   'owndata.added': '{name} has been added.',
   'owndata.files': 'Added files',
@@ -19,11 +19,14 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.remove': 'Remove',
   'owndata.removeLabel': 'Remove {name}',
   'owndata.issuesTitle': 'The file was not added; nothing has been loaded. Fix these points and try again:',
+  'owndata.template':
+    'No file at hand? Download a fill-in file with the area codes of this dataset, fill in the numbers (Excel) and add it here:',
+  'owndata.templateLevel': 'Fill-in file, {level}',
   'owndata.formatTitle': 'What should the file look like?',
   'owndata.formatLong':
-    'Long: the columns area_code, indicator_id, period and value (and optionally numerator and denominator), one row per area, indicator and year.',
+    'Long: the columns area_code, indicator_id, period and value (and optionally numerator and denominator), one row per area, indicator and year. The Dutch names work too: gebiedscode (or buurtcode, wijkcode), indicator, jaar, waarde, teller, noemer.',
   'owndata.formatWide':
-    'Wide: the columns area_code and period, then one column per indicator. The column title becomes the indicator’s name.',
+    'Wide: the columns area_code (or buurtcode, wijkcode, gebiedscode) and period (or jaar), then one column per indicator. The column title becomes the indicator’s name.',
   'owndata.formatIndicators':
     'Indicator file (optional): the same columns as a dataset’s indicators.csv (id, label_nl, theme, unit, direction, decimals, min_count …), to set name, theme, unit, direction and suppression.',
   'owndata.formatCodes':
@@ -33,10 +36,14 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.issue.alreadyInPackage':
     'Indicator ‘{value}’ is already in this dataset. Give your indicator another name (id).',
   'owndata.issue.areaNotInPackage': 'Area ‘{value}’ does not exist in this dataset. Use the dataset’s area codes.',
-  'owndata.issue.parquetNotSupported':
-    'Parquet files cannot be read by the offline app (that needs a DuckDB extension that comes from the internet). Save the file as CSV or Excel.',
+  'owndata.issue.fileTooLarge':
+    'The file is {size} MB; the compass reads files up to {limit} MB. Keep only the areas, indicators and years you need, or split the data over several files.',
+  'owndata.issue.notParquet':
+    'The file cannot be read as a Parquet file[[: {reason}]]. It may be damaged or not completely saved.',
+  'owndata.issue.parquetNestedColumn':
+    'Column ‘{column}’ holds lists or compound values; only columns with one number or text per cell can be read. Leave the column out or split it into separate columns.',
   'owndata.issue.unsupportedFileType':
-    'Files of type ‘{extension}’ cannot be read. Save the file as CSV or Excel (.xlsx).',
+    'Files of type ‘{extension}’ cannot be read. Save the file as CSV, Excel (.xlsx) or Parquet.',
   'owndata.issue.notXlsx': 'The file cannot be opened as an Excel workbook (.xlsx)[[: {reason}]].',
   'owndata.issue.unknownLayout':
     'The columns fit none of the layouts. Found: {found}. Needed: area_code and period (wide), or also indicator_id and value (long).',
@@ -51,12 +58,15 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'sql.running': 'Running…',
   'sql.rows': '{count} rows',
   'sql.oneRow': '1 row',
-  'sql.rowsShown': '{count} rows; the first {shown} are shown',
+  'sql.rowsShown': '{count} rows; the table shows the first {shown}, the download holds all {count}',
+  'sql.rowsMore': 'More than {shown} rows; the table shows the first {shown}, the download holds them all',
+  'sql.counting': 'counting rows…',
   'sql.time': '{ms} ms',
   'sql.noRows': 'The statement ran; there are no rows.',
   'sql.error': 'DuckDB reports an error:',
   'sql.refused': 'This statement is not run:',
   'sql.download': 'Download as CSV',
+  'sql.downloading': 'Making the CSV…',
   'sql.chart': 'Quick chart',
   'sql.chartNote': 'The first {count} rows.',
   'sql.chartAria': 'Bar chart of {value} by {label}',

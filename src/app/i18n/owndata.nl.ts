@@ -7,7 +7,7 @@ export const owndataNL = {
   'owndata.choose': 'Bestand kiezen',
   'owndata.drop': 'of sleep een bestand hierheen',
   'owndata.dropActive': 'Laat het bestand los om het toe te voegen',
-  'owndata.accept': 'CSV (gescheiden door komma of puntkomma, UTF-8) of Excel (.xlsx).',
+  'owndata.accept': 'CSV (gescheiden door komma of puntkomma, UTF-8), Excel (.xlsx) of Parquet, tot {limit} MB.',
   'owndata.reading': '{name} wordt gelezen…',
   'owndata.added': '{name} is toegevoegd.',
   'owndata.files': 'Toegevoegde bestanden',
@@ -18,11 +18,14 @@ export const owndataNL = {
   'owndata.removeLabel': '{name} verwijderen',
   'owndata.issuesTitle':
     'Het bestand is niet toegevoegd; er is niets geladen. Los deze punten op en probeer het opnieuw:',
+  'owndata.template':
+    'Geen bestand bij de hand? Download een invulbestand met de gebiedscodes van deze dataset, vul de getallen in (Excel) en voeg het hier weer toe:',
+  'owndata.templateLevel': 'Invulbestand {level}',
   'owndata.formatTitle': 'Hoe moet het bestand eruitzien?',
   'owndata.formatLong':
-    'Lang: de kolommen area_code, indicator_id, period en value (en eventueel numerator en denominator), één rij per gebied, indicator en jaar.',
+    'Lang: de kolommen area_code, indicator_id, period en value (en eventueel numerator en denominator), één rij per gebied, indicator en jaar. Nederlandse namen mogen ook: gebiedscode (of buurtcode, wijkcode), indicator, jaar, waarde, teller, noemer.',
   'owndata.formatWide':
-    'Breed: de kolommen area_code en period, daarna één kolom per indicator. De kolomtitel wordt de naam van de indicator.',
+    'Breed: de kolommen area_code (of buurtcode, wijkcode, gebiedscode) en period (of jaar), daarna één kolom per indicator. De kolomtitel wordt de naam van de indicator.',
   'owndata.formatIndicators':
     'Indicatorbestand (optioneel): dezelfde kolommen als indicators.csv van een dataset (id, label_nl, theme, unit, direction, decimals, min_count …), om naam, thema, eenheid, richting en onderdrukking op te geven.',
   'owndata.formatCodes':
@@ -33,10 +36,14 @@ export const owndataNL = {
     'Indicator ‘{value}’ zit al in deze dataset. Geef uw indicator een andere naam (id).',
   'owndata.issue.areaNotInPackage':
     'Gebied ‘{value}’ bestaat niet in deze dataset. Gebruik de gebiedscodes van de dataset.',
-  'owndata.issue.parquetNotSupported':
-    'Parquet-bestanden kan het gebiedskompas offline niet lezen (daarvoor is een uitbreiding van DuckDB nodig die van internet komt). Sla het bestand op als CSV of Excel.',
+  'owndata.issue.fileTooLarge':
+    'Het bestand is {size} MB; het gebiedskompas leest bestanden tot {limit} MB. Laat alleen de gebieden, indicatoren en jaren staan die u nodig hebt, of verdeel de gegevens over meer bestanden.',
+  'owndata.issue.notParquet':
+    'Het bestand kan niet als Parquet-bestand gelezen worden[[: {reason}]]. Misschien is het beschadigd of niet helemaal opgeslagen.',
+  'owndata.issue.parquetNestedColumn':
+    'Kolom ‘{column}’ bevat lijsten of samengestelde waarden; alleen kolommen met één getal of tekst per cel kunnen gelezen worden. Laat de kolom weg of maak er losse kolommen van.',
   'owndata.issue.unsupportedFileType':
-    'Bestanden van het type ‘{extension}’ kunnen niet gelezen worden. Sla het bestand op als CSV of Excel (.xlsx).',
+    'Bestanden van het type ‘{extension}’ kunnen niet gelezen worden. Sla het bestand op als CSV, Excel (.xlsx) of Parquet.',
   'owndata.issue.notXlsx': 'Het bestand kan niet als Excel-bestand (.xlsx) geopend worden[[: {reason}]].',
   'owndata.issue.unknownLayout':
     'De kolommen passen bij geen van de indelingen. Gevonden: {found}. Nodig: area_code en period (breed), of ook indicator_id en value (lang).',
@@ -51,12 +58,15 @@ export const owndataNL = {
   'sql.running': 'Bezig…',
   'sql.rows': '{count} rijen',
   'sql.oneRow': '1 rij',
-  'sql.rowsShown': '{count} rijen; de eerste {shown} worden getoond',
+  'sql.rowsShown': '{count} rijen; de tabel toont de eerste {shown}, de download bevat alle {count}',
+  'sql.rowsMore': 'Meer dan {shown} rijen; de tabel toont de eerste {shown}, de download bevat ze allemaal',
+  'sql.counting': 'rijen worden geteld…',
   'sql.time': '{ms} ms',
   'sql.noRows': 'De opdracht is uitgevoerd; er zijn geen rijen.',
   'sql.error': 'DuckDB meldt een fout:',
   'sql.refused': 'Deze opdracht wordt niet uitgevoerd:',
   'sql.download': 'Download als CSV',
+  'sql.downloading': 'CSV wordt gemaakt…',
   'sql.chart': 'Snelle grafiek',
   'sql.chartNote': 'De eerste {count} rijen.',
   'sql.chartAria': 'Staafdiagram van {value} per {label}',

@@ -7,6 +7,7 @@ import type { ExportTable } from '../../export/csv.ts';
 import { dataTableQuery, decodeDataTable } from '../../queries/dataTable.ts';
 import { DataTable } from './DataTable.tsx';
 import { DownloadButtons } from './DownloadButtons.tsx';
+import { IndicatorChecklist } from './IndicatorChecklist.tsx';
 
 const TABLE_LEVELS: readonly Level[] = ['gemeente', 'wijk', 'buurt', 'gebied'];
 
@@ -104,22 +105,7 @@ export function DataPage({ pkg, indicator, period, children }: DataPageProps) {
             ))}
           </select>
         </div>
-        <div className="control data-indicators">
-          <label htmlFor={`${id}-indicators`}>{t('dataPage.indicators')}</label>
-          <select
-            id={`${id}-indicators`}
-            multiple
-            size={6}
-            value={chosen}
-            onChange={(e) => setChosen([...e.target.selectedOptions].map((o) => o.value))}
-          >
-            {pkg.indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i18n.label(i)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <IndicatorChecklist indicators={pkg.indicators} chosen={chosen} onChange={setChosen} />
       </div>
       {pkg.partitions && <p className="muted">{t('dataPage.partitionedYear')}</p>}
       <DownloadButtons

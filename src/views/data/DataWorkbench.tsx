@@ -31,7 +31,13 @@ export function DataWorkbench({
   const protectedNames = useMemo(() => [...PACKAGE_VIEWS], []);
   return (
     <DataPage pkg={pkg} indicator={indicator} period={period}>
-      <OwnDataPanel onAdd={own.add} onRemove={own.remove} files={own.files} issues={own.issues} />
+      <OwnDataPanel
+        onAdd={own.add}
+        onRemove={own.remove}
+        files={own.files}
+        issues={own.issues}
+        template={{ areas: pkg.areas, period: pkg.meta.periods.at(-1) ?? period, fileName: pkg.meta.id }}
+      />
       {connector && <SqlConsole run={run} schema={schema} protectedNames={protectedNames} />}
     </DataPage>
   );

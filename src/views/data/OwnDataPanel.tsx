@@ -6,8 +6,10 @@ import { owndataNL } from '../../app/i18n/owndata.nl.ts';
 import { validationMessages as validationEN } from '../../app/i18n/validation.en.ts';
 import { validationMessages as validationNL } from '../../app/i18n/validation.nl.ts';
 import { formatIssue, type ValidationMessages } from '../../data/issueText.ts';
-import { isOwnIssueCode, type OwnDataIssue } from '../../data/ownDataParse.ts';
-import type { PackageIssue } from '../../data/package.ts';
+import { fileSizeIssue, isOwnIssueCode, MAX_OWN_FILE_MB, type OwnDataIssue } from '../../data/ownDataParse.ts';
+import { ownDataTemplate } from '../../data/ownDataTemplate.ts';
+import type { Area, PackageIssue } from '../../data/package.ts';
+import { downloadBlob } from '../../export/download.ts';
 
 type OwnKey = keyof typeof owndataNL;
 
@@ -37,21 +39,35 @@ export interface OwnDataPanelProps {
   files: { name: string; indicators: string[] }[];
   /** Why the last file was not added; null when it was (or nothing was tried). */
   issues: readonly OwnDataIssue[] | PackageIssue[] | null;
+  /** The package's areas and latest year, for the fill-in files (one per level the package has). */
+  template?: { areas: readonly Area[]; period: number; fileName: string };
 }
+
+const TEMPLATE_LEVELS = ['buurt', 'wijk', 'gebied'] as const;
 
 /**
  * Adding own data: a file input and a drop zone, the files loaded with their indicators (each removable), the
  * issues of a file that was refused, and how a file should look. Keeps no data itself: the app owns the state.
  */
-export function OwnDataPanel({ onAdd, onRemove, files, issues }: OwnDataPanelProps) {
+export function OwnDataPanel({ onAdd, onRemove, files, issues, template }: OwnDataPanelProps) {
   const { i18n, text } = useOwnText();
   const id = useId();
   const [busy, setBusy] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  // A file refused here, before the app reads it (too large); the app's `issues` cover the rest.
+  const [refused, setRefused] = useState<OwnDataIssue[] | null>(null);
+  const shown = refused ?? issues;
 
   const add = async (list: FileList | null) => {
     for (const file of Array.from(list ?? [])) {
+      // By File.size, so that a file of gigabytes is never read into memory.
+      const tooLarge = fileSizeIssue(file.name, file.size);
+      setRefused(tooLarge && [tooLarge]);
+      if (tooLarge) {
+        setAdded(null);
+        break;
+      }
       setBusy(file.name);
       setAdded(null);
       try {
@@ -71,6 +87,18 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues }: OwnDataPanelPro
       // Choosing the same file again (after fixing it) must fire a change.
       input.value = '';
     });
+  };
+  const templateLevels = template
+    ? TEMPLATE_LEVELS.filter((level) => template.areas.some((a) => a.level === level))
+    : [];
+  const downloadTemplate = (level: (typeof TEMPLATE_LEVELS)[number]) => {
+    if (!template) return;
+    const text = ownDataTemplate(template.areas, { level, period: template.period, lang: i18n.lang });
+    // With a byte order mark, so Excel reads the names' accents as UTF-8.
+    downloadBlob(
+      new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }),
+      `${template.fileName}-invulbestand-${level}-${template.period}.csv`,
+    );
   };
   const onDragOver = (event: DragEvent<HTMLElement>) => {
     if (!event.dataTransfer.types.includes('Files')) return;
@@ -110,9 +138,20 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues }: OwnDataPanelPro
         />{' '}
         <span aria-hidden="true">{dragging ? text('owndata.dropActive') : text('owndata.drop')}</span>
         <p id={`${id}-accept`} className="owndata-accept">
-          {text('owndata.accept')}
+          {text('owndata.accept', { limit: MAX_OWN_FILE_MB })}
         </p>
       </section>
+
+      {templateLevels.length > 0 && (
+        <p className="owndata-template">
+          {text('owndata.template')}{' '}
+          {templateLevels.map((level) => (
+            <button key={level} type="button" onClick={() => downloadTemplate(level)}>
+              {text('owndata.templateLevel', { level: i18n.t(`level.${level}`).toLowerCase() })}
+            </button>
+          ))}
+        </p>
+      )}
 
       <p role="status" className="owndata-status">
         {busy !== null
@@ -122,11 +161,11 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues }: OwnDataPanelPro
             : ''}
       </p>
 
-      {issues && issues.length > 0 && (
+      {shown && shown.length > 0 && (
         <div role="alert" className="owndata-issues">
           <p>{text('owndata.issuesTitle')}</p>
           <ul>
-            {issues.map((issue, k) => (
+            {shown.map((issue, k) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a list shown once per refusal
               <li key={k}>{issueLine(issue as OwnDataIssue, i18n)}</li>
             ))}

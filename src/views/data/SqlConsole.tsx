@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { DataType, type Table, util } from 'apache-arrow';
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { fillTemplate, type Lang } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { owndataEN } from '../../app/i18n/owndata.en.ts';
@@ -8,10 +8,11 @@ import { owndataNL } from '../../app/i18n/owndata.nl.ts';
 import { toCsv } from '../../data/csvWrite.ts';
 import { downloadBlob } from '../../export/download.ts';
 import { neutraliseFormula } from '../../export/neutralise.ts';
+import { countRows, runConsole } from '../../queries/sqlConsole.ts';
 import { type GuardResult, guardSql, type SchemaTable } from '../../queries/sqlGuard.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 
-/** Rows shown in the result table (the count says how many there are). */
+/** Rows shown in the result table: only these (and one more) come into the browser; a count says how many in all. */
 export const SHOWN_ROWS = 1000;
 /** Bars in the quick chart. */
 const CHART_ROWS = 50;
@@ -46,9 +47,10 @@ function kindOf(type: DataType): ColumnKind {
   return 'other';
 }
 
-function columnsOf(table: Table): Column[] {
-  return table.schema.fields.map((f) => ({
-    name: f.name,
+/** The table's columns; `names` (when given) replace the field names, which a wrapping subquery may have renamed. */
+function columnsOf(table: Table, names?: readonly string[] | null): Column[] {
+  return table.schema.fields.map((f, i) => ({
+    name: names?.[i] ?? f.name,
     kind: kindOf(f.type),
     scale: DataType.isDecimal(f.type) ? f.type.scale : 0,
   }));
@@ -97,9 +99,9 @@ export function neutralizeCell(value: string | number | bigint | null): string |
   return neutraliseFormula(value);
 }
 
-/** The whole result as CSV (RFC 4180), formula-like text cells neutralised. */
-export function resultCsv(table: Table): string {
-  const columns = columnsOf(table);
+/** The whole result as CSV (RFC 4180), formula-like text cells neutralised; `names` as for the table's columns. */
+export function resultCsv(table: Table, names?: readonly string[] | null): string {
+  const columns = columnsOf(table, names);
   const rows = rowsOf(table, columns, table.numRows).map((row) => row.map(neutralizeCell));
   return toCsv(
     columns.map((c) => neutraliseFormula(c.name)),
@@ -155,16 +157,24 @@ function quickChart(
 }
 
 interface Outcome {
+  /** The whole result, or its first rows when `rerun` is set. */
   table: Table;
   columns: Column[];
   rows: (string | number | bigint | null)[][];
   ms: number;
+  /** Rows in the whole result; null while they are counted (`counting`) or when counting failed. */
+  total: number | null;
+  counting: boolean;
+  /** The query that gives the whole result, for the download, when `table` holds only the first rows. */
+  rerun: string | null;
 }
 
 /**
  * A SQL console over the app's DuckDB: an editor (Ctrl+Enter runs), the result (first 1000 rows and the count),
  * DuckDB's error text as it gives it, a sidebar with the tables and views and their columns, a quick bar chart for
- * a result of one text and one number column, and a CSV download. Every text passes `guardSql` first.
+ * a result of one text and one number column, and a CSV download of the whole result. Every text passes `guardSql`
+ * first. A final query brings only its first rows into the browser and is counted apart (`runConsole`); the
+ * download runs it again, whole.
  */
 export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
   const { lang } = useI18n();
@@ -177,6 +187,9 @@ export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Extract<GuardResult, { ok: false }> | null>(null);
   const [tables, setTables] = useState<SchemaTable[] | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  // The latest run: a slower earlier run (or its count) must not overwrite what a later one shows.
+  const latest = useRef(0);
 
   const refreshSchema = useCallback(() => {
     schema().then(setTables, () => setTables([]));
@@ -184,6 +197,7 @@ export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
   useEffect(refreshSchema, [refreshSchema]);
 
   const execute = async (statement: string) => {
+    const ticket = ++latest.current;
     const guard = guardSql(statement, protectedNames);
     setError(null);
     if (!guard.ok) {
@@ -195,15 +209,54 @@ export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
     setBusy(true);
     const started = performance.now();
     try {
-      const table = await run(statement);
-      const columns = columnsOf(table);
-      setOutcome({ table, columns, rows: rowsOf(table, columns, SHOWN_ROWS), ms: performance.now() - started });
+      const { table, names, truncated } = await runConsole(run, statement, SHOWN_ROWS);
+      if (ticket !== latest.current) return;
+      const columns = columnsOf(table, names);
+      setOutcome({
+        table,
+        columns,
+        rows: rowsOf(table, columns, SHOWN_ROWS),
+        ms: performance.now() - started,
+        total: truncated ? null : table.numRows,
+        counting: truncated !== null,
+        rerun: truncated?.query ?? null,
+      });
+      if (truncated) {
+        const settle = (total: number | null) => {
+          if (ticket === latest.current) setOutcome((o) => o && { ...o, total, counting: false });
+        };
+        countRows(run, truncated.count).then(settle, () => settle(null));
+      }
     } catch (e) {
+      if (ticket !== latest.current) return;
       setOutcome(null);
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      setBusy(false);
+      if (ticket === latest.current) setBusy(false);
       refreshSchema();
+    }
+  };
+
+  /** The CSV holds the whole result: a result shown in part is read again, whole (through the guard, as any text). */
+  const downloadCsv = async (shown: Outcome) => {
+    if (shown.rerun === null) {
+      const names = shown.columns.map((c) => c.name);
+      download(resultCsv(shown.table, names), 'gebiedskompas-sql.csv');
+      return;
+    }
+    const guard = guardSql(shown.rerun, protectedNames);
+    if (!guard.ok) {
+      setRefusal(guard);
+      return;
+    }
+    setDownloading(true);
+    setError(null);
+    try {
+      download(resultCsv(await run(shown.rerun)), 'gebiedskompas-sql.csv');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setDownloading(false);
     }
   };
 
@@ -227,13 +280,16 @@ export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
         ? text('sql.guard.statementPrefix', { statement: refusal.params.statement })
         : '') + text(`sql.guard.${refusal.code}`, { name: refusal.params.name ?? '' })
     : null;
-  const count = outcome?.table.numRows ?? 0;
+  const count = outcome?.total ?? outcome?.table.numRows ?? 0;
+  const shownCount = display(SHOWN_ROWS, lang);
   const countText =
-    count === 1
-      ? text('sql.oneRow')
-      : count > SHOWN_ROWS
-        ? text('sql.rowsShown', { count: display(count, lang), shown: display(SHOWN_ROWS, lang) })
-        : text('sql.rows', { count: display(count, lang) });
+    outcome?.total === null
+      ? text('sql.rowsMore', { shown: shownCount }) + (outcome.counting ? ` · ${text('sql.counting')}` : '')
+      : count === 1
+        ? text('sql.oneRow')
+        : count > SHOWN_ROWS
+          ? text('sql.rowsShown', { count: display(count, lang), shown: shownCount })
+          : text('sql.rows', { count: display(count, lang) });
 
   return (
     <section className="sql-console" aria-labelledby={`${id}-title`}>
@@ -316,9 +372,10 @@ export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
               <button
                 type="button"
                 className="sql-download"
-                onClick={() => download(resultCsv(outcome.table), 'gebiedskompas-sql.csv')}
+                disabled={downloading}
+                onClick={() => void downloadCsv(outcome)}
               >
-                {text('sql.download')}
+                {downloading ? text('sql.downloading') : text('sql.download')}
               </button>
               {chart && (
                 <figure className="sql-chart">

@@ -1,0 +1,42 @@
+/**
+ * A fill-in file for own data: the areas of one level of the loaded package, one row each for one year, and an
+ * empty indicator column. A policy officer fills in the numbers in Excel and drops the file back in; its header
+ * uses the Dutch names the reader accepts (`buurtcode; naam; jaar`), so it reads as the WIDE layout.
+ */
+import { neutraliseFormula } from '../export/neutralise.ts';
+import { existsIn } from './areaPeriods.ts';
+import type { Area, Level } from './package.ts';
+
+export interface OwnDataTemplateOptions {
+  level: Extract<Level, 'buurt' | 'wijk' | 'gebied' | 'gemeente'>;
+  period: number;
+  /** Column titles in the interface language. */
+  lang: 'nl' | 'en';
+}
+
+const CODE_COLUMN: Record<OwnDataTemplateOptions['level'], string> = {
+  buurt: 'buurtcode',
+  wijk: 'wijkcode',
+  gebied: 'gebiedscode',
+  gemeente: 'gemeentecode',
+};
+
+/** A semicolon-separated cell, quoted when it holds a separator, quote or line break. */
+function cell(text: string): string {
+  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The template's text (semicolons, CRLF, as Excel with Dutch settings writes it); no byte order mark. */
+export function ownDataTemplate(areas: readonly Area[], options: OwnDataTemplateOptions): string {
+  const { level, period, lang } = options;
+  const header =
+    lang === 'nl'
+      ? [CODE_COLUMN[level], 'naam', 'jaar', 'Mijn indicator']
+      : ['area_code', 'name', 'period', 'My indicator'];
+  const rows = areas
+    .filter((a) => a.level === level && existsIn(a, period))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    // A name from a package could start with `=`: a spreadsheet must not run it.
+    .map((a) => [a.code, neutraliseFormula(a.name), String(period), '']);
+  return `${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+}
