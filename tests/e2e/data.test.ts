@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
@@ -107,6 +108,24 @@ describe('Data: table, downloads, own data and SQL', () => {
       .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: 20_000 })
       .toBe('wmo_meldingen');
     console.log(`own data: upload to listed ${uploadMs} ms`);
+
+    // A Parquet export of a registry (Snappy-compressed, as pandas and DuckDB write it by default) is read in the page.
+    await page.locator('nav').getByRole('button', { name: 'Gegevens', exact: true }).click();
+    const parquet = parquetWriteBuffer({
+      columnData: [
+        { name: 'buurtcode', data: buurten.map((b) => b.code), type: 'STRING' },
+        { name: 'jaar', data: buurten.map(() => 2025), type: 'INT32' },
+        { name: 'Schuldhulp aanmeldingen', data: buurten.map((_, i) => 3 + i), type: 'DOUBLE' },
+      ],
+    });
+    await page.locator('.owndata input[type="file"]').setInputFiles({
+      name: 'schuldhulp.parquet',
+      mimeType: 'application/vnd.apache.parquet',
+      buffer: Buffer.from(parquet),
+    });
+    await expect
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .toContain('schuldhulp_aanmeldingen');
     expect(consoleErrors).toEqual([]);
   });
 
