@@ -6,7 +6,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  launchBrowser,
+  type Served,
+  seriousAxeViolations,
+  serveBuiltApp,
+  watchedPage,
+} from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -69,6 +77,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     ).length;
     await expect.poll(() => page.locator('.data-table-count').textContent()).toContain(both.toLocaleString('nl-NL'));
     await page.screenshot({ path: join(ARTIFACTS, 'data-two-indicators.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 

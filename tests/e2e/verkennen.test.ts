@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, launchBrowser, mapIdle, type Served, serveBuiltApp } from './harness.ts';
+import { ARTIFACTS, launchBrowser, mapIdle, type Served, seriousAxeViolations, serveBuiltApp } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -143,5 +143,39 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     expect(nl.t('nav.verkennen')).toBe('Verkennen');
     await page.screenshot({ path: join(ARTIFACTS, 'verkennen.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('plays through the years, works at buurt and gebied level, and has no serious accessibility violations', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const ranked = () =>
+      page.evaluate(
+        () =>
+          new Set(
+            [...document.querySelectorAll('.verkennen-panel.ranking svg [data-code]')].map((e) =>
+              e.getAttribute('data-code'),
+            ),
+          ).size,
+      );
+    for (const level of ['buurt', 'gebied'] as const) {
+      await page.goto(
+        `${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen&level=${level}`,
+      );
+      const expected = new Set(
+        observations
+          .filter((r) => r.indicator_id === 'jeugdhulp_pct' && r.period === '2025')
+          .map((r) => r.area_code)
+          .filter((code) => areas.find((a) => a.code === code)?.level === level),
+      ).size;
+      await expect
+        .poll(ranked, { timeout: 30_000 })
+        .toBe(level === 'gebied' ? areas.filter((a) => a.level === 'gebied').length : expected);
+    }
+    // The year slider plays: the year in the URL and the ranking's title move on.
+    await page.getByRole('button', { name: 'Afspelen' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 20_000 }).not.toBe('2025');
+    await page.getByRole('button', { name: 'Pauzeren' }).click();
+    await mapIdle(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
   });
 });
