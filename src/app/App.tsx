@@ -306,6 +306,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
                   aim={aim}
                   aimAssessment={assessments.get(indicator.id)?.aim ?? null}
                   dataFiles={profileRequest.partitions}
+                  attribution={pkg.meta.attribution}
+                  fileBase={`${pkg.meta.id}-${indicator.id}-${area.code}`}
                 />
               </Suspense>
             </div>

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
-import { DEMO, readPackage } from '../fixtures/readPackage.ts';
+import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
 import {
   ARTIFACTS,
   kompasShows,
@@ -16,7 +16,9 @@ import {
 } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
-const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
+const demo = readPackage(DEMO);
+const areas = validateAreas(demo['areas.geojson']);
+const observations = readCsvObjects(demo['observations.csv']);
 const nameOf = (code: string) => areas.find((a) => a.code === code)!.name;
 
 /** The verdict badge's text of one comparison in the Kompas row of an indicator. */
@@ -58,6 +60,25 @@ describe('the compass says, honestly, what is a real difference', () => {
     // The trend chart draws the interval band behind the area's line.
     expect(await page.locator('.trend-chart g.interval-band path').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'compass-real-change.png'), fullPage: true });
+    // The trend downloads as the table it draws: a row per year, a column per area, the package's values.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('.trend')
+        .getByRole('button', { name: /CSV \(internationaal\)/ })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('demo-bijstand_per_1000-WK999902-intl.csv');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    expect(lines[0]).toMatch(/^Jaar,Voorstad,/);
+    const y2025 = lines.find((l) => l.startsWith('2025,'))!.split(',');
+    const expected = observations.find(
+      (r) => r.area_code === 'WK999902' && r.indicator_id === 'bijstand_per_1000' && r.period === '2025',
+    )!;
+    expect(Number(y2025[1])).toBeCloseTo(Number(expected.value), 1);
+    expect(lines.filter((l) => /^20\d\d,/.test(l))).toHaveLength(11);
     expect(consoleErrors).toEqual([]);
   });
 

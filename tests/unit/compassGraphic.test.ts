@@ -238,7 +238,9 @@ describe('VerdictBadge', () => {
     expect(badge.getAttribute('aria-describedby')).toBe(tooltip.id);
     expect(tooltip.id).not.toBe('');
     expect(tooltip.textContent).toContain('Vergeleken met 2023');
-    expect(tooltip.textContent).toContain('Verschil: +1,2 %-punt (95%-interval: +0,3 tot +2,1 %-punt)');
+    expect(tooltip.textContent).toContain(
+      'Verschil: +1,2\u00a0%\u2011punt (95%-interval: +0,3 tot +2,1\u00a0%\u2011punt)',
+    );
   });
 
   it('shows a clear fall of a down-is-good indicator as ▼ better, and the other verdicts by their symbol', () => {
@@ -254,7 +256,7 @@ describe('VerdictBadge', () => {
     expect(better.querySelector('.badge')?.textContent).toBe('▼duidelijk beter');
     expect(better.querySelector('[role="tooltip"]')?.textContent).toContain('Vergeleken met de gemeente');
     expect(better.querySelector('[role="tooltip"]')?.textContent).toMatch(
-      /Verschil: [-−]0,8 %-punt \(95%-interval: [-−]1,4 tot [-−]0,2 %-punt\)/,
+      /Verschil: [-−]0,8\u00a0%\u2011punt \(95%-interval: [-−]1,4 tot [-−]0,2\u00a0%\u2011punt\)/,
     );
 
     const word = (c: Comparison, lang: 'nl' | 'en' = 'nl') =>

@@ -44,9 +44,10 @@ describe('number formatting', () => {
   it('writes a difference of percentages in percentage points, other differences in their unit', () => {
     const nl = createI18n('nl');
     const en = createI18n('en');
-    expect(nl.difference(1.64, indicator('percent', 1))).toBe('+1,6 %-punt');
-    expect(en.difference(-0.35, indicator('percent', 1))).toBe('-0.4 pp');
-    expect(nl.compactDifference(1.64, indicator('percent', 1))).toBe('+1,6 %-punt');
+    expect(nl.difference(1.64, indicator('percent', 1))).toBe('+1,6\u00a0%\u2011punt');
+    expect(en.difference(-0.35, indicator('percent', 1))).toBe('-0.4\u00a0pp');
+    expect(nl.compactDifference(1.64, indicator('percent', 1))).toBe('+1,6\u00a0%\u2011punt');
+    expect(nl.compactDifference(1.64, indicator('percent', 1), false)).toBe('1,6\u00a0%\u2011punt');
     expect(nl.difference(-4.8, indicator('per_1000', 1))).toBe('-4,8 per 1.000');
     expect(nl.compactDifference(-4.8, indicator('per_1000', 1))).toBe('-4,8');
     expect(nl.compactDifference(1170, indicator('euro', 0))).toBe('€ +1.170');

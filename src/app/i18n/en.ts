@@ -97,7 +97,7 @@ export const en: Record<MessageKey, string> = {
   'theme.meedoen': 'Participation and liveability',
   'theme.bevolking': 'Population',
   'unit.percent': '{value}%',
-  'unit.percentPoints': '{value} pp',
+  'unit.percentPoints': '{value}\u00a0pp',
   'unit.per_1000': '{value} per 1,000',
   'unit.per_10000': '{value} per 10,000',
   'unit.count': '{value}',
@@ -164,5 +164,6 @@ export const en: Record<MessageKey, string> = {
   'trend.noData': 'No data for this indicator in this area.',
   'trend.table': 'Table for the chart',
   'trend.period': 'Year',
+  'trend.chartName': 'Trend',
   'over.title': 'About this data',
 };

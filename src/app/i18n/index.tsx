@@ -22,8 +22,8 @@ export interface I18n {
   compactValue(value: number, indicator: Indicator, signed?: boolean): string;
   /** A signed difference between two values: a difference of percentages is in percentage points ("+1,6 %-punt"). */
   difference(value: number, indicator: Indicator): string;
-  /** The same for a table whose row already names the unit. */
-  compactDifference(value: number, indicator: Indicator): string;
+  /** The same for a table whose row already names the unit; `signed: false` for a size in words ("1,8 %-punt"). */
+  compactDifference(value: number, indicator: Indicator, signed?: boolean): string;
   /** The unit to name beside an indicator whose compact values do not show it ("per 1.000", "km"), else null. */
   unitNote(indicator: Indicator): string | null;
   /** An indicator's label in this language. */
@@ -48,8 +48,8 @@ export function createI18n(lang: Lang): I18n {
       indicator.unit === 'percent'
         ? t('unit.percentPoints', { value: formatIndicatorNumber(value, indicator, lang, true) })
         : t(`unit.${indicator.unit}`, { value: formatIndicatorNumber(value, indicator, lang, true) }),
-    compactDifference: (value, indicator) => {
-      const number = formatIndicatorNumber(value, indicator, lang, true);
+    compactDifference: (value, indicator, signed = true) => {
+      const number = formatIndicatorNumber(value, indicator, lang, signed);
       if (indicator.unit === 'percent') return t('unit.percentPoints', { value: number });
       return SELF_EXPLAINING.has(indicator.unit) ? t(`unit.${indicator.unit}`, { value: number }) : number;
     },

@@ -96,7 +96,8 @@ export const nl = {
   'theme.meedoen': 'Meedoen en leefbaarheid',
   'theme.bevolking': 'Bevolking',
   'unit.percent': '{value}%',
-  'unit.percentPoints': '{value} %-punt',
+  // A no-break space and hyphen: "+1,6 %-punt" never breaks across lines in a narrow column.
+  'unit.percentPoints': '{value}\u00a0%\u2011punt',
   'unit.per_1000': '{value} per 1.000',
   'unit.per_10000': '{value} per 10.000',
   'unit.count': '{value}',
@@ -164,6 +165,7 @@ export const nl = {
   'trend.noData': 'Geen gegevens voor deze indicator in dit gebied.',
   'trend.table': 'Tabel bij de grafiek',
   'trend.period': 'Jaar',
+  'trend.chartName': 'Verloop',
   'over.title': 'Over deze gegevens',
 } as const;
 

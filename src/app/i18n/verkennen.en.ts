@@ -6,7 +6,7 @@ export const verkennenEN: Record<keyof typeof verkennenNL, string> = {
   'verkennen.nl': 'Netherlands',
   'verkennen.suppressed': 'confidential',
   'verkennen.noData': 'no data',
-  'verkennen.unitNote': 'Values in {unit}.',
+  'verkennen.unitNote': 'Unit: {unit}.',
   'verkennen.interval': '{low} to {high}',
   'verkennen.select': 'Select {area}',
   'verkennen.showTable': 'The data of this chart are also in a table; press Tab to reach the buttons per area.',

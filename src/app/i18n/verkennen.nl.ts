@@ -4,7 +4,7 @@ export const verkennenNL = {
   'verkennen.nl': 'Nederland',
   'verkennen.suppressed': 'geheim',
   'verkennen.noData': 'geen gegevens',
-  'verkennen.unitNote': 'Waarden in {unit}.',
+  'verkennen.unitNote': 'Eenheid: {unit}.',
   'verkennen.interval': '{low} tot {high}',
   'verkennen.select': 'Kies {area}',
   'verkennen.showTable':

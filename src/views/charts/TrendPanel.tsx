@@ -1,13 +1,17 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { valueInterval } from '../../compass/intervals.ts';
 import { breakAtUnmeasured, withBreaks } from '../../compass/seriesBreaks.ts';
 import type { AimAssessment } from '../../compass/types.ts';
 import type { Aim, Area, Indicator } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
+import type { ExportTable } from '../../export/csv.ts';
 import { decodeTrend, trendQuery } from '../../queries/trend.ts';
 import { SvgHost } from './SvgHost.tsx';
 import { type TrendSeries, trendChart } from './trendChart.ts';
+
+// The downloads load with the first click's chunk, not with the first view.
+const DownloadButtons = lazy(() => import('../data/DownloadButtons.tsx').then((m) => ({ default: m.DownloadButtons })));
 
 export interface TrendPanelProps {
   indicator: Indicator;
@@ -21,6 +25,10 @@ export interface TrendPanelProps {
   aimAssessment: AimAssessment | null;
   /** Data files the trend needs (partitioned packages). */
   dataFiles?: readonly string[];
+  /** The dataset's attribution, written into the downloads; no downloads without it. */
+  attribution?: string;
+  /** File name stem of the downloads: "demo-jeugdhulp_pct-WK999901". */
+  fileBase?: string;
 }
 
 /** The chosen indicator over all years: the area against its gemeente (and NL), with the aim where there is one. */
@@ -34,6 +42,8 @@ export function TrendPanel({
   aim,
   aimAssessment,
   dataFiles,
+  attribution,
+  fileBase,
 }: TrendPanelProps) {
   const i18n = useI18n();
   const codes = useMemo(() => {
@@ -148,6 +158,44 @@ export function TrendPanel({
     });
   }, [series, periods, period, indicator, area.name, gemeente, aim, areaBand, projection, i18n]);
 
+  // The series as a table (a column per area, a row per year), for the downloads: exactly what the chart draws.
+  const exportTable = useMemo((): ExportTable => {
+    const shown = series.map((s) => ({ key: s.key, label: s.label }));
+    const rowOf = (code: string, p: number) => data?.find((r) => r.area_code === code && r.period === p);
+    return {
+      columns: [
+        { key: 'period', label: i18n.t('trend.period'), kind: 'integer', grouping: false },
+        ...shown.map((s) => ({
+          key: s.key,
+          label: s.label,
+          kind: 'number' as const,
+          decimals: indicator.decimals,
+          suppressible: true,
+        })),
+      ],
+      rows: periods.map((p) => ({
+        period: p,
+        ...Object.fromEntries(
+          shown.map((s) => {
+            const r = rowOf(s.key, p);
+            return [s.key, r && !r.suppressed ? r.value : null];
+          }),
+        ),
+      })),
+      suppressed: periods.map((p) => shown.filter((s) => rowOf(s.key, p)?.suppressed).map((s) => s.key)),
+    };
+  }, [series, data, periods, indicator.decimals, i18n]);
+  const charts = useMemo(
+    () => [
+      {
+        name: 'verloop',
+        label: i18n.t('trend.chartName'),
+        svg: () => document.querySelector<SVGSVGElement>('.trend .trend-chart svg'),
+      },
+    ],
+    [i18n],
+  );
+
   // Marked only once the chart shows the data asked for (not the previous result kept on screen meanwhile).
   useEffect(() => {
     if (element && !loading) performance.mark('gk:trend-drawn');
@@ -159,6 +207,11 @@ export function TrendPanel({
       <h2 id="trend-title">{i18n.t('trend.title', { indicator: i18n.label(indicator) })}</h2>
       {aimLabel && <p className="aim-text">{i18n.t('trend.aimDirection', { label: aimLabel })}</p>}
       {element ? <SvgHost element={element} className="trend-chart" /> : data && <p>{i18n.t('trend.noData')}</p>}
+      {element && attribution && fileBase && (
+        <Suspense fallback={null}>
+          <DownloadButtons table={exportTable} baseName={fileBase} attribution={attribution} charts={charts} />
+        </Suspense>
+      )}
       {series.length > 0 && (
         <table className="visually-hidden">
           <caption>{i18n.t('trend.table')}</caption>

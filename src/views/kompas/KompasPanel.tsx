@@ -52,7 +52,7 @@ function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
 function ChangeCell({ row, period }: { row: KompasRow; period: number }) {
   const i18n = useI18n();
   if (row.change === null || !row.previous) return <span className="muted">–</span>;
-  const delta = i18n.compactValue(Math.abs(row.change), row.indicator);
+  const delta = i18n.compactDifference(Math.abs(row.change), row.indicator, false);
   const rounded = Number(row.change.toFixed(row.indicator.decimals));
   const arrow = rounded > 0 ? '▲' : rounded < 0 ? '▼' : '=';
   const words =
@@ -63,7 +63,7 @@ function ChangeCell({ row, period }: { row: KompasRow; period: number }) {
         : i18n.t('kompas.same');
   return (
     <span className="change">
-      <span aria-hidden="true">
+      <span aria-hidden="true" className="change-value">
         {arrow} {i18n.compactDifference(row.change, row.indicator)}
       </span>
       <span className="visually-hidden">{words}</span>
