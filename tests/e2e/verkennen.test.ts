@@ -145,7 +145,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('plays through the years, works at buurt and gebied level, and has no serious accessibility violations', async () => {
+  it('works at buurt and gebied level, links a map hover to the charts, plays through the years, and has no serious accessibility violations', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const ranked = () =>
       page.evaluate(
@@ -170,6 +170,30 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
         .poll(ranked, { timeout: 30_000 })
         .toBe(level === 'gebied' ? areas.filter((a) => a.level === 'gebied').length : expected);
     }
+    // Hovering an area on the map highlights it in the ranking and the scatter (the darker fill).
+    await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
+    await expect.poll(ranked, { timeout: 30_000 }).toBe(wijken.length);
+    await mapIdle(page);
+    const mapBox = (await page.locator('.map-panel .map').boundingBox())!;
+    const at = { x: mapBox.width * 0.3, y: mapBox.height * 0.5 };
+    const under = await page.evaluate(
+      (p) =>
+        window.__gebiedskompas!.map!.queryRenderedFeatures([p.x, p.y], { layers: ['wijk-fill'] })[0]?.properties.code,
+      at,
+    );
+    expect(under).toMatch(/^WK/);
+    await page.mouse.move(mapBox.x + at.x, mapBox.y + at.y);
+    const darkIn = (panel: string) =>
+      page.evaluate(
+        ({ panel, code }) =>
+          [...document.querySelectorAll(`.verkennen-panel.${panel} svg [data-code="${code}"]`)].some(
+            // Plot puts a constant fill on the mark's group, a per-area one on the element.
+            (e) => (e.getAttribute('fill') ?? e.closest('[fill]')?.getAttribute('fill')) === '#08306b',
+          ),
+        { panel, code: under as string },
+      );
+    await expect.poll(() => darkIn('ranking')).toBe(true);
+    await expect.poll(() => darkIn('scatter')).toBe(true);
     // The year slider plays: the year in the URL and the ranking's title move on.
     await page.getByRole('button', { name: 'Afspelen' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 20_000 }).not.toBe('2025');
