@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { inflateRawSync } from 'node:zlib';
 import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../src/app/format.ts';
 import { dataEN } from '../../src/app/i18n/data.en.ts';
 import { dataNL } from '../../src/app/i18n/data.nl.ts';
@@ -12,6 +11,7 @@ import { type ExportTable, exportWords, toExportCsv } from '../../src/export/csv
 import { readXlsxRows } from '../../src/import/cbs/xlsx.ts';
 import { DataTable, displayNumber, filterRows, foldText, sortRows } from '../../src/views/data/DataTable.tsx';
 import { DownloadButtons } from '../../src/views/data/DownloadButtons.tsx';
+import { domHost } from '../fixtures/domHost.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -123,23 +123,12 @@ describe('DataTable markup', () => {
 });
 
 describe('DataTable and DownloadButtons in a document', () => {
-  let host: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.restoreAllMocks();
-  });
+  const dom = domHost();
 
-  const render = (element: ReactElement) => act(() => root.render(inLang('nl', element)));
-  const firstColumn = () => [...host.querySelectorAll('tbody th')].map((th) => th.textContent);
+  const render = (element: ReactElement) => act(() => dom.root.render(inLang('nl', element)));
+  const firstColumn = () => [...dom.host.querySelectorAll('tbody th')].map((th) => th.textContent);
   const header = (label: string) =>
-    [...host.querySelectorAll('thead th')].find((th) => th.textContent?.startsWith(label))!;
+    [...dom.host.querySelectorAll('thead th')].find((th) => th.textContent?.startsWith(label))!;
   const type = (input: HTMLInputElement, value: string) =>
     act(() => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
@@ -157,11 +146,11 @@ describe('DataTable and DownloadButtons in a document', () => {
     expect(firstColumn()[0]).toBe('akkers');
     expect(header('Gebied').getAttribute('aria-sort')).toBe('none');
 
-    await type(host.querySelector('input[type="search"]')!, 'buurt');
+    await type(dom.host.querySelector('input[type="search"]')!, 'buurt');
     expect(firstColumn()).toEqual(['Cliëntbuurt', 'Buurt 10']);
-    expect(host.querySelector('[role="status"]')!.textContent).toBe('2 van 5 rijen');
-    await type(host.querySelector('input[type="search"]')!, 'xyz');
-    expect(host.querySelector('tbody td')!.textContent).toBe('Geen rijen gevonden.');
+    expect(dom.host.querySelector('[role="status"]')!.textContent).toBe('2 van 5 rijen');
+    await type(dom.host.querySelector('input[type="search"]')!, 'xyz');
+    expect(dom.host.querySelector('tbody td')!.textContent).toBe('Geen rijen gevonden.');
   });
 
   it('pages a long table and lets the reader choose the page size', async () => {
@@ -170,24 +159,24 @@ describe('DataTable and DownloadButtons in a document', () => {
       rows: Array.from({ length: 120 }, (_, i) => ({ n: i + 1 })),
     };
     await render(createElement(DataTable, { table: long, caption: 'Lang', pageSize: 50 }));
-    expect(host.querySelectorAll('tbody tr')).toHaveLength(50);
-    expect(host.querySelector('nav')!.textContent).toContain('Pagina 1 van 3');
-    const [previous, next] = [...host.querySelectorAll('nav button')] as HTMLButtonElement[];
+    expect(dom.host.querySelectorAll('tbody tr')).toHaveLength(50);
+    expect(dom.host.querySelector('nav')!.textContent).toContain('Pagina 1 van 3');
+    const [previous, next] = [...dom.host.querySelectorAll('nav button')] as HTMLButtonElement[];
     expect(previous!.disabled).toBe(true);
     await act(() => next!.click());
     await act(() => next!.click());
     expect(firstColumn()[0]).toBe('101');
-    expect(host.querySelectorAll('tbody tr')).toHaveLength(20);
+    expect(dom.host.querySelectorAll('tbody tr')).toHaveLength(20);
     expect(next!.disabled).toBe(true);
 
-    const select = host.querySelector('select')!;
+    const select = dom.host.querySelector('select')!;
     expect([...select.options].map((o) => o.value)).toEqual(['25', '50', '100', '500']);
     await act(() => {
       select.value = '500';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(host.querySelectorAll('tbody tr')).toHaveLength(120);
-    expect(host.querySelector('nav')).toBeNull();
+    expect(dom.host.querySelectorAll('tbody tr')).toHaveLength(120);
+    expect(dom.host.querySelector('nav')).toBeNull();
   });
 
   /** Catches what downloadBlob hands to the browser. */
@@ -205,14 +194,14 @@ describe('DataTable and DownloadButtons in a document', () => {
     return files;
   }
   const button = (text: string) =>
-    [...host.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
+    [...dom.host.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
 
   it('downloads the table as Dutch and international CSV and as Excel', async () => {
     const files = catchDownloads();
     const props = { table, baseName: 'jeugdhulp: 2023', attribution: 'Bron: CBS, CC BY 4.0' };
     await render(createElement(DownloadButtons, props));
-    expect(host.querySelector('[role="group"]')!.getAttribute('aria-labelledby')).toBe(
-      host.querySelector('.download-label')!.id,
+    expect(dom.host.querySelector('[role="group"]')!.getAttribute('aria-labelledby')).toBe(
+      dom.host.querySelector('.download-label')!.id,
     );
     await act(() => button('CSV (Nederlands)').click());
     await act(() => button('CSV (internationaal)').click());
@@ -247,7 +236,7 @@ describe('DataTable and DownloadButtons in a document', () => {
       { name: 'kaart', label: 'Kaart', svg: () => null },
     ];
     await render(createElement(DownloadButtons, { table, baseName: 'x', attribution: 'Bron: CBS', charts }));
-    const chartButtons = [...host.querySelectorAll('button')].slice(3);
+    const chartButtons = [...dom.host.querySelectorAll('button')].slice(3);
     expect(chartButtons.map((b) => b.textContent)).toEqual([
       'SVG grafiek Verloop',
       'PNG grafiek Verloop',
@@ -255,7 +244,7 @@ describe('DataTable and DownloadButtons in a document', () => {
       'PNG grafiek Kaart',
     ]);
     // Each chart's buttons are visibly named too.
-    expect([...host.querySelectorAll('.download-chart')].map((g) => g.firstElementChild?.textContent)).toEqual([
+    expect([...dom.host.querySelectorAll('.download-chart')].map((g) => g.firstElementChild?.textContent)).toEqual([
       'Verloop:',
       'Kaart:',
     ]);
@@ -265,7 +254,7 @@ describe('DataTable and DownloadButtons in a document', () => {
     expect(text).toContain('height="170"');
     expect(text).toContain('>Bron: CBS</text></svg>');
     await act(async () => chartButtons[2]!.click());
-    expect(host.querySelector('.download-error')!.textContent).toBe(
+    expect(dom.host.querySelector('.download-error')!.textContent).toBe(
       'Downloaden lukte niet: De grafiek Kaart is nog niet getekend.',
     );
     expect(files).toHaveLength(1);

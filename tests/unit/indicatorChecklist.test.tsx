@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { act, type ReactElement, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../src/app/format.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { I18nProvider } from '../../src/app/i18n/index.tsx';
 import { nl } from '../../src/app/i18n/nl.ts';
 import type { Indicator, Theme } from '../../src/data/package.ts';
 import { IndicatorChecklist, matchesIndicator } from '../../src/views/data/IndicatorChecklist.tsx';
+import { domHost } from '../fixtures/domHost.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -61,47 +61,39 @@ describe('matchesIndicator', () => {
 });
 
 describe('IndicatorChecklist in a document', () => {
-  let host: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-  });
+  const dom = domHost();
 
   const render = (element: ReactElement, lang: Lang = 'nl') =>
-    act(() => root.render(<I18nProvider lang={lang}>{element}</I18nProvider>));
+    act(() => dom.root.render(<I18nProvider lang={lang}>{element}</I18nProvider>));
   const themes = () =>
-    [...host.querySelectorAll('fieldset.indicator-checklist-theme')].map((f) => ({
+    [...dom.host.querySelectorAll('fieldset.indicator-checklist-theme')].map((f) => ({
       theme: f.getAttribute('data-theme'),
       legend: f.querySelector('legend')!.textContent,
       ids: [...f.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((c) => c.value),
     }));
   const checkbox = (label: string) => {
-    const found = [...host.querySelectorAll('label')].find((l) => l.textContent === label);
+    const found = [...dom.host.querySelectorAll('label')].find((l) => l.textContent === label);
     if (!found) throw new Error(`no checkbox labelled ${label}`);
     return found.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
   };
   const checked = () =>
-    [...host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.value);
-  const button = (name: string, within: ParentNode = host) =>
+    [...dom.host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
+      .filter((c) => c.checked)
+      .map((c) => c.value);
+  const button = (name: string, within: ParentNode = dom.host) =>
     [...within.querySelectorAll('button')].find((b) => b.textContent === name)!;
-  const themeFieldset = (theme: Theme) => host.querySelector(`fieldset[data-theme="${theme}"]`)!;
+  const themeFieldset = (theme: Theme) => dom.host.querySelector(`fieldset[data-theme="${theme}"]`)!;
   const type = (value: string) =>
     act(() => {
-      const input = host.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const input = dom.host.querySelector<HTMLInputElement>('input[type="search"]')!;
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-  const status = () => host.querySelector('[role="status"]')!.textContent;
+  const status = () => dom.host.querySelector('[role="status"]')!.textContent;
 
   it('shows one labelled checkbox per indicator, grouped per theme in the Kompas order', async () => {
     await render(<IndicatorChecklist indicators={INDICATORS} chosen={['wmo_pct']} onChange={() => {}} />);
-    expect(host.querySelectorAll('input[type="checkbox"]')).toHaveLength(INDICATORS.length);
+    expect(dom.host.querySelectorAll('input[type="checkbox"]')).toHaveLength(INDICATORS.length);
     expect(themes()).toEqual([
       { theme: 'jeugd', legend: nl['theme.jeugd'], ids: ['jeugdhulp_pct', 'jeugdreclassering', 'voortijdig'] },
       { theme: 'zorg', legend: nl['theme.zorg'], ids: ['wmo_pct'] },
@@ -111,9 +103,11 @@ describe('IndicatorChecklist in a document', () => {
     expect(checkbox('Wmo-cliënten').checked).toBe(true);
     expect(checked()).toEqual(['wmo_pct']);
     // The search box and the outer group are labelled.
-    const search = host.querySelector<HTMLInputElement>('input[type="search"]')!;
-    expect(host.querySelector(`label[for="${search.id}"]`)!.textContent).toBe(nl['dataPage.indicatorSearch']);
-    expect(host.querySelector('fieldset.indicator-checklist > legend')!.textContent).toBe(nl['dataPage.indicators']);
+    const search = dom.host.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(dom.host.querySelector(`label[for="${search.id}"]`)!.textContent).toBe(nl['dataPage.indicatorSearch']);
+    expect(dom.host.querySelector('fieldset.indicator-checklist > legend')!.textContent).toBe(
+      nl['dataPage.indicators'],
+    );
     // A theme's buttons name their theme for a screen reader.
     expect(button('Alle (Jeugd)', themeFieldset('jeugd'))).toBeDefined();
     expect(status()).toBe('1 gekozen');
@@ -131,9 +125,9 @@ describe('IndicatorChecklist in a document', () => {
     expect(themes().map((g) => g.ids)).toEqual([['bijstand_per_1000']]);
     await type('xyz');
     expect(themes()).toEqual([]);
-    expect(host.textContent).toContain('Geen indicator gevonden voor ‘xyz’.');
+    expect(dom.host.textContent).toContain('Geen indicator gevonden voor ‘xyz’.');
     await type('');
-    expect(host.querySelectorAll('input[type="checkbox"]')).toHaveLength(INDICATORS.length);
+    expect(dom.host.querySelectorAll('input[type="checkbox"]')).toHaveLength(INDICATORS.length);
   });
 
   it('reports the choice in package order when a checkbox is checked or unchecked', async () => {

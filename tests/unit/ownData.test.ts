@@ -7,8 +7,6 @@ import {
   currentTables,
   loadOwnData,
   type OwnData,
-  OwnDataError,
-  type OwnDataIssue,
   type OwnPackage,
   ownPackageOf,
   parseOwnNumber,
@@ -19,20 +17,11 @@ import {
 import { indicatorIdOf, type OwnTable, parseOwnData } from '../../src/data/ownDataParse.ts';
 import { createOwnDataStore } from '../../src/data/ownDataStore.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
+import { ownIssuesOf } from '../fixtures/issuesOf.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const file = (name: string, text: string) => ({ name, bytes: encode(text) });
-
-async function issuesOf(run: () => unknown): Promise<OwnDataIssue[]> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof OwnDataError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected an OwnDataError');
-}
 
 /** A minimal zip writer (deflated parts), enough for an .xlsx. */
 function zip(parts: { name: string; text: string }[]): Uint8Array {
@@ -228,24 +217,24 @@ describe('parseOwnData', () => {
   });
 
   it('refuses damaged Parquet, other types, damaged workbooks, non-UTF-8 text and unknown layouts, naming the file', async () => {
-    expect(await issuesOf(() => parseOwnData(file('obs.parquet', 'PAR1....')))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData(file('obs.parquet', 'PAR1....')))).toEqual([
       { file: 'obs.parquet', code: 'notParquet', params: { reason: expect.any(String) } },
     ]);
-    expect(await issuesOf(() => parseOwnData(file('obs.json', '[]')))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData(file('obs.json', '[]')))).toEqual([
       { file: 'obs.json', code: 'unsupportedFileType', params: { extension: 'json' } },
     ]);
-    expect((await issuesOf(() => parseOwnData(file('kapot.xlsx', 'geen zip'))))[0]).toMatchObject({
+    expect((await ownIssuesOf(() => parseOwnData(file('kapot.xlsx', 'geen zip'))))[0]).toMatchObject({
       file: 'kapot.xlsx',
       code: 'notXlsx',
     });
     const latin1 = { name: 'wmo.csv', bytes: new Uint8Array([...encode('area_code,period,x\nBU1,2024,'), 0xe9, 10]) };
-    expect(await issuesOf(() => parseOwnData(latin1))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData(latin1))).toEqual([
       { file: 'wmo.csv', code: 'notUtf8', params: { line: 2 } },
     ]);
-    expect(await issuesOf(() => parseOwnData(file('x.csv', 'plek,tijd,waarde\nBU1,2024,3\n')))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData(file('x.csv', 'plek,tijd,waarde\nBU1,2024,3\n')))).toEqual([
       { file: 'x.csv', code: 'unknownLayout', params: { found: 'plek, tijd, waarde' } },
     ]);
-    expect(await issuesOf(() => parseOwnData(file('x.csv', 'area_code;period;a\n"BU1;2024;3\n')))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData(file('x.csv', 'area_code;period;a\n"BU1;2024;3\n')))).toEqual([
       { file: 'x.csv', row: 2, code: 'unterminatedQuote', params: {} },
     ]);
   });
@@ -328,7 +317,7 @@ describe('validateOwnData', () => {
         'BU99980202,Mijn-ind,2024,5', // 9: invalid id
       ].join('\n'),
     );
-    expect(await issuesOf(() => validateOwnData(long, PKG))).toEqual([
+    expect(await ownIssuesOf(() => validateOwnData(long, PKG))).toEqual([
       { file: 'eigen.csv', row: 3, column: 'area_code', code: 'areaNotInPackage', params: { value: 'BU00000000' } },
       { file: 'eigen.csv', row: 4, column: 'value', code: 'notNumeric', params: { value: 'tien' } },
       {
@@ -353,7 +342,7 @@ describe('validateOwnData', () => {
 
   it('points at the header for a wide column that clashes with the package, and at columns by their names', async () => {
     const wide = await tableOf('w.csv', 'Area_code;PERIOD;Inwoners;Score\nBU99980101;2024;5;x\n');
-    expect(await issuesOf(() => validateOwnData(wide, PKG))).toEqual([
+    expect(await ownIssuesOf(() => validateOwnData(wide, PKG))).toEqual([
       { file: 'w.csv', row: 1, column: 'Inwoners', code: 'alreadyInPackage', params: { value: 'inwoners' } },
       { file: 'w.csv', row: 2, column: 'Score', code: 'notNumeric', params: { value: 'x' } },
     ]);
@@ -361,7 +350,7 @@ describe('validateOwnData', () => {
 
   it('reports missing columns, with a suggestion', async () => {
     const long = await tableOf('l.csv', 'area_code,indicator_id,perode,value\nBU99980101,mine,2024,1\n');
-    expect(await issuesOf(() => validateOwnData(long, PKG))).toEqual([
+    expect(await ownIssuesOf(() => validateOwnData(long, PKG))).toEqual([
       {
         file: 'l.csv',
         column: 'period',
@@ -390,7 +379,7 @@ describe('validateOwnData', () => {
       'indicatoren.csv',
       'id;label_nl;theme;unit;direction;decimals;min_count\n\nwmo_pct;Wmo-gebruik;wmo;percent;down;1;50\n',
     );
-    expect(await issuesOf(() => validateOwnData([data, bad], PKG))).toEqual([
+    expect(await ownIssuesOf(() => validateOwnData([data, bad], PKG))).toEqual([
       {
         file: 'indicatoren.csv',
         row: 3,
@@ -449,7 +438,7 @@ describe('loadOwnData into the package', () => {
 
   it('refuses an id that is in the package by now, changing nothing', async () => {
     const again = await own('area_code,indicator_id,period,value\nBU99980101,mine,2023,1\n');
-    expect(await issuesOf(() => loadOwnData(db, again))).toEqual([
+    expect(await ownIssuesOf(() => loadOwnData(db, again))).toEqual([
       { file: 'mine.csv', code: 'alreadyInPackage', params: { value: 'mine' } },
     ]);
     expect((await rows("SELECT count(*)::INT AS n FROM observations WHERE indicator_id = 'mine'"))[0]).toEqual({
@@ -494,7 +483,7 @@ describe('loadOwnData into the package', () => {
       { indicator_id: 'score_a', value: 4 },
       { indicator_id: 'score_b', value: 5 },
     ]);
-    const refused = await issuesOf(() =>
+    const refused = await ownIssuesOf(() =>
       applyOwnFiles(db, [file('c.csv', 'area_code,period,score_c\nXX,2024,1\n')], pkg, second),
     );
     expect(refused).toEqual([

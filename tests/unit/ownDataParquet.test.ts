@@ -3,17 +3,10 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { type ColumnSource, parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/data/load.ts';
-import {
-  applyOwnFiles,
-  OwnDataError,
-  type OwnDataIssue,
-  type OwnPackage,
-  ownPackageOf,
-  validateOwnData,
-  wideToLong,
-} from '../../src/data/ownData.ts';
+import { applyOwnFiles, type OwnPackage, ownPackageOf, validateOwnData, wideToLong } from '../../src/data/ownData.ts';
 import { fileSizeIssue, MAX_OWN_FILE_BYTES, parseOwnData } from '../../src/data/ownDataParse.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
+import { ownIssuesOf } from '../fixtures/issuesOf.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
 type Codec = 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI';
@@ -74,16 +67,6 @@ function wideParquet(): Uint8Array {
 }
 const WIDE_CSV =
   'area_code,period,naam,Aantal meldingen (Wmo),Tevredenheid\nBU99980101,2024,West-Zuid,12,7.5\n\nBU99980102,2024,Gehucht,,6.1\n';
-
-async function issuesOf(run: () => unknown): Promise<OwnDataIssue[]> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof OwnDataError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected an OwnDataError');
-}
 
 // Area codes and indicators of the mini fixture package, as in ownData.test.ts.
 const PKG: OwnPackage = {
@@ -173,21 +156,21 @@ describe('parseOwnData reads Parquet', () => {
       { name: 'score', data: [1, 2], type: 'DOUBLE' },
     ]);
     const table = await parseOwnData({ name: 'score.parquet', bytes });
-    expect(await issuesOf(() => validateOwnData(table, PKG))).toEqual([
+    expect(await ownIssuesOf(() => validateOwnData(table, PKG))).toEqual([
       { file: 'score.parquet', row: 3, column: 'area_code', code: 'areaNotInPackage', params: { value: 'BU00000000' } },
     ]);
   });
 
   it('refuses a truncated or damaged file with notParquet, naming the file', async () => {
     const whole = longParquet();
-    expect(await issuesOf(() => parseOwnData({ name: 'kapot.parquet', bytes: whole.slice(0, 200) }))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData({ name: 'kapot.parquet', bytes: whole.slice(0, 200) }))).toEqual([
       { file: 'kapot.parquet', code: 'notParquet', params: { reason: expect.stringMatching(/PAR1|invalid/) } },
     ]);
     // Footer intact, a data page cut short.
     const cut = new Uint8Array([...whole.subarray(0, 40), ...whole.subarray(80)]);
-    const [issue] = await issuesOf(() => parseOwnData({ name: 'kapot.parquet', bytes: cut }));
+    const [issue] = await ownIssuesOf(() => parseOwnData({ name: 'kapot.parquet', bytes: cut }));
     expect(issue).toMatchObject({ file: 'kapot.parquet', code: 'notParquet' });
-    expect(await issuesOf(() => parseOwnData({ name: 'leeg.parquet', bytes: new Uint8Array(0) }))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData({ name: 'leeg.parquet', bytes: new Uint8Array(0) }))).toEqual([
       { file: 'leeg.parquet', code: 'notParquet', params: { reason: expect.any(String) } },
     ]);
   });
@@ -210,7 +193,7 @@ describe('parseOwnData reads Parquet', () => {
         ],
       },
     );
-    expect(await issuesOf(() => parseOwnData({ name: 'lijst.parquet', bytes }))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData({ name: 'lijst.parquet', bytes }))).toEqual([
       { file: 'lijst.parquet', column: 'waarden', code: 'parquetNestedColumn', params: { column: 'waarden' } },
     ]);
   });
@@ -231,7 +214,7 @@ describe('the size limit of own data', () => {
   it('refuses a too large file in parseOwnData before reading a byte of it', async () => {
     // Only byteLength is there: reading any byte would throw a TypeError, not an OwnDataError.
     const bytes = { byteLength: MAX_OWN_FILE_BYTES + 1 } as Uint8Array;
-    expect(await issuesOf(() => parseOwnData({ name: 'groot.parquet', bytes }))).toEqual([
+    expect(await ownIssuesOf(() => parseOwnData({ name: 'groot.parquet', bytes }))).toEqual([
       { file: 'groot.parquet', code: 'fileTooLarge', params: { size: 201, limit: 200 } },
     ]);
   });

@@ -1,18 +1,17 @@
 // @vitest-environment happy-dom
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../src/app/i18n/index.tsx';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { readSchema } from '../../src/queries/sqlGuard.ts';
 import { SqlConsole } from '../../src/views/data/SqlConsole.tsx';
+import { domHost } from '../fixtures/domHost.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('SqlConsole with a large result', () => {
   let db: Awaited<ReturnType<typeof createNodeConnector>>;
-  let host: HTMLDivElement;
-  let root: Root;
+  const dom = domHost();
   const ran: string[] = [];
   const run = (sql: string) => {
     ran.push(sql);
@@ -26,28 +25,18 @@ describe('SqlConsole with a large result', () => {
     await db.query("CREATE TABLE indicators AS SELECT range AS x, 'r' || range AS label FROM range(3000)");
   });
   afterAll(() => db?.close());
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.restoreAllMocks();
-  });
 
   const button = (text: string) =>
-    [...host.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
-  const status = () => host.querySelector('.sql-status')?.textContent ?? '';
+    [...dom.host.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
+  const status = () => dom.host.querySelector('.sql-status')?.textContent ?? '';
 
   it('shows the first 1000 rows with the count, and downloads all of them', async () => {
     const children = createElement(SqlConsole, { run, schema, protectedNames: ['indicators'] });
-    await act(() => root.render(createElement(I18nProvider, { lang: 'nl', children })));
+    await act(() => dom.root.render(createElement(I18nProvider, { lang: 'nl', children })));
     await act(async () => button('Uitvoeren').click());
     await vi.waitFor(() => expect(status()).toMatch(/^3\.000 rijen; de tabel toont de eerste 1\.000/));
     expect(status()).toContain('de download bevat alle 3.000');
-    expect(host.querySelectorAll('.sql-result tbody tr')).toHaveLength(1000);
+    expect(dom.host.querySelectorAll('.sql-result tbody tr')).toHaveLength(1000);
     expect(ran).toContain('SELECT * FROM (SELECT * FROM indicators) AS q LIMIT 1001');
     expect(ran).not.toContain('SELECT * FROM indicators');
 
