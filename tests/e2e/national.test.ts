@@ -173,6 +173,35 @@ describe('a partitioned package at (small) national scale', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'national-verkennen.png') });
   });
 
+  it('adds own data to a partitioned package: its indicator colours the wijken of the gemeente in Verkennen', async () => {
+    const { page } = watched;
+    const areas = readCsvObjects(readFileSync(join(pkgDir, 'areas.csv'), 'utf8'));
+    const wijk = areas.find((a) => a.level === 'wijk')!;
+    const own = areas.filter((a) => a.level === 'wijk' && a.gemeente === wijk.gemeente);
+    const csv = `wijkcode;jaar;Wmo-cliënten (eigen)\n${own.map((w, i) => `${w.code};2025;${20 + i}`).join('\n')}\n`;
+    await page.goto(`${served.url}?dataset=small&area=${wijk.code}&view=data`);
+    await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
+    await page.locator('.owndata input[type="file"]').setInputFiles({
+      name: 'wmo-eigen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await expect
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .toContain('wmo_clienten_eigen');
+    await page.goto(
+      `${served.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk&indicator=wmo_clienten_eigen&period=2025`,
+    );
+    await expect
+      .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').first().getAttribute('data-code'), {
+        timeout: 30_000,
+      })
+      .toBe(own.at(-1)!.code); // the highest value ranks first
+    await mapIdle(page);
+    expect(await page.locator('.map-panel .legend').textContent()).toContain('Wmo-cliënten (eigen), 2025');
+    await page.screenshot({ path: join(ARTIFACTS, 'national-own-data.png') });
+  });
+
   it('made no request to another origin and logged no console error', () => {
     expect(watched.foreignRequests).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);

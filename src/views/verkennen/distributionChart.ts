@@ -104,7 +104,8 @@ export function distributionChart(
   const xTickCount = Math.max(2, Math.round(width / 90));
   const xTicks = cells.length ? scaleLinear().domain([lo, hi]).ticks(xTickCount) : [];
   const labelLines = refs.length + (selected ? 1 : 0);
-  const marginTop = 10 + labelLines * LINE_HEIGHT;
+  // At least one line: the y axis label sits above the top tick.
+  const marginTop = 10 + Math.max(1, labelLines) * LINE_HEIGHT;
   const marginLeft = 40;
   // Thin white gaps between cells while they are tall enough to show them; above that they would only darken.
   const gap = maxCount <= 30 ? 1 : 0;
