@@ -109,7 +109,7 @@ export const overEN: Record<keyof typeof overNL, string> = {
   'over.method.suppression.p1':
     'A value based on fewer people than the indicator’s minimum number (see the table of indicators) is not shown anywhere: not on the map, not in the compass, not in charts, tables or downloads. It is shown as “secret” or with the CBS symbol “•”. This way nobody in a small neighbourhood can be recognised.',
   'over.method.suppression.p2':
-    'A total that would reveal a secret value is secret too. If one neighbourhood of a custom area is secret, the custom area minus its visible neighbourhoods would still reveal that neighbourhood; then the custom area is not shown either.',
+    'A custom area that would reveal a secret value is secret too. If one neighbourhood of a custom area is secret, the custom area minus its visible neighbourhoods would still reveal that neighbourhood; then the custom area is not shown either. Note: the compass does not (yet) do this for districts. Where a district’s figures are exactly the sum of its neighbourhoods’, the district minus its visible neighbourhoods can reveal a secret neighbourhood. So check your own registry figures for such subtractions (secondary suppression) before you publish them.',
   'over.method.suppression.p3':
     'For figures from CBS (Statistics Netherlands), CBS’s own rules apply: care counts (youth care, Wmo) are rounded to multiples of 5 and the values 0 to 7 are secret; income figures are only published for at least 100 people or households. The compass uses these figures as CBS publishes them and does not try to recover the originals. Because of the rounding, neighbourhoods sometimes do not add up exactly to the total.',
   'over.method.signals.title': 'Signals',

@@ -107,7 +107,7 @@ export const overNL = {
   'over.method.suppression.p1':
     'Een waarde die rust op minder personen dan het minimum aantal van de indicator (zie de tabel met indicatoren) wordt nergens getoond: niet op de kaart, niet in het kompas, niet in grafieken, tabellen of downloads. Er staat dan “geheim” of het CBS-teken “•”. Zo is niemand in een kleine buurt herkenbaar.',
   'over.method.suppression.p2':
-    'Ook een samengeteld cijfer dat een geheime waarde zou verraden, is geheim. Als één buurt van een eigen gebied geheim is, zou het eigen gebied min de zichtbare buurten die buurt alsnog onthullen; dan wordt het eigen gebied ook niet getoond.',
+    'Ook een eigen gebied dat een geheime waarde zou verraden, is geheim. Als één buurt van een eigen gebied geheim is, zou het eigen gebied min de zichtbare buurten die buurt alsnog onthullen; dan wordt het eigen gebied ook niet getoond. Let op: voor wijken doet het kompas dit (nog) niet. Als de cijfers van een wijk precies de som zijn van die van haar buurten, kan de wijk min de zichtbare buurten een geheime buurt onthullen. Publiceer eigen registratiecijfers daarom pas na een eigen controle op zulke aftrekkingen (secundaire geheimhouding).',
   'over.method.suppression.p3':
     'Voor cijfers van het CBS gelden de regels van het CBS zelf: aantallen in de zorg (jeugdhulp, Wmo) zijn afgerond op vijftallen en de waarden 0 tot en met 7 zijn geheim; inkomenscijfers worden alleen gepubliceerd bij minstens 100 personen of huishoudens. Het kompas neemt die cijfers over zoals het CBS ze publiceert en rekent ze niet terug. Door het afronden tellen buurten soms niet precies op tot het totaal.',
   'over.method.signals.title': 'Signalen',
