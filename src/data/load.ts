@@ -122,6 +122,7 @@ export async function loadPackage(db: Connector, files: Partial<PackageFiles>): 
         source: t('stage'),
         indicators: t('indicators'),
         members: t('members'),
+        areas: t('areas'),
       })} ORDER BY indicator_id, period, area_code`,
     );
     await db.query(`DROP TABLE ${t('stage')}`);

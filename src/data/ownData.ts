@@ -418,6 +418,7 @@ export interface GenerationTables {
   indicators: string;
   observations: string;
   members: string;
+  areas: string;
 }
 
 /**
@@ -435,6 +436,7 @@ export async function currentTables(db: Connector): Promise<GenerationTables> {
     indicators: sqlIdentifier(`${prefix}_indicators`),
     observations: sqlIdentifier(`${prefix}_observations`),
     members: sqlIdentifier(`${prefix}_members`),
+    areas: sqlIdentifier(`${prefix}_areas`),
   };
 }
 
@@ -519,7 +521,7 @@ export async function loadOwnData(db: Connector, data: OwnData, options: LoadOwn
         obsColumns.map((c) => `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`).join(', '),
       );
       await db.query(
-        `CREATE TABLE ${t('pub')} AS ${publicObservationsSql({ source: t('obs'), indicators: t('ind'), members: tables.members })}`,
+        `CREATE TABLE ${t('pub')} AS ${publicObservationsSql({ source: t('obs'), indicators: t('ind'), members: tables.members, areas: tables.areas })}`,
       );
     }
 

@@ -39,7 +39,7 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.aimReason.projectionMeets': 'If the trend continues, the aim will be met.',
   'compass.aimReason.projectionMisses': 'If the trend continues, the aim will not be met.',
   'compass.aimReason.tooFewPoints': 'Too few years to determine a trend.',
-  'compass.aimReason.suppressed': 'The value is confidential (too few people).',
+  'compass.aimReason.suppressed': 'The value is confidential (small numbers).',
   'compass.aimReason.targetPeriodPassed': 'The target year has been reached; the value of that year counts.',
   'compass.aimReason.clearProgress': 'Clearly in the right direction since the baseline year.',
   'compass.aimReason.clearSetback': 'Clearly in the wrong direction since the baseline year.',

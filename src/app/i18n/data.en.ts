@@ -11,7 +11,8 @@ export const dataEN: Record<keyof typeof dataNL, string> = {
   'data.table.rowsFiltered': '{shown} of {total} rows',
   'data.table.empty': 'No matching rows.',
   'data.table.suppressed': 'secret',
-  'data.table.suppressedTitle': 'Not shown: based on too few people (privacy).',
+  'data.table.suppressedTitle':
+    'Not shown: based on too few people, or it would reveal a small neighbour by subtraction (privacy).',
   'data.table.pageSize': 'Rows per page',
   'data.table.pagination': 'Pages of the table',
   'data.table.previous': 'Previous',

@@ -9,7 +9,8 @@ export const dataNL = {
   'data.table.rowsFiltered': '{shown} van {total} rijen',
   'data.table.empty': 'Geen rijen gevonden.',
   'data.table.suppressed': 'geheim',
-  'data.table.suppressedTitle': 'Niet getoond: gebaseerd op te weinig personen (privacy).',
+  'data.table.suppressedTitle':
+    'Niet getoond: gebaseerd op te weinig personen, of zou door aftrekken een kleine buurt ernaast verraden (privacy).',
   'data.table.pageSize': 'Rijen per pagina',
   'data.table.pagination': 'Pagina’s van de tabel',
   'data.table.previous': 'Vorige',

@@ -118,7 +118,7 @@ export const en: Record<MessageKey, string> = {
   'map.title': 'Map',
   'map.label': 'Map of {indicator} in {period}, per {level}. Choose an area in the list to select it by keyboard.',
   'map.legend': 'Legend: {indicator}, {period}',
-  'map.suppressed': 'Secret (too few people)',
+  'map.suppressed': 'Secret (small numbers)',
   'map.noData': 'No data',
   'map.selected': 'Selected area',
   'map.loading': 'Drawing the map…',
@@ -148,7 +148,8 @@ export const en: Record<MessageKey, string> = {
   'kompas.aim': 'Aim',
   'kompas.trend': 'Trend',
   'kompas.suppressed': 'secret',
-  'kompas.suppressedTitle': 'Not shown: based on fewer than {min} people (privacy).',
+  'kompas.suppressedTitle':
+    'Not shown: based on fewer than {min} people, or it would reveal a small neighbour by subtraction (privacy).',
   'kompas.notAvailable': 'no data',
   'kompas.noPrevious': 'no earlier year',
   'kompas.sparkline': 'Trend of {indicator} in {area}, {first} to {last}',

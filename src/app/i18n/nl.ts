@@ -119,7 +119,7 @@ export const nl = {
   'map.label':
     'Kaart van {indicator} in {period}, per {level}. Kies een gebied in de lijst om het met het toetsenbord te selecteren.',
   'map.legend': 'Legenda: {indicator}, {period}',
-  'map.suppressed': 'Geheim (te weinig personen)',
+  'map.suppressed': 'Geheim (kleine aantallen)',
   'map.noData': 'Geen gegevens',
   'map.selected': 'Geselecteerd gebied',
   'map.loading': 'Kaart wordt getekend…',
@@ -149,7 +149,8 @@ export const nl = {
   'kompas.aim': 'Doel',
   'kompas.trend': 'Verloop',
   'kompas.suppressed': 'geheim',
-  'kompas.suppressedTitle': 'Niet getoond: gebaseerd op minder dan {min} personen (privacy).',
+  'kompas.suppressedTitle':
+    'Niet getoond: gebaseerd op minder dan {min} personen, of zou door aftrekken een kleine buurt ernaast verraden (privacy).',
   'kompas.notAvailable': 'geen gegevens',
   'kompas.noPrevious': 'geen eerder jaar',
   'kompas.sparkline': 'Verloop van {indicator} in {area}, {first} tot {last}',
