@@ -192,7 +192,7 @@ describe('the gebiedskompas on the demo municipality', () => {
     expect(new URL(page.url()).searchParams.get('area')).toBe(firstBuurt.code);
   });
 
-  it('shows "geheim" for a tiny buurt instead of values based on too few people', async () => {
+  it('shows "geheim" for a tiny buurt, and for the neighbour in its wijk that would give it away by subtraction', async () => {
     const tiny = areas
       .filter((a) => a.level === 'buurt')
       .map((a) => ({
@@ -208,6 +208,24 @@ describe('the gebiedskompas on the demo municipality', () => {
     await kompasShows(page, tiny.name);
     expect(await kompasCell(page, 'jeugdhulp_pct', 'area')).toBe('geheim');
     await expectKompasValues(page, tiny.code, meta.default_period);
+
+    // Its wijk is the exact sum of its buurten, so the wijk minus the other buurten would give it away: the
+    // smallest other buurt is "geheim" too (secondary suppression), though it counts enough people itself.
+    const jeugd = indicators.find((i) => i.id === 'jeugdhulp_pct')!;
+    const rowOf = (code: string) =>
+      observations.find(
+        (r) => r.area_code === code && r.indicator_id === jeugd.id && Number(r.period) === meta.default_period,
+      )!;
+    const siblings = areas.filter((a) => a.level === 'buurt' && a.parent === tiny.parent && rowOf(a.code));
+    const base = (code: string) => Number(rowOf(code).denominator);
+    const hidden = siblings.filter((a) => base(a.code) < jeugd.min_count);
+    expect(hidden.reduce((sum, a) => sum + base(a.code), 0)).toBeLessThan(jeugd.min_count);
+    const protector = siblings
+      .filter((a) => base(a.code) >= jeugd.min_count)
+      .sort((x, y) => base(x.code) - base(y.code) || x.code.localeCompare(y.code))[0]!;
+    await page.goto(`${served.url}?dataset=demo&area=${protector.code}&view=kompas`);
+    await kompasShows(page, protector.name);
+    expect(await kompasCell(page, 'jeugdhulp_pct', 'area')).toBe('geheim');
   });
 
   it('opens exactly the view in the URL, and the back button walks back through choices', async () => {
