@@ -5,6 +5,7 @@
  */
 import { neutraliseFormula } from '../export/neutralise.ts';
 import { existsIn } from './areaPeriods.ts';
+import { toCsv } from './csvWrite.ts';
 import type { Area, Level } from './package.ts';
 
 export interface OwnDataTemplateOptions {
@@ -21,11 +22,6 @@ const CODE_COLUMN: Record<OwnDataTemplateOptions['level'], string> = {
   gemeente: 'gemeentecode',
 };
 
-/** A semicolon-separated cell, quoted when it holds a separator, quote or line break. */
-function cell(text: string): string {
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The template's text (semicolons, CRLF, as Excel with Dutch settings writes it); no byte order mark. */
 export function ownDataTemplate(areas: readonly Area[], options: OwnDataTemplateOptions): string {
   const { level, period, lang } = options;
@@ -38,5 +34,5 @@ export function ownDataTemplate(areas: readonly Area[], options: OwnDataTemplate
     .sort((a, b) => a.code.localeCompare(b.code))
     // A name from a package could start with `=`: a spreadsheet must not run it.
     .map((a) => [a.code, neutraliseFormula(a.name), String(period), '']);
-  return `${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return toCsv(header, rows, { separator: ';', lineEnd: '\r\n' });
 }

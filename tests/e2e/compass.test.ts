@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
 import {
   ARTIFACTS,
+  downloaded,
   kompasShows,
   launchBrowser,
   mapIdle,
@@ -61,17 +62,9 @@ describe('the compass says, honestly, what is a real difference', () => {
     expect(await page.locator('.trend-chart g.interval-band path').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'compass-real-change.png'), fullPage: true });
     // The trend downloads as the table it draws: a row per year, a column per area, the package's values.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page
-        .locator('.trend')
-        .getByRole('button', { name: /CSV \(internationaal\)/ })
-        .click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('demo-bijstand_per_1000-WK999902-intl.csv');
-    const lines = readFileSync(await download.path(), 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/);
+    const trendCsv = await downloaded(page.locator('.trend').getByRole('button', { name: /CSV \(internationaal\)/ }));
+    expect(trendCsv.name).toBe('demo-bijstand_per_1000-WK999902-intl.csv');
+    const lines = trendCsv.text.split(/\r?\n/);
     expect(lines[0]).toMatch(/^Jaar,Voorstad,/);
     const y2025 = lines.find((l) => l.startsWith('2025,'))!.split(',');
     const expected = observations.find(

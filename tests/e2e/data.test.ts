@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -8,6 +7,7 @@ import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
 import {
   ARTIFACTS,
+  downloaded,
   kompasShows,
   launchBrowser,
   type Served,
@@ -43,13 +43,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     const page = await context.newPage();
     await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=data`);
     await page.locator('.data-page table tbody tr').first().waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: /CSV \(internationaal\)/ }).click(),
-    ]);
-    const csv = readFileSync(await download.path())
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
+    const csv = (await downloaded(page.getByRole('button', { name: /CSV \(internationaal\)/ }))).text;
     const rows = csvParseRows(csv.replace(/\r\n/g, '\n'));
     const header = rows[0]!;
     const body = rows.slice(1).filter((r) => r.length > 1);
@@ -161,11 +155,7 @@ describe('Data: table, downloads, own data and SQL', () => {
       .poll(() => page.locator('.sql-status').textContent(), { timeout: 20_000 })
       .toContain('5.000 rijen; de tabel toont de eerste 1.000');
     expect(await page.locator('.sql-result tbody tr').count()).toBe(1000);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.sql-download').click()]);
-    const lines = readFileSync(await download.path())
-      .toString('utf8')
-      .split(/\r?\n/)
-      .filter((l) => /^\d/.test(l));
+    const lines = (await downloaded(page.locator('.sql-download'))).text.split(/\r?\n/).filter((l) => /^\d/.test(l));
     expect(lines).toHaveLength(5000);
     await editor.fill('DROP VIEW observations');
     await page.getByRole('button', { name: 'Uitvoeren' }).click();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { launchBrowser, mapIdle } from '../../scripts/browser.ts';
 
@@ -94,4 +94,13 @@ export async function seriousAxeViolations(page: Page) {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Clicks `button` and returns the file the page downloads: its suggested name and its text (UTF-8, no BOM). */
+export async function downloaded(button: Locator): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([button.page().waitForEvent('download'), button.click()]);
+  return {
+    name: file.suggestedFilename(),
+    text: readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''),
+  };
 }

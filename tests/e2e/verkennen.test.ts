@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, launchBrowser, mapIdle, type Served, seriousAxeViolations, serveBuiltApp } from './harness.ts';
+import {
+  ARTIFACTS,
+  downloaded,
+  launchBrowser,
+  mapIdle,
+  type Served,
+  seriousAxeViolations,
+  serveBuiltApp,
+} from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -131,12 +138,10 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'verkennen-ranking-brushed.png'), fullPage: true });
 
     // The ranking chart downloads as SVG with the source on it.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('.verkennen-downloads button', { hasText: 'SVG' }).first().click(),
-    ]);
-    const svg = readFileSync(await download.path(), 'utf8');
-    expect(download.suggestedFilename()).toMatch(/rangorde\.svg$/);
+    const { name, text: svg } = await downloaded(
+      page.locator('.verkennen-downloads button', { hasText: 'SVG' }).first(),
+    );
+    expect(name).toMatch(/rangorde\.svg$/);
     expect(svg).toContain('<svg');
     expect(svg).toContain('Synthetische demodata');
     const nl = createI18n('nl');

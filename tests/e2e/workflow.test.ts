@@ -1,10 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  downloaded,
+  kompasShows,
+  launchBrowser,
+  mapIdle,
+  type Served,
+  serveBuiltApp,
+  watchedPage,
+} from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -36,10 +44,6 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
       timings.push([name, Date.now() - started]);
       return result;
     };
-    const download = async (p: Page, click: () => Promise<void>) => {
-      const [file] = await Promise.all([p.waitForEvent('download'), click()]);
-      return { name: file.suggestedFilename(), text: readFileSync(await file.path()).toString('utf8') };
-    };
 
     await step('open the dashboard', async () => {
       await page.goto(`${served.url}?dataset=demo`);
@@ -52,7 +56,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
 
     // The fill-in file for buurten: every buurt of the demo, the latest year, an empty column.
     const template = await step('download the fill-in file for buurten', () =>
-      download(page, () => page.getByRole('button', { name: 'Invulbestand buurten' }).click()),
+      downloaded(page.getByRole('button', { name: 'Invulbestand buurten' })),
     );
     expect(template.name).toBe('demo-invulbestand-buurt-2025.csv');
     const lines = template.text
@@ -127,7 +131,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
     await page.screenshot({ path: join(ARTIFACTS, 'workflow-verkennen.png'), fullPage: true });
 
     const csv = await step('download the ranking as CSV', () =>
-      download(page, () => page.getByRole('button', { name: /CSV \(Nederlands\)/ }).click()),
+      downloaded(page.getByRole('button', { name: /CSV \(Nederlands\)/ })),
     );
     // One row per buurt, with the value as filled in (a Dutch CSV: semicolons).
     const body = csv.text

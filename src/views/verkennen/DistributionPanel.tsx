@@ -1,29 +1,16 @@
 import { useId, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
-import type { Indicator, Level } from '../../data/package.ts';
 import type { RankingRow } from '../../queries/explore.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { AreaTable } from './AreaTable.tsx';
-import type { References } from './chartParts.ts';
 import { distributionChart } from './distributionChart.ts';
+import type { ValueAxisPanelProps } from './panelProps.ts';
 import { useAreaPointer } from './useAreaPointer.ts';
 import { useValueBrush } from './useValueBrush.ts';
 
-export interface DistributionPanelProps {
+export interface DistributionPanelProps extends ValueAxisPanelProps {
   /** The same rows as the ranking (rankingQuery): suppressed and missing values are left out of the histogram. */
   rows: readonly Pick<RankingRow, 'code' | 'name' | 'value'>[];
-  indicator: Indicator;
-  period: number;
-  level: Level;
-  reference?: References;
-  highlight: string | null;
-  onHover: (code: string | null) => void;
-  onSelect: (code: string) => void;
-  width?: number;
-  /** A range dragged over the histogram (null when cleared): the page dims the areas outside it on the map. */
-  onBrush?: (range: [number, number] | null) => void;
-  /** The range brushed now, so it stays drawn when the chart redraws (and the inputs below show it). */
-  brushed?: [number, number] | null;
 }
 
 /** How the areas' values spread: a histogram with one cell per area, the selected area marked. */

@@ -2,30 +2,17 @@ import { useId, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { valueInterval } from '../../compass/intervals.ts';
 import type { Interval } from '../../compass/types.ts';
-import type { Indicator, Level } from '../../data/package.ts';
 import type { RankingRow } from '../../queries/explore.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { AreaTable } from './AreaTable.tsx';
-import type { References } from './chartParts.ts';
+import type { ValueAxisPanelProps } from './panelProps.ts';
 import { rankingChart } from './rankingChart.ts';
 import { useAreaPointer } from './useAreaPointer.ts';
 import { useValueBrush } from './useValueBrush.ts';
 
-export interface RankingPanelProps {
+export interface RankingPanelProps extends ValueAxisPanelProps {
   /** rankingQuery's rows, in its order (highest first). */
   rows: readonly RankingRow[];
-  indicator: Indicator;
-  period: number;
-  level: Level;
-  reference?: References;
-  highlight: string | null;
-  onHover: (code: string | null) => void;
-  onSelect: (code: string) => void;
-  width?: number;
-  /** A range dragged along the value axis (null when cleared): the page dims the areas outside it on the map. */
-  onBrush?: (range: [number, number] | null) => void;
-  /** The range brushed now (here or in the histogram), drawn on the axis. */
-  brushed?: [number, number] | null;
 }
 
 /** Every area of the level ranked on one indicator, with 95 % intervals and the gemeente and NL as lines. */

@@ -2,25 +2,20 @@ import { useId, useMemo } from 'react';
 import { formatNumber } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { leastSquares, pearson } from '../../compass/correlation.ts';
-import type { Indicator, Level } from '../../data/package.ts';
+import type { Indicator } from '../../data/package.ts';
 import type { ScatterRow } from '../../queries/explore.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { AreaTable } from './AreaTable.tsx';
+import type { LinkedPanelProps } from './panelProps.ts';
 import { scatterChart } from './scatterChart.ts';
 import { useAreaPointer } from './useAreaPointer.ts';
 
-export interface ScatterPanelProps {
+export interface ScatterPanelProps extends LinkedPanelProps {
   /** scatterQuery's rows: only areas where both indicators are published. */
   rows: readonly ScatterRow[];
   /** The indicator on the horizontal and on the vertical axis. */
   x: Indicator;
   y: Indicator;
-  period: number;
-  level: Level;
-  highlight: string | null;
-  onHover: (code: string | null) => void;
-  onSelect: (code: string) => void;
-  width?: number;
 }
 
 /** Two indicators against each other across the areas, with the least-squares line and Pearson's r. */

@@ -1,13 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
-import type { Indicator, Level } from '../../data/package.ts';
+import type { Indicator } from '../../data/package.ts';
 import type { AreaTrendRow } from '../../queries/explore.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { AreaTable } from './AreaTable.tsx';
+import type { LinkedPanelProps } from './panelProps.ts';
 import { orderSeries, type SeriesLimit, smallMultiples, toAreaSeries } from './smallMultiples.ts';
 import { useAreaPointer } from './useAreaPointer.ts';
 
-export interface SmallMultiplesPanelProps {
+/** `period`, the selected year: panels are ordered by it and show a dot on it. */
+export interface SmallMultiplesPanelProps extends LinkedPanelProps {
   /** areaTrendsQuery's rows. */
   rows: readonly AreaTrendRow[];
   /** Area names by code (the package's areas). */
@@ -15,15 +17,8 @@ export interface SmallMultiplesPanelProps {
   indicator: Indicator;
   /** The package's periods: every panel spans them all. */
   periods: readonly number[];
-  /** The selected year: panels are ordered by it and show a dot on it. */
-  period: number;
-  level: Level;
   /** The gemeente's values over the years, drawn dashed in every panel. */
   gemeente?: { period: number; value: number | null }[] | null;
-  highlight: string | null;
-  onHover: (code: string | null) => void;
-  onSelect: (code: string) => void;
-  width?: number;
   /** How many panels "top" and "bottom" show (default 12). */
   limitCount?: number;
 }
