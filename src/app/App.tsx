@@ -1,9 +1,12 @@
-import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { assessArea } from '../compass/assess.ts';
+import { estimateDispersion } from '../compass/dispersion.ts';
+import { dispersionRequest } from '../queries/dispersion.ts';
 import { kompasRows } from '../compass/kompasRows.ts';
 import { signals } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
 import { areasOfPeriod } from '../data/areaPeriods.ts';
+import type { DatasetListEntry } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
@@ -12,19 +15,56 @@ import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
+import { isSwitching, type LoadFailure } from './datasetSwitch.ts';
+import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
-import type { UrlState } from './urlState.ts';
+import { parseUrlState, type UrlState } from './urlState.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
-import { useSession } from './useSession.ts';
+import { type Session, useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
+
+/** Updates made by a dashboard that is making way for another dataset: dropped, the URL asks for the new one. */
+const ignoreUpdate = () => undefined;
 
 export function App() {
   const [url, update] = useUrlState();
-  const session = useSession(url.dataset);
+  // The URL of what is on screen: kept while another dataset loads, and put back when that load fails.
+  const shownUrl = useRef<UrlState | null>(null);
+  const onFailed = useCallback(
+    (failure: LoadFailure, shownId: string | null) => {
+      if (shownId === null || parseUrlState(window.location.search).dataset !== failure.id) return;
+      const kept = shownUrl.current?.dataset === shownId ? shownUrl.current : null;
+      update(
+        {
+          dataset: shownId,
+          area: kept?.area ?? null,
+          indicator: kept?.indicator ?? null,
+          period: kept?.period ?? null,
+        },
+        { replace: true },
+      );
+    },
+    [update],
+  );
+  const session = useSession(url.dataset, onFailed);
   const own = useOwnData(session.pkg, session.coordinator);
+  // From the moment the URL names another dataset until that one is loaded (or has failed and the URL is put back),
+  // the dashboard keeps showing the loaded package with its own selection and writes nothing to the URL.
+  const switching = isSwitching(url.dataset, { shown: session.pkg, settledRequest: session.settledRequest });
+
+  useEffect(() => {
+    if (!switching && session.datasetId) shownUrl.current = { ...url, dataset: session.datasetId };
+  }, [switching, session.datasetId, url]);
+  const shown = shownUrl.current;
+  const dashboardUrl =
+    switching && shown
+      ? { ...url, dataset: shown.dataset, area: shown.area, indicator: shown.indicator, period: shown.period }
+      : url;
+  const headerDataset =
+    switching && url.dataset && session.datasets.some((d) => d.id === url.dataset) ? url.dataset : session.datasetId;
 
   useEffect(() => {
     document.documentElement.lang = url.lang;
@@ -35,7 +75,7 @@ export function App() {
       <CoordinatorContext.Provider value={session.coordinator}>
         <Header
           datasets={session.datasets}
-          dataset={session.datasetId ?? url.dataset}
+          dataset={headerDataset ?? url.dataset}
           title={session.pkg?.meta.title}
           lang={url.lang}
           view={url.view}
@@ -43,6 +83,7 @@ export function App() {
           onDataset={(dataset) => update({ dataset, area: null, indicator: null, period: null })}
           onLang={(lang) => update({ lang })}
         />
+        {switching && <SwitchingMessage session={session} requested={url.dataset} />}
         <Problems session={session} />
         {own.pkg && own.ready && url.view === 'over' ? (
           <main id="main" className="over-main">
@@ -57,12 +98,14 @@ export function App() {
           </main>
         ) : own.pkg && own.ready ? (
           <Dashboard
+            key={session.generation}
             pkg={own.pkg}
             own={own}
             datasetId={session.datasetId ?? own.pkg.meta.id}
-            url={url}
-            update={update}
+            url={dashboardUrl}
+            update={switching ? ignoreUpdate : update}
             loading={session.status === 'loading'}
+            switching={switching}
           />
         ) : (
           <main id="main" className="loading">
@@ -93,13 +136,46 @@ function LoadingMessage() {
   );
 }
 
-function Problems({ session }: { session: ReturnType<typeof useSession> }) {
+/** How the dataset list names a package: its title, and its id (the folder, as in the URL) when that differs. */
+export function datasetName(datasets: readonly DatasetListEntry[], id: string, lang: Lang): string {
+  const title = datasets.find((d) => d.id === id)?.title[lang];
+  return title && title !== id ? `${title} (${id})` : id;
+}
+
+function SwitchingMessage({ session, requested }: { session: Session; requested: string | null }) {
   const i18n = useI18n();
-  if (!session.error && session.issues.length === 0 && !session.unknownDataset) return null;
+  const id = session.loadingId ?? requested;
+  if (!id || !session.pkg) return null;
   return (
-    <div className="problems" role="alert">
+    <p role="status" className="switching-message">
+      {i18n.t('app.switchingDataset', {
+        dataset: datasetName(session.datasets, id, i18n.lang),
+        shown: session.pkg.meta.title[i18n.lang],
+      })}
+    </p>
+  );
+}
+
+function Problems({ session }: { session: Session }) {
+  const i18n = useI18n();
+  if (session.failedId === null && !session.unknownDataset) return null;
+  const failed = session.failedId !== null ? datasetName(session.datasets, session.failedId, i18n.lang) : null;
+  return (
+    <div className="problems" role="alert" data-failed-dataset={session.failedId ?? undefined}>
       {session.unknownDataset && <p>{i18n.t('app.datasetNotFound', { id: session.unknownDataset })}</p>}
-      {session.error && <p>{i18n.t('app.startError', { detail: session.error })}</p>}
+      {failed !== null && (
+        <p>
+          {session.pkg
+            ? i18n.t('app.switchFailed', { dataset: failed, shown: session.pkg.meta.title[i18n.lang] })
+            : i18n.t('app.datasetError', { dataset: failed })}{' '}
+          <button type="button" className="link-button" onClick={session.dismiss}>
+            {i18n.t('app.dismiss')}
+          </button>
+        </p>
+      )}
+      {session.error && (
+        <p>{i18n.t(session.pkg ? 'app.switchErrorDetail' : 'app.startError', { detail: session.error })}</p>
+      )}
       {session.issues.length > 0 && (
         <>
           <p>{i18n.t('app.datasetIssues')}</p>
@@ -123,9 +199,11 @@ interface DashboardProps {
   url: UrlState;
   update: (change: Partial<UrlState>, options?: { replace?: boolean }) => void;
   loading: boolean;
+  /** Another dataset is loading: this one stays on screen, greyed and out of reach, until it is replaced. */
+  switching: boolean;
 }
 
-function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps) {
+function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: DashboardProps) {
   const i18n = useI18n();
   const selection = useMemo(() => resolveSelection(url, pkg), [url, pkg]);
   // Notices outlive the URL repair below (which makes the selection valid), until the user closes them.
@@ -157,6 +235,16 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
     [area.code, areasByCode, pkg.partitions],
   );
   const profile = useQuery(profileRequest.sql, decodeProfile, profileRequest.partitions, 'gk:kompas-data');
+  // How much the area's level ordinarily varies in its gemeente: the verdicts wait for it (src/compass/dispersion.ts).
+  const spreadRequest = useMemo(
+    () => dispersionRequest(area.code, areasByCode, pkg.partitions !== null),
+    [area.code, areasByCode, pkg.partitions],
+  );
+  const spreadRows = useQuery(spreadRequest.sql, decodeProfile, spreadRequest.partitions);
+  const dispersion = useMemo(
+    () => (spreadRows.data ? estimateDispersion(spreadRows.data, pkg.indicators) : null),
+    [spreadRows.data, pkg.indicators],
+  );
   // The Kompas (150 rows with small charts at national scale) follows a switch at low priority, so the map and the
   // trend chart repaint first; React renders it right after, interruptibly.
   const kompasPeriod = useDeferredValue(selection.period);
@@ -179,7 +267,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
   // The verdicts: every comparison and aim of the shown period (src/compass), for the panel, graphic and print.
   const assessmentList = useMemo(
     () =>
-      profile.data
+      profile.data && dispersion
         ? assessArea({
             rows: profile.data,
             indicators: pkg.indicators,
@@ -187,9 +275,10 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
             area: area.code,
             gemeente: gemeente?.code ?? null,
             period: kompasPeriod,
+            dispersion,
           })
         : [],
-    [profile.data, pkg, area.code, gemeente, kompasPeriod],
+    [profile.data, dispersion, pkg, area.code, gemeente, kompasPeriod],
   );
   const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
   const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
@@ -239,7 +328,13 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
     />
   );
   return (
-    <main id="main" className="dashboard" aria-busy={loading || profile.loading}>
+    <main
+      id="main"
+      className={switching ? 'dashboard switching' : 'dashboard'}
+      aria-busy={loading || switching || profile.loading}
+      inert={switching}
+      data-dataset={datasetId}
+    >
       {notices.length > 0 && (
         <div className="notices" role="status">
           {notices.map((n) => (
@@ -318,7 +413,13 @@ function Dashboard({ pkg, own, datasetId, url, update, loading }: DashboardProps
               periods={pkg.meta.periods}
               themes={themes}
               activeIndicator={kompasIndicator}
-              stale={profile.loading || kompasPeriod !== selection.period || kompasIndicator !== indicator.id}
+              stale={
+                profile.loading ||
+                spreadRows.loading ||
+                dispersion === null ||
+                kompasPeriod !== selection.period ||
+                kompasIndicator !== indicator.id
+              }
               assessments={assessments}
               summaries={summaries}
               signals={signalList}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
+import { estimateDispersion } from '../compass/dispersion.ts';
+import { dispersionRequest } from '../queries/dispersion.ts';
 import { type KompasTheme, kompasRows } from '../compass/kompasRows.ts';
 import { signals as signalsOf } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
@@ -30,9 +32,14 @@ export async function areaReport(
 ): Promise<AreaReport> {
   const request = kompasRequest(area.code, areasByCode, pkg.partitions !== null);
   const rows = decodeProfile(await coordinator.query(request.sql, request.partitions));
+  const spread = dispersionRequest(area.code, areasByCode, pkg.partitions !== null);
+  const dispersion = estimateDispersion(
+    decodeProfile(await coordinator.query(spread.sql, spread.partitions)),
+    pkg.indicators,
+  );
   const gemeente = area.gemeente ? (areasByCode.get(area.gemeente) ?? null) : null;
   const input = { rows, indicators: pkg.indicators, area: area.code, gemeente: gemeente?.code ?? null, period };
-  const list = assessArea({ ...input, aims: pkg.aims });
+  const list = assessArea({ ...input, aims: pkg.aims, dispersion });
   return {
     area,
     gemeente,

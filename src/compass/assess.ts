@@ -1,15 +1,24 @@
 /**
  * Everything the compass says about one area at one period, per indicator: the value and its interval, whether it
- * changed clearly since the previous measurement, whether it differs clearly from the rest of the gemeente, and how
- * the council's aim for it stands. The Kompas panel, the compass graphic, the signals and the print report all read
- * this one list, so they can never disagree.
+ * changed clearly since the previous measurement, whether it differs clearly from the rest of the gemeente, whether
+ * a lasting change is a signal, and how the council's aim for it stands. The Kompas panel, the compass graphic, the
+ * signals, the print report, the overview of all areas and `npm run compass` all read this one list, so they can
+ * never disagree.
+ *
+ * The directed verdicts shown together for the area and period (since the previous measurement and against the
+ * gemeente, over all indicators) are one family: a verdict stays `better`/`worse` only when its test is a
+ * Benjamini–Hochberg discovery at q = 0,05 within the family (fdr.ts); each test already allows for the variation
+ * areas and years ordinarily show (`dispersion`, dispersion.ts).
  */
 import type { Indicator } from '../data/package.ts';
 import type { ProfileRow } from '../queries/kompas.ts';
-import { type AimWithBand, aimDirection, assessAim } from './aims.ts';
-import { compareValues, compareWithGemeente, compareWithPrevious } from './compare.ts';
+import { type AimWithBand, assessAim } from './aims.ts';
+import { compareWithGemeente, compareWithPrevious, type Noise } from './compare.ts';
+import { type Dispersion, NO_DISPERSION } from './dispersion.ts';
+import { bhAdjusted, FDR_Q } from './fdr.ts';
 import { valueInterval } from './intervals.ts';
-import type { AimAssessment, Comparison, Interval } from './types.ts';
+import { areaSignals, type SignalSeries } from './signals.ts';
+import type { AimAssessment, Comparison, Interval, Signal } from './types.ts';
 
 export interface IndicatorAssessment {
   indicator: Indicator;
@@ -23,8 +32,8 @@ export interface IndicatorAssessment {
   interval: Interval | null;
   vsPrevious: Comparison;
   vsGemeente: Comparison;
-  /** The value against the aim's baseline value, in the aim's direction; null without an aim. */
-  vsBaseline: Comparison | null;
+  /** A lasting change at this period (signals.ts); null when there is none. */
+  signal: Signal | null;
   aim: AimAssessment | null;
 }
 
@@ -36,6 +45,11 @@ export interface AssessInput {
   area: string;
   gemeente: string | null;
   period: number;
+  /**
+   * The overdispersion of the area's level in its gemeente (dispersion.ts, from the figures of all its areas at that
+   * level; for the gemeente itself from its own series). Without it every test has sampling noise only.
+   */
+  dispersion?: Dispersion;
 }
 
 /**
@@ -57,11 +71,43 @@ export function applicableAim<A extends AimWithBand>(
   return sorted.find((a) => a.target_period >= period) ?? sorted[sorted.length - 1]!;
 }
 
+const NO_COMPARISON: Comparison = {
+  verdict: 'unknown',
+  difference: null,
+  interval: null,
+  strength: null,
+  against: null,
+  pValue: null,
+  family: null,
+};
+
+/** The verdicts of one family after Benjamini–Hochberg: a clear one that is no discovery becomes `unclear`. */
+export function adjustFamily(comparisons: readonly Comparison[]): Comparison[] {
+  const tested = comparisons
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => c.pValue !== null && c.verdict !== 'neutral' && c.verdict !== 'unknown');
+  const q = bhAdjusted(tested.map(({ c }) => c.pValue!));
+  const out = [...comparisons];
+  tested.forEach(({ c, index }, i) => {
+    const clear = c.verdict === 'better' || c.verdict === 'worse';
+    out[index] = { ...c, verdict: clear && !(q[i]! <= FDR_Q) ? 'unclear' : c.verdict, family: tested.length };
+  });
+  return out;
+}
+
 /**
  * Assesses every indicator the area has a row for, in package order (indicators without any row for the area are
  * left out, as in the Kompas rows).
  */
-export function assessArea({ rows, indicators, aims, area, gemeente, period }: AssessInput): IndicatorAssessment[] {
+export function assessArea({
+  rows,
+  indicators,
+  aims,
+  area,
+  gemeente,
+  period,
+  dispersion,
+}: AssessInput): IndicatorAssessment[] {
   const byIndicator = new Map<string, { area: ProfileRow[]; gemeente: Map<number, ProfileRow> }>();
   for (const row of rows) {
     let entry = byIndicator.get(row.indicator_id);
@@ -74,6 +120,7 @@ export function assessArea({ rows, indicators, aims, area, gemeente, period }: A
   }
 
   const result: IndicatorAssessment[] = [];
+  const signalSeries: SignalSeries[] = [];
   for (const indicator of indicators) {
     const entry = byIndicator.get(indicator.id);
     if (!entry || entry.area.length === 0) continue;
@@ -83,36 +130,25 @@ export function assessArea({ rows, indicators, aims, area, gemeente, period }: A
     const shownPeriod = current?.period ?? null;
     const value = current && !current.suppressed ? current.value : null;
     const direction = indicator.direction;
+    const spread = dispersion?.get(indicator.id) ?? NO_DISPERSION;
+    const yearNoise: Noise = { extra: spread.time, df: spread.timeDf };
+    signalSeries.push({ indicator, series, yearNoise });
 
-    const noPeriod: Comparison = {
-      verdict: 'unknown',
-      difference: null,
-      interval: null,
-      strength: null,
-      against: null,
-    };
-    const vsPrevious = shownPeriod === null ? noPeriod : compareWithPrevious(series, shownPeriod, indicator, direction);
+    const vsPrevious =
+      shownPeriod === null ? NO_COMPARISON : compareWithPrevious(series, shownPeriod, indicator, direction, yearNoise);
     // The gemeente's figure of the same period as the area's, so a survey year is compared with the same year.
     const gemeenteRow = shownPeriod === null ? undefined : entry.gemeente.get(shownPeriod);
+    const between: Noise = {
+      extra: shownPeriod === null ? 0 : (spread.between.get(shownPeriod) ?? 0),
+      df: Number.POSITIVE_INFINITY,
+    };
     const vsGemeente =
       gemeente === area && current
-        ? { ...noPeriod, against: gemeente }
-        : compareWithGemeente(current, gemeenteRow, indicator, direction);
+        ? { ...NO_COMPARISON, against: gemeente }
+        : compareWithGemeente(current, gemeenteRow, indicator, direction, between);
 
     const aim = applicableAim(aims, indicator.id, area, period);
-    let aimAssessment: AimAssessment | null = null;
-    let vsBaseline: Comparison | null = null;
-    if (aim) {
-      aimAssessment = assessAim({ aim, series, indicator, period });
-      const baselineRow = series.find((r) => r.period === aim.baseline_period);
-      const baselineValue = baselineRow && !baselineRow.suppressed ? baselineRow.value : null;
-      // The aim's direction, not the indicator's: for a neutral indicator the council chose one.
-      const aimDir = aimDirection(aim, indicator, baselineValue) ?? 'neutral';
-      vsBaseline =
-        shownPeriod !== null && shownPeriod > aim.baseline_period
-          ? compareValues(current, baselineRow, indicator, aimDir, aim.baseline_period)
-          : { ...noPeriod, against: aim.baseline_period };
-    }
+    const aimAssessment = aim ? assessAim({ aim, series, indicator, period, yearNoise }) : null;
 
     result.push({
       indicator,
@@ -121,9 +157,18 @@ export function assessArea({ rows, indicators, aims, area, gemeente, period }: A
       interval: current && !current.suppressed ? valueInterval(current, indicator) : null,
       vsPrevious,
       vsGemeente,
-      vsBaseline,
+      signal: null,
       aim: aimAssessment,
     });
   }
+
+  // One family per area and period: every directed verdict the Kompas shows.
+  const adjusted = adjustFamily(result.flatMap((a) => [a.vsPrevious, a.vsGemeente]));
+  result.forEach((a, i) => {
+    a.vsPrevious = adjusted[2 * i]!;
+    a.vsGemeente = adjusted[2 * i + 1]!;
+  });
+  const found = areaSignals(signalSeries, period);
+  for (const a of result) a.signal = found.get(a.indicator.id) ?? null;
   return result;
 }

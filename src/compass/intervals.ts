@@ -253,3 +253,20 @@ export function tQuantile(p: number, df: number): number {
   const t = Math.sqrt((df * (1 - x)) / x);
   return upper ? t : -t;
 }
+
+/** The standard normal distribution function Φ(z), through the incomplete gamma: Φ(z) = ½(1 + P(½, z²/2)). */
+export function normalCdf(z: number): number {
+  if (!Number.isFinite(z)) return z > 0 ? 1 : 0;
+  const half = 0.5 * gammaP(0.5, (z * z) / 2);
+  return z >= 0 ? 0.5 + half : 0.5 - half;
+}
+
+/** Two-sided p-value of a z (or, with finite `df`, a t) statistic. */
+export function twoSidedP(z: number, df = Number.POSITIVE_INFINITY): number {
+  const a = Math.abs(z);
+  if (!Number.isFinite(df)) {
+    // 1 − Φ(a) = ½ Q(½, a²/2) without the cancellation of 1 − Φ for large a.
+    return 1 - gammaP(0.5, (a * a) / 2);
+  }
+  return 2 * (1 - tCdf(a, df));
+}

@@ -25,6 +25,7 @@ export function summariseThemes(assessments: readonly IndicatorAssessment[]): Th
       unknown: 0,
       achieved: 0,
       onCourse: 0,
+      uncertain: 0,
       offCourse: 0,
       aimsUnknown: 0,
     };
@@ -36,6 +37,9 @@ export function summariseThemes(assessments: readonly IndicatorAssessment[]): Th
           break;
         case 'op_koers':
           s.onCourse += 1;
+          break;
+        case 'onzeker':
+          s.uncertain += 1;
           break;
         case 'niet_op_koers':
           s.offCourse += 1;

@@ -28,9 +28,25 @@ export interface Comparison {
   strength: number | null;
   /** The period (or area code) compared with. */
   against: number | string | null;
+  /**
+   * Two-sided p-value of the test behind the verdict: on the variance-stabilised scale, with the ordinary variation
+   * between areas or years added (src/compass/dispersion.ts) and rounded counts at their least favourable; null
+   * without counts.
+   */
+  pValue: number | null;
+  /**
+   * How many comparisons were judged together with this one (its Benjamini–Hochberg family: the directed verdicts
+   * shown for one area and period); null when it was judged alone.
+   */
+  family: number | null;
 }
 
-export type AimStatus = 'behaald' | 'op_koers' | 'niet_op_koers' | 'onbekend';
+/**
+ * `behaald`: the value's interval lies on the target's side; `op_koers`: the projection's interval does;
+ * `niet_op_koers`: the projection's (after the target period: the value's) interval lies entirely on the other side;
+ * `onzeker`: the interval holds the target (the data cannot tell yet); `onbekend`: too few data to judge.
+ */
+export type AimStatus = 'behaald' | 'op_koers' | 'onzeker' | 'niet_op_koers' | 'onbekend';
 
 export type AimTarget =
   | { kind: 'value'; value: number }
@@ -46,11 +62,17 @@ export interface AimAssessment {
   baselinePeriod: number;
   targetPeriod: number;
   baselineValue: number | null;
-  /** Value projected to the target period (least squares over recent years), with its 95 % prediction interval. */
+  /**
+   * Value projected to the target period (weighted least squares on the logit scale for shares, the log scale for
+   * rates, over recent years), with its 95 % prediction interval.
+   */
   projected: number | null;
   projectedInterval: Interval | null;
-  /** The fitted line, for the trend chart: value = intercept + slope × period. */
-  fit: { slope: number; intercept: number; from: number; to: number } | null;
+  /** The probability that the aim is met (at the target period; for a direction-only aim: that the change since
+   * the baseline goes the aim's way), from the same model; null when it cannot be judged. */
+  pMet: number | null;
+  /** The fitted course, for the trend chart: one point per period from the first fitted one to `to`. */
+  fit: { from: number; to: number; points: { period: number; value: number }[] } | null;
 }
 
 export interface ThemeSummary {
@@ -64,14 +86,28 @@ export interface ThemeSummary {
   /** Aims of the theme by status. */
   achieved: number;
   onCourse: number;
+  uncertain: number;
   offCourse: number;
   aimsUnknown: number;
 }
 
+/**
+ * A change that lasts: the latest two measurements lie on the same side of the level of the measurements before
+ * them, and the shift between the two levels is a discovery in the area's family of signal tests (src/compass/
+ * signals.ts). `nieuw` the first period it is found, `aanhoudend` when it was a signal at the previous measurement
+ * too.
+ */
 export interface Signal {
   indicatorId: string;
-  /** Compared with last measurement or with the aim's baseline. */
-  kind: 'previous' | 'baseline';
   verdict: 'better' | 'worse';
-  comparison: Comparison;
+  status: 'nieuw' | 'aanhoudend';
+  /** The two recent periods and the reference periods before them. */
+  recent: [number, number];
+  reference: number[];
+  /** Mean of the recent values minus mean of the reference values, in the indicator's unit. */
+  difference: number;
+  pValue: number;
+  /** Benjamini–Hochberg adjusted p-value within the family (the signal tests of the area and period). */
+  qValue: number;
+  family: number;
 }

@@ -11,7 +11,10 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
     'The whole interval lies on the good side of 0: the difference is larger than the uncertainty.',
   'compass.verdictHelp.worse':
     'The whole interval lies on the bad side of 0: the difference is larger than the uncertainty.',
-  'compass.verdictHelp.unclear': 'The interval contains 0: the difference is within the uncertainty.',
+  'compass.verdictHelp.unclear':
+    'The difference is within chance or within the ordinary variation between years or areas.',
+  'compass.verdictHelp.family':
+    '{count} comparisons were made at once for this area and year; this was taken into account (Benjamini–Hochberg), so that chance does not produce “clearly”.',
   'compass.verdictHelp.neutral': 'For this indicator, higher is neither better nor worse.',
   'compass.verdictHelp.unknown': 'Too little data to compare.',
   'compass.against.previous': 'Compared with {period}',
@@ -26,7 +29,9 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.aim.behaald': 'achieved',
   'compass.aim.op_koers': 'on course',
   'compass.aim.niet_op_koers': 'not on course',
+  'compass.aim.onzeker': 'uncertain',
   'compass.aim.onbekend': 'unknown',
+  'compass.aimProbability': 'Probability that the aim is met: {p}',
   'compass.aimTarget.up': 'Aim {period}: {value} or higher',
   'compass.aimTarget.down': 'Aim {period}: {value} or lower',
   'compass.aimTarget.band': 'Aim {period}: between {range}',
@@ -43,8 +48,10 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.aimReason.targetPeriodPassed': 'The target year has been reached; the value of that year counts.',
   'compass.aimReason.clearProgress': 'Clearly in the right direction since the baseline year.',
   'compass.aimReason.clearSetback': 'Clearly in the wrong direction since the baseline year.',
+  'compass.aimReason.projectionUncertain':
+    'The target lies within the uncertainty of the trend: the data cannot yet tell whether it will be met.',
   'compass.aimReason.noClearChange':
-    'No clear difference since the baseline year; no clear progress counts as not on course.',
+    'No clear difference since the baseline year: the data cannot yet tell whether it is going the right way.',
   'compass.aimReason.atBaseline': 'The chosen year is the baseline year; there is nothing to compare yet.',
   'compass.aimReason.noBaseline': 'There is no value in the baseline year.',
   'compass.aimReason.noInterval':
@@ -60,6 +67,7 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.count.achieved': '{count} achieved',
   'compass.count.onCourse': '{count} on course',
   'compass.count.offCourse': '{count} not on course',
+  'compass.count.uncertain': '{count} uncertain',
   'compass.count.aimsUnknown': '{count} unknown',
   'compass.theme.summary': '{theme}: {indicators}',
   'compass.theme.summaryAims': '{theme}: {indicators}; aims: {aims}',

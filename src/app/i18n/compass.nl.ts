@@ -6,10 +6,13 @@ export const compassNL = {
   'compass.verdict.neutral': 'neutraal',
   'compass.verdict.unknown': 'onbekend',
   'compass.verdictHelp.better':
-    'Het hele interval ligt aan de goede kant van 0: het verschil is groter dan de onzekerheid.',
+    'Het verschil is groter dan toeval en dan de gewone schommeling tussen jaren of gebieden: duidelijk beter.',
   'compass.verdictHelp.worse':
-    'Het hele interval ligt aan de slechte kant van 0: het verschil is groter dan de onzekerheid.',
-  'compass.verdictHelp.unclear': 'Het interval bevat 0: het verschil valt binnen de onzekerheid.',
+    'Het verschil is groter dan toeval en dan de gewone schommeling tussen jaren of gebieden: duidelijk slechter.',
+  'compass.verdictHelp.unclear':
+    'Het verschil valt binnen het toeval of binnen de gewone schommeling tussen jaren of gebieden.',
+  'compass.verdictHelp.family':
+    'Voor dit gebied en jaar zijn {count} vergelijkingen tegelijk gemaakt; daarmee is rekening gehouden (Benjamini–Hochberg), zodat toeval geen “duidelijk” oplevert.',
   'compass.verdictHelp.neutral': 'Bij deze indicator is hoger niet beter of slechter.',
   'compass.verdictHelp.unknown': 'Te weinig gegevens om te vergelijken.',
   'compass.against.previous': 'Vergeleken met {period}',
@@ -24,7 +27,9 @@ export const compassNL = {
   'compass.aim.behaald': 'behaald',
   'compass.aim.op_koers': 'op koers',
   'compass.aim.niet_op_koers': 'niet op koers',
+  'compass.aim.onzeker': 'onzeker',
   'compass.aim.onbekend': 'onbekend',
+  'compass.aimProbability': 'Kans dat het doel gehaald wordt: {p}',
   'compass.aimTarget.up': 'Doel {period}: {value} of hoger',
   'compass.aimTarget.down': 'Doel {period}: {value} of lager',
   'compass.aimTarget.band': 'Doel {period}: tussen {range}',
@@ -42,7 +47,9 @@ export const compassNL = {
   'compass.aimReason.clearProgress': 'Sinds het basisjaar duidelijk in de goede richting.',
   'compass.aimReason.clearSetback': 'Sinds het basisjaar duidelijk in de verkeerde richting.',
   'compass.aimReason.noClearChange':
-    'Sinds het basisjaar geen duidelijk verschil; geen duidelijke vooruitgang telt als niet op koers.',
+    'Sinds het basisjaar geen duidelijk verschil: de gegevens kunnen nog niet zeggen of het de goede kant op gaat.',
+  'compass.aimReason.projectionUncertain':
+    'Het doel ligt binnen de onzekerheid van de trend: de gegevens kunnen nog niet zeggen of het gehaald wordt.',
   'compass.aimReason.atBaseline': 'Het gekozen jaar is het basisjaar; er valt nog niets te vergelijken.',
   'compass.aimReason.noBaseline': 'Er is geen waarde in het basisjaar.',
   'compass.aimReason.noInterval': 'Zonder teller en noemer is niet te zeggen of de verandering meer is dan toeval.',
@@ -57,6 +64,7 @@ export const compassNL = {
   'compass.count.achieved': '{count} behaald',
   'compass.count.onCourse': '{count} op koers',
   'compass.count.offCourse': '{count} niet op koers',
+  'compass.count.uncertain': '{count} onzeker',
   'compass.count.aimsUnknown': '{count} onbekend',
   'compass.theme.summary': '{theme}: {indicators}',
   'compass.theme.summaryAims': '{theme}: {indicators}; doelen: {aims}',

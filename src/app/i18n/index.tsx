@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { formatIssue } from '../../data/issueText.ts';
 import type { Indicator, PackageIssue } from '../../data/package.ts';
-import { fillTemplate, formatIndicatorNumber, type Lang } from '../format.ts';
+import { fillTemplate, formatIndicatorNumber, formatNumber, type Lang } from '../format.ts';
 import { en } from './en.ts';
 import { type MessageKey, nl } from './nl.ts';
 import { validationMessages as validationEn } from './validation.en.ts';
@@ -26,6 +26,8 @@ export interface I18n {
   compactDifference(value: number, indicator: Indicator, signed?: boolean): string;
   /** The unit to name beside an indicator whose compact values do not show it ("per 1.000", "km"), else null. */
   unitNote(indicator: Indicator): string | null;
+  /** A probability as a whole percentage, never a false certainty: "73%", "< 1%", "> 99%". */
+  probability(p: number): string;
   /** An indicator's label in this language. */
   label(indicator: Indicator): string;
   definition(indicator: Indicator): string;
@@ -55,6 +57,12 @@ export function createI18n(lang: Lang): I18n {
     },
     unitNote: (indicator) =>
       SELF_EXPLAINING.has(indicator.unit) || indicator.unit === 'count' ? null : t(`unitName.${indicator.unit}`),
+    probability: (p) => {
+      const percent = (value: number) => t('unit.percent', { value: formatNumber(value, 0, lang) });
+      if (p < 0.01) return `< ${percent(1)}`;
+      if (p > 0.99) return `> ${percent(99)}`;
+      return percent(Math.round(p * 100));
+    },
     label: (indicator) => (lang === 'en' && indicator.label_en ? indicator.label_en : indicator.label_nl),
     definition: (indicator) =>
       lang === 'en' && indicator.definition_en ? indicator.definition_en : indicator.definition_nl,

@@ -101,7 +101,7 @@ export function TrendPanel({
     const fit = aimAssessment?.fit;
     if (!aimAssessment || !fit || aimAssessment.projected === null || fit.to >= aimAssessment.targetPeriod) return null;
     return {
-      from: { period: fit.to, value: fit.intercept + fit.slope * fit.to },
+      from: fit.points.find((p) => p.period === fit.to) ?? fit.points[fit.points.length - 1]!,
       to: {
         period: aimAssessment.targetPeriod,
         value: aimAssessment.projected,

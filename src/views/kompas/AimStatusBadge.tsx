@@ -7,12 +7,24 @@ import './badges.css';
 export const AIM_ICONS: Record<AimStatus, string> = {
   behaald: '✓',
   op_koers: '↗',
+  onzeker: '~',
   niet_op_koers: '✗',
   onbekend: '?',
 };
 
 /** The reason codes of src/compass that have a sentence; other codes show no reason line. */
-const REASONS = ['met', 'projectionMeets', 'projectionMisses', 'tooFewPoints', 'suppressed'] as const;
+const REASONS = [
+  'met',
+  'projectionMeets',
+  'projectionMisses',
+  'projectionUncertain',
+  'tooFewPoints',
+  'suppressed',
+  'targetPeriodPassed',
+  'clearProgress',
+  'clearSetback',
+  'noClearChange',
+] as const;
 type Reason = (typeof REASONS)[number];
 const isReason = (code: string): code is Reason => (REASONS as readonly string[]).includes(code);
 
@@ -73,6 +85,7 @@ export function AimStatusBadge({ aim, indicator, compact }: AimStatusBadgeProps)
             </span>
           )}
           {projection && <span>{projection}</span>}
+          {aim.pMet !== null && <span>{i18n.t('compass.aimProbability', { p: i18n.probability(aim.pMet) })}</span>}
           {isReason(aim.reason) && <span>{i18n.t(`compass.aimReason.${aim.reason}`)}</span>}
         </>
       }

@@ -33,6 +33,7 @@ export function themeSentence(s: ThemeSummary, i18n: I18n): string {
   const aims = [
     ...count('compass.count.achieved', s.achieved),
     ...count('compass.count.onCourse', s.onCourse),
+    ...count('compass.count.uncertain', s.uncertain),
     ...count('compass.count.offCourse', s.offCourse),
     ...count('compass.count.aimsUnknown', s.aimsUnknown),
   ];
@@ -77,6 +78,7 @@ function Legend({ idPrefix }: { idPrefix: string }) {
         <li>{t('compass.legend.ring')}:</li>
         {item('better', S.achieved, t('compass.aim.behaald'))}
         {item('better', S.onCourse, t('compass.aim.op_koers'))}
+        {item('none', S.uncertain, t('compass.aim.onzeker'))}
         {item('worse', S.offCourse, t('compass.aim.niet_op_koers'))}
         {item('none', S.aimsUnknown, t('compass.aim.onbekend'))}
       </ul>

@@ -1,10 +1,11 @@
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { Signal } from '../../compass/types.ts';
+import { signalSince } from './signalText.ts';
 
 /**
- * What a gebiedsregisseur looks at first: the indicators with the largest clear changes, for better and for worse,
- * since the previous measurement or the aim's baseline, strongest first (see src/compass/signals.ts).
+ * What a gebiedsregisseur looks at first: the changes that last, for better and for worse, clearest first, each
+ * marked new or lasting (see src/compass/signals.ts).
  */
 export function SignalList({
   signals,
@@ -18,16 +19,13 @@ export function SignalList({
   const item = (signal: Signal) => {
     const indicator = assessments.get(signal.indicatorId)?.indicator;
     if (!indicator) return null;
-    const { difference, against } = signal.comparison;
-    const since = t(signal.kind === 'previous' ? 'signals.sincePrevious' : 'signals.sinceBaseline', {
-      period: String(against ?? ''),
-    });
     return (
-      <li key={`${signal.indicatorId}-${signal.kind}`} data-indicator={signal.indicatorId}>
+      <li key={signal.indicatorId} data-indicator={signal.indicatorId} data-signal-status={signal.status}>
         <span className="signal-label">{i18n.label(indicator)}</span>{' '}
         <span className="signal-change">
-          {difference === null ? '' : i18n.difference(difference, indicator)} {since}
-        </span>
+          {i18n.difference(signal.difference, indicator)} {signalSince(signal, i18n)}
+        </span>{' '}
+        <span className={`signal-status signal-${signal.status}`}>{t(`signals.status.${signal.status}`)}</span>
       </li>
     );
   };

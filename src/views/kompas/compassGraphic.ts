@@ -26,6 +26,7 @@ export const COMPASS_SYMBOLS = {
   none: '–',
   achieved: '✓',
   onCourse: '↗',
+  uncertain: '~',
   offCourse: '✗',
   aimsUnknown: '?',
 } as const;
@@ -112,7 +113,7 @@ export function segmentText(s: ThemeSummary): string[] {
     s.better + s.worse + s.unclear === 0
       ? [S.none]
       : [`${S.better}${s.better} ${S.worse}${s.worse}`, `${S.unclear}${s.unclear}`];
-  const aims = (['achieved', 'onCourse', 'offCourse', 'aimsUnknown'] as const)
+  const aims = (['achieved', 'onCourse', 'uncertain', 'offCourse', 'aimsUnknown'] as const)
     .filter((k) => s[k] > 0)
     .map((k) => `${S[k]}${s[k]}`);
   if (aims.length > 0) lines.push(aims.join(' '));
@@ -221,7 +222,7 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
     const aims = split(a0, a1, [
       ['better', s.achieved + s.onCourse, 'aims-on'],
       ['worse', s.offCourse, 'aims-off'],
-      ['none', s.aimsUnknown, 'aims-unknown'],
+      ['none', s.uncertain + s.aimsUnknown, 'aims-unknown'],
     ]);
     for (const v of aims) g.appendChild(part(v.tone, v.kind, ringInner, R, v.start, v.end));
     // Outlines give the light tones a 3:1 edge against the white page (WCAG 1.4.11).

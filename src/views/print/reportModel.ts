@@ -7,6 +7,7 @@ import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasTheme } from '../../compass/kompasRows.ts';
 import type { Comparison, Signal } from '../../compass/types.ts';
 import type { Indicator } from '../../data/package.ts';
+import { signalSince } from '../kompas/signalText.ts';
 import { type PrintTheme, printCell } from './PrintReport.tsx';
 
 function verdictText(comparison: Comparison | undefined, indicator: Indicator, i18n: I18n): string {
@@ -19,9 +20,10 @@ function aimText(assessment: IndicatorAssessment | undefined, i18n: I18n): strin
   const aim = assessment?.aim;
   if (!aim || !assessment) return '–';
   const status = i18n.t(`compass.aim.${aim.status}`);
+  const chance = aim.pMet === null ? '' : `, ${i18n.probability(aim.pMet)}`;
   return aim.projected === null
-    ? status
-    : `${status} (${aim.targetPeriod}: ${i18n.compactValue(aim.projected, assessment.indicator)})`;
+    ? `${status}${chance ? ` (${chance.slice(2)})` : ''}`
+    : `${status} (${aim.targetPeriod}: ${i18n.compactValue(aim.projected, assessment.indicator)}${chance})`;
 }
 
 export function printThemes(
@@ -54,11 +56,7 @@ export function printSignals(
   const sentence = (s: Signal) => {
     const indicator = assessments.get(s.indicatorId)?.indicator;
     if (!indicator) return null;
-    const since = i18n.t(s.kind === 'previous' ? 'signals.sincePrevious' : 'signals.sinceBaseline', {
-      period: String(s.comparison.against ?? ''),
-    });
-    const change = s.comparison.difference === null ? '' : `${i18n.difference(s.comparison.difference, indicator)} `;
-    return `${i18n.label(indicator)}: ${change}${since}`;
+    return `${i18n.label(indicator)}: ${i18n.difference(s.difference, indicator)} ${signalSince(s, i18n)} (${i18n.t(`signals.status.${s.status}`)})`;
   };
   return {
     better: signals.better.map(sentence).filter((x): x is string => x !== null),

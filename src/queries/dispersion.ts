@@ -1,0 +1,34 @@
+import type { Area } from '../data/package.ts';
+import { areaPartitions } from '../data/partitions.ts';
+import { sqlStringList } from './sql.ts';
+
+/**
+ * The areas whose figures tell how much an area's level ordinarily varies (src/compass/dispersion.ts): every area of
+ * the same level in the same gemeente (for a gemeente or the Netherlands: the area alone, its own series).
+ */
+export function dispersionAreas(code: string, areas: ReadonlyMap<string, Area>): string[] {
+  const area = areas.get(code);
+  if (!area || area.level === 'land' || area.level === 'gemeente') return [code];
+  const codes: string[] = [];
+  for (const a of areas.values()) if (a.level === area.level && a.gemeente === area.gemeente) codes.push(a.code);
+  return codes.sort();
+}
+
+/**
+ * The shown counts of those areas, every indicator and period (suppressed figures are left out: they must not
+ * shape a verdict any more than be shown). For a partitioned package, the areas' files.
+ */
+export function dispersionRequest(
+  code: string,
+  areas: ReadonlyMap<string, Area>,
+  partitioned: boolean,
+): { sql: string; partitions: string[] | undefined } {
+  const codes = dispersionAreas(code, areas);
+  return {
+    sql: `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed
+FROM observations
+WHERE area_code IN ${sqlStringList(codes)} AND NOT suppressed AND numerator IS NOT NULL AND denominator IS NOT NULL
+ORDER BY indicator_id, area_code, period`,
+    partitions: partitioned ? areaPartitions(codes, areas) : undefined,
+  };
+}
