@@ -283,6 +283,9 @@ export const INDICATORS: IndicatorDef[] = SPECS.map(
       definition_en,
       source: `Synthetisch (model: ${SOURCES[source]})`,
       min_count,
+      // Synthetic counts are exact: nothing is rounded, unlike CBS's published counts.
+      rounding: null,
+      denominator_rounding: null,
       model,
       ...extra,
     };

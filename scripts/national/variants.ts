@@ -185,6 +185,8 @@ export function extras(source: string, years: readonly number[]): NatIndicator[]
       definition_en: definition_en!,
       source,
       min_count: 0,
+      rounding: null,
+      denominator_rounding: null,
       model,
       years,
       noNL: false,

@@ -30,7 +30,10 @@ export async function createTableFromCsv(
   }
 }
 
-/** The indicators table: the file's columns plus the unit's multiplier and the order in the package. */
+/**
+ * The indicators table: the file's columns (`rounding` and `denominator_rounding` NULL when exact) plus the unit's
+ * multiplier and the order in the package. `ord` stays last: own data inserts every column but it, then its own ord.
+ */
 export const INDICATOR_TABLE_COLUMNS = [
   'id',
   'label_nl',
@@ -40,12 +43,16 @@ export const INDICATOR_TABLE_COLUMNS = [
   'direction',
   'decimals',
   'min_count',
+  'rounding',
+  'denominator_rounding',
   'multiplier',
   'ord',
 ] as const;
 
 export const INDICATOR_TABLE_SELECT = `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
-  CAST(min_count AS DOUBLE) AS min_count, CAST(multiplier AS DOUBLE) AS multiplier, CAST(ord AS INTEGER) AS ord`;
+  CAST(min_count AS DOUBLE) AS min_count, CAST(rounding AS INTEGER) AS rounding,
+  CAST(denominator_rounding AS INTEGER) AS denominator_rounding, CAST(multiplier AS DOUBLE) AS multiplier,
+  CAST(ord AS INTEGER) AS ord`;
 
 export function indicatorTableRows(indicators: readonly Indicator[]): (string | number | null)[][] {
   return indicators.map((i, n) => [
@@ -57,6 +64,8 @@ export function indicatorTableRows(indicators: readonly Indicator[]): (string | 
     i.direction,
     i.decimals,
     i.min_count,
+    i.rounding,
+    i.denominator_rounding,
     unitMultiplier(i.unit),
     n,
   ]);

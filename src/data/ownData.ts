@@ -410,6 +410,9 @@ function defaultIndicator(id: string, label: string, file: string, rows: readonl
     definition_en: '',
     source: file,
     min_count: OWN_DEFAULTS.min_count,
+    // Own figures are taken as exact unless an indicators file says how they are rounded.
+    rounding: null,
+    denominator_rounding: null,
   };
 }
 

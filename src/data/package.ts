@@ -112,6 +112,13 @@ export interface Indicator {
   source: string;
   /** Values based on fewer people than this (the denominator, or the count itself) are suppressed. */
   min_count: number;
+  /**
+   * The unit to which the source rounds the numerator count (for a count: the count itself), e.g. 5 or 10 for CBS's
+   * benefit and care counts; null when the count is exact. Optional column `rounding` (empty or absent = exact).
+   */
+  rounding: number | null;
+  /** Likewise for the denominator (CBS rounds wijk and buurt population to 5); optional `denominator_rounding`. */
+  denominator_rounding: number | null;
 }
 
 /** One row of `observations.csv` (long format). */
@@ -169,6 +176,8 @@ export const INDICATOR_COLUMNS = [
   'definition_en',
   'source',
   'min_count',
+  'rounding',
+  'denominator_rounding',
 ] as const;
 
 export const OBSERVATION_COLUMNS = [
@@ -250,6 +259,7 @@ export const PACKAGE_ISSUE_CODES = [
   'overlappingPeriods',
   'periodOrder',
   'bandOrder',
+  'invalidRounding',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

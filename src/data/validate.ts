@@ -3,7 +3,7 @@
  * and `aims.csv`. (`observations.csv` is validated in DuckDB.) Each validator collects every issue (capped at 50,
  * then one `tooManyIssues`) and throws one {@link PackageError}, or returns the typed values.
  */
-import { cellValue, IssueCollector, isObject, jsonValue, parseJsonFile } from './issues.ts';
+import { cellValue, IssueCollector, isObject, jsonValue, parseIntegerCell, parseJsonFile } from './issues.ts';
 import {
   type DatasetMeta,
   DIRECTIONS,
@@ -120,11 +120,36 @@ export function validateDatasetMeta(text: string): DatasetMeta {
   return meta;
 }
 
-const INDICATOR_OPTIONAL = ['label_en', 'definition_nl', 'definition_en', 'source'] as const;
+const INDICATOR_OPTIONAL = [
+  'label_en',
+  'definition_nl',
+  'definition_en',
+  'source',
+  'rounding',
+  'denominator_rounding',
+] as const;
+
+/**
+ * An optional rounding unit: empty (or a column the file does not have) is null, "exact"; otherwise a whole number
+ * of 1 or more, else an `invalidRounding` issue and `undefined`.
+ */
+function roundingCell(
+  value: string,
+  at: { row: number; column: string },
+  issues: IssueCollector,
+): number | null | undefined {
+  if (value.trim() === '') return null;
+  const parsed = parseIntegerCell(value);
+  if (parsed.ok && parsed.value >= 1) return parsed.value;
+  issues.add({ ...at, code: 'invalidRounding', params: { value: cellValue(value) } });
+  return undefined;
+}
 
 /**
  * Validates `indicators.csv`. `label_en`, `definition_nl`, `definition_en` and `source` may be empty or absent
- * (an empty `label_en` becomes `label_nl`); `decimals` (0–6) and `min_count` (≥ 0) are required integers.
+ * (an empty `label_en` becomes `label_nl`); `decimals` (0–6) and `min_count` (≥ 0) are required integers;
+ * `rounding` and `denominator_rounding` (the unit the source rounds the numerator and denominator counts to) may be
+ * empty or absent (exact), else are whole numbers of 1 or more.
  */
 export function validateIndicators(text: string): Indicator[] {
   const file = 'indicators.csv';
@@ -148,7 +173,17 @@ export function validateIndicators(text: string): Indicator[] {
     const direction = enumCell<Direction>(cell('direction'), DIRECTIONS, at('direction'), issues);
     const decimals = integerCell(cell('decimals'), 0, MAX_DECIMALS, at('decimals'), issues);
     const min_count = integerCell(cell('min_count'), 0, Number.MAX_SAFE_INTEGER, at('min_count'), issues);
-    if (theme && unit && direction && decimals !== null && min_count !== null) {
+    const rounding = roundingCell(cell('rounding'), at('rounding'), issues);
+    const denominator_rounding = roundingCell(cell('denominator_rounding'), at('denominator_rounding'), issues);
+    if (
+      theme &&
+      unit &&
+      direction &&
+      decimals !== null &&
+      min_count !== null &&
+      rounding !== undefined &&
+      denominator_rounding !== undefined
+    ) {
       const label_en = cell('label_en');
       result.push({
         id,
@@ -162,6 +197,8 @@ export function validateIndicators(text: string): Indicator[] {
         definition_en: cell('definition_en'),
         source: cell('source'),
         min_count,
+        rounding,
+        denominator_rounding,
       });
     }
   }

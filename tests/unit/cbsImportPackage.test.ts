@@ -396,6 +396,36 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
     expect(gm0014.denominator).toBe(g.AANT_INW);
     expect(wb.filter(([, o]) => o.numerator !== null).length).toBeGreaterThan(200);
 
+    // The rounding each indicator declares holds for what CBS published: every wijk and buurt count is a multiple of
+    // it (the benefit counts at gemeente level too). Gemeente population is exact in 2015, finer than declared.
+    const indicator = (id: string) => pkg.indicators.find((i) => i.id === id)!;
+    expect(['a_soz_wb', 'a_soz_ao', 'a_soz_ww', 'a_soz_ow'].map((id) => indicator(id).rounding)).toEqual([
+      '10',
+      '10',
+      '10',
+      '10',
+    ]);
+    expect([indicator('soz_wb_per_1000').rounding, indicator('soz_wb_per_1000').denominator_rounding]).toEqual([
+      '10',
+      '5',
+    ]);
+    expect([indicator('a_inw').rounding, indicator('a_hh').rounding, indicator('a_pau').rounding]).toEqual([
+      '5',
+      '5',
+      '5',
+    ]);
+    const rounded = pkg.indicators.filter((i) => i.rounding !== '' && i.unit === 'count');
+    expect(rounded.length).toBeGreaterThanOrEqual(10);
+    let checked = 0;
+    for (const [k, o] of pkg.obs) {
+      const [code, id] = k.split('|') as [string, string];
+      const unit = Number(rounded.find((i) => i.id === id)?.rounding ?? 0);
+      if (unit === 0 || o.value === null || (code.startsWith('GM') && !id.startsWith('a_soz_'))) continue;
+      expect(o.value % unit, `${k} = ${o.value}, rounding ${unit}`).toBe(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3000);
+
     // Nothing else is in the package.
     expect(pkg.rows).toBe(expected.size + derived.size);
     expectIndicatorsMatchObservations(pkg);
@@ -839,6 +869,55 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
         ['BU19790101', 'Centrum', 'WK197901'],
       ]);
       expect(result.periods).toEqual([2023]);
+    });
+
+    it('declares how CBS rounds benefit and Wmo counts, makes Wmo use neutral, and the app loads both', async () => {
+      const dir = freshDir();
+      const file = join(dir, 'kwb-2023.csv');
+      // Made-up figures in kwb layout, rounded as CBS rounds them.
+      writeFileSync(
+        file,
+        [
+          'gwb_code_10,regio,gm_naam,recs,a_inw,a_soz_wb,a_wmo_t,p_wmo_t',
+          'GM1979,Eemsdelta,Eemsdelta,Gemeente,45394,1200,3145,69',
+          'WK197901,Wijk 01 Delfzijl,Eemsdelta,Wijk,24000,900,1900,79',
+          '',
+        ].join('\n'),
+      );
+      const { pkg } = await run([file]);
+      const declared = Object.fromEntries(
+        pkg.indicators.map((i) => [i.id, [i.direction, i.rounding, i.denominator_rounding]]),
+      );
+      expect(declared).toEqual({
+        a_inw: ['neutral', '5', ''],
+        a_soz_wb: ['down', '10', ''],
+        soz_wb_per_1000: ['down', '10', '5'],
+        a_wmo_t: ['neutral', '5', ''],
+        p_wmo_t: ['neutral', '5', '5'],
+      });
+      expect(parseCsv(pkg.files['indicators.csv'], 'indicators.csv').header.slice(-3)).toEqual([
+        'min_count',
+        'rounding',
+        'denominator_rounding',
+      ]);
+      const db = await createNodeConnector();
+      try {
+        const loaded = await loadPackage(db, pkg.files);
+        const wmo = loaded.indicators.find((i) => i.id === 'p_wmo_t')!;
+        expect([wmo.direction, wmo.rounding, wmo.denominator_rounding]).toEqual(['neutral', 5, 5]);
+        const table = (await db.query('SELECT id, rounding, denominator_rounding FROM indicators ORDER BY id'))
+          .toArray()
+          .map((r) => r.toJSON());
+        expect(table).toEqual([
+          { id: 'a_inw', rounding: 5, denominator_rounding: null },
+          { id: 'a_soz_wb', rounding: 10, denominator_rounding: null },
+          { id: 'a_wmo_t', rounding: 5, denominator_rounding: null },
+          { id: 'p_wmo_t', rounding: 5, denominator_rounding: 5 },
+          { id: 'soz_wb_per_1000', rounding: 10, denominator_rounding: 5 },
+        ]);
+      } finally {
+        db.close();
+      }
     });
 
     it('leaves an existing package untouched when an import fails', async () => {

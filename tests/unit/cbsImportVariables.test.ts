@@ -52,24 +52,98 @@ describe('the CBS variable table', () => {
         denominator: 'a_inw',
         derived: true,
         aliases: [],
+        // A count CBS rounds to tens over inhabitants it rounds to fives (wijk and buurt).
+        rounding: 10,
+        denominator_rounding: 5,
       });
     }
   });
 
   it('keeps the jeugdzorg percentage as published: CBS divides by everyone under 23, which no column holds', () => {
     const p = variableById('p_jz_tn')!;
-    expect(p).toMatchObject({ unit: 'percent', theme: 'jeugd', direction: 'down', decimals: 1 });
+    expect(p).toMatchObject({ unit: 'percent', theme: 'jeugd', direction: 'neutral', decimals: 1 });
     expect(p.numerator).toBeUndefined();
     expect(p.denominator).toBeUndefined();
+    // Nor is it known whether CBS divides the rounded count: no rounding declared.
+    expect(p.rounding).toBeUndefined();
+    expect(p.denominator_rounding).toBeUndefined();
   });
 
   it('sets directions for the social domain: burdens down, participation and income up, context neutral', () => {
     const direction = (id: string) => variableById(id)?.direction;
-    for (const id of ['a_soz_wb', 'a_soz_ao', 'a_soz_ww', 'p_jz_tn', 'p_wmo_t', 'p_hh_li', 'p_hh_osm']) {
+    for (const id of [
+      'a_soz_wb',
+      'a_soz_ao',
+      'a_soz_ww',
+      'soz_wb_per_1000',
+      'soz_ao_per_1000',
+      'soz_ww_per_1000',
+      'p_hh_li',
+      'p_hh_osm',
+    ]) {
       expect(direction(id), id).toBe('down');
     }
     for (const id of ['p_arb_pp', 'g_ink_pi', 'g_hh_sti']) expect(direction(id), id).toBe('up');
     for (const id of ['a_inw', 'p_65_oo', 'a_hh', 'bev_dich', 'a_soz_ow']) expect(direction(id), id).toBe('neutral');
+  });
+
+  it('makes use of care and support neutral: jeugdzorg and Wmo, counts and rates', () => {
+    // More clients can mean help that is easier to reach as well as more need; an aim can still give a direction.
+    const care = VARIABLES.filter((v) => /jeugdzorg|wmo/i.test(`${v.id} ${v.aliases.join(' ')}`)).map((v) => v.id);
+    expect(care.sort()).toEqual(['a_jz_tn', 'a_wmo_t', 'p_jz_tn', 'p_wmo_t']);
+    for (const id of care) expect(variableById(id)?.direction, id).toBe('neutral');
+  });
+
+  it('declares how CBS rounds each count, and for the rates it computes, their numerator and denominator', () => {
+    const rounding = (id: string) => {
+      const v = variableById(id);
+      expect(v, id).toBeDefined();
+      return [v!.rounding ?? null, v!.denominator_rounding ?? null];
+    };
+    const expected: Record<string, [number | null, number | null]> = {
+      // Sociale zekerheid: tens.
+      a_soz_wb: [10, null],
+      a_soz_ao: [10, null],
+      a_soz_ww: [10, null],
+      a_soz_ow: [10, null],
+      soz_wb_per_1000: [10, 5],
+      soz_ao_per_1000: [10, 5],
+      soz_ww_per_1000: [10, 5],
+      // Zorg: fives; p_wmo_t is computed by CBS after rounding.
+      a_jz_tn: [5, null],
+      a_wmo_t: [5, null],
+      p_wmo_t: [5, 5],
+      p_jz_tn: [null, null],
+      // Bevolking: fives at wijk and buurt level.
+      a_inw: [5, null],
+      a_65_oo: [5, null],
+      a_hh: [5, null],
+      a_1p_hh: [5, null],
+      // Onderwijsniveau tens, inkomensontvangers hundreds, bedrijfsvestigingen fives.
+      a_opl_lg: [10, null],
+      a_inkont: [100, null],
+      a_bedv: [5, null],
+      // Exact, or not a count of people.
+      a_woning: [null, null],
+      p_65_oo: [null, null],
+      g_ink_pi: [null, null],
+      p_hh_li: [null, null],
+      bev_dich: [null, null],
+      a_opp_ha: [null, null],
+      g_afs_hp: [null, null],
+    };
+    for (const [id, want] of Object.entries(expected)) expect(rounding(id), id).toEqual(want);
+
+    for (const v of VARIABLES) {
+      for (const unit of [v.rounding, v.denominator_rounding])
+        if (unit !== undefined) expect(Number.isInteger(unit) && unit >= 1, v.id).toBe(true);
+      if (v.denominator_rounding !== undefined) expect(v.unit, v.id).not.toBe('count');
+      // A rate the importer computes is as rounded as the counts it is computed from.
+      if (v.derived) {
+        expect(v.rounding, v.id).toBe(variableById(v.numerator!)!.rounding);
+        expect(v.denominator_rounding, v.id).toBe(variableById(v.denominator!)!.rounding);
+      }
+    }
   });
 
   it('uses the units CBS publishes: whole percent, per 1 000, thousands of euro', () => {

@@ -18,6 +18,8 @@ const indicator = (id: string, theme: Theme, unit: Unit, direction: Direction): 
   definition_en: '',
   source: 'test',
   min_count: 10,
+  rounding: null,
+  denominator_rounding: null,
 });
 
 const INDICATORS: Indicator[] = [

@@ -206,6 +206,8 @@ const indicator: Indicator = {
   definition_en: '',
   source: 'CBS',
   min_count: 10,
+  rounding: null,
+  denominator_rounding: null,
 };
 const comparison = (over: Partial<Comparison>): Comparison => ({
   verdict: 'worse',

@@ -15,6 +15,8 @@ const indicator = (unit: Indicator['unit'], decimals: number): Indicator => ({
   definition_en: '',
   source: '',
   min_count: 0,
+  rounding: null,
+  denominator_rounding: null,
 });
 
 describe('number formatting', () => {

@@ -23,6 +23,8 @@ const indicator = (id: string, theme: Theme, label_nl: string, label_en: string)
   definition_en: '',
   source: 'test',
   min_count: 10,
+  rounding: null,
+  denominator_rounding: null,
 });
 
 /** Package order on purpose not grouped by theme: the list groups them, the choice keeps package order. */

@@ -198,6 +198,67 @@ describe('loadPackage', () => {
     expect(new Set(tables.map((t) => String(t.table_name).split('_')[0])).size).toBe(1);
   });
 
+  it('loads how the source rounds its counts into the indicators table: a unit, or NULL for exact', async () => {
+    // The mini package as a CBS-style package would declare it: bijstand to tens, jeugdhulp and inhabitants to fives.
+    const rounding: Record<string, string> = { jeugdhulp_pct: '5,5', inwoners: '5,', bijstand_aantal: '10,' };
+    const [header, ...lines] = mini['indicators.csv'].trimEnd().split('\n');
+    const indicators = [
+      `${header},rounding,denominator_rounding`,
+      ...lines.map((line) => `${line},${rounding[line.split(',')[0]!] ?? ','}`),
+      '',
+    ].join('\n');
+    const pkg = await loadPackage(db, { ...mini, 'indicators.csv': indicators });
+    expect(pkg.indicators.map((i) => [i.id, i.rounding, i.denominator_rounding])).toEqual([
+      ['jeugdhulp_pct', 5, 5],
+      ['inwoners', 5, null],
+      ['bijstand_aantal', 10, null],
+      ['gem_inkomen', null, null],
+    ]);
+    expect(await rows('SELECT id, rounding, denominator_rounding FROM indicators ORDER BY ord')).toEqual([
+      { id: 'jeugdhulp_pct', rounding: 5, denominator_rounding: 5 },
+      { id: 'inwoners', rounding: 5, denominator_rounding: null },
+      { id: 'bijstand_aantal', rounding: 10, denominator_rounding: null },
+      { id: 'gem_inkomen', rounding: null, denominator_rounding: null },
+    ]);
+    // A package without the columns loads as before, every count exact.
+    await loadPackage(db, mini);
+    expect(await rows('SELECT count(*)::INT AS n FROM indicators WHERE rounding IS NOT NULL')).toEqual([{ n: 0 }]);
+    expect(await rows('SELECT count(*)::INT AS n FROM indicators WHERE denominator_rounding IS NULL')).toEqual([
+      { n: 4 },
+    ]);
+  });
+
+  it('refuses a package with a bad rounding, naming file, row and column, and keeps the loaded one', async () => {
+    await loadPackage(db, mini);
+    const [header, first, second, ...rest] = mini['indicators.csv'].trimEnd().split('\n');
+    const indicators = [
+      `${header},rounding,denominator_rounding`,
+      `${first},0,-5`,
+      `${second},2.5,tien`,
+      ...rest.map((line) => `${line},,`),
+      '',
+    ].join('\n');
+    expect(await issuesOf({ ...mini, 'indicators.csv': indicators })).toEqual([
+      { file: 'indicators.csv', row: 2, column: 'rounding', code: 'invalidRounding', params: { value: '0' } },
+      {
+        file: 'indicators.csv',
+        row: 2,
+        column: 'denominator_rounding',
+        code: 'invalidRounding',
+        params: { value: '-5' },
+      },
+      { file: 'indicators.csv', row: 3, column: 'rounding', code: 'invalidRounding', params: { value: '2.5' } },
+      {
+        file: 'indicators.csv',
+        row: 3,
+        column: 'denominator_rounding',
+        code: 'invalidRounding',
+        params: { value: 'tien' },
+      },
+    ]);
+    expect(await rows('SELECT count(*)::INT AS n FROM indicators')).toEqual([{ n: 4 }]);
+  });
+
   it('does not let hostile strings reach SQL', async () => {
     const files = withObservations('BU99980101\',inwoners,2024,1,,\n"x\'); DROP TABLE areas; --",inwoners,2024,1,,\n');
     const issues = await issuesOf(files);

@@ -36,6 +36,8 @@ const indicators: Indicator[] = [
     definition_en: 'Share of young people aged 0 to 17 in youth care.',
     source: 'CBS Jeugdzorg',
     min_count: 10,
+    rounding: null,
+    denominator_rounding: null,
   },
   {
     id: 'wmo_per_1000',
@@ -49,6 +51,8 @@ const indicators: Indicator[] = [
     definition_en: 'Inhabitants with a tailored provision per 1,000 inhabitants.',
     source: 'CBS Wmo',
     min_count: 25,
+    rounding: null,
+    denominator_rounding: null,
   },
   {
     id: 'participatie_pct',
@@ -62,6 +66,8 @@ const indicators: Indicator[] = [
     definition_en: 'Employed labour force as a share of the population aged 15 to 74.',
     source: 'CBS KWB',
     min_count: 150,
+    rounding: null,
+    denominator_rounding: null,
   },
 ];
 

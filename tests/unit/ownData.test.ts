@@ -274,6 +274,8 @@ describe('validateOwnData', () => {
         definition_en: '',
         source: 'wmo.csv',
         min_count: 0,
+        rounding: null,
+        denominator_rounding: null,
       },
     ]);
     expect(data.observations).toEqual([
@@ -431,8 +433,22 @@ describe('loadOwnData into the package', () => {
       { area_code: 'GB999801', period: 2024, value: 13.333333, numerator: 40, denominator: 300, suppressed: false },
     ]);
     expect(
-      await rows("SELECT id, label_nl, unit, min_count, multiplier, ord FROM indicators WHERE id = 'mine'"),
-    ).toEqual([{ id: 'mine', label_nl: 'Mijn indicator', unit: 'percent', min_count: 50, multiplier: 100, ord: 4 }]);
+      await rows(
+        "SELECT id, label_nl, unit, min_count, rounding, denominator_rounding, multiplier, ord FROM indicators WHERE id = 'mine'",
+      ),
+    ).toEqual([
+      // Own figures are exact unless the indicators file says otherwise: no rounding.
+      {
+        id: 'mine',
+        label_nl: 'Mijn indicator',
+        unit: 'percent',
+        min_count: 50,
+        rounding: null,
+        denominator_rounding: null,
+        multiplier: 100,
+        ord: 4,
+      },
+    ]);
     expect((await rows('SELECT count(*)::INT AS n FROM indicators'))[0]).toEqual({ n: 5 });
   });
 

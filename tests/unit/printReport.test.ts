@@ -337,6 +337,8 @@ describe('report text helpers', () => {
     definition_en: '',
     source: 'CBS',
     min_count: 10,
+    rounding: null,
+    denominator_rounding: null,
   };
 
   it('says the source once when the attribution already names the licence', () => {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validationMessages as en } from '../../src/app/i18n/validation.en.ts';
+import { validationMessages as nl } from '../../src/app/i18n/validation.nl.ts';
+import { formatIssue } from '../../src/data/issueText.ts';
 import { validateAims, validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { issuesOf } from '../fixtures/issuesOf.ts';
 
@@ -59,6 +62,9 @@ describe('the valid mini package', () => {
         definition_en: '',
         source: 'CBS',
         min_count: 10,
+        // The mini package has no rounding columns (a package from before them): exact.
+        rounding: null,
+        denominator_rounding: null,
       },
       {
         id: 'inwoners',
@@ -72,6 +78,8 @@ describe('the valid mini package', () => {
         definition_en: '',
         source: 'CBS',
         min_count: 0,
+        rounding: null,
+        denominator_rounding: null,
       },
     ]);
     expect(aims(read('aims.csv'))).toEqual([
@@ -227,6 +235,65 @@ describe('validateIndicators', () => {
     ).toEqual([
       { file: I, row: 3, column: 'id', code: 'invalidId', params: { value: 'multi␊line' } },
       { file: I, row: 5, column: 'id', code: 'duplicateKey', params: { value: 'werk_x', firstRow: 2 } },
+    ]);
+  });
+
+  it('reads the optional rounding columns: a whole number, or null when empty or absent', () => {
+    const header = `${IND_HEADER},rounding,denominator_rounding`;
+    const text = [
+      header,
+      'bijstand_per_1000,Bijstand,,werk,per_1000,down,1,,,CBS,10,10,5',
+      'wmo_aantal,Wmo-cliënten,,zorg,count,neutral,0,,,CBS,10,5,',
+      'inwoners,Inwoners,,bevolking,count,neutral,0,,,CBS,0,,',
+      '',
+    ].join('\n');
+    const rounding = (list: ReturnType<typeof validateIndicators>) =>
+      list.map(({ id, rounding, denominator_rounding }) => ({ id, rounding, denominator_rounding }));
+    expect(rounding(validateIndicators(text))).toEqual([
+      { id: 'bijstand_per_1000', rounding: 10, denominator_rounding: 5 },
+      { id: 'wmo_aantal', rounding: 5, denominator_rounding: null },
+      { id: 'inwoners', rounding: null, denominator_rounding: null },
+    ]);
+    // One of the two columns alone is fine too, in any place.
+    const onlyRounding = `id,rounding,label_nl,theme,unit,direction,decimals,min_count\nn,100,N,werk,count,neutral,0,0\n`;
+    expect(rounding(validateIndicators(onlyRounding))).toEqual([
+      { id: 'n', rounding: 100, denominator_rounding: null },
+    ]);
+  });
+
+  it('refuses a rounding that is not a whole number of 1 or more, naming file, row and column', () => {
+    const header = `${IND_HEADER},rounding,denominator_rounding`;
+    const rows = [
+      'a,A,,werk,count,down,0,,,CBS,10,0,',
+      'b,B,,werk,per_1000,down,1,,,CBS,10,10,-5',
+      'c,C,,werk,count,down,0,,,CBS,10,2.5,',
+      'd,D,,werk,per_1000,down,1,,,CBS,10,5,tien',
+      'e,E,,werk,count,down,0,,,CBS,10,"5,0",1e1',
+    ];
+    expect(issuesOf(() => validateIndicators(`${header}\n${rows.join('\n')}\n`))).toEqual([
+      { file: I, row: 2, column: 'rounding', code: 'invalidRounding', params: { value: '0' } },
+      { file: I, row: 3, column: 'denominator_rounding', code: 'invalidRounding', params: { value: '-5' } },
+      { file: I, row: 4, column: 'rounding', code: 'invalidRounding', params: { value: '2.5' } },
+      { file: I, row: 5, column: 'denominator_rounding', code: 'invalidRounding', params: { value: 'tien' } },
+      { file: I, row: 6, column: 'rounding', code: 'invalidRounding', params: { value: '5,0' } },
+      { file: I, row: 6, column: 'denominator_rounding', code: 'invalidRounding', params: { value: '1e1' } },
+    ]);
+  });
+
+  it('says in both languages what a rounding should be, with file, row and column', () => {
+    const issue = { file: I, row: 5, column: 'rounding', code: 'invalidRounding' as const, params: { value: 'tien' } };
+    expect(formatIssue(issue, nl)).toBe(
+      'indicators.csv, rij 5, kolom ‘rounding’: ‘tien’ is geen geldige afronding: vul de eenheid in waarop de bron de aantallen afrondt, een geheel getal van 1 of meer (bijvoorbeeld 5 of 10), of laat de cel leeg als de aantallen exact zijn.',
+    );
+    expect(formatIssue(issue, en)).toBe(
+      'indicators.csv, row 5, column ‘rounding’: ‘tien’ is not a valid rounding: give the unit to which the source rounds the counts, a whole number of 1 or more (for example 5 or 10), or leave the cell empty if the counts are exact.',
+    );
+  });
+
+  it('reports a misspelt rounding column as unknown instead of ignoring it', () => {
+    const text = `${IND_HEADER},afronding\nwerk_x,Werk,Work,werk,percent,up,1,,,CBS,10,5\n`;
+    expect(issuesOf(() => validateIndicators(text))).toEqual([
+      { file: I, column: 'afronding', code: 'unknownColumn', params: { column: 'afronding', value: 'afronding' } },
     ]);
   });
 

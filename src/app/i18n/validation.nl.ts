@@ -34,6 +34,8 @@ export const validationMessages: ValidationMessages = {
   overlappingPeriods:
     '‘{value}’ staat meer dan eens in dezelfde periode (ook in rij {firstRow}); versies van een gebied mogen elkaars perioden niet overlappen.',
   bandOrder: 'target_low {low} ligt boven target_high {high}.',
+  invalidRounding:
+    '‘{value}’ is geen geldige afronding: vul de eenheid in waarop de bron de aantallen afrondt, een geheel getal van 1 of meer (bijvoorbeeld 5 of 10), of laat de cel leeg als de aantallen exact zijn.',
   periodOrder: 'first_period {first} ligt na last_period {last}.',
   duplicateKey: '‘{value}’ komt dubbel voor[[ (ook in rij {firstRow})]].',
   unknownArea: 'Gebied ‘{value}’ staat niet in areas.geojson.',

@@ -158,6 +158,8 @@ function indicatorOf(def: VariableDef): Indicator {
     definition_en: def.definition_en,
     source: 'CBS, Kerncijfers wijken en buurten',
     min_count: def.min_count,
+    rounding: def.rounding ?? null,
+    denominator_rounding: def.denominator_rounding ?? null,
   };
 }
 
@@ -252,6 +254,9 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
           definition_en: `CBS column ${u?.column ?? v.variable}${u?.unit ? ` (${u.unit})` : ''}; not in Gebiedskompas's mapping table.`,
           source: 'CBS',
           min_count: 0,
+          // How CBS rounds a column outside the mapping table is not known here: left empty.
+          rounding: null,
+          denominator_rounding: null,
         });
       }
       const k = key(v.code, v.variable, table.period);

@@ -38,6 +38,14 @@ export interface VariableDef {
   definition_en: string;
   /** Values based on fewer people than this (the denominator, or the count itself) are suppressed. */
   min_count: number;
+  /**
+   * The unit to which CBS rounds this variable's count (for a rate: its numerator count), per CBS's rules for the
+   * kerncijfers; absent when CBS publishes the count exactly. Becomes the indicator's `rounding`. Each theme file
+   * cites the rule it follows.
+   */
+  rounding?: number;
+  /** Likewise for a rate's denominator count (CBS rounds wijk and buurt population to 5): `denominator_rounding`. */
+  denominator_rounding?: number;
   /** For a rate: the count variables it is numerator / denominator × the unit's multiplier of. */
   numerator?: string;
   denominator?: string;

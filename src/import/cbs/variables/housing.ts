@@ -2,6 +2,10 @@
  * Dwellings and energy: context for the social domain (theme `bevolking`, neutral). Percentages of dwellings are
  * published by CBS only for areas with at least 20 dwellings; the counts they are shares of are not in every source,
  * so they carry no numerator here.
+ *
+ * Rounding: none declared. The housing stock is exact in current releases (85984NED, 2024: wijk WK001400 has 13 809
+ * dwellings), although the 2012 gemeente figures were multiples of 5; the energy averages, which CBS rounds to tens
+ * of kWh or m³, are averages, not counts of people.
  */
 import type { VariableDef } from '../variables.ts';
 

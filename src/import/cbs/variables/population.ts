@@ -8,6 +8,17 @@
  */
 import type { VariableDef } from '../variables.ts';
 
+/**
+ * CBS rounds the population counts of wijken and buurten to fives (Kerncijfers wijken en buurten, theme
+ * "Bevolking", e.g. table 85984NED: "Om redenen van statistische geheimhouding zijn de aantallen op wijk- en
+ * buurtniveau aselect afgerond op veelvouden van 5."). The rule covers the whole theme: inhabitants, sex, age,
+ * marital status, origin, births and deaths, and private households. Gemeente figures are exact in recent years
+ * (85984NED: Groningen 243 768 inhabitants) but were rounded too in older releases (every gemeente's 2012 figure is a
+ * multiple of 5); the indicator holds one unit for all levels, so it says 5, what a wijk or buurt figure is
+ * rounded to. The `p_` shares are kept as CBS published them (not computed from these counts), so they get none.
+ */
+export const POPULATION_ROUNDING = 5;
+
 const COUNT = { theme: 'bevolking', unit: 'count', cbs_unit: 'aantal', direction: 'neutral', decimals: 0 } as const;
 const PERCENT = { theme: 'bevolking', unit: 'percent', cbs_unit: '%', direction: 'neutral', decimals: 0 } as const;
 
@@ -53,6 +64,7 @@ function ageBands(): VariableDef[] {
       definition_nl: `Aantal inwoners dat op 1 januari ${nl} oud is.`,
       definition_en: `Number of inhabitants aged ${en} on 1 January.`,
       min_count: 0,
+      rounding: POPULATION_ROUNDING,
       aliases: [odata],
     },
     {
@@ -87,6 +99,7 @@ function maritalStatus(): VariableDef[] {
       definition_nl: `Aantal inwoners met burgerlijke staat ${nl.toLowerCase()} op 1 januari.`,
       definition_en: `Number of inhabitants whose marital status on 1 January is ${en.toLowerCase()}.`,
       min_count: 0,
+      rounding: POPULATION_ROUNDING,
       aliases: [odata],
     },
     {
@@ -134,6 +147,7 @@ function origin(): VariableDef[] {
       definition_nl: `Aantal inwoners op 1 januari met herkomstland ${nl} (CBS-herkomstindeling sinds 2023).`,
       definition_en: `Number of inhabitants on 1 January whose country of origin is ${en} (CBS classification since 2023).`,
       min_count: 0,
+      rounding: POPULATION_ROUNDING,
       aliases: [],
     },
     {
@@ -185,6 +199,7 @@ function householdTypes(): VariableDef[] {
       definition_nl: `Aantal particuliere huishoudens op 1 januari: ${nl.toLowerCase()}.`,
       definition_en: `Number of private households on 1 January: ${en.toLowerCase()}.`,
       min_count: 0,
+      rounding: POPULATION_ROUNDING,
       aliases: [odata],
     },
     {
@@ -211,6 +226,7 @@ export const POPULATION: readonly VariableDef[] = [
     definition_nl: 'Aantal inwoners op 1 januari (ingeschreven in de Basisregistratie Personen).',
     definition_en: 'Number of inhabitants on 1 January (registered in the Personal Records Database).',
     min_count: 0,
+    rounding: POPULATION_ROUNDING,
     aliases: ['AANT_INW', 'aantalInwoners', 'aantal_inwoners', 'AantalInwoners'],
   },
   {
@@ -221,6 +237,7 @@ export const POPULATION: readonly VariableDef[] = [
     definition_nl: 'Aantal mannelijke inwoners op 1 januari.',
     definition_en: 'Number of male inhabitants on 1 January.',
     min_count: 0,
+    rounding: POPULATION_ROUNDING,
     aliases: ['AANT_MAN', 'mannen'],
   },
   {
@@ -231,6 +248,7 @@ export const POPULATION: readonly VariableDef[] = [
     definition_nl: 'Aantal vrouwelijke inwoners op 1 januari.',
     definition_en: 'Number of female inhabitants on 1 January.',
     min_count: 0,
+    rounding: POPULATION_ROUNDING,
     aliases: ['AANT_VROUW', 'vrouwen'],
   },
   ...ageBands(),
@@ -244,6 +262,7 @@ export const POPULATION: readonly VariableDef[] = [
     definition_nl: 'Aantal levendgeborenen van 1 januari tot en met 31 december.',
     definition_en: 'Number of live births from 1 January to 31 December.',
     min_count: 0,
+    rounding: POPULATION_ROUNDING,
     aliases: ['GeboorteTotaal'],
   },
   {
@@ -269,6 +288,7 @@ export const POPULATION: readonly VariableDef[] = [
     definition_nl: 'Aantal overledenen van 1 januari tot en met 31 december.',
     definition_en: 'Number of deaths from 1 January to 31 December.',
     min_count: 0,
+    rounding: POPULATION_ROUNDING,
     aliases: ['SterfteTotaal'],
   },
   {
@@ -293,6 +313,7 @@ export const POPULATION: readonly VariableDef[] = [
     definition_nl: 'Aantal particuliere huishoudens op 1 januari.',
     definition_en: 'Number of private households on 1 January.',
     min_count: 0,
+    rounding: POPULATION_ROUNDING,
     aliases: ['AANTAL_HH', 'aantalHuishoudens', 'huishoudens', 'HuishoudensTotaal'],
   },
   ...householdTypes(),

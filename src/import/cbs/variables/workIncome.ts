@@ -5,8 +5,23 @@
  * refer to the national distribution: "40 % laagste inkomens" is the share of an area's households (or persons)
  * that belong to the 40 % of the Netherlands with the lowest income, so the national value is about 40.
  * Benefit counts are "standcijfers" at the end of December and are rounded by CBS.
+ *
+ * Rounding, per CBS's rules for the kerncijfers wijken en buurten (`rounding` on the counts, and on the rates the
+ * importer computes from them):
+ * - benefit counts (bijstand, AO, WW, AOW; theme "Sociale zekerheid"): to tens. The 85984NED metadata do not repeat
+ *   the rule, but CBS publishes these counts rounded to tens at every level, Nederland included (StatLine 84286NED
+ *   and 85984NED; in shared/data every AO_UIT_TOT, WW_UIT_TOT, WWB_UITTOT and A_SOZ_OW of the 2015 Wijk- en
+ *   buurtkaart, buurt, wijk and gemeente, is a multiple of 10);
+ * - education level (theme "Hoogst behaald onderwijsniveau", 85984NED): "Cijfers worden afgerond op tientallen";
+ * - income recipients (`a_inkont`, 85984NED AantalInkomensontvangers): "De cijfers zijn afgerond op honderdtallen".
+ * The rates per 1 000 inhabitants divide a benefit count (10) by the inhabitants (5 at wijk and buurt level, see
+ * population.ts). Income shares and averages are published as computed by CBS, not from rounded counts: none.
  */
 import type { VariableDef } from '../variables.ts';
+import { POPULATION_ROUNDING } from './population.ts';
+
+/** CBS rounds the benefit counts and the education-level counts to tens. */
+const TENS = 10;
 
 const PERSONS = { unit: 'count', cbs_unit: 'aantal', decimals: 0 } as const;
 const PERCENT1 = { unit: 'percent', cbs_unit: '%', decimals: 1 } as const;
@@ -51,6 +66,7 @@ function educationLevels(): VariableDef[] {
       definition_nl: `Aantal personen van 15 tot 75 jaar met als hoogst behaald onderwijsniveau ${whatNl}.`,
       definition_en: `Number of persons aged 15 to 75 whose highest completed education is ${whatEn}.`,
       min_count: 10,
+      rounding: TENS,
       aliases,
     }),
   );
@@ -95,6 +111,7 @@ function benefits(): VariableDef[] {
       definition_nl: `Aantal personen met ${nl}, stand op de laatste dag van december.`,
       definition_en: `Number of people receiving ${en}, on the last day of December.`,
       min_count: 10,
+      rounding: TENS,
       aliases,
     },
     {
@@ -109,6 +126,8 @@ function benefits(): VariableDef[] {
       definition_nl: `Personen met ${nl} per 1 000 inwoners (alle leeftijden); berekend uit a_soz_${key} en a_inw.`,
       definition_en: `People receiving ${en} per 1,000 inhabitants (all ages); computed from a_soz_${key} and a_inw.`,
       min_count: 10,
+      rounding: TENS,
+      denominator_rounding: POPULATION_ROUNDING,
       numerator: `a_soz_${key}`,
       denominator: 'a_inw',
       derived: true,
@@ -171,6 +190,7 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_nl: 'Personen met persoonlijk inkomen in particuliere huishoudens (afgerond op honderdtallen).',
     definition_en: 'Persons with a personal income in private households (rounded to hundreds).',
     min_count: 0,
+    rounding: 100,
     aliases: ['aantalInkomensontvangers'],
   },
   {
@@ -353,6 +373,7 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_nl: 'Aantal personen met een AOW-uitkering, stand op de laatste dag van december.',
     definition_en: 'Number of people receiving the state old-age pension (AOW), on the last day of December.',
     min_count: 0,
+    rounding: TENS,
     aliases: ['A_SOZ_OW', 'aantalPersonenMetEenAowUitkeringTotaal', 'PersonenPerSoortUitkeringAOW'],
   },
 ];
