@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector.ts';
+import { appFile } from '../db/settings.ts';
 import { sqlString } from '../queries/sql.ts';
 import { toCsv } from './csvWrite.ts';
 import { AIM_COLUMNS, type Aim, type Area, type Indicator, unitMultiplier } from './package.ts';
@@ -7,9 +8,12 @@ function varcharColumns(header: readonly string[]): string {
   return `{${header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
 }
 
-/** `read_csv` with nothing auto-detected: what the file says is what we check, never a guess. */
+/**
+ * `read_csv` of the file registered as `file`, with nothing auto-detected: what the file says is what we check, never
+ * a guess.
+ */
 export function readCsv(file: string, header: readonly string[]): string {
-  return `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+  return `read_csv(${sqlString(appFile(file))}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = ${varcharColumns(header)})`;
 }
 

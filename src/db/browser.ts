@@ -1,8 +1,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import type { Connector } from './connector.ts';
-import { SAFE_SETTINGS } from './settings.ts';
+import { type Connector, parseOnly, parserErrorOf } from './connector.ts';
+import { appFile, SAFE_SETTINGS } from './settings.ts';
 
 /**
  * DuckDB-WASM in a Web Worker, its wasm and worker served by the app itself (Vite asset URLs, never a CDN).
@@ -18,14 +18,22 @@ export async function createBrowserConnector(): Promise<Connector> {
   return {
     query: (sql) => conn.query(sql),
     async registerFile(name, data) {
-      if (typeof data === 'string') await db.registerFileText(name, data);
-      else await db.registerFileBuffer(name, data);
+      if (typeof data === 'string') await db.registerFileText(appFile(name), data);
+      else await db.registerFileBuffer(appFile(name), data);
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      await db.dropFile(appFile(name));
     },
     async insertArrowIPC(table, bytes) {
       await conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
+    },
+    async syntaxError(sql) {
+      try {
+        await (await conn.prepare(parseOnly(sql))).close();
+        return null;
+      } catch (error) {
+        return parserErrorOf(error);
+      }
     },
   };
 }

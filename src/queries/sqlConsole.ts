@@ -54,6 +54,17 @@ export function planConsole(sql: string, shown: number): ConsolePlan {
   };
 }
 
+/**
+ * The text with every statement but the `n`th (from 1, as the guard counts them) blanked, line breaks kept: to have
+ * DuckDB parse that statement alone while its error still names the user's line. Null when there is no such statement.
+ */
+export function statementAlone(sql: string, n: number): string | null {
+  const range = statementRanges(sql)?.[n - 1];
+  if (!range) return null;
+  const blank = (text: string) => text.replace(/[^\r\n]/g, ' ');
+  return blank(sql.slice(0, range.start)) + sql.slice(range.start, range.end) + blank(sql.slice(range.end));
+}
+
 /** Runs one text on DuckDB (several statements allowed) and gives the last one's result. */
 export type RunSql = (sql: string) => Promise<Table>;
 

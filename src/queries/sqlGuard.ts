@@ -11,10 +11,13 @@
  * data-modifying words inside a query, functions that read files, URLs or SQL text (`read_csv`, `*_scan`, `glob`,
  * `query`, …) and a table written as a string or a quoted path (`FROM 'x.csv'`, DuckDB's replacement scan).
  *
- * The text is split into tokens the way DuckDB's parser does — `--` and nested `/* *\/` comments, '…' strings
- * ('' inside), E'…' strings (backslash escapes), $tag$…$tag$ strings and "…" identifiers — so a `;` or a keyword
- * inside a string or comment is neither a separator nor a keyword. When in doubt it refuses: this guards a console,
- * a false refusal costs a rewrite, a false pass could change what a council member sees.
+ * The text is split into tokens the way DuckDB's parser does — `--` comments (to a line feed or carriage return) and
+ * nested `/* *\/` comments, '…' strings ('' inside), E'…' strings (backslash escapes), $tag$…$tag$ strings, "…"
+ * identifiers, and the Unicode spaces DuckDB reads as whitespace (SQL_SPACE) — so a `;` or a keyword inside a string
+ * or comment is neither a separator nor a keyword, and `FROM<U+200B>gk1_observations` is two words, as for DuckDB.
+ * When in doubt it refuses: this guards a console, a false refusal costs a rewrite, a false pass could change what a
+ * council member sees. It is not the only wall: DuckDB itself runs with external access off and its configuration
+ * locked (db/settings.ts), so a statement that slipped through could still not read a file or URL.
  */
 
 export type GuardCode =
@@ -51,8 +54,18 @@ class Unterminated extends Error {
   }
 }
 
-const WORD_START = /[A-Za-z_\u0080-\uffff]/;
-const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+/**
+ * What DuckDB 1.4.3 (duckdb-wasm 1.32) reads as whitespace between tokens, measured code point by code point over the
+ * whole BMP (`SELECT<c>1 AS x`, `SELECT 1<c>AS x`, `SELECT 1 AS<c>x`; tests/unit/sqlGuard.test.ts checks it again):
+ * tab, line feed, form feed, carriage return, space, and the Unicode spaces its parser replaces before lexing —
+ * U+00A0, U+2000–U+200B, U+202F, U+205F, U+2060, U+3000, U+FEFF. Not whitespace for DuckDB, and so not here:
+ * U+000B (a syntax error), U+0085, U+1680, U+180E, U+200C, U+200D, U+2028, U+2029 (letters of a name, like any other
+ * non-ASCII character). JavaScript's `\s` differs both ways, hence this list.
+ */
+const SQL_SPACE = /[\t\n\f\r \u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
+/** Name characters: ASCII letters, digits, `_`, `$`, and every non-ASCII character that is not a space above. */
+const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c) && !SQL_SPACE.test(c);
+const isWordPart = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c) && !SQL_SPACE.test(c);
 const DIGIT = /[0-9]/;
 
 /** Splits SQL into tokens; comments are dropped. Throws Unterminated for an open string, identifier or comment. */
@@ -100,11 +113,13 @@ function lex(sql: string): { tokens: Token[]; spans: Span[] } {
     const start = i;
     const count = tokens.length;
     const c = sql[i]!;
-    if (/\s/.test(c)) {
+    if (SQL_SPACE.test(c)) {
       i++;
     } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? n : end + 1;
+      // DuckDB ends a line comment at a carriage return too: `-- x\r; DROP …` runs the DROP.
+      let end = i + 2;
+      while (end < n && sql[end] !== '\n' && sql[end] !== '\r') end++;
+      i = end;
     } else if (c === '/' && sql[i + 1] === '*') {
       // DuckDB nests block comments: /* a /* b */ c */ is one comment.
       let depth = 1;
@@ -136,9 +151,9 @@ function lex(sql: string): { tokens: Token[]; spans: Span[] } {
         tokens.push({ kind: 'param', value: param });
         i += param.length;
       }
-    } else if (WORD_START.test(c)) {
+    } else if (isWordStart(c)) {
       let j = i + 1;
-      while (j < n && WORD_PART.test(sql[j]!)) j++;
+      while (j < n && isWordPart(sql[j]!)) j++;
       const word = sql.slice(i, j);
       i = j;
       if ((word === 'E' || word === 'e') && sql[i] === "'") {
@@ -313,46 +328,68 @@ function readName(tokens: readonly Token[], i: number): { name: string; next: nu
   return { name, next: j };
 }
 
+/**
+ * Functions whose arguments use FROM as a keyword, not for a table: `extract(year FROM d)`, `substring(s FROM 2)`,
+ * `trim(BOTH 'x' FROM s)`, `overlay(s PLACING t FROM 2)` — the special forms of DuckDB's (PostgreSQL's) grammar. They
+ * are keywords, unquoted and unqualified (`main.extract(year FROM d)` is a syntax error), so only then is a FROM in
+ * their parentheses let be.
+ */
+const FROM_ARGUMENT_CALLS = new Set(['EXTRACT', 'SUBSTRING', 'TRIM', 'OVERLAY']);
+
 interface Level {
   /** In a FROM clause, where `,` lists tables. */
   from: boolean;
-  /** Opened by a function call (`f(`), where FROM is mostly a keyword argument: `extract(year FROM d)`. */
-  call: boolean;
-  /** A SELECT was seen at this level (a subquery inside a call: `exists(SELECT … FROM …)`). */
-  select: boolean;
-  tokens: number;
+  /** The parentheses of a FROM_ARGUMENT_CALLS call, where a FROM of this level is a keyword argument. */
+  fromArguments: boolean;
 }
 
-/** Checks the tokens of (part of) a statement for modifying words, file functions and string tables. */
+const isPunct = (t: Token | undefined, value: string) => t?.kind === 'punct' && t.value === value;
+
+/** True when the FROM at `k` is the comparison `IS [NOT] DISTINCT FROM`. */
+function isDistinctFrom(tokens: readonly Token[], k: number): boolean {
+  if (upper(tokens[k - 1]) !== 'DISTINCT') return false;
+  return upper(tokens[k - 2]) === 'IS' || (upper(tokens[k - 2]) === 'NOT' && upper(tokens[k - 3]) === 'IS');
+}
+
+/**
+ * Checks the tokens of (part of) a statement for modifying words, file functions and string tables.
+ *
+ * A string (or a quoted name that looks like a path) where a table goes is a file or URL to DuckDB (a replacement
+ * scan), at any depth: `exists(WITH a AS (…) FROM 'http://…')`, `x IN (FROM '…')`, `TABLE a UNION ALL (FROM '…')`. So
+ * every FROM is taken to start a table list — in a subquery, a CTE body, a set operation or a call's parentheses
+ * alike — except the comparison `IS [NOT] DISTINCT FROM` and the keyword argument of the four FROM_ARGUMENT_CALLS. It
+ * errs towards refusing: a string after any other FROM is refused, whatever DuckDB would make of it.
+ */
 function scan(
   tokens: readonly Token[],
   options: { allow?: ReadonlySet<string>; tableFirst?: boolean } = {},
 ): Refusal | null {
   const allow = options.allow ?? new Set<string>();
-  const levels: Level[] = [{ from: false, call: false, select: false, tokens: 0 }];
+  const levels: Level[] = [{ from: false, fromArguments: false }];
   let tablePosition = options.tableFirst ?? false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
     const level = levels[levels.length - 1]!;
-    const dotted = (prev?.kind === 'punct' && prev.value === '.') || (next?.kind === 'punct' && next.value === '.');
+    const dotted = isPunct(prev, '.') || isPunct(next, '.');
     const wasTable = tablePosition;
     tablePosition = false;
     if (t.kind === 'word' && !dotted) {
       const w = t.value.toUpperCase();
       if (MODIFYING_WORDS.has(w) && !allow.has(w)) return refuse('keyword', { name: w });
-      if (w === 'SELECT') level.select = true;
-      if (w === 'FROM' || w === 'JOIN') {
-        if (!level.call || level.select || level.tokens === 0) {
+      if (w === 'FROM') {
+        if (!level.fromArguments && !isDistinctFrom(tokens, k)) {
           level.from = true;
           tablePosition = true;
         }
+      } else if (w === 'JOIN') {
+        level.from = true;
+        tablePosition = true;
       } else if (TABLE_BEFORE.has(w)) tablePosition = true;
       else if (CLAUSE_WORDS.has(w)) level.from = false;
     }
-    level.tokens++;
-    if ((t.kind === 'word' || t.kind === 'quoted') && next?.kind === 'punct' && next.value === '(') {
+    if ((t.kind === 'word' || t.kind === 'quoted') && isPunct(next, '(')) {
       const fn = t.value.toLowerCase();
       if (FILE_FUNCTION.some((re) => re.test(fn))) return refuse('fileAccess', { name: t.value });
     }
@@ -360,12 +397,18 @@ function scan(
     if (wasTable && t.kind === 'quoted' && /[./\\:*]/.test(t.value)) {
       return refuse('fileAccess', { name: `"${t.value}"` });
     }
-    if (t.kind === 'punct' && t.value === '(') {
-      levels.push({ from: false, call: isName(prev) && !wasTable, select: false, tokens: 0 });
+    if (isPunct(t, '(')) {
+      const fromArguments =
+        !wasTable &&
+        prev?.kind === 'word' &&
+        !isPunct(tokens[k - 2], '.') &&
+        FROM_ARGUMENT_CALLS.has(prev.value.toUpperCase());
+      levels.push({ from: false, fromArguments });
+      // `FROM (('x.csv'))` and `FROM (FROM …)`: a table may still follow.
       tablePosition = wasTable;
-    } else if (t.kind === 'punct' && t.value === ')') {
+    } else if (isPunct(t, ')')) {
       if (levels.length > 1) levels.pop();
-    } else if (t.kind === 'punct' && t.value === ',' && level.from) {
+    } else if (isPunct(t, ',') && level.from) {
       tablePosition = true;
     }
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '../../src/db/node.ts';
-import { countRows, planConsole, runConsole } from '../../src/queries/sqlConsole.ts';
+import { countRows, planConsole, runConsole, statementAlone } from '../../src/queries/sqlConsole.ts';
 import { statementRanges } from '../../src/queries/sqlGuard.ts';
 
 const SHOWN = 1000;
@@ -34,6 +34,16 @@ describe('statementRanges', () => {
 
   it('gives null for unterminated text', () => {
     expect(statementRanges("SELECT 'open")).toBeNull();
+  });
+});
+
+describe('statementAlone', () => {
+  it("blanks every statement but one, keeping line breaks, so that DuckDB names the user's line", () => {
+    const sql = 'SELECT 1;\r\nDROP VIEW v; -- c\nSELEC 2;\nSELECT 3';
+    expect(statementAlone(sql, 3)).toBe(`${' '.repeat(9)}\r\n${' '.repeat(17)}\nSELEC 2 \n        `);
+    expect(statementAlone(sql, 3)).toHaveLength(sql.length);
+    expect(statementAlone(sql, 5)).toBeNull();
+    expect(statementAlone("SELECT 'open", 1)).toBeNull();
   });
 });
 

@@ -58,4 +58,33 @@ describe('SqlConsole with a large result', () => {
     expect(lines[0]).toBe('x,label');
     expect(lines.at(-1)).toBe('2999,r2999');
   });
+
+  const type = (value: string) =>
+    act(() => {
+      const editor = dom.host.querySelector('textarea')!;
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(editor, value);
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+  it("reports a typo in DuckDB's words, and still refuses a statement that parses", async () => {
+    const syntaxError = (sql: string) => db.syntaxError(sql);
+    const children = createElement(SqlConsole, { run, schema, protectedNames: ['indicators'], syntaxError });
+    await act(() => dom.root.render(createElement(I18nProvider, { lang: 'en', children })));
+    const before = ran.length;
+    await type('SELECT 1;\nSELEC 1');
+    await act(async () => button('Run').click());
+    await vi.waitFor(() => expect(dom.host.querySelector('.sql-error')?.textContent).toContain('LINE 2: SELEC 1'));
+    expect(dom.host.querySelector('.sql-error')?.textContent).toContain('syntax error at or near "SELEC"');
+    expect(dom.host.querySelector('.sql-refused')).toBeNull();
+
+    await type('DROP VIEW indicators');
+    await act(async () => button('Run').click());
+    await vi.waitFor(() => expect(dom.host.querySelector('.sql-refused')).not.toBeNull());
+    expect(dom.host.querySelector('.sql-error')).toBeNull();
+
+    await type("ATTACH 'x.duckdb'");
+    await act(async () => button('Run').click());
+    await vi.waitFor(() => expect(dom.host.querySelector('.sql-refused')?.textContent).toContain('ATTACH'));
+    expect(ran.length).toBe(before);
+  });
 });

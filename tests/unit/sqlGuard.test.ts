@@ -164,6 +164,99 @@ describe('guardSql: files, network and settings', () => {
   });
 });
 
+/**
+ * What DuckDB 1.4.3 reads as whitespace between tokens (measured over the whole BMP; 'agrees with DuckDB on which
+ * characters separate tokens' below checks the list against the engine).
+ */
+const DUCKDB_SPACES = [
+  0x09, 0x0a, 0x0c, 0x0d, 0x20, 0xa0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
+  0x200a, 0x200b, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff,
+];
+/** Space-like characters DuckDB does not read as whitespace (a syntax error, or letters of a name). */
+const NOT_DUCKDB_SPACES = [0x0b, 0x85, 0x1680, 0x180e, 0x200c, 0x200d, 0x2028, 0x2029];
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+describe('guardSql: Unicode spaces', () => {
+  it.each(DUCKDB_SPACES.map((cp) => [hex(cp), String.fromCodePoint(cp)]))(
+    'reads %s as DuckDB does, a space, and so refuses what it hides',
+    (_name, sp) => {
+      refused(`DELETE FROM ${sp}gk1_observations`, 'protected', 'gk1_observations');
+      refused(`DELETE FROM${sp}gk1_observations`, 'protected', 'gk1_observations');
+      refused(`DELETE FROM observations${sp}WHERE true`, 'protected', 'observations');
+      refused(`UPDATE ${sp}gk1_observations SET value = value * 2`, 'protected', 'gk1_observations');
+      refused(`UPDATE${sp}observations${sp}SET value = 0`, 'protected', 'observations');
+      refused(`CREATE TEMP VIEW observations${sp}AS SELECT 1`, 'protected', 'observations');
+      refused(`CREATE OR REPLACE VIEW${sp}observations AS SELECT 1`, 'protected', 'observations');
+      refused(`DROP VIEW ${sp}observations`, 'protected', 'observations');
+      refused(`DROP VIEW observations${sp}`, 'protected', 'observations');
+      refused(`DROP${sp}TABLE${sp}gk1_observations`, 'protected', 'gk1_observations');
+      refused(`SELECT * FROM read_csv${sp}('http://127.0.0.1:4929/x.csv')`, 'fileAccess', 'read_csv');
+      refused(`SELECT * FROM ${sp}read_csv('http://127.0.0.1:4929/x.csv')`, 'fileAccess', 'read_csv');
+      refused(`SELECT * FROM glob${sp}('*')`, 'fileAccess', 'glob');
+      refused(`SELECT * FROM query${sp}('DROP VIEW observations')`, 'fileAccess', 'query');
+      refused(`SELECT * FROM${sp}'http://127.0.0.1:4929/x.csv'`, 'fileAccess');
+      refused(`SELECT 1;${sp}DROP VIEW observations`, 'protected', 'observations');
+    },
+  );
+
+  it('reads space-like characters that DuckDB takes as letters as part of a name', () => {
+    for (const cp of NOT_DUCKDB_SPACES.filter((c) => c >= 0x80)) {
+      const c = String.fromCodePoint(cp);
+      expect(tokenize(`a${c}b`), hex(cp)).toEqual([{ kind: 'word', value: `a${c}b` }]);
+      ok(`CREATE VIEW observations${c} AS SELECT 1`);
+    }
+    expect(tokenize('a\vb').map((t) => t.kind)).toEqual(['word', 'punct', 'word']);
+  });
+
+  it('ends a line comment at a carriage return, as DuckDB does', () => {
+    refused('SELECT 1 -- c\r; DROP VIEW observations', 'protected', 'observations');
+    refused("SELECT 1 -- c\rUNION ALL SELECT * FROM read_csv('x')", 'fileAccess', 'read_csv');
+    ok('SELECT 1 -- c\u2028 DROP VIEW observations');
+  });
+});
+
+describe('guardSql: files and URLs in subqueries', () => {
+  const URL = "'http://127.0.0.1:4929/x.csv?gemeente=GM9999'";
+  it.each([
+    `SELECT exists(WITH a AS (SELECT 1) FROM ${URL})`,
+    `TABLE areas UNION ALL FROM ${URL}`,
+    `TABLE areas UNION ALL (FROM ${URL})`,
+    `TABLE areas UNION ALL (WITH a AS (SELECT 1) FROM ${URL})`,
+    `SELECT * FROM areas WHERE code IN (WITH a AS (SELECT 1) FROM ${URL})`,
+    `SELECT * FROM areas WHERE code IN (FROM ${URL})`,
+    `VALUES (exists(WITH a AS (SELECT 1) FROM ${URL}))`,
+    `VALUES (exists(FROM ${URL}))`,
+    `SELECT (WITH a AS (SELECT 1) FROM ${URL} LIMIT 1)`,
+    `SELECT array(WITH a AS (SELECT 1) FROM ${URL})`,
+    `SELECT count(*) FILTER (WHERE exists(WITH a AS (SELECT 1) FROM ${URL})) FROM areas`,
+    `SELECT coalesce((WITH a AS (SELECT 1) FROM ${URL} SELECT 1), 0)`,
+    `SELECT * FROM areas EXCEPT (WITH a AS (SELECT 1) SELECT * FROM ${URL})`,
+    `SELECT * FROM areas UNION ALL BY NAME FROM ${URL}`,
+    `WITH a AS (FROM ${URL}) SELECT 1`,
+    `WITH a AS (SELECT 1) SELECT exists(FROM a, ${URL})`,
+    `SELECT exists(FROM areas JOIN ${URL} USING (code))`,
+    `SELECT trim(BOTH FROM (FROM ${URL}))`,
+    `SELECT extract(year FROM (SELECT d FROM ${URL}))`,
+    `SELECT 'a' IS DISTINCT FROM (FROM ${URL})`,
+    `CREATE VIEW v AS SELECT exists(WITH a AS (SELECT 1) FROM ${URL})`,
+    `CREATE TABLE t AS SELECT * FROM areas WHERE code IN (WITH a AS (SELECT 1) FROM ${URL})`,
+    `CREATE VIEW v AS TABLE areas UNION ALL (WITH a AS (SELECT 1) FROM ${URL})`,
+    `INSERT INTO mine SELECT * FROM areas WHERE exists(WITH a AS (SELECT 1) FROM ${URL})`,
+    `EXPLAIN SELECT exists(WITH a AS (SELECT 1) FROM ${URL})`,
+    `SELECT exists(WITH a AS (SELECT 1) FROM "http://127.0.0.1:4929/x.csv")`,
+  ])('refuses %s', (sql) => refused(sql, 'fileAccess'));
+
+  it('still allows FROM as a keyword argument and in IS DISTINCT FROM', () => {
+    ok("SELECT trim(BOTH 'x' FROM 'xax'), trim(LEADING FROM '  a'), trim('x' FROM 'xax')");
+    ok("SELECT substring('abc' FROM 2 FOR 1), substring('abc' FROM '2'::INT)");
+    ok("SELECT extract(year FROM '2024-01-01'::DATE)");
+    ok("SELECT overlay('abc' PLACING 'x' FROM 2 FOR 1)");
+    ok("SELECT 'a' IS DISTINCT FROM 'b', 'a' IS NOT DISTINCT FROM 'b' FROM areas");
+    ok("SELECT exists(WITH a AS (SELECT 1) FROM a) FROM observations WHERE area_code IN ('GM0001', 'x.csv')");
+    ok("TABLE areas UNION ALL (WITH a AS (SELECT 'x.csv' AS code) FROM a)");
+  });
+});
+
 describe('tokenize', () => {
   it('splits like DuckDB: strings, E-strings, dollar strings, quoted identifiers, comments', () => {
     expect(tokenize(`SELECT 'a''b', E'c\\'d', $$e$$, "f""g" -- h\n/* i /* j */ k */ ;`)).toEqual([
@@ -188,6 +281,36 @@ describe('guardSql against DuckDB', () => {
     await db.query('CREATE VIEW observations AS SELECT * FROM gk1_observations');
   });
   afterAll(() => db?.close());
+
+  it('agrees with DuckDB on which characters separate tokens', async () => {
+    // Every space-like candidate: the spaces of the audit, JavaScript's \s, and Unicode's space separators and format
+    // characters (Zs, Cf) of the BMP. DuckDB separates `SELECT` and `1` exactly when the guard splits `a` and `b`.
+    const candidates = new Set([...DUCKDB_SPACES, ...NOT_DUCKDB_SPACES, 0x85]);
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCodePoint(cp);
+      if (cp < 0xd800 || cp > 0xdfff) if (/[\s\p{Zs}\p{Cf}]/u.test(c)) candidates.add(cp);
+    }
+    const duckdbSplits: number[] = [];
+    const guardSplits: number[] = [];
+    for (const cp of [...candidates].sort((a, b) => a - b)) {
+      const c = String.fromCodePoint(cp);
+      const parses = await db.query(`SELECT${c}1 AS x`).then(
+        () => true,
+        () => false,
+      );
+      if (parses) duckdbSplits.push(cp);
+      const tokens = tokenize(`a${c}b`);
+      if (tokens.length === 2 && tokens.every((t) => t.kind === 'word')) guardSplits.push(cp);
+    }
+    expect(guardSplits.map(hex)).toEqual(duckdbSplits.map(hex));
+    expect(duckdbSplits).toEqual(DUCKDB_SPACES);
+  });
+
+  it('agrees with DuckDB on where a line comment ends', async () => {
+    const sql = 'SELECT 1 AS a -- c\rUNION ALL SELECT 2';
+    expect((await db.query(sql)).numRows).toBe(2);
+    expect(tokenize(sql).map((t) => t.value)).toEqual(['SELECT', '1', 'AS', 'a', 'UNION', 'ALL', 'SELECT', '2']);
+  });
 
   it('agrees with DuckDB on what a nested comment hides', async () => {
     // DuckDB nests block comments: the DROP is inside the comment, so it is one harmless SELECT.

@@ -28,6 +28,7 @@ export function DataWorkbench({
     [connector],
   );
   const schema = useCallback(() => readSchema(run), [run]);
+  const syntaxError = useCallback((sql: string) => connector?.syntaxError?.(sql) ?? Promise.resolve(null), [connector]);
   const protectedNames = useMemo(() => [...PACKAGE_VIEWS], []);
   return (
     <DataPage pkg={pkg} indicator={indicator} period={period}>
@@ -38,7 +39,7 @@ export function DataWorkbench({
         issues={own.issues}
         template={{ areas: pkg.areas, period: pkg.meta.periods.at(-1) ?? period, fileName: pkg.meta.id }}
       />
-      {connector && <SqlConsole run={run} schema={schema} protectedNames={protectedNames} />}
+      {connector && <SqlConsole run={run} schema={schema} protectedNames={protectedNames} syntaxError={syntaxError} />}
     </DataPage>
   );
 }

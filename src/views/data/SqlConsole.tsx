@@ -8,7 +8,7 @@ import { owndataNL } from '../../app/i18n/owndata.nl.ts';
 import { toCsv } from '../../data/csvWrite.ts';
 import { downloadBlob } from '../../export/download.ts';
 import { neutraliseFormula } from '../../export/neutralise.ts';
-import { countRows, runConsole } from '../../queries/sqlConsole.ts';
+import { countRows, runConsole, statementAlone } from '../../queries/sqlConsole.ts';
 import { type GuardResult, guardSql, type SchemaTable } from '../../queries/sqlGuard.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 
@@ -24,6 +24,8 @@ export interface SqlConsoleProps {
   schema(): Promise<SchemaTable[]>;
   /** The app's objects, which the console may read but not change (the views; `gk*` tables always). */
   protectedNames: string[];
+  /** DuckDB's parser error for a text, or null when it parses; parses only, never runs (Connector.syntaxError). */
+  syntaxError?(sql: string): Promise<string | null>;
 }
 
 type OwnKey = keyof typeof owndataNL;
@@ -176,7 +178,7 @@ interface Outcome {
  * first. A final query brings only its first rows into the browser and is counted apart (`runConsole`); the
  * download runs it again, whole.
  */
-export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
+export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlConsoleProps) {
   const { lang } = useI18n();
   const id = useId();
   const messages = lang === 'en' ? owndataEN : owndataNL;
@@ -201,8 +203,15 @@ export function SqlConsole({ run, schema, protectedNames }: SqlConsoleProps) {
     const guard = guardSql(statement, protectedNames);
     setError(null);
     if (!guard.ok) {
-      setRefusal(guard);
+      // A typo (`SELEC 1`) is refused as an unknown statement; DuckDB's own syntax error says better what is wrong.
+      const alone = guard.code === 'statement' ? statementAlone(statement, Number(guard.params.statement ?? 1)) : null;
+      const parserError = alone !== null && syntaxError ? await syntaxError(alone).catch(() => null) : null;
+      if (ticket !== latest.current) return;
       setOutcome(null);
+      if (parserError !== null) {
+        setRefusal(null);
+        setError(parserError);
+      } else setRefusal(guard);
       return;
     }
     setRefusal(null);
