@@ -42,7 +42,10 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
       .then(async (kept) => {
         if (kept.length === 0 || stale) return;
         const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
-        const data = await applyOwnFiles(coordinator.connector, kept, ownPackageOf(pkg), null).catch((error) => {
+        // Into this package's own tables: by now the views may already point at a package loaded after it.
+        const data = await applyOwnFiles(coordinator.connector, kept, ownPackageOf(pkg), null, {
+          tables: pkg.tables,
+        }).catch((error) => {
           if (!stale && error instanceof OwnDataError) setIssues(error.issues);
           throw error;
         });
@@ -65,7 +68,7 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
       if (!pkg || !coordinator) return;
       const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
       try {
-        const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), own);
+        const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), own, { tables: pkg.tables });
         coordinator.clear(); // cached results predate the new indicators
         setOwn(data);
         setFiles(next);

@@ -1,108 +1,127 @@
 import { useEffect, useRef, useState } from 'react';
-import { type DatasetListEntry, fetchDatasetList, fetchPackage } from '../data/fetchPackage.ts';
-import { type LoadedPackage, loadPackage, loadPartitionedPackage } from '../data/load.ts';
-import { PackageError, type PackageIssue } from '../data/package.ts';
+import { type DatasetListEntry, type FetchedPackage, fetchDatasetList, fetchPackage } from '../data/fetchPackage.ts';
+import { type LoadedPackage, stagePackage, stagePartitionedPackage } from '../data/load.ts';
+import type { PackageIssue } from '../data/package.ts';
 import { createBrowserConnector } from '../db/browser.ts';
+import type { Connector } from '../db/connector.ts';
 import { Coordinator } from '../db/coordinator.ts';
 import { duckdbMemory } from '../db/memory.ts';
+import { DatasetSwitcher, INITIAL_SWITCH_STATE, type LoadFailure, type SwitchState } from './datasetSwitch.ts';
 import { exposeDebug } from './debugHandle.ts';
 
 export type SessionStatus = 'starting' | 'loading' | 'ready' | 'failed';
 
 export interface Session {
   status: SessionStatus;
+  /** The shown package's coordinator: a new one per load, so no cached or late result crosses packages. */
   coordinator: Coordinator | null;
   datasets: DatasetListEntry[];
-  /** The package on screen; stays in place when loading another one fails. */
+  /** The package on screen, whose tables are loaded; stays in place when loading another one fails. */
   pkg: LoadedPackage | null;
   /** The id (folder name) of the package on screen, as the URL and the dataset list name it. */
   datasetId: string | null;
-  /** Why the last load failed: validation issues of the package, or another error. */
+  /** Counts loads; views are keyed on it so that nothing of one package's views survives into the next's. */
+  generation: number;
+  /** The dataset being loaded to replace the one on screen. */
+  loadingId: string | null;
+  /** The dataset whose last load failed, and why: validation issues of the package, or another error. */
+  failedId: string | null;
   issues: PackageIssue[];
   error: string | null;
   /** The dataset id that was asked for but does not exist. */
   unknownDataset: string | null;
+  /** The URL dataset the shown package answers (see SwitchState.settledRequest). */
+  settledRequest: string | null | undefined;
+  /** Closes the failure message. */
+  dismiss(): void;
 }
 
-let coordinatorPromise: Promise<Coordinator> | null = null;
+interface Shown {
+  pkg: LoadedPackage;
+  coordinator: Coordinator;
+}
+
+let connectorPromise: Promise<Connector> | null = null;
 
 /** DuckDB starts once per page, in the background, while the package files are fetched. */
-function startCoordinator(): Promise<Coordinator> {
-  coordinatorPromise ??= createBrowserConnector().then((db) => {
+function startDatabase(): Promise<Connector> {
+  connectorPromise ??= createBrowserConnector().then((db) => {
     performance.mark('gk:db-ready');
     exposeDebug({ dbMemory: () => duckdbMemory(db) });
-    return new Coordinator(db);
+    return db;
   });
-  return coordinatorPromise;
+  return connectorPromise;
 }
 
-/**
- * Starts the database, lists the datasets and loads the one asked for. A failed load keeps the package that was
- * loaded before, and reports why.
- */
-export function useSession(datasetId: string | null): Session {
-  const [session, setSession] = useState<Session>({
-    status: 'starting',
-    coordinator: null,
-    datasets: [],
-    pkg: null,
-    datasetId: null,
-    issues: [],
-    error: null,
-    unknownDataset: null,
-  });
-  const loaded = useRef<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const run = async () => {
-      const coordinatorP = startCoordinator();
-      const datasets = await fetchDatasetList();
-      const fallback = datasets[0]?.id ?? 'demo';
-      const unknown = datasetId !== null && !datasets.some((d) => d.id === datasetId) ? datasetId : null;
-      const id = datasetId === null || unknown ? fallback : datasetId;
-      if (loaded.current === id) {
-        setSession((s) => ({ ...s, datasets, unknownDataset: unknown }));
-        return;
-      }
-      setSession((s) => ({ ...s, datasets, status: s.pkg ? 'loading' : 'starting', unknownDataset: unknown }));
-      const [files, coordinator] = await Promise.all([
+function createSwitcher(
+  onChange: (state: SwitchState<Shown>) => void,
+  onFailed: (failure: LoadFailure, shownId: string | null) => void,
+) {
+  const db = startDatabase();
+  return new DatasetSwitcher<FetchedPackage, Shown>(
+    {
+      list: () => fetchDatasetList(),
+      fetch: (id) =>
         fetchPackage(id).then((f) => {
           performance.mark('gk:files-fetched');
           return f;
         }),
-        coordinatorP,
-      ]);
-      const pkg =
-        files.layout === 'single'
-          ? await loadPackage(coordinator.connector, files.files)
-          : await loadPartitionedPackage(coordinator.connector, files.files, files.base, files.fetchBytes);
-      coordinator.setPartitions(pkg.partitions);
-      performance.mark('gk:package-loaded');
-      coordinator.clear();
-      loaded.current = id;
-      if (!cancelled)
-        setSession({
-          status: 'ready',
-          coordinator,
-          datasets,
-          pkg,
-          datasetId: id,
-          issues: [],
-          error: null,
-          unknownDataset: unknown,
-        });
-    };
-    run().catch((error: unknown) => {
-      if (cancelled) return;
-      const issues = error instanceof PackageError ? error.issues : [];
-      const message = error instanceof PackageError ? null : String(error instanceof Error ? error.message : error);
-      setSession((s) => ({ ...s, status: s.pkg ? 'ready' : 'failed', issues, error: message }));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [datasetId]);
+      async stage(files) {
+        const connector = await db;
+        const staged =
+          files.layout === 'single'
+            ? await stagePackage(connector, files.files)
+            : await stagePartitionedPackage(connector, files.files, files.base, files.fetchBytes);
+        return {
+          async commit() {
+            const pkg = await staged.commit();
+            const coordinator = new Coordinator(connector);
+            coordinator.setPartitions(pkg.partitions);
+            performance.mark('gk:package-loaded');
+            return { pkg, coordinator };
+          },
+          discard: () => staged.discard(),
+        };
+      },
+      retire: (shown) => shown.coordinator.retire(),
+    },
+    onChange,
+    onFailed,
+  );
+}
 
-  return session;
+/**
+ * Lists the datasets and loads the one the URL asks for (see DatasetSwitcher): the session always describes the
+ * package whose tables are loaded, and a failed load keeps the package loaded before and reports why.
+ * `onFailed` runs the moment a load fails, with the id of the package still shown (to put it back in the URL).
+ */
+export function useSession(
+  requested: string | null,
+  onFailed: (failure: LoadFailure, shownId: string | null) => void = () => undefined,
+): Session {
+  const [state, setState] = useState<SwitchState<Shown>>(INITIAL_SWITCH_STATE);
+  const failedRef = useRef(onFailed);
+  failedRef.current = onFailed;
+  const switcher = useRef<DatasetSwitcher<FetchedPackage, Shown> | null>(null);
+  switcher.current ??= createSwitcher(setState, (failure, shownId) => failedRef.current(failure, shownId));
+
+  useEffect(() => {
+    void switcher.current?.request(requested);
+  }, [requested]);
+
+  return {
+    status: state.status,
+    coordinator: state.shown?.pkg.coordinator ?? null,
+    datasets: state.datasets,
+    pkg: state.shown?.pkg.pkg ?? null,
+    datasetId: state.shown?.id ?? null,
+    generation: state.shown?.generation ?? 0,
+    loadingId: state.loading,
+    failedId: state.failure?.id ?? null,
+    issues: state.failure?.issues ?? [],
+    error: state.failure?.error ?? null,
+    unknownDataset: state.unknownDataset,
+    settledRequest: state.settledRequest,
+    dismiss: () => switcher.current?.dismiss(),
+  };
 }

@@ -31,6 +31,22 @@ export interface LoadedPackage {
   geometry: MapGeometry;
   /** For a partitioned package: loads observation files on demand. Null when all observations are loaded. */
   partitions: PartitionStore | null;
+  /**
+   * This load's own tables (quoted identifiers). Whoever adds to the package later (own data) names these rather than
+   * following the views, which by then may point at a package loaded after this one.
+   */
+  tables: { areas: string; members: string; indicators: string; observations: string };
+}
+
+/**
+ * A validated package whose tables exist under their own names while the views still show the package before it.
+ * The caller decides whether it becomes the loaded one: the app drops a load the user has already moved away from.
+ */
+export interface StagedPackage {
+  /** Points the views at this package's tables, drops the previous package's, and returns it. */
+  commit(): Promise<LoadedPackage>;
+  /** Drops this package's tables; the loaded package stays as it is. */
+  discard(): Promise<void>;
 }
 
 /** The views every query reads; they point at the tables of the package loaded last. */
@@ -71,11 +87,46 @@ async function dropGeneration(db: Connector, g: number) {
   for (const name of GENERATION_TABLES) await db.query(`DROP TABLE IF EXISTS ${tableName(g, name)}`);
 }
 
+function tablesOf(g: number): LoadedPackage['tables'] {
+  return {
+    areas: tableName(g, 'areas'),
+    members: tableName(g, 'members'),
+    indicators: tableName(g, 'indicators'),
+    observations: tableName(g, 'observations'),
+  };
+}
+
+/** A staged package that commits at most once, and cannot be committed once discarded (or the reverse). */
+function staged(db: Connector, g: number, finish: () => LoadedPackage): StagedPackage {
+  let state: 'staged' | 'committed' | 'discarded' = 'staged';
+  return {
+    async commit() {
+      if (state !== 'staged') throw new Error(`package generation ${g} was ${state} already`);
+      state = 'committed';
+      await switchTo(db, g);
+      return finish();
+    },
+    async discard() {
+      if (state !== 'staged') return;
+      state = 'discarded';
+      await dropGeneration(db, g);
+    },
+  };
+}
+
 /**
  * Validates a package and loads it into DuckDB. Either everything is valid and the views switch to the new tables,
  * or a PackageError lists every issue found and the previously loaded package stays in place, untouched.
  */
 export async function loadPackage(db: Connector, files: Partial<PackageFiles>): Promise<LoadedPackage> {
+  return (await stagePackage(db, files)).commit();
+}
+
+/**
+ * Validates a package and creates its tables beside the loaded package's, without switching to them; a PackageError
+ * (nothing created) when it is not valid.
+ */
+export async function stagePackage(db: Connector, files: Partial<PackageFiles>): Promise<StagedPackage> {
   const missing = PACKAGE_FILES.filter((f) => files[f] === undefined);
   if (missing.length > 0) throw new PackageError(missing.map((file) => ({ file, code: 'missingFile' })));
   const text = files as PackageFiles;
@@ -131,12 +182,20 @@ export async function loadPackage(db: Connector, files: Partial<PackageFiles>): 
     throw error;
   }
 
-  await switchTo(db, g);
-
-  const collection = JSON.parse(text['areas.geojson']) as FeatureCollection;
-  // With each year's indeling, the gemeenten of the year the app opens on (Eemsdelta, not its three predecessors).
-  const gemeenten = areas.filter((a) => a.level === 'gemeente' && existsIn(a, meta.default_period)).length;
-  return { meta, areas, indicators, aims, geometry: singleSourceGeometry(collection, gemeenten), partitions: null };
+  return staged(db, g, () => {
+    const collection = JSON.parse(text['areas.geojson']) as FeatureCollection;
+    // With each year's indeling, the gemeenten of the year the app opens on (Eemsdelta, not its three predecessors).
+    const gemeenten = areas.filter((a) => a.level === 'gemeente' && existsIn(a, meta.default_period)).length;
+    return {
+      meta,
+      areas,
+      indicators,
+      aims,
+      geometry: singleSourceGeometry(collection, gemeenten),
+      partitions: null,
+      tables: tablesOf(g),
+    };
+  });
 }
 
 /** The small files of a partitioned package (observations and wijk/buurt geometry are fetched when needed). */
@@ -158,6 +217,16 @@ export async function loadPartitionedPackage(
   base: string,
   fetchBytes: (path: string) => Promise<Uint8Array>,
 ): Promise<LoadedPackage> {
+  return (await stagePartitionedPackage(db, files, base, fetchBytes)).commit();
+}
+
+/** {@link loadPartitionedPackage} up to its tables, without switching to them (see {@link stagePackage}). */
+export async function stagePartitionedPackage(
+  db: Connector,
+  files: PartitionedFiles,
+  base: string,
+  fetchBytes: (path: string) => Promise<Uint8Array>,
+): Promise<StagedPackage> {
   const issues: PackageIssue[] = [];
   const meta = collect(issues, () => validateDatasetMeta(files['dataset.json']));
   const areas = collect(issues, () => validateAreaTable(files['areas.csv']));
@@ -184,15 +253,20 @@ export async function loadPartitionedPackage(
     await dropGeneration(db, g);
     throw error;
   }
-  await switchTo(db, g);
-  const partitions = new PartitionStore(
-    db,
-    fetchBytes,
-    { observations: t('observations'), areas: t('areas'), indicators: t('indicators'), members: t('members') },
-    indicatorPeriodsOf(files['dataset.json']),
-  );
-  currentStore = partitions;
-  return { meta, areas, indicators, aims, geometry: perLevelGeometry(gemeenten, base), partitions };
+  const geoms = gemeenten;
+  return staged(db, g, () => {
+    const partitions = new PartitionStore(db, fetchBytes, tablesOf(g), indicatorPeriodsOf(files['dataset.json']));
+    currentStore = partitions;
+    return {
+      meta,
+      areas,
+      indicators,
+      aims,
+      geometry: perLevelGeometry(geoms, base),
+      partitions,
+      tables: tablesOf(g),
+    };
+  });
 }
 
 /** `indicator_periods` of a partitioned dataset.json: which map files exist (survey indicators skip years). */

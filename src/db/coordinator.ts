@@ -11,11 +11,23 @@ export interface PartitionLoader {
   prefetch(paths: readonly string[], onLoaded?: (path: string) => void): void;
 }
 
+/**
+ * The answer of a coordinator whose package has been replaced: its tables are gone or about to be, so no result of it
+ * reaches a view (which would otherwise draw one package's numbers beside another's names).
+ */
+export class SupersededError extends Error {
+  constructor() {
+    super('the package this query was for has been replaced');
+    this.name = 'SupersededError';
+  }
+}
+
 export class Coordinator {
   readonly #db: Connector;
   readonly #max: number;
   readonly #cache = new Map<string, Promise<Table>>();
   #partitions: PartitionLoader | null = null;
+  #retired = false;
 
   constructor(db: Connector, max = 500) {
     this.#db = db;
@@ -31,8 +43,23 @@ export class Coordinator {
     this.#partitions = partitions;
   }
 
+  /**
+   * Ends this coordinator's package: from now on every query, including those under way, fails with a
+   * SupersededError. One coordinator serves one loaded package; the app retires it before the views switch.
+   */
+  retire(): void {
+    this.#retired = true;
+    this.#partitions = null;
+    this.#cache.clear();
+  }
+
+  get retired(): boolean {
+    return this.#retired;
+  }
+
   /** Runs `sql` (cached by its text) after the data files it needs are loaded. */
   query(sql: string, partitions?: readonly string[]): Promise<Table> {
+    if (this.#retired) return Promise.reject(new SupersededError());
     const hit = this.#cache.get(sql);
     if (hit) {
       // Re-insert to mark as most recently used.
@@ -41,10 +68,16 @@ export class Coordinator {
       return hit;
     }
     const store = this.#partitions;
-    const pending =
-      store && partitions && partitions.length > 0
-        ? store.ensure(partitions).then(() => this.#db.query(sql))
-        : this.#db.query(sql);
+    const run = () => {
+      if (this.#retired) throw new SupersededError();
+      return this.#db.query(sql);
+    };
+    const pending = (store && partitions && partitions.length > 0 ? store.ensure(partitions).then(run) : run()).then(
+      (table) => {
+        if (this.#retired) throw new SupersededError();
+        return table;
+      },
+    );
     this.#cache.set(sql, pending);
     pending.catch(() => this.#cache.delete(sql));
     while (this.#cache.size > this.#max) {
@@ -60,6 +93,7 @@ export class Coordinator {
    * partitioned package their files load first, while nothing else is loading; a new call replaces the old guesses.
    */
   prefetch(requests: readonly { sql: string; partitions: readonly string[] }[]): void {
+    if (this.#retired) return;
     const store = this.#partitions;
     const pending = requests.filter((r) => !this.#cache.has(r.sql));
     if (store) {

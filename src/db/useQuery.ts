@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { Coordinator } from './coordinator.ts';
+import { type Coordinator, SupersededError } from './coordinator.ts';
 
 export const CoordinatorContext = createContext<Coordinator | null>(null);
 
@@ -53,6 +53,8 @@ export function useQuery<T>(
         setState({ data, loading: false, error: null });
       },
       (error: unknown) => {
+        // The package was replaced: this view is about to make way for the new package's, so it shows no error.
+        if (error instanceof SupersededError) return;
         if (!stale)
           setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error : new Error(String(error)) }));
       },
