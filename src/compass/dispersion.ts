@@ -13,9 +13,8 @@
  *   normality (0,6787 per area at 10 %/90 %), so that Winsorising does not shrink τ² when nothing is an outlier.
  *   With fewer than `MIN_AREAS` areas in a period the estimate pools all periods.
  * - `time`: the variance σ² of one area's yearly figure around its own course, beyond sampling noise, so that the
- *   change between two years has variance v₁ + v₂ + 2σ². With several areas: from their year-to-year changes, after
- *   removing each year's common change (shared by all areas, hence real for each of them), by the same moment
- *   estimator (Var(change) = 2σ² + v₁ + v₂). One area alone (the gemeente): from its own series around a weighted
+ *   change between two years has variance v₁ + v₂ + 2σ². With several areas: from all their year-to-year changes
+ *   around the mean change, by the same moment estimator (Var(change) = 2σ² + v₁ + v₂). One area alone (the gemeente): from its own series around a weighted
  *   least-squares line, by the DerSimonian–Laird estimator for meta-regression (Thompson & Sharp 1999, Stat. Med.
  *   18:2693–2708). `timeDf` (the degrees of freedom behind σ²) makes a test that uses it a t test.
  *
@@ -158,24 +157,21 @@ function overTime(points: readonly Point[]): { time: number; df: number } {
   const withChanges = series.filter((s) => s.length >= 2);
   if (withChanges.length === 0) return { time: 0, df: 0 };
   if (withChanges.length === 1) return ownSeriesTime(withChanges[0]!);
-  // Changes between consecutive measurements, grouped by the later period (independent across areas).
-  const byPeriod = new Map<number, { d: number[]; v: number[] }>();
+  // Changes between consecutive measurements of every area, around their common mean change (a steady trend is
+  // real). A change shared by all areas in one year stays in: for the gemeente itself it is ordinary variation too,
+  // and every level must be judged alike.
+  const d: number[] = [];
+  const v: number[] = [];
   for (const s of withChanges) {
     for (let i = 1; i < s.length; i++) {
-      const entry = byPeriod.get(s[i]!.period) ?? { d: [], v: [] };
-      entry.d.push(s[i]!.g - s[i - 1]!.g);
-      entry.v.push(s[i]!.v + s[i - 1]!.v);
-      byPeriod.set(s[i]!.period, entry);
+      d.push(s[i]!.g - s[i - 1]!.g);
+      v.push(s[i]!.v + s[i - 1]!.v);
     }
   }
-  const parts: Moments[] = [];
-  for (const { d, v } of byPeriod.values()) {
-    const m = groupMoments(d, v, false);
-    if (m) parts.push(m);
-  }
-  const df = parts.reduce((s, m) => s + m.df, 0);
+  const m = groupMoments(d, v, false);
+  if (!m) return { time: 0, df: 0 };
   // τ² of a change is 2σ²: two independent yearly deviations.
-  return { time: momentEstimate(parts) / 2, df };
+  return { time: momentEstimate([m]) / 2, df: m.df };
 }
 
 /** The model the dispersion of an indicator is estimated under: Poisson when any figure has more events than people. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AimWithBand, aimDirection, aimTarget, assessAim, linearFit, predict } from '../../src/compass/aims.ts';
 import type { PeriodMeasurement } from '../../src/compass/compare.ts';
+import { tCdf } from '../../src/compass/intervals.ts';
 
 const down = { unit: 'percent' as const, direction: 'down' as const };
 const neutral = { unit: 'percent' as const, direction: 'neutral' as const };
@@ -49,7 +50,8 @@ describe('linearFit and predict', () => {
     )!;
     expect(fit.slope).toBeCloseTo(-1.05, 12);
     expect(fit.intercept).toBeCloseTo(2136.95, 9);
-    expect(fit.residualSd).toBeCloseTo(0.295804, 6);
+    expect(Math.sqrt(fit.scale)).toBeCloseTo(0.295804, 6);
+    expect(fit.df).toBe(2);
     const p = predict(fit, 2026);
     expect(p.value).toBeCloseTo(9.65, 9);
     expect(p.interval.low).toBeCloseTo(6.71993, 5);
@@ -79,37 +81,66 @@ describe('assessAim: value targets', () => {
     expect(a.baselineValue).toBe(14);
   });
 
-  it('op_koers when the projected value meets the target, with projection and fit for the chart', () => {
-    // The fit above: ŷ(2026) = 9,65 ≤ 10 → projectionMeets.
+  it('onzeker when the projection’s 95 % interval holds the target, with the probability it is met', () => {
+    // The fit above: ŷ(2026) = 9,65 ≤ 10, but the interval [6,72; 12,58] holds 10: the data cannot tell yet.
+    // se = 2,930072 / 4,302653 = 0,680995; P(Y ≤ 10) = F_t2((10 − 9,65) / 0,680995).
     const a = assessAim({
       aim: aim(),
       series: series({ 2020: 16, 2021: 15, 2022: 13.5, 2023: 13 }),
       indicator: down,
       period: 2023,
     });
-    expect(a.status).toBe('op_koers');
-    expect(a.reason).toBe('projectionMeets');
+    expect(a).toMatchObject({ status: 'onzeker', reason: 'projectionUncertain' });
     expect(a.projected).toBeCloseTo(9.65, 9);
     expect(a.projectedInterval!.low).toBeCloseTo(6.71993, 5);
     expect(a.projectedInterval!.high).toBeCloseTo(12.58007, 5);
-    expect(a.fit).toEqual({
-      slope: expect.closeTo(-1.05, 12),
-      intercept: expect.closeTo(2136.95, 9),
-      from: 2020,
-      to: 2026,
-    });
+    expect(a.pMet).toBeCloseTo(tCdf((10 - 9.65) / 0.680995, 2), 5);
+    expect(a.fit).toMatchObject({ from: 2020, to: 2026 });
+    expect(a.fit!.points.map((p) => p.period)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(a.fit!.points[6]!.value).toBeCloseTo(9.65, 9);
   });
 
-  it('niet_op_koers when the projection misses', () => {
-    // 16, 15, 14,5 (2020–2022): slope = (14,5 − 16)/2 = −0,75, ŷ(2026) = 15,1667 − 0,75 · 5 = 11,4167 > 10.
+  it('op_koers only when the whole interval lies on the target’s side', () => {
+    // 16, 14, 12,1, 10,1: a steady fall of ~2 a year, residuals 0,05 at most → ŷ(2026) ≈ 4,2, interval well below 10.
     const a = assessAim({
       aim: aim(),
-      series: series({ 2020: 16, 2021: 15, 2022: 14.5 }),
+      series: series({ 2020: 16, 2021: 14, 2022: 12.1, 2023: 10.1 }),
+      indicator: down,
+      period: 2023,
+    });
+    expect(a).toMatchObject({ status: 'op_koers', reason: 'projectionMeets' });
+    expect(a.projectedInterval!.high).toBeLessThan(10);
+    expect(a.pMet).toBeGreaterThan(0.975);
+  });
+
+  it('niet_op_koers when the whole interval lies on the other side', () => {
+    // 12, 13, 14,1 (2020–2022): rising, away from a target of at most 10.
+    const a = assessAim({
+      aim: aim(),
+      series: series({ 2020: 12, 2021: 13, 2022: 14.1 }),
       indicator: down,
       period: 2022,
     });
     expect(a).toMatchObject({ status: 'niet_op_koers', reason: 'projectionMisses' });
-    expect(a.projected).toBeCloseTo(11.4167, 4);
+    expect(a.projectedInterval!.low).toBeGreaterThan(10);
+    expect(a.pMet).toBeLessThan(0.025);
+  });
+
+  it('a percentage is projected on the logit scale: never below 0 %, weighted by its counts', () => {
+    // 8 %, 4 %, 2 % of 1.000 young people halve each year: a straight line would go below 0 by 2026.
+    const a = assessAim({
+      aim: aim({ target_value: 1 }),
+      series: counted({ 2020: [80, 1000], 2021: [40, 1000], 2022: [20, 1000] }),
+      indicator: down,
+      period: 2022,
+    });
+    expect(a.projected).toBeGreaterThan(0);
+    expect(a.projected).toBeCloseTo(
+      100 / (1 + Math.exp(-(Math.log(20 / 980) + 4 * Math.log(20 / 980 / (40 / 960))))),
+      0,
+    );
+    expect(a.projectedInterval!.low).toBeGreaterThan(0);
+    expect(a.status).toBe('op_koers');
   });
 
   it('fits only the last 6 years (period − 5 .. period) and not before the baseline', () => {
@@ -247,7 +278,7 @@ describe('assessAim: direction-only aims', () => {
     expect(a).toMatchObject({ status: 'niet_op_koers', reason: 'clearSetback' });
   });
 
-  it('niet_op_koers without a clear change: no clear progress is not on course (small village)', () => {
+  it('onzeker without a clear change: a small village has not failed, the data cannot tell', () => {
     // 5 of 42 → 3 of 40: −4,405 pp but 95 % [−18,39; 9,66] around it.
     const a = assessAim({
       aim: only(),
@@ -255,7 +286,9 @@ describe('assessAim: direction-only aims', () => {
       indicator: down,
       period: 2023,
     });
-    expect(a).toMatchObject({ status: 'niet_op_koers', reason: 'noClearChange' });
+    expect(a).toMatchObject({ status: 'onzeker', reason: 'noClearChange' });
+    expect(a.pMet).toBeGreaterThan(0.5);
+    expect(a.pMet).toBeLessThan(0.975);
   });
 
   it('onbekend at the baseline, without a baseline value, and without counts', () => {

@@ -173,7 +173,6 @@ describe('assessArea', () => {
     expect(a).toMatchObject({ value: null, shownPeriod: 2022, interval: null });
     expect(a.vsPrevious.verdict).toBe('unknown');
     expect(a.aim).toMatchObject({ status: 'onbekend', reason: 'suppressed' });
-    expect(a.vsBaseline).toMatchObject({ verdict: 'unknown', against: 2020 });
   });
 
   it('shows the latest earlier survey and compares it with the gemeente of the same year', () => {
@@ -192,15 +191,17 @@ describe('assessArea', () => {
     expect(a.vsGemeente).toMatchObject({ verdict: 'neutral', difference: 1010 - 20000 });
   });
 
-  it('applies the area’s own aim over the general one, and compares with the aim’s baseline', () => {
+  it('applies the area’s own aim over the general one', () => {
     const werk = get('werk');
     expect(werk.aim).toMatchObject({ status: 'behaald', reason: 'met', target: { kind: 'value', value: 55 } });
-    expect(werk.vsBaseline).toMatchObject({ verdict: 'better', against: 2021, strength: expect.closeTo(2.295, 3) });
-    expect(get('jeugd_pct').aim).toMatchObject({ status: 'niet_op_koers', reason: 'projectionMisses' });
+    // 7,5 %, 7,5 %, 11,9 % against a target of 5 % in 2026: three jumpy points cannot tell (t with 1 df).
+    const jeugd = get('jeugd_pct').aim!;
+    expect(jeugd).toMatchObject({ status: 'onzeker', reason: 'projectionUncertain' });
+    expect(jeugd.pMet).toBeGreaterThan(0);
+    expect(jeugd.pMet).toBeLessThan(0.5);
     const meedoen = get('meedoen_b');
     expect(meedoen.aim).toMatchObject({ status: 'op_koers', reason: 'clearProgress' });
     expect(meedoen.vsPrevious.verdict).toBe('unclear');
-    expect(meedoen.vsBaseline).toMatchObject({ verdict: 'better', against: 2019, strength: expect.closeTo(2.067, 3) });
   });
 
   it('for the gemeente itself, the gemeente comparison is unknown', () => {
@@ -235,19 +236,19 @@ describe('applicableAim', () => {
 });
 
 describe('signals', () => {
-  it('lists only clear changes, strongest first, one per indicator, since the previous measurement or the baseline', () => {
+  it('lists lasting changes only: meedoen_b rose from 40 % to 48 % and 49 %, two points on the same side', () => {
     const { better, worse } = signals(assessed);
-    expect(better.map((s) => [s.indicatorId, s.kind])).toEqual([
-      ['werk', 'previous'], // 2,295 (the baseline change is the same, 2,295: the first one is kept)
-      ['jeugd2', 'previous'], // 2,179
-      ['meedoen_b', 'baseline'], // 2,067; since 2021 it is unclear
+    expect(better.map((s) => [s.indicatorId, s.status, s.recent, s.reference])).toEqual([
+      ['meedoen_b', 'nieuw', [2021, 2022], [2019]],
     ]);
-    expect(worse.map((s) => [s.indicatorId, s.kind, s.verdict])).toEqual([['jeugd_pct', 'previous', 'worse']]);
-    expect(better[0]!.comparison.strength).toBeCloseTo(2.295, 3);
+    expect(better[0]!.difference).toBeCloseTo(48.5 - 40, 6);
+    // werk and jeugd2 changed clearly since last year but have two points only: no signal yet. jeugd_pct jumped in
+    // 2022 alone (2021 equals 2020): one extreme year is not a lasting change.
+    expect(worse).toEqual([]);
   });
 
   it('cuts at the limit', () => {
-    expect(signals(assessed, 1).better.map((s) => s.indicatorId)).toEqual(['werk']);
+    expect(signals(assessed, 1).better.map((s) => s.indicatorId)).toEqual(['meedoen_b']);
     expect(signals(assessed, 0).better).toEqual([]);
   });
 });
@@ -262,11 +263,12 @@ describe('summariseThemes', () => {
       unknown: 0,
       achieved: 0,
       onCourse: 0,
+      uncertain: 0,
       offCourse: 0,
       aimsUnknown: 0,
     };
     expect(summariseThemes(assessed)).toEqual([
-      { ...zero, theme: 'jeugd', better: 1, worse: 1, offCourse: 1 },
+      { ...zero, theme: 'jeugd', better: 1, worse: 1, uncertain: 1 },
       { ...zero, theme: 'zorg', unclear: 1 },
       { ...zero, theme: 'werk', better: 1, achieved: 1 },
       { ...zero, theme: 'armoede', unknown: 1, aimsUnknown: 1 },

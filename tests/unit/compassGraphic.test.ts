@@ -35,7 +35,7 @@ const options: CompassGraphicOptions = {
 };
 
 const zero = { better: 0, worse: 0, unclear: 0, neutral: 0, unknown: 0 };
-const noAims = { achieved: 0, onCourse: 0, offCourse: 0, aimsUnknown: 0 };
+const noAims = { achieved: 0, onCourse: 0, uncertain: 0, offCourse: 0, aimsUnknown: 0 };
 const summary = (theme: Theme, counts: Partial<Omit<ThemeSummary, 'theme'>> = {}): ThemeSummary => ({
   theme,
   ...zero,
@@ -327,6 +327,7 @@ describe('AimStatusBadge', () => {
     baselineValue: 10.4,
     projected: 9.4,
     projectedInterval: { low: 8.1, high: 10.7 },
+    pMet: 0.012,
     fit: null,
   };
 
@@ -341,17 +342,19 @@ describe('AimStatusBadge', () => {
       'Doel 2026: 8,0% of lager',
       'Basisjaar 2019: 10,4%',
       'Verwachting 2026: 9,4% (8,1–10,7%)',
+      'Kans dat het doel gehaald wordt: 1%',
       'Als de trend doorzet, wordt het doel niet gehaald.',
     ]);
   });
 
-  it('words the four statuses', () => {
+  it('words the five statuses', () => {
     const text = (status: AimAssessment['status'], lang: 'nl' | 'en' = 'nl') =>
       parse(render(createElement(AimStatusBadge, { aim: { ...aim, status }, indicator }), lang)).querySelector('.badge')
         ?.textContent;
     expect(text('behaald')).toBe('✓behaald');
     expect(text('op_koers')).toBe('↗op koers');
     expect(text('onbekend')).toBe('?onbekend');
+    expect(text('onzeker')).toBe('~onzeker');
     expect(text('op_koers', 'en')).toBe('↗on course');
     const band = parse(
       render(
@@ -362,6 +365,7 @@ describe('AimStatusBadge', () => {
             reason: 'other',
             target: { kind: 'band', low: 7, high: 9 },
             projected: null,
+            pMet: null,
           },
           indicator,
         }),
