@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { assessArea } from '../compass/assess.ts';
 import { estimateDispersion } from '../compass/dispersion.ts';
-import { dispersionRequest } from '../queries/dispersion.ts';
 import { kompasRows } from '../compass/kompasRows.ts';
 import { signals } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
@@ -9,6 +8,7 @@ import { areasOfPeriod } from '../data/areaPeriods.ts';
 import type { DatasetListEntry } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
+import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
 
 import { Controls } from '../views/controls/Controls.tsx';

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
 import { estimateDispersion } from '../compass/dispersion.ts';
-import { dispersionRequest } from '../queries/dispersion.ts';
 import { type KompasTheme, kompasRows } from '../compass/kompasRows.ts';
 import { signals as signalsOf } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
@@ -10,6 +9,7 @@ import { existsIn } from '../data/areaPeriods.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import type { Area } from '../data/package.ts';
 import type { Coordinator } from '../db/coordinator.ts';
+import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
 
 /** What one printed area needs: the same themes, verdicts and signals the Kompas shows. */

@@ -215,6 +215,8 @@ const comparison = (over: Partial<Comparison>): Comparison => ({
   interval: { low: 0.3, high: 2.1 },
   strength: 1.3,
   against: 2023,
+  pValue: 0.001,
+  family: null,
   ...over,
 });
 const render = (children: ReactElement, lang: 'nl' | 'en' = 'nl') =>

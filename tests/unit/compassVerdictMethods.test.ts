@@ -10,7 +10,9 @@ describe('Benjamini–Hochberg', () => {
   it('matches R: p.adjust(c(.001,.008,.039,.041,.042,.06,.074,.205), "BH")', () => {
     const p = [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205];
     const expected = [0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.0845714, 0.205];
-    bhAdjusted(p).forEach((q, i) => expect(q).toBeCloseTo(expected[i]!, 6));
+    bhAdjusted(p).forEach((q, i) => {
+      expect(q).toBeCloseTo(expected[i]!, 6);
+    });
     expect(benjaminiHochberg(p)).toEqual([true, true, false, false, false, false, false, false]);
     // Order does not matter, NaN is not counted.
     expect(bhAdjusted([0.05, Number.NaN, 0.01])).toEqual([0.05, Number.NaN, 0.02]);
