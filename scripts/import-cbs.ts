@@ -6,6 +6,9 @@
  * wijkenbuurten, the Wijk- en buurtkaart, or any GeoJSON with a code property named by --code-field), and CBS
  * OData dumps (TypedDataSet JSON, with <table>_DataProperties.json beside them for labels and units).
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { validationMessages } from '../src/app/i18n/validation.en.ts';
 import { formatIssue } from '../src/data/issueText.ts';
 import { PackageError } from '../src/data/package.ts';
@@ -14,49 +17,68 @@ import { ImportError, importCbs } from './cbs/importCbs.ts';
 const USAGE = `usage: npm run import:cbs -- --out data/<id> [--gemeente GM1979[,GM0014]] [--period YEAR]
                           [--code-field NAME] [--title TEXT] FILE...`;
 
-function parse(argv: string[]) {
-  const files: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return null;
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`--${name} needs a value`);
-      flags.set(name, value);
-    } else files.push(arg);
+/** Node's own parser; its errors are reworded as this command always worded them. */
+export function parseImportArgs(argv: string[]) {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    throw new Error(reworded(error));
   }
-  for (const name of flags.keys())
-    if (!['out', 'gemeente', 'period', 'code-field', 'title', 'id'].includes(name))
-      throw new Error(`unknown option --${name}`);
-  const out = flags.get('out');
+  const { values: flags, positionals: files } = parsed;
+  if (flags.help) return null;
+  const out = flags.out;
   if (!out) throw new Error('--out is required (the package folder, e.g. data/eemsdelta)');
   if (files.length === 0) throw new Error('give at least one CBS file');
-  const gemeenten = flags
-    .get('gemeente')
-    ?.split(',')
-    .map((g) => g.trim().toUpperCase());
+  const gemeenten = flags.gemeente?.split(',').map((g) => g.trim().toUpperCase());
   for (const g of gemeenten ?? [])
     if (!/^GM\d{4}$/.test(g)) throw new Error(`--gemeente ${g}: a gemeente code is GM and four digits, e.g. GM1979`);
-  const period = flags.has('period') ? Number(flags.get('period')) : undefined;
-  if (period !== undefined && !Number.isInteger(period))
-    throw new Error(`--period ${flags.get('period')}: give a year`);
+  const period = flags.period !== undefined ? Number(flags.period) : undefined;
+  if (period !== undefined && !Number.isInteger(period)) throw new Error(`--period ${flags.period}: give a year`);
   return {
     out,
     files,
     ...(gemeenten && { gemeenten }),
     ...(period !== undefined && { period }),
-    ...(flags.has('code-field') && { codeField: flags.get('code-field')! }),
-    ...(flags.has('title') && { title: flags.get('title')! }),
-    ...(flags.has('id') && { id: flags.get('id')! }),
+    ...(flags['code-field'] !== undefined && { codeField: flags['code-field'] }),
+    ...(flags.title !== undefined && { title: flags.title }),
+    ...(flags.id !== undefined && { id: flags.id }),
   };
 }
 
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      gemeente: { type: 'string' },
+      period: { type: 'string' },
+      'code-field': { type: 'string' },
+      title: { type: 'string' },
+      id: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+/** parseArgs's messages ("Unknown option '--x'. To specify a positional …") in this command's words. */
+function reworded(error: unknown): string {
+  const { code, message = String(error) } = error as { code?: string; message?: string };
+  // The option as parseArgs quotes it: '--out', '--out <value>' or '-h, --help'.
+  const option = /'(?:-\w, )?(--?[^' ]+)/.exec(message)?.[1];
+  if (!option) return message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /does not take an argument/.test(message) ? `${option} takes no value` : `${option} needs a value`;
+  return message;
+}
+
 async function main() {
-  let options: ReturnType<typeof parse>;
+  let options: ReturnType<typeof parseImportArgs>;
   try {
-    options = parse(process.argv.slice(2));
+    options = parseImportArgs(process.argv.slice(2));
   } catch (error) {
     console.error(`import:cbs: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -87,4 +109,4 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

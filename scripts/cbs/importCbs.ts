@@ -1,9 +1,10 @@
 /**
  * `npm run import:cbs`: CBS files on disk → a dataset package folder. Reads each file by what it holds (kwb
  * download .csv/.xlsx, Wijk- en buurtkaart or PDOK GeoJSON, OData JSON with its DataProperties), builds the package
- * with the same code the app uses, checks it with the app's own validators, and only then replaces the folder.
+ * with the same code the app uses, checks it with the app's own validators, and only then replaces the folder —
+ * which must be new, empty, or a package the importer wrote itself (see outFolder.ts).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { jsonErrorOffset, lineColumn } from '../../src/data/jsonPosition.ts';
@@ -14,6 +15,7 @@ import { decodeText } from '../../src/import/cbs/decode.ts';
 import { ImportError, type ImportMessage, importMessage } from '../../src/import/cbs/messages.ts';
 import { readSource, readSourceRows, type SourceTable } from '../../src/import/cbs/readSource.ts';
 import { readXlsxRows } from '../../src/import/cbs/xlsx.ts';
+import { checkOutFolder, markDatasetJson, replaceWithStaged, siblingOf } from './outFolder.ts';
 
 export interface ImportOptions {
   out: string;
@@ -95,6 +97,8 @@ function validateBuilt(files: Record<string, string>): void {
 
 export async function importCbs(options: ImportOptions): Promise<ImportResult> {
   const out = resolve(options.out);
+  // Refused before any work: a folder with other content is never touched, not even after a long import.
+  checkOutFolder(out, options.out);
   const metadata = options.files.filter((f) => METADATA.test(basename(f)));
   const sources = options.files.filter((f) => !METADATA.test(basename(f)));
   const errors: ImportMessage[] = [];
@@ -119,15 +123,19 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
 
   // Written beside the target and renamed into place: a failed import leaves an existing package as it was.
   mkdirSync(dirname(out), { recursive: true });
-  const staging = `${out}.importing-${process.pid}`;
+  const staging = siblingOf(out, 'importing');
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging);
-  for (const [name, text] of Object.entries(built.files)) writeFileSync(join(staging, name), text);
-  // Downloads kept in the package folder (fetch:cbs writes <out>/.sources) move into the new one.
-  const downloads = join(out, '.sources');
-  if (existsSync(downloads)) renameSync(downloads, join(staging, '.sources'));
-  rmSync(out, { recursive: true, force: true });
-  renameSync(staging, out);
+  try {
+    mkdirSync(staging);
+    for (const [name, text] of Object.entries(built.files))
+      writeFileSync(join(staging, name), name === 'dataset.json' ? markDatasetJson(text) : text);
+    // Checked again just before the swap: the folder may have changed while the import ran.
+    checkOutFolder(out, options.out);
+    replaceWithStaged(out, staging);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   return {
     out,
     areas: built.summary.areas,

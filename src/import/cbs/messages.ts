@@ -39,6 +39,8 @@ export const IMPORT_MESSAGE_CODES = [
   'conflictingValues',
   'unmappedKept',
   'valuesWithoutBoundaries',
+  'outNotOwnPackage',
+  'outNotAFolder',
 ] as const;
 export type ImportMessageCode = (typeof IMPORT_MESSAGE_CODES)[number];
 
@@ -91,6 +93,10 @@ const TEMPLATES: Record<ImportMessageCode, (p: Params) => string> = {
   missingSheet: (p) => `the workbook has no worksheet ${p.entry}`,
   tooManyMessages: (p) => `${p.more} more problems not shown`,
   fileNotFound: (p) => `no such file: ${p.path}`,
+  outNotOwnPackage: (p) =>
+    `--out ${p.out} holds files that are not a Gebiedskompas package it wrote: ${p.entries}; ` +
+    'choose an empty or new folder',
+  outNotAFolder: (p) => `--out ${p.out} is not a folder; choose an empty or new folder`,
   yearTwice: (p) =>
     `holds ${p.period} for the same areas as ${p.other} (e.g. ${p.example}): a year can come from one file of ` +
     'each layout only; leave one out',
@@ -125,6 +131,11 @@ export function importMessage(
     params,
     text: `${where}: ${TEMPLATES[code](params)}`,
   };
+}
+
+/** A message about the --out folder itself: its text starts with `--out <folder>`, not with a file name. */
+export function outFolderMessage(code: 'outNotOwnPackage' | 'outNotAFolder', params: Params & { out: string }) {
+  return { file: params.out, code, params, text: TEMPLATES[code](params) } satisfies ImportMessage;
 }
 
 /** A cell quoted safely in a message (cut, control characters made visible). */
