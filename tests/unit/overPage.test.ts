@@ -1,10 +1,16 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../../src/app/format.ts';
+import { formatNumber, type Lang } from '../../src/app/format.ts';
 import { I18nProvider } from '../../src/app/i18n/index.tsx';
 import { overEN } from '../../src/app/i18n/over.en.ts';
 import { overNL } from '../../src/app/i18n/over.nl.ts';
+import {
+  DETECTABLE_AREAS,
+  DETECTABLE_RATE,
+  type DetectableChange,
+  detectableTable,
+} from '../../src/compass/detectable.ts';
 import type { Aim, DatasetMeta, Indicator } from '../../src/data/package.ts';
 import { METHOD_IDS, methodAnchor, OverPage } from '../../src/views/over/OverPage.tsx';
 
@@ -166,11 +172,12 @@ describe('OverPage', () => {
         );
       });
 
-      it('groups indicators by theme in accessible tables', () => {
-        expect(html.match(/<table/g)).toHaveLength(3);
-        expect(html.match(/<caption/g)).toHaveLength(3);
-        expect(html.match(/<th scope="row"/g)).toHaveLength(indicators.length);
-        expect(html.match(/<th scope="col"/g)).toHaveLength(3 * 7);
+      it('groups indicators by theme in accessible tables (and has the detectable-change table)', () => {
+        // Three themes, and the table of the smallest detectable change (4 columns, a row per area size).
+        expect(html.match(/<table/g)).toHaveLength(3 + 1);
+        expect(html.match(/<caption/g)).toHaveLength(3 + 1);
+        expect(html.match(/<th scope="row"/g)).toHaveLength(indicators.length + DETECTABLE_AREAS.length);
+        expect(html.match(/<th scope="col"/g)).toHaveLength(3 * 7 + 4);
         // Headings go down one level at a time: h2 page, h3 parts, h4 themes and methods.
         const levels = [...html.matchAll(/<h(\d)/g)].map((m) => Number(m[1]));
         expect(levels[0]).toBe(2);
@@ -191,6 +198,88 @@ describe('OverPage', () => {
         for (const word of ['Wilson', 'Poisson', 'Garwood', 'Newcombe', 'MOVER', '6', '3', '95%', '100', '•']) {
           expect(page).toContain(word);
         }
+      });
+
+      it('cites every method by name and year', () => {
+        for (const citation of [
+          'Wilson (1927)',
+          'Garwood (1936)',
+          'Newcombe',
+          '1998',
+          'Zou',
+          'Donner 2008',
+          'MOVER',
+          'Anscombe',
+          '1948',
+          'Spiegelhalter',
+          '(2005)',
+          'DerSimonian',
+          'Laird (1986)',
+          'Benjamini',
+          'Hochberg (1995)',
+          'logit',
+        ]) {
+          expect(page).toContain(citation);
+        }
+        expect(page).toContain(lang === 'nl' ? 'gewogen kleinste kwadraten' : 'weighted least squares');
+        expect(page).toContain(lang === 'nl' ? 'q = 0,05' : 'q = 0.05');
+        expect(page).toContain(lang === 'nl' ? 'Winsorisatie op 10% en 90%' : 'Winsorised at 10% and 90%');
+      });
+
+      it('explains the words a council member reads', () => {
+        const words =
+          lang === 'nl'
+            ? ['Duidelijk beter', 'Geen duidelijk verschil', 'Onzeker', '“Nieuw”', '“aanhoudend”', 'Op koers']
+            : ['Clearly better', 'No clear difference', 'Uncertain', '“New”', '“lasting”', 'On course'];
+        for (const word of words) expect(page).toContain(word);
+        // A small village: few people, a wide interval; a large wijk: ordinary variation is counted.
+        expect(page).toContain(
+          lang === 'nl' ? 'klein dorp vaak “geen duidelijk verschil”' : 'small village often gets',
+        );
+        expect(page).toContain(
+          lang === 'nl' ? 'grote wijk van 10.000 inwoners' : 'large district of 10,000 inhabitants',
+        );
+        // Many comparisons at once, taken into account.
+        expect(page).toContain(dict['over.method.multiplicity.title']);
+        // The rounding rule and neutral use of care.
+        expect(page).toContain(lang === 'nl' ? 'minst gunstige waarde' : 'least favourable value');
+        expect(page).toContain(lang === 'nl' ? 'gebruik van Wmo-voorzieningen' : 'use of Wmo support');
+        // Aim statuses: five, with 'onzeker' between on course and not on course.
+        for (const status of ['behaald', 'opKoers', 'onzeker', 'nietOpKoers', 'onbekend']) {
+          expect(page).toContain(dict[`over.method.aims.${status}.term`]);
+        }
+      });
+
+      it('shows the smallest detectable change as the compass computes it', () => {
+        const rows = detectableTable();
+        expect(rows).toHaveLength(DETECTABLE_AREAS.length);
+        const table = text(
+          html.slice(html.indexOf('over-detectable'), html.indexOf('</table>', html.indexOf('over-detectable'))),
+        );
+        const pp = lang === 'nl' ? '%‑punt' : 'pp';
+        const cell = (c: DetectableChange | null) => {
+          if (c === null) return dict['over.detectable.none']!;
+          const change = `${formatNumber(c.change * 100, 1, lang, true)} ${pp}`;
+          const [from, to] = [formatNumber(c.from, 0, lang), formatNumber(c.to, 0, lang)];
+          return lang === 'nl'
+            ? `${change} (van ${from} naar ${to} personen)`
+            : `${change} (from ${from} to ${to} people)`;
+        };
+        for (const row of rows) {
+          expect(row.rise).not.toBeNull();
+          expect(row.fall).not.toBeNull();
+          const line = [
+            formatNumber(row.inhabitants, 0, lang),
+            formatNumber(row.inhabitants * DETECTABLE_RATE, 0, lang),
+            cell(row.rise),
+            cell(row.fall),
+          ].join(' ');
+          expect(table).toContain(line);
+        }
+        // The page's own words around the table: a lower bound, higher with many indicators and ordinary variation.
+        expect(table).toContain(lang === 'nl' ? 'aandeel van 10%' : 'share of 10%');
+        expect(page).toContain(lang === 'nl' ? 'Dit is de ondergrens' : 'This is the lower bound');
+        expect(page).toContain('Benjamini–Hochberg');
       });
 
       it('shows no untranslated key or empty placeholder', () => {

@@ -1,6 +1,8 @@
 import { Fragment, useEffect } from 'react';
+import { formatNumber } from '../../app/format.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import type { MessageKey } from '../../app/i18n/nl.ts';
+import { DETECTABLE_RATE, type DetectableChange, detectableTable } from '../../compass/detectable.ts';
 import { type Aim, type DatasetMeta, type Indicator, THEMES } from '../../data/package.ts';
 import './over.css';
 
@@ -9,13 +11,17 @@ import './over.css';
  * printed link) can point to one: `?view=over#method-intervals`. The whole methods part is `#methods`.
  */
 export const METHOD_IDS = [
+  'verdicts',
   'aggregation',
   'intervals',
   'comparison',
+  'variation',
+  'multiplicity',
+  'detectable',
   'direction',
   'aims',
-  'suppression',
   'signals',
+  'suppression',
   'privacy',
 ] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
@@ -25,10 +31,27 @@ export function methodAnchor(method: MethodId): string {
   return `method-${method}`;
 }
 
-type Block = { p: MessageKey } | { example: MessageKey } | { ul: MessageKey[] } | { dl: [MessageKey, MessageKey][] };
+type Block =
+  | { p: MessageKey }
+  | { example: MessageKey }
+  | { ul: MessageKey[] }
+  | { dl: [MessageKey, MessageKey][] }
+  | { detectable: true };
 
 /** What each method section says, as i18n keys: the text itself lives in over.nl.ts / over.en.ts. */
 const METHOD_BODY: Record<MethodId, Block[]> = {
+  verdicts: [
+    { p: 'over.method.verdicts.p1' },
+    {
+      dl: [
+        ['over.method.verdicts.better.term', 'over.method.verdicts.better.text'],
+        ['over.method.verdicts.unclear.term', 'over.method.verdicts.unclear.text'],
+        ['over.method.verdicts.neutral.term', 'over.method.verdicts.neutral.text'],
+        ['over.method.verdicts.onzeker.term', 'over.method.verdicts.onzeker.text'],
+        ['over.method.verdicts.signal.term', 'over.method.verdicts.signal.text'],
+      ],
+    },
+  ],
   aggregation: [
     { p: 'over.method.aggregation.p1' },
     { p: 'over.method.aggregation.p2' },
@@ -38,14 +61,24 @@ const METHOD_BODY: Record<MethodId, Block[]> = {
   intervals: [
     { p: 'over.method.intervals.p1' },
     { ul: ['over.method.intervals.wilson', 'over.method.intervals.poisson', 'over.method.intervals.none'] },
+    { p: 'over.method.intervals.rounding' },
   ],
   comparison: [
     { p: 'over.method.comparison.p1' },
+    { ul: ['over.method.comparison.interval', 'over.method.comparison.test'] },
+    { p: 'over.method.comparison.p2' },
     { ul: ['over.method.comparison.newcombe', 'over.method.comparison.mover'] },
     { p: 'over.method.comparison.rest' },
-    { p: 'over.method.comparison.noise' },
+    { p: 'over.method.comparison.village' },
     { p: 'over.method.comparison.unknown' },
   ],
+  variation: [
+    { p: 'over.method.variation.p1' },
+    { ul: ['over.method.variation.scale', 'over.method.variation.between', 'over.method.variation.time'] },
+    { p: 'over.method.variation.p2' },
+  ],
+  multiplicity: [{ p: 'over.method.multiplicity.p1' }, { p: 'over.method.multiplicity.p2' }],
+  detectable: [{ p: 'over.method.detectable.p1' }, { detectable: true }, { p: 'over.method.detectable.p2' }],
   direction: [{ p: 'over.method.direction.p1' }, { p: 'over.method.direction.p2' }],
   aims: [
     { p: 'over.method.aims.p1' },
@@ -53,18 +86,26 @@ const METHOD_BODY: Record<MethodId, Block[]> = {
       dl: [
         ['over.method.aims.behaald.term', 'over.method.aims.behaald.text'],
         ['over.method.aims.opKoers.term', 'over.method.aims.opKoers.text'],
+        ['over.method.aims.onzeker.term', 'over.method.aims.onzeker.text'],
         ['over.method.aims.nietOpKoers.term', 'over.method.aims.nietOpKoers.text'],
         ['over.method.aims.onbekend.term', 'over.method.aims.onbekend.text'],
       ],
     },
+    { p: 'over.method.aims.trend' },
     { p: 'over.method.aims.passed' },
+    { p: 'over.method.aims.tested' },
+  ],
+  signals: [
+    { p: 'over.method.signals.p1' },
+    { ul: ['over.method.signals.shift', 'over.method.signals.sameSide', 'over.method.signals.family'] },
+    { p: 'over.method.signals.status' },
+    { p: 'over.method.signals.tested' },
   ],
   suppression: [
     { p: 'over.method.suppression.p1' },
     { p: 'over.method.suppression.p2' },
     { p: 'over.method.suppression.p3' },
   ],
-  signals: [{ p: 'over.method.signals.p1' }],
   privacy: [{ p: 'over.method.privacy.p1' }],
 };
 
@@ -241,9 +282,55 @@ function IndicatorsSection({ indicators, aims, areaName }: Omit<OverPageProps, '
   );
 }
 
+/** A share as a whole percentage in the page's language: "10%". */
+function rateText(rate: number, lang: I18n['lang']): string {
+  return `${formatNumber(rate * 100, 0, lang)}%`;
+}
+
+/**
+ * The table of the smallest change the compass calls clear (src/compass/detectable.ts), computed here by the
+ * compass's own comparison so that it can never disagree with the verdicts.
+ */
+export function DetectableTable() {
+  const { t, lang } = useI18n();
+  const rate = rateText(DETECTABLE_RATE, lang);
+  const cell = (change: DetectableChange | null) =>
+    change === null
+      ? t('over.detectable.none')
+      : t('over.detectable.cell', {
+          change: t('unit.percentPoints', { value: formatNumber(change.change * 100, 1, lang, true) }),
+          from: formatNumber(change.from, 0, lang),
+          to: formatNumber(change.to, 0, lang),
+        });
+  return (
+    <table className="over-table over-detectable">
+      <caption>{t('over.detectable.caption', { rate })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('over.detectable.col.inhabitants')}</th>
+          <th scope="col">{t('over.detectable.col.before', { rate })}</th>
+          <th scope="col">{t('over.detectable.col.rise')}</th>
+          <th scope="col">{t('over.detectable.col.fall')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {detectableTable().map((row) => (
+          <tr key={row.inhabitants}>
+            <th scope="row">{formatNumber(row.inhabitants, 0, lang)}</th>
+            <td>{formatNumber(Math.round(row.inhabitants * DETECTABLE_RATE), 0, lang)}</td>
+            <td>{cell(row.rise)}</td>
+            <td>{cell(row.fall)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function MethodBlock({ block }: { block: Block }) {
-  const { t } = useI18n();
-  if ('p' in block) return <p>{t(block.p)}</p>;
+  const { t, lang } = useI18n();
+  if ('detectable' in block) return <DetectableTable />;
+  if ('p' in block) return <p>{t(block.p, { rate: rateText(DETECTABLE_RATE, lang) })}</p>;
   if ('example' in block) return <p className="over-example">{t(block.example)}</p>;
   if ('ul' in block)
     return (
