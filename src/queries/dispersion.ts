@@ -16,14 +16,17 @@ export function dispersionAreas(code: string, areas: ReadonlyMap<string, Area>):
 
 /**
  * The shown counts of those areas, every indicator and period (suppressed figures are left out: they must not
- * shape a verdict any more than be shown). For a partitioned package, the areas' files.
+ * shape a verdict any more than be shown). A partitioned (national) package keeps one file per area, and fetching
+ * forty sibling files would hold up the first Kompas: there the area's own series (already loaded) is used, which
+ * gives the year-to-year variation but no between-area τ². Precomputing the dispersion per gemeente and level in the
+ * package build would close that gap.
  */
 export function dispersionRequest(
   code: string,
   areas: ReadonlyMap<string, Area>,
   partitioned: boolean,
 ): { sql: string; partitions: string[] | undefined } {
-  const codes = dispersionAreas(code, areas);
+  const codes = partitioned ? [code] : dispersionAreas(code, areas);
   return {
     sql: `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed
 FROM observations
