@@ -13,9 +13,9 @@
  *   normality (0,6787 per area at 10 %/90 %), so that Winsorising does not shrink τ² when nothing is an outlier.
  *   With fewer than `MIN_AREAS` areas in a period the estimate pools all periods.
  * - `time`: the variance σ² of one area's yearly figure around its own course, beyond sampling noise, so that the
- *   change between two years has variance v₁ + v₂ + 2σ². With several areas: from all their year-to-year changes
- *   around the mean change, by the same moment estimator (Var(change) = 2σ² + v₁ + v₂). One area alone (the gemeente): from its own series around a weighted
- *   least-squares line, by the DerSimonian–Laird estimator for meta-regression (Thompson & Sharp 1999, Stat. Med.
+ *   change between two years has variance v₁ + v₂ + 2σ². Each area's series is taken around its own weighted
+ *   least-squares line and the moment pieces are pooled over the areas of the level (for the gemeente: its own
+ *   series alone), by the DerSimonian–Laird estimator for meta-regression (Thompson & Sharp 1999, Stat. Med.
  *   18:2693–2708). `timeDf` (the degrees of freedom behind σ²) makes a test that uses it a t test.
  *
  * Everything is on the variance-stabilised scale of src/compass/stabilise.ts. Suppressed figures are left out.
@@ -122,10 +122,13 @@ function betweenAreas(points: readonly Point[]): Map<number, number> {
   return result;
 }
 
-/** DerSimonian–Laird for a weighted line y = a + b·t through one series (meta-regression moment estimator). */
-function ownSeriesTime(series: readonly Point[]): { time: number; df: number } {
+/**
+ * The moment pieces of one series around its own weighted line y = a + b·t (DerSimonian–Laird for meta-regression):
+ * Q = Σw·r², df = m − 2, and c = tr(W) − tr((X'WX)⁻¹X'W²X), the expected Q per unit of σ². Null below 3 points.
+ */
+function seriesMoments(series: readonly Point[]): Moments | null {
   const m = series.length;
-  if (m < 3) return { time: 0, df: 0 };
+  if (m < 3) return null;
   const w = series.map((p) => 1 / p.v);
   const sw = w.reduce((s, x) => s + x, 0);
   const tBar = series.reduce((s, p, i) => s + w[i]! * p.period, 0) / sw;
@@ -136,42 +139,32 @@ function ownSeriesTime(series: readonly Point[]): { time: number; df: number } {
     sxx += w[i]! * (series[i]!.period - tBar) ** 2;
     sxy += w[i]! * (series[i]!.period - tBar) * (series[i]!.g - yBar);
   }
-  if (!(sxx > 0)) return { time: 0, df: 0 };
+  if (!(sxx > 0)) return null;
   const slope = sxy / sxx;
   let q = 0;
   for (let i = 0; i < m; i++) q += w[i]! * (series[i]!.g - yBar - slope * (series[i]!.period - tBar)) ** 2;
-  // tr(W) − tr((X'WX)⁻¹ X'W²X) for X = [1, t − t̄]: the expected Q per unit of τ².
   const sw2 = w.reduce((s, x) => s + x * x, 0);
   let sw2xx = 0;
   for (let i = 0; i < m; i++) sw2xx += w[i]! ** 2 * (series[i]!.period - tBar) ** 2;
   // X'WX is diagonal here (t centred at its weighted mean): diag(Σw, Sxx).
-  const c = sw - (sw2 / sw + sw2xx / sxx);
-  const time = c > 0 ? Math.max(0, (q - (m - 2)) / c) : 0;
-  return { time, df: m - 2 };
+  return { q, df: m - 2, c: sw - (sw2 / sw + sw2xx / sxx) };
 }
 
+/**
+ * σ² of a yearly figure around the area's own course: every area's series around its own weighted line, pooled
+ * (a steady trend of one area is real change, not noise; a year's shock shared by all areas stays in, as it does
+ * for the gemeente alone, so every level is judged alike).
+ */
 function overTime(points: readonly Point[]): { time: number; df: number } {
   const byArea = new Map<string, Point[]>();
   for (const p of points) pushTo(byArea, p.area, p);
-  const series = [...byArea.values()].map((list) => list.sort((a, b) => a.period - b.period));
-  const withChanges = series.filter((s) => s.length >= 2);
-  if (withChanges.length === 0) return { time: 0, df: 0 };
-  if (withChanges.length === 1) return ownSeriesTime(withChanges[0]!);
-  // Changes between consecutive measurements of every area, around their common mean change (a steady trend is
-  // real). A change shared by all areas in one year stays in: for the gemeente itself it is ordinary variation too,
-  // and every level must be judged alike.
-  const d: number[] = [];
-  const v: number[] = [];
-  for (const s of withChanges) {
-    for (let i = 1; i < s.length; i++) {
-      d.push(s[i]!.g - s[i - 1]!.g);
-      v.push(s[i]!.v + s[i - 1]!.v);
-    }
+  const parts: Moments[] = [];
+  for (const list of byArea.values()) {
+    const m = seriesMoments(list.sort((x, y) => x.period - y.period));
+    if (m) parts.push(m);
   }
-  const m = groupMoments(d, v, false);
-  if (!m) return { time: 0, df: 0 };
-  // τ² of a change is 2σ²: two independent yearly deviations.
-  return { time: momentEstimate([m]) / 2, df: m.df };
+  const df = parts.reduce((s, m) => s + m.df, 0);
+  return { time: momentEstimate(parts), df };
 }
 
 /** The model the dispersion of an indicator is estimated under: Poisson when any figure has more events than people. */

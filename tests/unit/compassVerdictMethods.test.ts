@@ -87,7 +87,7 @@ describe('estimateDispersion', () => {
     }
     const d = estimateDispersion(rows, indicators).get('a')!;
     expect(d.time).toBeGreaterThan(0);
-    expect(d.timeDf).toBe(11); // 12 changes around their mean
+    expect(d.timeDf).toBe(9); // 3 series of 5 points, each around its own line
   });
 
   it('leaves out suppressed figures and indicators without counts', () => {
