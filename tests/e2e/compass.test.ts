@@ -41,19 +41,33 @@ describe('the compass says, honestly, what is a real difference', () => {
     await served?.close();
   });
 
-  it('a village whose rate moved within the noise says "geen duidelijk verschil"; a real change gets a verdict', async () => {
+  it('a village whose rate moved within the noise says "geen duidelijk verschil" and has no signal; a real change is a signal', async () => {
     const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
     await page.goto(`${served.url}?dataset=demo&area=WK999908&period=2025&indicator=jeugdhulp_pct`);
     await kompasShows(page, nameOf('WK999908'), { period: 2025 });
     expect(await verdict(page, 'jeugdhulp_pct', 'change')).toContain('geen duidelijk verschil');
+    expect(await page.locator('.signals li[data-indicator="jeugdhulp_pct"]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'compass-village.png'), fullPage: true });
 
     await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025&indicator=bijstand_per_1000`);
     await kompasShows(page, nameOf('WK999902'), { period: 2025 });
     await mapIdle(page);
-    expect(await verdict(page, 'bijstand_per_1000', 'change')).toMatch(/▼.*duidelijk beter/);
-    // The signals name it among the clear improvements, and the compass graphic has a segment per theme.
-    expect(await page.locator('.signals li[data-indicator="bijstand_per_1000"]').count()).toBe(1);
+    // A fall of a fifth in one year. One year alone, among some forty comparisons and
+    // the wijk's ordinary variation, is not yet "duidelijk"; the lasting drop (2024 and 2025 both below the years
+    // before) is a new signal among the improvements.
+    expect(await verdict(page, 'bijstand_per_1000', 'change')).toContain('geen duidelijk verschil');
+    const signal = page.locator('.signals li[data-indicator="bijstand_per_1000"]');
+    expect(await signal.count()).toBe(1);
+    expect(await signal.getAttribute('data-signal-status')).toBe('nieuw');
+    expect(await signal.textContent()).toMatch(/gemiddeld 2024–2025 tegenover 2020–2023/);
+    // Voorstad's aim (45 per 1.000 in 2027) is within the projection's interval: "onzeker", with its probability.
+    const aim = page.locator('tr[data-indicator="bijstand_per_1000"] [data-aim-status]');
+    expect(await aim.getAttribute('data-aim-status')).toBe('onzeker');
+    await aim.locator('[tabindex="0"]').focus();
+    await expect
+      .poll(() => page.locator('[role="tooltip"]:visible').first().textContent())
+      .toMatch(/Kans dat het doel gehaald wordt: \d+%/);
+    // The compass graphic has a segment per theme.
     expect(await page.locator('.compass-segment[data-theme]').count()).toBeGreaterThanOrEqual(6);
     // The interval shows on keyboard focus, not only on hover.
     await page.locator('tr[data-indicator="bijstand_per_1000"] td[data-cell="change"] [tabindex="0"]').first().focus();
