@@ -270,7 +270,8 @@ function project(
   const counted = multiplier !== null && models.every((m) => m !== null);
   const curve = (fit: LinearFit, from: (y: number) => number) => {
     const out: { period: number; value: number }[] = [];
-    for (let t = points[0]!.period; t <= aim.to; t++) out.push({ period: t, value: from(fit.intercept + fit.slope * t) });
+    for (let t = points[0]!.period; t <= aim.to; t++)
+      out.push({ period: t, value: from(fit.intercept + fit.slope * t) });
     return out;
   };
   if (!counted) {
@@ -323,7 +324,9 @@ export function assessAim({ aim, series, indicator, period, yearNoise = SAMPLING
 
   // Rule 4's course, computed whatever the status so the trend chart can always draw it.
   const from = Math.max(aim.baseline_period, until - TREND_YEARS);
-  const points = series.filter((r) => r.period >= from && r.period <= until && shown(r)).sort((a, b) => a.period - b.period);
+  const points = series
+    .filter((r) => r.period >= from && r.period <= until && shown(r))
+    .sort((a, b) => a.period - b.period);
   const projection =
     points.length >= MIN_TREND_POINTS
       ? project(
@@ -344,7 +347,12 @@ export function assessAim({ aim, series, indicator, period, yearNoise = SAMPLING
     projectedInterval: passed ? null : (projection?.interval ?? null),
     pMet: null as number | null,
     fit: projection
-      ? { from: points[0]!.period, to: passed ? points[points.length - 1]!.period : aim.target_period, points: projection.points }
+      ? {
+          from: points[0]!.period,
+          to: passed ? points[points.length - 1]!.period : aim.target_period,
+          measuredTo: points[points.length - 1]!.period,
+          points: projection.points,
+        }
       : null,
   };
   const status = (s: AimAssessment['status'], reason: string, pMet: number | null = null): AimAssessment => ({
@@ -375,7 +383,8 @@ export function assessAim({ aim, series, indicator, period, yearNoise = SAMPLING
     const pMet = towards ? 1 - change.pValue / 2 : change.pValue / 2;
     if (change.verdict === 'better')
       return passed ? status('behaald', 'targetPeriodPassed', pMet) : status('op_koers', 'clearProgress', pMet);
-    if (change.verdict === 'worse') return status('niet_op_koers', passed ? 'targetPeriodPassed' : 'clearSetback', pMet);
+    if (change.verdict === 'worse')
+      return status('niet_op_koers', passed ? 'targetPeriodPassed' : 'clearSetback', pMet);
     return status('onzeker', passed ? 'targetPeriodPassed' : 'noClearChange', pMet);
   }
 
@@ -390,7 +399,14 @@ export function assessAim({ aim, series, indicator, period, yearNoise = SAMPLING
     valueStatus = intervalStatus(interval, target, direction);
     const scale = fitScale(indicator.unit, multiplier);
     const v = scale.variance(current.numerator!, current.denominator!);
-    valueP = probabilityMet(scale.to(current.value!), Math.sqrt(v), Number.POSITIVE_INFINITY, target, direction, scale.to);
+    valueP = probabilityMet(
+      scale.to(current.value!),
+      Math.sqrt(v),
+      Number.POSITIVE_INFINITY,
+      target,
+      direction,
+      scale.to,
+    );
   }
   if (passed) {
     if (valueStatus === 'meets') return status('behaald', 'targetPeriodPassed', valueP);

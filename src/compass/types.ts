@@ -71,8 +71,11 @@ export interface AimAssessment {
   /** The probability that the aim is met (at the target period; for a direction-only aim: that the change since
    * the baseline goes the aim's way), from the same model; null when it cannot be judged. */
   pMet: number | null;
-  /** The fitted course, for the trend chart: one point per period from the first fitted one to `to`. */
-  fit: { from: number; to: number; points: { period: number; value: number }[] } | null;
+  /**
+   * The fitted course, for the trend chart: one point per period from the first fitted one to `to`; `measuredTo` is
+   * the last measured period it was fitted through (the projection runs from there to the target period).
+   */
+  fit: { from: number; to: number; measuredTo: number; points: { period: number; value: number }[] } | null;
 }
 
 export interface ThemeSummary {

@@ -13,6 +13,8 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
     'The whole interval lies on the bad side of 0: the difference is larger than the uncertainty.',
   'compass.verdictHelp.unclear':
     'The difference is within chance or within the ordinary variation between years or areas.',
+  'compass.verdictHelp.unclearOrdinary':
+    'The interval lies beside 0, but the difference is not larger than the ordinary variation between years or areas, or not large enough beside the many comparisons made at once: no clear difference yet.',
   'compass.verdictHelp.family':
     '{count} comparisons were made at once for this area and year; this was taken into account (Benjamini–Hochberg), so that chance does not produce “clearly”.',
   'compass.verdictHelp.neutral': 'For this indicator, higher is neither better nor worse.',

@@ -11,6 +11,8 @@ export const compassNL = {
     'Het verschil is groter dan toeval en dan de gewone schommeling tussen jaren of gebieden: duidelijk slechter.',
   'compass.verdictHelp.unclear':
     'Het verschil valt binnen het toeval of binnen de gewone schommeling tussen jaren of gebieden.',
+  'compass.verdictHelp.unclearOrdinary':
+    'Het interval ligt naast 0, maar het verschil is niet groter dan de gewone schommeling tussen jaren of gebieden, of niet groot genoeg naast de vele vergelijkingen tegelijk: nog geen duidelijk verschil.',
   'compass.verdictHelp.family':
     'Voor dit gebied en jaar zijn {count} vergelijkingen tegelijk gemaakt; daarmee is rekening gehouden (Benjamini–Hochberg), zodat toeval geen “duidelijk” oplevert.',
   'compass.verdictHelp.neutral': 'Bij deze indicator is hoger niet beter of slechter.',

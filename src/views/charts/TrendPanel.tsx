@@ -99,9 +99,12 @@ export function TrendPanel({
   // The aim's projection from the last measurement to the target year, with its prediction interval.
   const projection = useMemo(() => {
     const fit = aimAssessment?.fit;
-    if (!aimAssessment || !fit || aimAssessment.projected === null || fit.to >= aimAssessment.targetPeriod) return null;
+    if (!aimAssessment || !fit || aimAssessment.projected === null || fit.measuredTo >= aimAssessment.targetPeriod)
+      return null;
+    const from = fit.points.find((p) => p.period === fit.measuredTo);
+    if (!from) return null;
     return {
-      from: fit.points.find((p) => p.period === fit.to) ?? fit.points[fit.points.length - 1]!,
+      from,
       to: {
         period: aimAssessment.targetPeriod,
         value: aimAssessment.projected,

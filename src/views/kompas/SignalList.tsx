@@ -32,6 +32,7 @@ export function SignalList({
   return (
     <section className="signals" aria-labelledby="signals-title">
       <h3 id="signals-title">{t('signals.title')}</h3>
+      <p className="muted signals-help">{t('signals.help')}</p>
       <div className="signal-columns">
         <div>
           <h4>

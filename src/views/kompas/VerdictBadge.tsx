@@ -124,7 +124,11 @@ export function VerdictBadge({ comparison, indicator, kind, compact }: VerdictBa
                   })
                 : i18n.t('compass.difference', { value })}
           </span>
-          <span>{i18n.t(`compass.verdictHelp.${verdict}`)}</span>
+          <span>
+            {verdict === 'unclear' && interval && (interval.low > 0 || interval.high < 0)
+              ? i18n.t('compass.verdictHelp.unclearOrdinary')
+              : i18n.t(`compass.verdictHelp.${verdict}`)}
+          </span>
           {comparison.family !== null && comparison.family > 1 && (
             <span>{i18n.t('compass.verdictHelp.family', { count: comparison.family })}</span>
           )}

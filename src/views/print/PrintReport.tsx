@@ -185,6 +185,7 @@ export function PrintReport({
 
       <section className="print-signals" aria-labelledby={`${id}-signals`}>
         <h3 id={`${id}-signals`}>{t('print.signals')}</h3>
+        <p className="print-note">{t('signals.help')}</p>
         {hasSignals ? (
           <div className="print-signal-groups">
             <SignalList heading={t('print.better')} items={signals.better} kind="better" />
