@@ -184,6 +184,8 @@ function cdf(z: number, df: number): number {
  */
 interface FitScale {
   to(value: number): number;
+  /** A figure's counts on the scale: the empirical logit ln((x + ½)/(n − x + ½)), or ln((x + ½)/n). */
+  observed(x: number, n: number): number;
   from(y: number): number;
   variance(x: number, n: number): number;
   perStabilised(value: number, model: CountModel): number;
@@ -198,6 +200,7 @@ function fitScale(unit: Indicator['unit'], multiplier: number): FitScale {
         return Math.log(p / (1 - p));
       },
       from: (y) => multiplier / (1 + Math.exp(-y)),
+      observed: (x, n) => Math.log((x + 0.5) / (n - x + 0.5)),
       variance: (x, n) => 1 / (x + 0.5) + 1 / (n - x + 0.5),
       perStabilised: (value) => {
         const p = clamp(value / multiplier);
@@ -208,6 +211,7 @@ function fitScale(unit: Indicator['unit'], multiplier: number): FitScale {
   return {
     to: (value) => Math.log(Math.max(1e-9, value / multiplier)),
     from: (y) => Math.exp(y) * multiplier,
+    observed: (x, n) => Math.log((x + 0.5) / n),
     variance: (x) => 1 / (x + 0.5),
     perStabilised: (value, model) => {
       const r = Math.max(1e-9, value / multiplier);
@@ -290,7 +294,7 @@ function project(
   const sigma2 = Math.max(0, yearNoise.extra);
   const fitPoints = points.map((p) => ({
     period: p.period,
-    value: scale.to(p.value!),
+    value: scale.observed(p.numerator!, p.denominator!),
     weight: 1 / (scale.variance(p.numerator!, p.denominator!) + sigma2 * scale.perStabilised(p.value!, model)),
   }));
   const fit = linearFit(fitPoints);

@@ -126,6 +126,34 @@ describe('assessAim: value targets', () => {
     expect(a.pMet).toBeLessThan(0.025);
   });
 
+  it('the weighted logit fit equals weighted least squares on the empirical logits with weights 1/variance', () => {
+    const counts: [number, number, number][] = [
+      [2019, 120, 1000],
+      [2020, 100, 900],
+      [2021, 95, 1100],
+      [2022, 70, 950],
+    ];
+    // Independent closed form: y = ln((x + ½)/(n − x + ½)), w = 1/(1/(x + ½) + 1/(n − x + ½)).
+    const pts = counts.map(([t, x, n]) => ({
+      t,
+      y: Math.log((x + 0.5) / (n - x + 0.5)),
+      w: 1 / (1 / (x + 0.5) + 1 / (n - x + 0.5)),
+    }));
+    const sw = pts.reduce((s, p) => s + p.w, 0);
+    const tb = pts.reduce((s, p) => s + p.w * p.t, 0) / sw;
+    const yb = pts.reduce((s, p) => s + p.w * p.y, 0) / sw;
+    const b =
+      pts.reduce((s, p) => s + p.w * (p.t - tb) * (p.y - yb), 0) / pts.reduce((s, p) => s + p.w * (p.t - tb) ** 2, 0);
+    const expected = 100 / (1 + Math.exp(-(yb + b * (2026 - tb))));
+    const a = assessAim({
+      aim: aim({ target_value: 5, baseline_period: 2019 }),
+      series: counted(Object.fromEntries(counts.map(([t, x, n]) => [t, [x, n]])) as Record<number, [number, number]>),
+      indicator: down,
+      period: 2022,
+    });
+    expect(a.projected).toBeCloseTo(expected, 9);
+  });
+
   it('a percentage is projected on the logit scale: never below 0 %, weighted by its counts', () => {
     // 8 %, 4 %, 2 % of 1.000 young people halve each year: a straight line would go below 0 by 2026.
     const a = assessAim({
