@@ -373,6 +373,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               area={area}
               onPeriod={(period) => update({ period }, { replace: true })}
               onSelect={select}
+              stabilised={url.stabilised}
+              onStabilised={(on) => update({ stabilised: on })}
             />
           </Suspense>
         </>

@@ -15,6 +15,8 @@ export interface UrlState {
   view: View;
   lang: Lang;
   level: MapLevel;
+  /** Verkennen: colour, rank and order by the empirical-Bayes stabilised values (src/compass/levelFunnel.ts). */
+  stabilised: boolean;
 }
 
 const MAX_PARAM = 64;
@@ -39,10 +41,11 @@ export function parseUrlState(search: string): UrlState {
     view: oneOf(text('view'), VIEWS, 'kompas'),
     lang: oneOf(text('lang'), LANGS, 'nl'),
     level: oneOf(text('level'), MAP_LEVELS, 'auto'),
+    stabilised: text('stabilised') === '1',
   };
 }
 
-/** The query string for a state, in a fixed parameter order; defaults for lang and level are left out. */
+/** The query string for a state, in a fixed parameter order; defaults (lang, level, stabilised) are left out. */
 export function serializeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.dataset) params.set('dataset', state.dataset);
@@ -52,5 +55,6 @@ export function serializeUrlState(state: UrlState): string {
   params.set('view', state.view);
   if (state.lang !== 'nl') params.set('lang', state.lang);
   if (state.level !== 'auto') params.set('level', state.level);
+  if (state.stabilised) params.set('stabilised', '1');
   return `?${params.toString()}`;
 }

@@ -38,6 +38,10 @@ export interface AreaTrendRow {
   code: string;
   period: number;
   value: number | null;
+  /** The counts behind a rate (null for a suppressed figure or an indicator without them): the funnel plot and the
+   * stabilised values estimate the between-area variation from every period's counts (src/compass/levelFunnel.ts). */
+  numerator: number | null;
+  denominator: number | null;
   suppressed: boolean;
 }
 
@@ -72,9 +76,12 @@ WHERE o.indicator_id = ${sqlString(request.indicator)} AND o.period = ${sqlInteg
 ORDER BY o.value DESC NULLS LAST, o.suppressed DESC, a.name, a.code`;
 }
 
-/** One indicator over every period for every area of the level (the small multiples). */
+/**
+ * One indicator over every period for every area of the level: the small multiples, and the counts from which the
+ * funnel plot and the stabilised values estimate how much the areas ordinarily differ.
+ */
 export function areaTrendsQuery(request: AreaTrendsRequest): string {
-  return `SELECT a.code, o.period, o.value, o.suppressed
+  return `SELECT a.code, o.period, o.value, o.numerator, o.denominator, o.suppressed
 FROM areas a JOIN observations o ON o.area_code = a.code
 WHERE o.indicator_id = ${sqlString(request.indicator)} AND ${scope(request)}
 ORDER BY a.code, o.period`;
@@ -122,6 +129,8 @@ export function decodeAreaTrends(table: Table): AreaTrendRow[] {
   const code = table.getChild('code')!;
   const period = table.getChild('period')!;
   const value = table.getChild('value')!;
+  const numerator = table.getChild('numerator')!;
+  const denominator = table.getChild('denominator')!;
   const suppressed = table.getChild('suppressed')!;
   const rows: AreaTrendRow[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
@@ -129,6 +138,8 @@ export function decodeAreaTrends(table: Table): AreaTrendRow[] {
       code: String(code.get(i)),
       period: Number(period.get(i)),
       value: numberOrNull(value.get(i)),
+      numerator: numberOrNull(numerator.get(i)),
+      denominator: numberOrNull(denominator.get(i)),
       suppressed: Boolean(suppressed.get(i)),
     };
   }

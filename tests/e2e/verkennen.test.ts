@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
@@ -206,5 +206,76 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await mapIdle(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  it('draws a funnel plot with limits and dots, and stabilised values rank larger buurten at the top', async () => {
+    const period = '2025';
+    const denominators = new Map(
+      observations
+        .filter((r) => r.indicator_id === 'jeugdhulp_pct' && r.period === period && r.denominator !== '')
+        .map((r) => [r.area_code, Number(r.denominator)]),
+    );
+    const buurten = areas.filter((a) => a.level === 'buurt' && denominators.has(a.code));
+    const median = (list: number[]) => {
+      const s = [...list].sort((a, b) => a - b);
+      return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+    };
+    const top12 = (page: Page) =>
+      page.evaluate(() => {
+        const seen: string[] = [];
+        for (const el of document.querySelectorAll('.verkennen-panel.ranking svg [data-code]')) {
+          const code = el.getAttribute('data-code')!;
+          if (!seen.includes(code)) seen.push(code);
+        }
+        return seen.slice(0, 12);
+      });
+    const shots: [number, number][] = [
+      [1400, 900],
+      [390, 844],
+    ];
+    const medians: Record<string, number> = {};
+    for (const [width, height] of shots) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(
+        `${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=${period}&view=verkennen&level=buurt`,
+      );
+      const funnel = page.locator('.verkennen-panel.funnel');
+      // Limits (two pairs) and a dot per shown buurt (a bar in the ranking; suppressed ones have neither).
+      await expect
+        .poll(() => funnel.locator('svg .points [data-code]').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      const bars = await page.locator('.verkennen-panel.ranking svg .bars [data-code]').count();
+      expect(bars).toBeGreaterThan(12);
+      expect(bars).toBeLessThanOrEqual(buurten.length);
+      expect(await funnel.locator('svg .points [data-code]').count()).toBe(bars);
+      for (const cls of ['limit-outer-low', 'limit-outer-high', 'limit-inner-low', 'limit-inner-high']) {
+        expect(await funnel.locator(`svg .${cls} path`).count()).toBe(1);
+      }
+      await expect.poll(() => funnel.locator('.funnel-outside').textContent()).toMatch(/99,8%-grenzen/);
+      await expect.poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').count()).toBeGreaterThan(0);
+      const raw = await top12(page);
+      // Stabilised values: the title says so, the URL keeps it, and the ranking is reordered.
+      await page.getByLabel('Gestabiliseerde waarden').check();
+      await expect.poll(() => new URL(page.url()).searchParams.get('stabilised')).toBe('1');
+      await expect.poll(() => page.locator('.verkennen-panel.ranking h2').textContent()).toContain('(gestabiliseerd)');
+      await expect.poll(() => page.locator('.map-panel .legend figcaption').textContent()).toContain('gestabiliseerd');
+      const stabilised = await top12(page);
+      expect(raw).toHaveLength(12);
+      expect(stabilised).toHaveLength(12);
+      medians.raw = median(raw.map((c) => denominators.get(c)!));
+      medians.stabilised = median(stabilised.map((c) => denominators.get(c)!));
+      expect(medians.stabilised).toBeGreaterThan(medians.raw);
+      await mapIdle(page);
+      await funnel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, `verkennen-funnel-${width}x${height}.png`), fullPage: true });
+      await funnel.screenshot({ path: join(ARTIFACTS, `verkennen-funnel-panel-${width}x${height}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    console.info(
+      `median denominator of the top 12 buurten in ${period}: raw ${medians.raw}, stabilised ${medians.stabilised}`,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { levelFunnel, stabilisedByPeriod } from '../../src/compass/levelFunnel.ts';
 import { loadPackage } from '../../src/data/load.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import {
@@ -76,18 +77,35 @@ describe('explore queries on the mini fixture (hand-computed values)', () => {
     expect(elsewhere).toEqual([]);
   });
 
-  it('areaTrendsQuery: every period of every wijk, by code and period', async () => {
+  it('areaTrendsQuery: every period of every wijk, by code and period, with the counts behind each rate', async () => {
     const rows = decodeAreaTrends(await db.query(areaTrendsQuery({ indicator: 'jeugdhulp_pct', level: 'wijk' })));
     expect(rows).toEqual([
-      { code: 'WK999801', period: 2023, value: 10.7143, suppressed: false },
-      { code: 'WK999801', period: 2024, value: 10, suppressed: false },
-      { code: 'WK999802', period: 2023, value: 13.8889, suppressed: false },
-      { code: 'WK999802', period: 2024, value: 11.6667, suppressed: false },
+      { code: 'WK999801', period: 2023, value: 10.7143, numerator: 15, denominator: 140, suppressed: false },
+      { code: 'WK999801', period: 2024, value: 10, numerator: 14, denominator: 140, suppressed: false },
+      { code: 'WK999802', period: 2023, value: 13.8889, numerator: 50, denominator: 360, suppressed: false },
+      { code: 'WK999802', period: 2024, value: 11.6667, numerator: 42, denominator: 360, suppressed: false },
     ]);
+    // A suppressed figure gives away neither its value nor its counts.
     const buurten = decodeAreaTrends(await db.query(areaTrendsQuery({ indicator: 'jeugdhulp_pct', level: 'buurt' })));
     expect(buurten.filter((r) => r.code === 'BU99980102')).toEqual([
-      { code: 'BU99980102', period: 2023, value: null, suppressed: true },
-      { code: 'BU99980102', period: 2024, value: null, suppressed: true },
+      { code: 'BU99980102', period: 2023, value: null, numerator: null, denominator: null, suppressed: true },
+      { code: 'BU99980102', period: 2024, value: null, numerator: null, denominator: null, suppressed: true },
+    ]);
+  });
+
+  it('areaTrendsQuery feeds the funnel: its centre pools the shown buurten of the year, suppressed ones left out', async () => {
+    const rows = decodeAreaTrends(
+      await db.query(areaTrendsQuery({ indicator: 'jeugdhulp_pct', level: 'buurt', gemeente: 'GM9998' })),
+    );
+    const indicator = { id: 'jeugdhulp_pct', unit: 'percent' as const };
+    const f = levelFunnel(rows, indicator, 2024)!;
+    // Oost-Zuid 24 of 200 and Oost-Noord 18 of 160 (Gehucht and West-Zuid are suppressed): 42 of 360 pooled.
+    expect(f.centre).toBeCloseTo(Math.sin(Math.asin(Math.sqrt(42.375 / 360.75))) ** 2 * 100, 10);
+    expect(f.limits.length).toBeGreaterThan(2);
+    // Only the shown buurten get a stabilised value.
+    expect([...(stabilisedByPeriod(rows, indicator).get(2024)?.keys() ?? [])].sort()).toEqual([
+      'BU99980201',
+      'BU99980202',
     ]);
   });
 

@@ -13,6 +13,7 @@ describe('url state', () => {
       view: 'kompas',
       lang: 'en',
       level: 'buurt',
+      stabilised: false,
     });
     expect(serializeUrlState(state)).toBe(search);
   });
@@ -26,6 +27,7 @@ describe('url state', () => {
       view: 'kompas',
       lang: 'nl',
       level: 'auto',
+      stabilised: false,
     });
   });
 
@@ -33,5 +35,16 @@ describe('url state', () => {
     const state = parseUrlState(`?area=${'A'.repeat(500)}`);
     expect(state.area).toHaveLength(64);
     expect(serializeUrlState({ ...state, area: 'BU1' })).toBe('?area=BU1&view=kompas');
+  });
+
+  it("keeps Verkennen's stabilised values in the URL, only when chosen", () => {
+    const search = '?dataset=demo&indicator=jeugdhulp_pct&period=2025&view=verkennen&level=buurt&stabilised=1';
+    const state = parseUrlState(search);
+    expect(state.stabilised).toBe(true);
+    expect(serializeUrlState(state)).toBe(search);
+    expect(serializeUrlState({ ...state, stabilised: false })).not.toContain('stabilised');
+    // Anything but 1 is the default (raw values).
+    expect(parseUrlState('?stabilised=yes').stabilised).toBe(false);
+    expect(parseUrlState('?stabilised=0').stabilised).toBe(false);
   });
 });

@@ -45,4 +45,42 @@ export const verkennenEN: Record<keyof typeof verkennenNL, string> = {
   'verkennen.year.play': 'Play',
   'verkennen.year.pause': 'Pause',
   'verkennen.year.current': 'Year {period}',
+  'verkennen.funnel.title': 'Funnel plot: {indicator}, {period}',
+  'verkennen.funnel.aria':
+    'Funnel plot of {indicator} per {level} in {period}: each dot is an area, its value against the number of people it rests on, with the 95% and 99.8% limits around the municipality.',
+  'verkennen.funnel.explain':
+    'The 95% and 99.8% limits around the municipality narrow as an area counts more people and include the ordinary variation between areas (overdispersion), so an area outside them differs by more than areas usually do.',
+  'verkennen.funnel.x': 'Number of people (denominator, log scale)',
+  'verkennen.funnel.inner': '95%',
+  'verkennen.funnel.outer': '99.8%',
+  'verkennen.funnel.centreAll': 'All areas together',
+  'verkennen.funnel.higher': 'higher',
+  'verkennen.funnel.lower': 'lower',
+  'verkennen.funnel.outsideList': 'Outside the 99.8% limits: {areas}.',
+  'verkennen.funnel.noneOutside': 'No area lies outside the 99.8% limits.',
+  'verkennen.funnel.noCounts':
+    'A funnel plot needs numerators and denominators (the number of people a value rests on); this indicator does not have them.',
+  'verkennen.funnel.table':
+    '{indicator} in {period} against the number of people, with the position relative to the limits',
+  'verkennen.funnel.col.denominator': 'Number of people (denominator)',
+  'verkennen.funnel.col.limits': 'Relative to the limits',
+  'verkennen.funnel.inside': 'within the 95% limits',
+  'verkennen.funnel.outside95': 'outside the 95% limits ({side})',
+  'verkennen.funnel.outside998': 'outside the 99.8% limits ({side})',
+  'verkennen.funnel.chart': 'Funnel',
+  'verkennen.stabilised.label': 'Stabilised values',
+  'verkennen.stabilised.explain':
+    'Small areas are drawn towards the municipality as far as their noise warrants, so that the top and the bottom are not simply the smallest areas.',
+  'verkennen.stabilised.unavailable':
+    'This indicator has no numerators and denominators: its values cannot be stabilised and are shown as they are.',
+  'verkennen.ranking.titleStabilised': 'Ranking (stabilised): {indicator}, {period}',
+  'verkennen.ranking.descriptionStabilised':
+    "Each bar is an area's stabilised value; the open circle is the measured value.",
+  'verkennen.distribution.titleStabilised': 'Distribution (stabilised): {indicator}, {period}',
+  'verkennen.trends.titleStabilised': 'Trend per area (stabilised): {indicator}',
+  'verkennen.col.stabilised': 'Stabilised',
+  'verkennen.col.raw': 'Measured value',
+  'verkennen.col.stabilisedIn': 'Stabilised {period}',
+  'verkennen.map.legendStabilised': 'Legend: {indicator} (stabilised), {period}',
+  'verkennen.map.describeStabilised': '{name}: {raw} (stabilised {stabilised})',
 };

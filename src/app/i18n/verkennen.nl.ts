@@ -44,4 +44,42 @@ export const verkennenNL = {
   'verkennen.year.play': 'Afspelen',
   'verkennen.year.pause': 'Pauzeren',
   'verkennen.year.current': 'Jaar {period}',
+  'verkennen.funnel.title': 'Trechterdiagram: {indicator}, {period}',
+  'verkennen.funnel.aria':
+    'Trechterdiagram van {indicator} per {level} in {period}: elke stip is een gebied, de waarde tegen het aantal personen waarop zij berust, met de 95%- en 99,8%-grenzen rond de gemeente.',
+  'verkennen.funnel.explain':
+    'De 95%- en 99,8%-grenzen rond de gemeente worden smaller naarmate een gebied meer mensen telt en rekenen de gewone variatie tussen gebieden mee (overdispersie), zodat een gebied daarbuiten meer verschilt dan gebieden gewoonlijk doen.',
+  'verkennen.funnel.x': 'Aantal personen (noemer, logaritmische schaal)',
+  'verkennen.funnel.inner': '95%',
+  'verkennen.funnel.outer': '99,8%',
+  'verkennen.funnel.centreAll': 'Alle gebieden samen',
+  'verkennen.funnel.higher': 'hoger',
+  'verkennen.funnel.lower': 'lager',
+  'verkennen.funnel.outsideList': 'Buiten de 99,8%-grenzen: {areas}.',
+  'verkennen.funnel.noneOutside': 'Geen gebied valt buiten de 99,8%-grenzen.',
+  'verkennen.funnel.noCounts':
+    'Een trechterdiagram heeft tellers en noemers nodig (het aantal mensen waarop een waarde berust); die zijn er voor deze indicator niet.',
+  'verkennen.funnel.table':
+    '{indicator} in {period} tegen het aantal personen, met de plaats ten opzichte van de grenzen',
+  'verkennen.funnel.col.denominator': 'Aantal personen (noemer)',
+  'verkennen.funnel.col.limits': 'Ten opzichte van de grenzen',
+  'verkennen.funnel.inside': 'binnen de 95%-grenzen',
+  'verkennen.funnel.outside95': 'buiten de 95%-grenzen ({side})',
+  'verkennen.funnel.outside998': 'buiten de 99,8%-grenzen ({side})',
+  'verkennen.funnel.chart': 'Trechter',
+  'verkennen.stabilised.label': 'Gestabiliseerde waarden',
+  'verkennen.stabilised.explain':
+    'Kleine gebieden worden naar de gemeente toe getrokken voor zover hun ruis dat rechtvaardigt, zodat de top en de onderkant niet vanzelf de kleinste gebieden zijn.',
+  'verkennen.stabilised.unavailable':
+    'Deze indicator heeft geen tellers en noemers: de waarden kunnen niet worden gestabiliseerd en worden ongewijzigd getoond.',
+  'verkennen.ranking.titleStabilised': 'Rangorde (gestabiliseerd): {indicator}, {period}',
+  'verkennen.ranking.descriptionStabilised':
+    'Elke staaf is de gestabiliseerde waarde van een gebied; het open rondje is de gemeten waarde.',
+  'verkennen.distribution.titleStabilised': 'Verdeling (gestabiliseerd): {indicator}, {period}',
+  'verkennen.trends.titleStabilised': 'Verloop per gebied (gestabiliseerd): {indicator}',
+  'verkennen.col.stabilised': 'Gestabiliseerd',
+  'verkennen.col.raw': 'Gemeten waarde',
+  'verkennen.col.stabilisedIn': 'Gestabiliseerd {period}',
+  'verkennen.map.legendStabilised': 'Legenda: {indicator} (gestabiliseerd), {period}',
+  'verkennen.map.describeStabilised': '{name}: {raw} (gestabiliseerd {stabilised})',
 } as const;

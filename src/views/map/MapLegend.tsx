@@ -8,15 +8,27 @@ export interface MapLegendProps {
   classes: ColorClass[];
   hasSuppressed: boolean;
   hasMissing: boolean;
+  /** The colours are Verkennen's stabilised values: the caption says so. */
+  stabilised?: boolean;
 }
 
 /** The map's legend, as a list (it is also the text equivalent of the colours). */
-export function MapLegend({ indicator, period, classes, hasSuppressed, hasMissing }: MapLegendProps) {
+export function MapLegend({
+  indicator,
+  period,
+  classes,
+  hasSuppressed,
+  hasMissing,
+  stabilised = false,
+}: MapLegendProps) {
   const i18n = useI18n();
   return (
     <figure className="legend">
       <figcaption>
-        {i18n.t('map.legend', { indicator: i18n.label(indicator), period })}
+        {i18n.t(stabilised ? 'verkennen.map.legendStabilised' : 'map.legend', {
+          indicator: i18n.label(indicator),
+          period,
+        })}
         {i18n.unitNote(indicator) && <span className="unit-note"> ({i18n.unitNote(indicator)})</span>}
       </figcaption>
       <ul>

@@ -34,6 +34,11 @@ export interface MapPanelProps {
    * the map fitted to the gemeente, so map, ranking and charts show the same areas.
    */
   gemeente?: string | null;
+  /**
+   * Values to colour by instead of the package's (Verkennen's stabilised values, by code): an area without one is
+   * drawn as without data; the legend says "gestabiliseerd" and the tooltip gives both values.
+   */
+  stabilised?: ReadonlyMap<string, number> | null;
 }
 
 const DIMMED_COLOR = '#ececec';
@@ -65,6 +70,7 @@ export function MapPanel({
   onHover,
   dimmed = null,
   gemeente = null,
+  stabilised = null,
 }: MapPanelProps) {
   const i18n = useI18n();
   const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
@@ -112,7 +118,9 @@ export function MapPanel({
   const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
 
   const { paint, scale, values, hasSuppressed, hasMissing } = useMemo(() => {
-    const rows = data ?? [];
+    const rows = stabilised
+      ? (data ?? []).map((r) => ({ ...r, value: r.suppressed ? null : (stabilised.get(r.code) ?? null) }))
+      : (data ?? []);
     const shown = rows.flatMap((r) => (r.value === null || r.suppressed ? [] : [r.value]));
     const scale =
       classification.method === 'quantile'
@@ -140,12 +148,24 @@ export function MapPanel({
       hasSuppressed: rows.some((r) => r.suppressed),
       hasMissing: paint.size < drawnCount,
     };
-  }, [data, pkg, drawnCount, classification, dimmed]);
+  }, [data, pkg, drawnCount, classification, dimmed, stabilised]);
+  const raw = useMemo(
+    () => (stabilised ? new Map((data ?? []).map((r) => [r.code, r.suppressed ? null : r.value])) : null),
+    [data, stabilised],
+  );
 
   const describe = (code: string) => {
     const name = names.get(code) ?? code;
     if (!paint.has(code)) return `${name}: ${i18n.t('map.noData')}`;
     const v = values.get(code);
+    const measured = raw?.get(code);
+    if (raw && measured !== null && measured !== undefined) {
+      return i18n.t('verkennen.map.describeStabilised', {
+        name,
+        raw: i18n.value(measured, indicator),
+        stabilised: v === null || v === undefined ? '–' : i18n.value(v, indicator),
+      });
+    }
     return `${name}: ${v === null || v === undefined ? i18n.t('map.suppressed') : i18n.value(v, indicator)}`;
   };
 
@@ -181,6 +201,7 @@ export function MapPanel({
         classes={scale.classes}
         hasSuppressed={hasSuppressed}
         hasMissing={hasMissing}
+        stabilised={stabilised !== null}
       />
     </section>
   );

@@ -11,6 +11,8 @@ import { useValueBrush } from './useValueBrush.ts';
 export interface DistributionPanelProps extends ValueAxisPanelProps {
   /** The same rows as the ranking (rankingQuery): suppressed and missing values are left out of the histogram. */
   rows: readonly Pick<RankingRow, 'code' | 'name' | 'value'>[];
+  /** The values are stabilised ones (as the ranking's and the map's): the title says so. */
+  stabilised?: boolean;
 }
 
 /** How the areas' values spread: a histogram with one cell per area, the selected area marked. */
@@ -26,6 +28,7 @@ export function DistributionPanel({
   width = 560,
   onBrush,
   brushed = null,
+  stabilised = false,
 }: DistributionPanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -77,7 +80,12 @@ export function DistributionPanel({
   const unit = i18n.unitNote(indicator);
   return (
     <section className="verkennen-panel distribution" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('verkennen.distribution.title', { indicator: label, period })}</h2>
+      <h2 id={titleId}>
+        {t(stabilised ? 'verkennen.distribution.titleStabilised' : 'verkennen.distribution.title', {
+          indicator: label,
+          period,
+        })}
+      </h2>
       {unit && <p className="unit-note">{t('verkennen.unitNote', { unit })}</p>}
       <SvgHost element={element} className="verkennen-chart" />
       {onBrush && (

@@ -21,6 +21,11 @@ export interface SmallMultiplesPanelProps extends LinkedPanelProps {
   gemeente?: { period: number; value: number | null }[] | null;
   /** How many panels "top" and "bottom" show (default 12). */
   limitCount?: number;
+  /**
+   * Stabilised values (period → code → value, src/compass/levelFunnel.ts): the lines and the top and bottom follow
+   * them instead of the measured values; the table keeps the measured values and adds the stabilised one.
+   */
+  stabilised?: ReadonlyMap<number, ReadonlyMap<string, number>> | null;
 }
 
 type Show = 'all' | SeriesLimit['order'];
@@ -39,6 +44,7 @@ export function SmallMultiplesPanel({
   onSelect,
   width = 560,
   limitCount = 12,
+  stabilised = null,
 }: SmallMultiplesPanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -46,7 +52,18 @@ export function SmallMultiplesPanel({
   const selectId = useId();
   const label = i18n.label(indicator);
   const [show, setShow] = useState<Show>('all');
-  const series = useMemo(() => toAreaSeries(rows, names), [rows, names]);
+  const measured = useMemo(() => toAreaSeries(rows, names), [rows, names]);
+  const series = useMemo(
+    () =>
+      stabilised
+        ? toAreaSeries(
+            rows.map((r) => ({ ...r, value: r.suppressed ? null : (stabilised.get(r.period)?.get(r.code) ?? null) })),
+            names,
+          )
+        : measured,
+    [rows, names, measured, stabilised],
+  );
+  const measuredOf = useMemo(() => new Map(measured.map((s) => [s.code, s])), [measured]);
   const limit = useMemo(
     (): SeriesLimit | null => (show === 'all' ? null : { order: show, count: limitCount, period }),
     [show, limitCount, period],
@@ -78,7 +95,9 @@ export function SmallMultiplesPanel({
   const cell = (v: number | null) => (v === null ? '–' : i18n.value(v, indicator));
   return (
     <section className="verkennen-panel small-multiples" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('verkennen.trends.title', { indicator: label })}</h2>
+      <h2 id={titleId}>
+        {t(stabilised ? 'verkennen.trends.titleStabilised' : 'verkennen.trends.title', { indicator: label })}
+      </h2>
       <p className="verkennen-controls">
         <label htmlFor={selectId}>{t('verkennen.trends.show')} </label>
         <select id={selectId} value={show} onChange={(e) => setShow(e.currentTarget.value as Show)}>
@@ -90,11 +109,14 @@ export function SmallMultiplesPanel({
       <SvgHost element={element} className="verkennen-chart" />
       <AreaTable
         caption={t('verkennen.trends.table', { indicator: label })}
-        columns={periods.map(String)}
+        columns={[...periods.map(String), ...(stabilised ? [t('verkennen.col.stabilisedIn', { period })] : [])]}
         rows={shown.map((s) => ({
           code: s.code,
           name: s.name,
-          cells: periods.map((p) => cell(s.points.find((x) => x.period === p)?.value ?? null)),
+          cells: [
+            ...periods.map((p) => cell(measuredOf.get(s.code)?.points.find((x) => x.period === p)?.value ?? null)),
+            ...(stabilised ? [cell(s.points.find((x) => x.period === period)?.value ?? null)] : []),
+          ],
         }))}
         onHover={onHover}
         onSelect={onSelect}

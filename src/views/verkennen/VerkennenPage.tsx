@@ -16,9 +16,11 @@ import { decodeTrend, trendQuery } from '../../queries/trend.ts';
 import { DownloadButtons } from '../data/DownloadButtons.tsx';
 import { type MapClassification, MapPanel } from '../map/MapPanel.tsx';
 import { DistributionPanel } from './DistributionPanel.tsx';
+import { FunnelPanel } from './FunnelPanel.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
 import { ScatterPanel } from './ScatterPanel.tsx';
 import { SmallMultiplesPanel } from './SmallMultiplesPanel.tsx';
+import { useStabilised } from './useStabilised.ts';
 import { YearSlider } from './YearSlider.tsx';
 
 const METHODS = ['quantile', 'equal', 'jenks', 'diverging'] as const;
@@ -33,13 +35,26 @@ export interface VerkennenPageProps {
   area: Area;
   onPeriod(period: number): void;
   onSelect(code: string): void;
+  /** Colour, rank and order by the empirical-Bayes stabilised values (kept in the URL). */
+  stabilised?: boolean;
+  onStabilised?(on: boolean): void;
 }
 
 /**
  * One indicator across all areas of a level, in linked views: map, ranking, distribution, trends and a scatter
  * against a second indicator. The area under the pointer (or focused in a chart's table) is highlighted in all.
  */
-export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, onSelect }: VerkennenPageProps) {
+export function VerkennenPage({
+  pkg,
+  indicator,
+  period,
+  level,
+  area,
+  onPeriod,
+  onSelect,
+  stabilised = false,
+  onStabilised,
+}: VerkennenPageProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -103,14 +118,16 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
     [refs.data, refCode, shown],
   );
   const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
-  // A range brushed in the histogram fades every area outside it on the map.
+  // The funnel of the year, and the stabilised values in place of the measured ones when they are on.
+  const rankingData = useMemo(() => ranking.data ?? [], [ranking.data]);
+  const stable = useStabilised(trends, rankingData, indicator, period, stabilised);
+  const { rows: rankingRows, raw: rawValues } = stable;
+  // A range brushed in the histogram fades every area outside it on the map (the values as shown).
   const dimmed = useMemo(() => {
     if (!brushed) return null;
     const [lo, hi] = brushed;
-    return new Set(
-      (ranking.data ?? []).filter((r) => r.value === null || r.value < lo || r.value > hi).map((r) => r.code),
-    );
-  }, [brushed, ranking.data]);
+    return new Set(rankingRows.filter((r) => r.value === null || r.value < lo || r.value > hi).map((r) => r.code));
+  }, [brushed, rankingRows]);
   const classification = useMemo(
     (): MapClassification =>
       method === 'diverging' ? { method, center: reference.gemeente ?? reference.nl ?? null } : { method },
@@ -130,18 +147,36 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           decimals: indicator.decimals,
           suppressible: true,
         },
+        ...(rawValues
+          ? [
+              {
+                key: 'stabilised',
+                label: `${i18n.label(indicator)} (${t('verkennen.col.stabilised').toLowerCase()})`,
+                kind: 'number' as const,
+                decimals: indicator.decimals,
+                suppressible: true,
+              },
+            ]
+          : []),
       ],
-      rows: (ranking.data ?? []).map((r) => ({ code: r.code, name: r.name, value: r.value })),
-      suppressed: (ranking.data ?? []).map((r) => (r.suppressed ? ['value'] : undefined)),
+      rows: rankingRows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        value: rawValues ? (rawValues.get(r.code) ?? null) : r.value,
+        ...(rawValues && { stabilised: r.value }),
+      })),
+      suppressed: rankingRows.map((r) => (r.suppressed ? ['value', 'stabilised'] : undefined)),
     }),
-    [ranking.data, indicator, i18n, t],
+    [rankingRows, rawValues, indicator, i18n, t],
   );
   const chartOf = (selector: string) => () => document.querySelector<SVGSVGElement>(`.verkennen ${selector} svg`);
   const charts = [
     { name: 'rangorde', label: t('verkennenPage.chart.ranking'), svg: chartOf('.verkennen-panel.ranking') },
     { name: 'verdeling', label: t('verkennenPage.chart.distribution'), svg: chartOf('.verkennen-panel.distribution') },
     { name: 'spreiding', label: t('verkennenPage.chart.scatter'), svg: chartOf('.verkennen-panel.scatter') },
+    { name: 'trechter', label: t('verkennen.funnel.chart'), svg: chartOf('.verkennen-panel.funnel') },
   ];
+  const stabiliseId = `${id}-stabilised`;
 
   return (
     <div className="verkennen">
@@ -167,6 +202,21 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
             ))}
           </select>
         </div>
+        <div className="control stabilise-control">
+          <span>
+            <input
+              id={stabiliseId}
+              type="checkbox"
+              checked={stabilised}
+              onChange={(e) => onStabilised?.(e.currentTarget.checked)}
+              aria-describedby={`${stabiliseId}-explain`}
+            />{' '}
+            <label htmlFor={stabiliseId}>{t('verkennen.stabilised.label')}</label>
+          </span>
+          <small id={`${stabiliseId}-explain`} className="unit-note">
+            {t(stable.unavailable ? 'verkennen.stabilised.unavailable' : 'verkennen.stabilised.explain')}
+          </small>
+        </div>
       </div>
       <div className="verkennen-grid">
         <MapPanel
@@ -181,19 +231,30 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
           onHover={setHighlight}
           dimmed={dimmed}
           gemeente={gemeente}
+          stabilised={stable.now}
         />
         <RankingPanel
-          rows={ranking.data ?? []}
+          rows={rankingRows}
+          raw={rawValues}
           reference={reference}
           onBrush={setBrushed}
           brushed={brushed}
           {...panel}
         />
         <DistributionPanel
-          rows={ranking.data ?? []}
+          rows={rankingRows}
+          stabilised={stable.now !== null}
           reference={reference}
           onBrush={setBrushed}
           brushed={brushed}
+          {...panel}
+        />
+        <FunnelPanel
+          rows={rankingData}
+          funnel={stable.funnel}
+          centreLabel={
+            shown === 'wijk' || shown === 'buurt' ? t('verkennen.gemeente') : t('verkennen.funnel.centreAll')
+          }
           {...panel}
         />
         <ScatterPanel
@@ -220,6 +281,7 @@ export function VerkennenPage({ pkg, indicator, period, level, area, onPeriod, o
         names={names}
         periods={pkg.meta.periods}
         gemeente={gemeenteSeries}
+        stabilised={stable.all}
         width={1100}
         {...panel}
       />

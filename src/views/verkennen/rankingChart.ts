@@ -31,6 +31,11 @@ export interface RankingChartOptions extends ChartBase {
   };
   /** Height of one area's row (default 20). */
   rowHeight?: number;
+  /**
+   * The measured values by code, when the bars are stabilised values (src/compass/levelFunnel.ts): drawn as open
+   * circles, so one sees how far each area was drawn towards the gemeente.
+   */
+  raw?: ReadonlyMap<string, number | null> | null;
 }
 
 const MAX_NAME_CHARS = 28;
@@ -54,6 +59,13 @@ export function rankingChart(rows: readonly RankingRow[], options: RankingChartO
       : [];
   });
   const refs = referenceLines(options.reference, labels);
+  const rawPoints = options.raw
+    ? valued.flatMap((r) => {
+        const v = options.raw!.get(r.code);
+        return typeof v === 'number' && Number.isFinite(v) ? [{ code: r.code, value: v }] : [];
+      })
+    : [];
+  const rawOf = new Map(rawPoints.map((p) => [p.code, p.value]));
 
   // x from 0 (bars have a length), covering values, whiskers and references.
   const xs = [
@@ -61,6 +73,7 @@ export function rankingChart(rows: readonly RankingRow[], options: RankingChartO
     ...valued.map((r) => r.value),
     ...whiskers.flatMap((w) => [w.low, w.high]),
     ...refs.map((r) => r.value),
+    ...rawPoints.map((p) => p.value),
   ];
   let lo = Math.min(...xs);
   let hi = Math.max(...xs);
@@ -146,6 +159,20 @@ export function rankingChart(rows: readonly RankingRow[], options: RankingChartO
       ),
     );
   }
+  if (rawPoints.length > 0) {
+    marks.push(
+      Plot.dot(rawPoints, {
+        y: 'code',
+        x: 'value',
+        r: 3.5,
+        fill: 'white',
+        stroke: VERKENNEN_STYLE.interval,
+        strokeWidth: 1.25,
+        className: 'raw-values',
+        render: tagCodes((i) => rawPoints[i]!.code),
+      }),
+    );
+  }
   marks.push(...referenceMarks(refs, [lo, hi]));
   marks.push(
     Plot.text(rows, {
@@ -167,11 +194,12 @@ export function rankingChart(rows: readonly RankingRow[], options: RankingChartO
       x: (r: RankingRow) => {
         if (r.value === null || !Number.isFinite(r.value)) return 0;
         const w = intervals.get(r.code);
-        return Math.max(0, r.value, w && Number.isFinite(w.high) ? w.high : r.value);
+        return Math.max(0, r.value, w && Number.isFinite(w.high) ? w.high : r.value, rawOf.get(r.code) ?? r.value);
       },
       text: valueText,
       textAnchor: 'start',
-      dx: 5,
+      // Clear of an open circle that ends the row.
+      dx: rawPoints.length > 0 ? 9 : 5,
       fill: (r: RankingRow) => (r.value === null ? VERKENNEN_STYLE.muted : VERKENNEN_STYLE.text),
       className: 'values',
       render: tagCodes(codeOf(rows), {

@@ -35,7 +35,10 @@ export interface SmallMultiplesOptions extends ChartBase {
 }
 
 /** Rows of areaTrendsQuery as one series per area, suppressed years as null, named from `names`. */
-export function toAreaSeries(rows: readonly AreaTrendRow[], names: ReadonlyMap<string, string>): AreaSeries[] {
+export function toAreaSeries(
+  rows: readonly Pick<AreaTrendRow, 'code' | 'period' | 'value' | 'suppressed'>[],
+  names: ReadonlyMap<string, string>,
+): AreaSeries[] {
   const byCode = new Map<string, AreaSeries>();
   for (const r of rows) {
     let s = byCode.get(r.code);
