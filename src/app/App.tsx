@@ -20,7 +20,7 @@ import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
-import { parseUrlState, type UrlState } from './urlState.ts';
+import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
 import { type Session, useSession } from './useSession.ts';
@@ -125,6 +125,13 @@ const VerkennenPage = lazy(() =>
 );
 const PrintRoot = lazy(() => import('./PrintRoot.tsx').then((m) => ({ default: m.PrintRoot })));
 const OverPage = lazy(() => import('../views/over/OverPage.tsx').then((m) => ({ default: m.OverPage })));
+const OverviewPage = lazy(() =>
+  import('../views/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
+);
+
+/** The levels the overview lists (wijk unless the URL fixes buurt or eigen gebieden). */
+const OVERVIEW_LEVELS = ['wijk', 'buurt', 'gebied'] as const satisfies readonly MapLevel[];
+const overviewLevel = (level: MapLevel) => OVERVIEW_LEVELS.find((l) => l === level) ?? 'wijk';
 const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
 
 function LoadingMessage() {
@@ -361,6 +368,36 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
             connector={coordinatorForPrint?.connector ?? null}
           />
         </Suspense>
+      ) : url.view === 'overzicht' ? (
+        <>
+          <Controls
+            indicators={pkg.indicators}
+            indicator={indicator.id}
+            periods={pkg.meta.periods}
+            period={selection.period}
+            level={overviewLevel(url.level)}
+            levels={OVERVIEW_LEVELS}
+            levelLabel={i18n.t('overview.level')}
+            showIndicator={false}
+            hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
+            onIndicator={(id) => update({ indicator: id })}
+            onPeriod={(period) => update({ period })}
+            onLevel={(level) => update({ level })}
+          />
+          <Suspense fallback={<LoadingMessage />}>
+            <OverviewPage
+              pkg={pkg}
+              area={area}
+              period={selection.period}
+              level={overviewLevel(url.level)}
+              areasByCode={areasByCode}
+              kompasHref={(code) => serializeUrlState({ ...url, view: 'kompas', area: code })}
+              onOpenKompas={(code) => update({ view: 'kompas', area: code })}
+              aboutHref={`${serializeUrlState({ ...url, view: 'over' })}#method-signals`}
+              onAbout={() => update({ view: 'over' })}
+            />
+          </Suspense>
+        </>
       ) : url.view === 'verkennen' ? (
         <>
           {controls}
@@ -433,7 +470,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
           </div>
         </>
       )}
-      {print.reports && (
+      {/* The overview is a print root of its own: a Kompas printed earlier must not print with it. */}
+      {print.reports && url.view !== 'overzicht' && (
         <Suspense fallback={null}>
           <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} />
         </Suspense>

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from './format.ts';
 
-export const VIEWS = ['kompas', 'verkennen', 'data', 'over'] as const;
+export const VIEWS = ['kompas', 'overzicht', 'verkennen', 'data', 'over'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const MAP_LEVELS = ['auto', 'gemeente', 'wijk', 'buurt', 'gebied'] as const;

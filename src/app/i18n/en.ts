@@ -3,6 +3,7 @@ import { compassEN } from './compass.en.ts';
 import { dataEN } from './data.en.ts';
 import type { MessageKey } from './nl.ts';
 import { overEN } from './over.en.ts';
+import { overviewEN } from './overview.en.ts';
 import { owndataEN } from './owndata.en.ts';
 import { printEN } from './print.en.ts';
 import { verkennenEN } from './verkennen.en.ts';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...verkennenEN,
   ...printEN,
   ...overEN,
+  ...overviewEN,
   'nav.label': 'View',
   'nav.kompas': 'Compass',
   'nav.over': 'About the data',

@@ -2,6 +2,7 @@
 import { compassNL } from './compass.nl.ts';
 import { dataNL } from './data.nl.ts';
 import { overNL } from './over.nl.ts';
+import { overviewNL } from './overview.nl.ts';
 import { owndataNL } from './owndata.nl.ts';
 import { printNL } from './print.nl.ts';
 import { verkennenNL } from './verkennen.nl.ts';
@@ -13,6 +14,7 @@ export const nl = {
   ...verkennenNL,
   ...printNL,
   ...overNL,
+  ...overviewNL,
   'nav.label': 'Weergave',
   'nav.kompas': 'Kompas',
   'nav.over': 'Over de gegevens',

@@ -13,37 +13,44 @@ export interface ControlsProps {
   onIndicator(id: string): void;
   onPeriod(period: number): void;
   onLevel(level: MapLevel): void;
+  /** False: no indicator choice (the overview shows every indicator). */
+  showIndicator?: boolean;
+  /** The levels to offer (default: every map level) and the label of that choice (default "Kaartniveau"). */
+  levels?: readonly MapLevel[];
+  levelLabel?: string;
 }
 
 /** Indicator, year and map-level choice. Native selects: keyboard and screen-reader support come for free. */
 export function Controls(props: ControlsProps) {
   const i18n = useI18n();
   const id = useId();
-  const levels = MAP_LEVELS.filter((l) => l !== 'gebied' || props.hasCustomAreas);
+  const levels = (props.levels ?? MAP_LEVELS).filter((l) => l !== 'gebied' || props.hasCustomAreas);
   return (
     <div className="controls">
-      <div className="control">
-        <label htmlFor={`${id}-indicator`}>{i18n.t('controls.indicator')}</label>
-        <select
-          id={`${id}-indicator`}
-          name="indicator"
-          value={props.indicator}
-          onChange={(e) => props.onIndicator(e.target.value)}
-        >
-          {THEMES.map((theme) => {
-            const list = props.indicators.filter((i) => i.theme === theme);
-            return list.length === 0 ? null : (
-              <optgroup key={theme} label={i18n.t(`theme.${theme}`)}>
-                {list.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i18n.label(i)}
-                  </option>
-                ))}
-              </optgroup>
-            );
-          })}
-        </select>
-      </div>
+      {props.showIndicator !== false && (
+        <div className="control">
+          <label htmlFor={`${id}-indicator`}>{i18n.t('controls.indicator')}</label>
+          <select
+            id={`${id}-indicator`}
+            name="indicator"
+            value={props.indicator}
+            onChange={(e) => props.onIndicator(e.target.value)}
+          >
+            {THEMES.map((theme) => {
+              const list = props.indicators.filter((i) => i.theme === theme);
+              return list.length === 0 ? null : (
+                <optgroup key={theme} label={i18n.t(`theme.${theme}`)}>
+                  {list.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i18n.label(i)}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </select>
+        </div>
+      )}
       <div className="control">
         <label htmlFor={`${id}-period`}>{i18n.t('controls.period')}</label>
         <select
@@ -60,7 +67,7 @@ export function Controls(props: ControlsProps) {
         </select>
       </div>
       <div className="control">
-        <label htmlFor={`${id}-level`}>{i18n.t('controls.level')}</label>
+        <label htmlFor={`${id}-level`}>{props.levelLabel ?? i18n.t('controls.level')}</label>
         <select
           id={`${id}-level`}
           name="level"

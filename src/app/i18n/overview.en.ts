@@ -1,0 +1,38 @@
+/** English text of the overview of all areas (view "Overzicht"; merged into en.ts). */
+import type { overviewNL } from './overview.nl.ts';
+
+export const overviewEN: Record<keyof typeof overviewNL, string> = {
+  'nav.overzicht': 'Overview',
+  'overview.title': 'Overview of signals by area',
+  'overview.subtitle': '{levels} of {gemeente} · {period}',
+  'overview.intro':
+    'A signal is a change that lasts, not the outlier of a single year: the latest two measurements both lie on the same side of the level of the years before, and that shift is larger than the chance of small numbers and the ordinary fluctuation from year to year. Because dozens of indicators are looked at per area at once, the test is corrected for the number of comparisons (Benjamini and Hochberg): where nothing changed, an area still gets a signal in at most 1 year in 20. “New” means the signal appears this year for the first time, “lasting” that it was there at the previous measurement too. Per theme the overview also shows how the municipality’s aims stand. Everything is exactly what each area’s Compass shows.',
+  'overview.introClick': 'Click an area to open its Compass.',
+  'overview.introLink': 'How signals and aims are judged',
+  'overview.level': 'Level',
+  'overview.filter': 'Only areas with signals',
+  'overview.shown': '{shown} of {total} areas shown',
+  'overview.progress': '{done} of {total} areas',
+  'overview.progressLabel': 'Progress of the calculation',
+  'overview.busy': 'Calculating the overview…',
+  'overview.ready': 'Overview ready: {total} areas.',
+  'overview.caption': 'Signals and aims by theme: {levels} of {gemeente}, {period}',
+  'overview.scrollRegion': 'Table of signals by area',
+  'overview.col.area': 'Area',
+  'overview.inParent': 'in {parent}',
+  'overview.noSignals': 'no signals',
+  'overview.signalCount': '{count} signals',
+  'overview.signalCountOne': '1 signal',
+  'overview.calculating': 'calculating…',
+  'overview.higher': '{delta} higher',
+  'overview.lower': '{delta} lower',
+  'overview.unchanged': 'unchanged',
+  'overview.aims': 'Aims',
+  'overview.aimCount': '{count} {status}',
+  'overview.emptyCell': 'no signals and no aims',
+  'overview.openKompas': 'Open the Compass of {area}',
+  'overview.noAreas': 'In {period} this municipality has no {levels}.',
+  'overview.noneWithSignals': 'No area has a signal in {period}.',
+  'overview.error': 'The overview could not be calculated: {detail}',
+  'overview.printTitle': 'Print the overview or save it as PDF (landscape)',
+};
