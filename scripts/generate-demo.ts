@@ -46,7 +46,7 @@ function datasetJson(): string {
 }
 
 function indicatorsCsv(): string {
-  const rows: Cell[][] = INDICATORS.map((i) => INDICATOR_COLUMNS.map((column) => i[column]));
+  const rows: Cell[][] = INDICATORS.map((i) => INDICATOR_COLUMNS.map((column) => i[column] ?? null));
   return toCsv(INDICATOR_COLUMNS, rows);
 }
 

@@ -49,7 +49,7 @@ export function areasCsv(rows: readonly AreaRow[]): string {
 export function indicatorsCsv(indicators: readonly NatIndicator[]): string {
   return toCsv(
     INDICATOR_COLUMNS,
-    indicators.map((i) => INDICATOR_COLUMNS.map((column): Cell => i[column])),
+    indicators.map((i) => INDICATOR_COLUMNS.map((column): Cell => i[column] ?? null)),
   );
 }
 

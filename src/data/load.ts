@@ -7,7 +7,6 @@ import { readHeaderLine } from './csv.ts';
 import { type MapGeometry, perLevelGeometry, singleSourceGeometry } from './mapGeometry.ts';
 import { createMetaTables, readCsv } from './metaTables.ts';
 import { checkObservations, csvReaderIssue } from './observationChecks.ts';
-import { publicObservationsSql } from './observationsSql.ts';
 import {
   type Aim,
   type Area,
@@ -20,6 +19,7 @@ import {
   type PackageIssue,
 } from './package.ts';
 import { PartitionStore } from './partitions.ts';
+import { publishObservations } from './publish.ts';
 import { validateAims, validateAreas, validateAreaTable, validateDatasetMeta, validateIndicators } from './validate.ts';
 
 /** A package that passed validation and now lives in DuckDB (tables behind the views `areas`, `observations` …). */
@@ -167,14 +167,11 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
     );
     if (obsIssues.length > 0) throw new PackageError(obsIssues);
 
-    // Sorted by (indicator, period, area): DuckDB's zone maps then skip most row groups for a one-indicator map.
-    await db.query(
-      `CREATE TABLE ${t('observations')} AS ${publicObservationsSql({
-        source: t('stage'),
-        indicators: t('indicators'),
-        members: t('members'),
-        areas: t('areas'),
-      })} ORDER BY indicator_id, period, area_code`,
+    // Sorted by (indicator, period, area) inside: DuckDB's zone maps then skip most row groups for a one-indicator map.
+    await publishObservations(
+      db,
+      { source: t('stage'), indicators: t('indicators'), members: t('members'), areas: t('areas') },
+      t('observations'),
     );
     await db.query(`DROP TABLE ${t('stage')}`);
   } catch (error) {
@@ -248,7 +245,7 @@ export async function stagePartitionedPackage(
   try {
     await createMetaTables(db, g, t, { areas, indicators, aims });
     await db.query(`CREATE TABLE ${t('observations')} (area_code VARCHAR, indicator_id VARCHAR, period SMALLINT,
-      value DOUBLE, numerator DOUBLE, denominator DOUBLE, suppressed BOOLEAN)`);
+      value DOUBLE, numerator DOUBLE, denominator DOUBLE, suppressed BOOLEAN, status VARCHAR)`);
   } catch (error) {
     await dropGeneration(db, g);
     throw error;

@@ -49,13 +49,17 @@ export const INDICATOR_TABLE_COLUMNS = [
   'min_count',
   'rounding',
   'denominator_rounding',
+  'count_threshold',
+  'numerator_id',
+  'denominator_id',
   'multiplier',
   'ord',
 ] as const;
 
 export const INDICATOR_TABLE_SELECT = `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
   CAST(min_count AS DOUBLE) AS min_count, CAST(rounding AS INTEGER) AS rounding,
-  CAST(denominator_rounding AS INTEGER) AS denominator_rounding, CAST(multiplier AS DOUBLE) AS multiplier,
+  CAST(denominator_rounding AS INTEGER) AS denominator_rounding, CAST(count_threshold AS INTEGER) AS count_threshold,
+  numerator_id, denominator_id, CAST(multiplier AS DOUBLE) AS multiplier,
   CAST(ord AS INTEGER) AS ord`;
 
 export function indicatorTableRows(indicators: readonly Indicator[]): (string | number | null)[][] {
@@ -70,6 +74,9 @@ export function indicatorTableRows(indicators: readonly Indicator[]): (string | 
     i.min_count,
     i.rounding,
     i.denominator_rounding,
+    i.count_threshold ?? null,
+    i.numerator_id ?? null,
+    i.denominator_id ?? null,
     unitMultiplier(i.unit),
     n,
   ]);

@@ -27,7 +27,6 @@ import {
   INDICATOR_TABLE_SELECT,
   indicatorTableRows,
 } from './metaTables.ts';
-import { publicObservationsSql } from './observationsSql.ts';
 import {
   isIndicatorId,
   type LongTable,
@@ -40,6 +39,7 @@ import {
   toLongTable,
 } from './ownDataParse.ts';
 import { type Indicator, PackageError, type Unit, unitMultiplier } from './package.ts';
+import { publishObservations } from './publish.ts';
 import { MAX_YEAR, MIN_YEAR, validateIndicators } from './validate.ts';
 
 export {
@@ -451,6 +451,7 @@ const OBSERVATION_TABLE_COLUMNS = [
   'numerator',
   'denominator',
   'suppressed',
+  'status',
 ] as const;
 
 let staged = 0;
@@ -523,8 +524,10 @@ export async function loadOwnData(db: Connector, data: OwnData, options: LoadOwn
         data.observations.map((o) => [o.area_code, o.indicator_id, o.period, o.value, o.numerator, o.denominator]),
         obsColumns.map((c) => `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`).join(', '),
       );
-      await db.query(
-        `CREATE TABLE ${t('pub')} AS ${publicObservationsSql({ source: t('obs'), indicators: t('ind'), members: tables.members, areas: tables.areas })}`,
+      await publishObservations(
+        db,
+        { source: t('obs'), indicators: t('ind'), members: tables.members, areas: tables.areas },
+        t('pub'),
       );
     }
 

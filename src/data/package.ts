@@ -119,6 +119,18 @@ export interface Indicator {
   rounding: number | null;
   /** Likewise for the denominator (CBS rounds wijk and buurt population to 5); optional `denominator_rounding`. */
   denominator_rounding: number | null;
+  /**
+   * Counts from 1 to count_threshold − 1 (numerators, denominators, count values) are never published, in this or
+   * any linked indicator (src/disclosure). Optional column; empty or absent = 5, as CBS does; 0 turns it off.
+   */
+  count_threshold?: number | null;
+  /**
+   * What the numerator (for a count: the value) and the denominator count, as a name shared by every indicator that
+   * counts the same people (`jongeren_0_17`): hiding a count in one indicator then hides it in all. Optional; equal
+   * columns are also linked from the data.
+   */
+  numerator_id?: string | null;
+  denominator_id?: string | null;
 }
 
 /** One row of `observations.csv` (long format). */
@@ -178,6 +190,9 @@ export const INDICATOR_COLUMNS = [
   'min_count',
   'rounding',
   'denominator_rounding',
+  'count_threshold',
+  'numerator_id',
+  'denominator_id',
 ] as const;
 
 export const OBSERVATION_COLUMNS = [
@@ -260,6 +275,7 @@ export const PACKAGE_ISSUE_CODES = [
   'periodOrder',
   'bandOrder',
   'invalidRounding',
+  'invalidQuantityId',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

@@ -1,7 +1,7 @@
 import type { Connector } from '../db/connector.ts';
 import { sqlIdentifier, sqlString } from '../queries/sql.ts';
-import { publicObservationsSql } from './observationsSql.ts';
 import { type Area, PackageError } from './package.ts';
+import { publishObservations } from './publish.ts';
 
 /**
  * A partitioned package keeps its observations in Arrow IPC files, two ways: per indicator and period (what one map
@@ -161,9 +161,15 @@ export class PartitionStore {
         throw new PackageError([
           { file: path, column: 'indicator_id', code: 'unknownIndicator', params: { value: row.indicator } },
         ]);
-      await this.#db.query(`INSERT INTO ${observations}
-        SELECT p.* FROM (${publicObservationsSql({ source: tmp, indicators, members })}) p
-        WHERE ${this.#notYetInserted(path)}`);
+      const pub = sqlIdentifier(`gk_part_${this.#counter}_public`);
+      try {
+        await publishObservations(this.#db, { source: tmp, indicators, members }, pub);
+        await this.#db.query(
+          `INSERT INTO ${observations} SELECT p.* FROM ${pub} p WHERE ${this.#notYetInserted(path)}`,
+        );
+      } finally {
+        await this.#db.query(`DROP TABLE IF EXISTS ${pub}`);
+      }
       const content = partitionContent(path);
       if (content?.kind === 'area') this.#insertedAreas.add(content.area);
       if (content?.kind === 'ip') this.#insertedIp.add(ipKey(content.indicator, content.period));

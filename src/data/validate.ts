@@ -127,6 +127,9 @@ const INDICATOR_OPTIONAL = [
   'source',
   'rounding',
   'denominator_rounding',
+  'count_threshold',
+  'numerator_id',
+  'denominator_id',
 ] as const;
 
 /**
@@ -175,7 +178,23 @@ export function validateIndicators(text: string): Indicator[] {
     const min_count = integerCell(cell('min_count'), 0, Number.MAX_SAFE_INTEGER, at('min_count'), issues);
     const rounding = roundingCell(cell('rounding'), at('rounding'), issues);
     const denominator_rounding = roundingCell(cell('denominator_rounding'), at('denominator_rounding'), issues);
+    const count_threshold =
+      cell('count_threshold').trim() === ''
+        ? null
+        : integerCell(cell('count_threshold'), 0, Number.MAX_SAFE_INTEGER, at('count_threshold'), issues);
+    const quantityId = (column: 'numerator_id' | 'denominator_id'): string | null | undefined => {
+      const value = cell(column).trim();
+      if (value === '') return null;
+      if (INDICATOR_ID.test(value)) return value;
+      issues.add({ ...at(column), code: 'invalidQuantityId', params: { value: cellValue(value) } });
+      return undefined;
+    };
+    const numerator_id = quantityId('numerator_id');
+    const denominator_id = quantityId('denominator_id');
     if (
+      numerator_id !== undefined &&
+      denominator_id !== undefined &&
+      (count_threshold !== null || cell('count_threshold').trim() === '') &&
       theme &&
       unit &&
       direction &&
@@ -199,6 +218,9 @@ export function validateIndicators(text: string): Indicator[] {
         min_count,
         rounding,
         denominator_rounding,
+        count_threshold,
+        numerator_id,
+        denominator_id,
       });
     }
   }

@@ -61,7 +61,7 @@ describe('null simulation: no true change anywhere', () => {
     }
     expect(judged).toBeGreaterThan(10_000);
     expect(claimed / judged).toBeLessThanOrEqual(0.05);
-  });
+  }, 120_000);
 
   it('with year-to-year logit noise, large areas are not “duidelijk” more than the nominal rate', async () => {
     const { rows } = await sheetOf({ seed: 9, copies: 4, areaYearNoise: 0.1, gemeenteYearNoise: 0.05 });
@@ -69,7 +69,7 @@ describe('null simulation: no true change anywhere', () => {
       expect(signalShare(rows, level)).toBeLessThanOrEqual(0.05);
       expect(clearShare(rows, level)).toBeLessThanOrEqual(0.05);
     }
-  });
+  }, 120_000);
 });
 
 describe('power simulation', () => {
@@ -89,5 +89,5 @@ describe('power simulation', () => {
       if (row?.signal === 'better') found++;
     }
     expect(found / copies).toBeGreaterThanOrEqual(0.8);
-  });
+  }, 240_000);
 });

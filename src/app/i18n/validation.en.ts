@@ -35,6 +35,8 @@ export const validationMessages: ValidationMessages = {
   bandOrder: 'target_low {low} is above target_high {high}.',
   invalidRounding:
     '‘{value}’ is not a valid rounding: give the unit to which the source rounds the counts, a whole number of 1 or more (for example 5 or 10), or leave the cell empty if the counts are exact.',
+  invalidQuantityId:
+    '‘{value}’ is not a valid name for what is counted: use letters, digits and _ (for example jongeren_0_17), or leave the cell empty.',
   periodOrder: 'first_period {first} comes after last_period {last}.',
   duplicateKey: '‘{value}’ appears more than once[[ (also in row {firstRow})]].',
   unknownArea: 'Area ‘{value}’ is not in areas.geojson.',

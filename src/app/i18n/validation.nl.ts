@@ -36,6 +36,8 @@ export const validationMessages: ValidationMessages = {
   bandOrder: 'target_low {low} ligt boven target_high {high}.',
   invalidRounding:
     '‘{value}’ is geen geldige afronding: vul de eenheid in waarop de bron de aantallen afrondt, een geheel getal van 1 of meer (bijvoorbeeld 5 of 10), of laat de cel leeg als de aantallen exact zijn.',
+  invalidQuantityId:
+    '‘{value}’ is geen geldige naam voor wat geteld wordt: gebruik letters, cijfers en _ (bijvoorbeeld jongeren_0_17), of laat de cel leeg.',
   periodOrder: 'first_period {first} ligt na last_period {last}.',
   duplicateKey: '‘{value}’ komt dubbel voor[[ (ook in rij {firstRow})]].',
   unknownArea: 'Gebied ‘{value}’ staat niet in areas.geojson.',

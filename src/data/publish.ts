@@ -1,0 +1,115 @@
+/**
+ * The one way observations become public: every table the app reads (the package's, a partition's, own data's) is
+ * made here. The rows are combined in SQL (observationsSql.ts), the disclosure model decides in TypeScript which may
+ * be shown (src/disclosure: small counts and small bases hidden in every linked indicator, then hidden further
+ * until no sum over the hierarchy, the gebieden or the linked indicators narrows a hidden count down), and the
+ * public table keeps a hidden row's place with no value, numerator or denominator and a status. The combined rows
+ * are dropped: no raw count behind a hidden cell stays in the database, so neither a view nor the SQL console can
+ * read one.
+ */
+import type { Connector } from '../db/connector.ts';
+import { buildModel, type DisclosureArea, type DisclosureIndicator, type DisclosureRow } from '../disclosure/model.ts';
+import { protect } from '../disclosure/protect.ts';
+import { sqlIdentifier } from '../queries/sql.ts';
+import { createTableFromCsv } from './metaTables.ts';
+import { combinedObservationsSql } from './observationsSql.ts';
+
+/** Why a row shows no value: `secret` (hidden by the disclosure rules), `not_published` (the source has none). */
+export type ObservationStatus = 'secret' | 'not_published';
+
+let counter = 0;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Creates `target` (a quoted table name) with the public rows of `source`: columns area_code, indicator_id, period,
+ * value, numerator, denominator, suppressed, status. `areas` (with `members`) gives the sums over the hierarchy;
+ * without it (a partition holding one area) only the linked indicators and the primary rules protect.
+ */
+export async function publishObservations(
+  db: Connector,
+  tables: { source: string; indicators: string; members: string; areas?: string },
+  target: string,
+): Promise<{ rows: number; hidden: number }> {
+  const n = ++counter;
+  const combined = sqlIdentifier(`gk_combined_${n}`);
+  const hiddenName = `gk_hidden_${n}`;
+  await db.query(
+    `CREATE TABLE ${combined} AS SELECT row_number() OVER () AS rn, * FROM (${combinedObservationsSql(tables)})`,
+  );
+  try {
+    const table = await db.query(
+      `SELECT rn, area_code, indicator_id, period, value, numerator, denominator FROM ${combined} ORDER BY rn`,
+    );
+    const rn = table.getChild('rn')!;
+    const cols = ['area_code', 'indicator_id', 'period', 'value', 'numerator', 'denominator'].map(
+      (c) => table.getChild(c)!,
+    );
+    const rows: DisclosureRow[] = new Array(table.numRows);
+    const rowNumbers: number[] = new Array(table.numRows);
+    for (let i = 0; i < table.numRows; i++) {
+      rowNumbers[i] = Number(rn.get(i));
+      rows[i] = {
+        area_code: String(cols[0]!.get(i)),
+        indicator_id: String(cols[1]!.get(i)),
+        period: Number(cols[2]!.get(i)),
+        value: num(cols[3]!.get(i)),
+        numerator: num(cols[4]!.get(i)),
+        denominator: num(cols[5]!.get(i)),
+      };
+    }
+    const indicators = (
+      await db.query(
+        `SELECT id, unit, min_count, rounding, denominator_rounding, count_threshold, numerator_id, denominator_id FROM ${tables.indicators}`,
+      )
+    )
+      .toArray()
+      .map((r) => {
+        const o = r.toJSON() as Record<string, unknown>;
+        return {
+          id: String(o.id),
+          unit: o.unit,
+          min_count: Number(o.min_count ?? 0),
+          rounding: num(o.rounding),
+          denominator_rounding: num(o.denominator_rounding),
+          count_threshold: num(o.count_threshold),
+          numerator_id: (o.numerator_id as string | null) ?? null,
+          denominator_id: (o.denominator_id as string | null) ?? null,
+        } as DisclosureIndicator;
+      });
+    const areas: DisclosureArea[] = [];
+    if (tables.areas) {
+      const members = new Map<string, string[]>();
+      for (const r of (await db.query(`SELECT gebied, buurt FROM ${tables.members}`)).toArray()) {
+        const { gebied, buurt } = r.toJSON() as { gebied: string; buurt: string };
+        members.set(gebied, [...(members.get(gebied) ?? []), buurt]);
+      }
+      for (const r of (await db.query(`SELECT DISTINCT code, level, parent FROM ${tables.areas}`)).toArray()) {
+        const a = r.toJSON() as { code: string; level: string; parent: string | null };
+        areas.push({ ...a, members: members.get(a.code) });
+      }
+    }
+    const protection = protect(buildModel(rows, indicators, areas));
+    await createTableFromCsv(
+      db,
+      `${hiddenName}.csv`,
+      hiddenName,
+      ['rn'],
+      [...protection.hiddenRows].map((i) => [rowNumbers[i]!]),
+      'CAST(rn AS BIGINT) AS rn',
+    );
+    await db.query(`CREATE TABLE ${target} AS
+      SELECT c.area_code, c.indicator_id, c.period,
+        CASE WHEN h.rn IS NULL THEN c.value END AS value,
+        CASE WHEN h.rn IS NULL AND c.value IS NOT NULL THEN c.numerator END AS numerator,
+        CASE WHEN h.rn IS NULL AND c.value IS NOT NULL THEN c.denominator END AS denominator,
+        (h.rn IS NOT NULL OR c.value IS NULL) AS suppressed,
+        CASE WHEN h.rn IS NOT NULL THEN 'secret' WHEN c.value IS NULL THEN 'not_published' END AS status
+      FROM ${combined} c LEFT JOIN ${sqlIdentifier(hiddenName)} h ON h.rn = c.rn
+      ORDER BY c.indicator_id, c.period, c.area_code`);
+    return { rows: rows.length, hidden: protection.hiddenRows.size };
+  } finally {
+    await db.query(`DROP TABLE IF EXISTS ${combined}`);
+    await db.query(`DROP TABLE IF EXISTS ${sqlIdentifier(hiddenName)}`);
+  }
+}
