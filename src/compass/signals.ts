@@ -12,12 +12,14 @@
  *    with no real change anywhere, an area gets a signal in at most 5 % of its years.
  *
  * Only the period an indicator was measured in can give it a signal: a survey of an earlier year is not counted
- * again in a year without data. A signal is `aanhoudend` when the indicator also had a signal in the same direction
+ * again in a year without data. The window stops at a secret (suppressed) measurement: where small counts are
+ * hidden, the years that are shown are the ones whose counts happened to be large, and a shift between such
+ * selected years is not evidence of change. A signal is `aanhoudend` when the indicator also had a signal in the same direction
  * at its previous measurement, otherwise `nieuw`.
  */
 import type { Indicator } from '../data/package.ts';
 import type { IndicatorAssessment } from './assess.ts';
-import { type Noise, type PeriodMeasurement, previousShown, SAMPLING_ONLY } from './compare.ts';
+import { type Noise, type PeriodMeasurement, SAMPLING_ONLY } from './compare.ts';
 import { bhAdjusted, FDR_Q } from './fdr.ts';
 import { countModel, twoSidedP } from './intervals.ts';
 import { type Stabilised, stabilise } from './stabilise.ts';
@@ -53,14 +55,18 @@ export function levelShift(
   if (indicator.direction === 'neutral') return null;
   const current = series.find((r) => r.period === period);
   if (!shown(current)) return null;
-  const previous = previousShown(series, period);
+  // The measurements before, latest first, up to the first secret one: a series with a secret year in its window
+  // shows only the years whose counts were large enough, and such a selection would make noise look like change.
+  const before = series.filter((r) => r.period < period && (r.suppressed || r.value !== null));
+  before.sort((a, b) => b.period - a.period);
+  const unbroken: PeriodMeasurement[] = [];
+  for (const r of before) {
+    if (!shown(r)) break;
+    unbroken.push(r);
+  }
+  const previous = unbroken[0];
   if (!previous) return null;
-  const reference = series
-    .filter((r) => r.period < previous.period && shown(r))
-    .sort((a, b) => b.period - a.period)
-    .slice(0, REFERENCE_POINTS)
-    .reverse();
-  if (reference.length === 0) return null;
+  const reference = unbroken.slice(1, 1 + REFERENCE_POINTS).reverse();
   const points = [...reference, previous, current];
   const models = points.map((p) => countModel(p, indicator));
   if (models.some((m) => m === null)) return null;

@@ -62,9 +62,13 @@ describe('the valid mini package', () => {
         definition_en: '',
         source: 'CBS',
         min_count: 10,
-        // The mini package has no rounding columns (a package from before them): exact.
+        // The mini package has no rounding or disclosure columns (a package from before them): exact counts, the
+        // default count threshold, quantities linked from the data only.
         rounding: null,
         denominator_rounding: null,
+        count_threshold: null,
+        numerator_id: null,
+        denominator_id: null,
       },
       {
         id: 'inwoners',
@@ -80,6 +84,9 @@ describe('the valid mini package', () => {
         min_count: 0,
         rounding: null,
         denominator_rounding: null,
+        count_threshold: null,
+        numerator_id: null,
+        denominator_id: null,
       },
     ]);
     expect(aims(read('aims.csv'))).toEqual([
