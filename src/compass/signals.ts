@@ -67,6 +67,7 @@ export function levelShift(
   const previous = unbroken[0];
   if (!previous) return null;
   const reference = unbroken.slice(1, 1 + REFERENCE_POINTS).reverse();
+  if (reference.length === 0) return null;
   const points = [...reference, previous, current];
   const models = points.map((p) => countModel(p, indicator));
   if (models.some((m) => m === null)) return null;
