@@ -132,6 +132,66 @@ describe('Data: table, downloads, own data and SQL', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('never lets a count behind a secret cell reach the page: not in the SQL console, not in a download', async () => {
+    // A buurt whose youth-care count is 1–4 in 2025: secret in every view (src/disclosure).
+    const secret = observations.find(
+      (r) =>
+        r.indicator_id === 'jeugdhulp_pct' &&
+        r.period === '2025' &&
+        (r.area_code ?? '').startsWith('BU') &&
+        Number(r.numerator) >= 1 &&
+        Number(r.numerator) <= 4,
+    )!;
+    expect(secret).toBeDefined();
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(
+      `${served.url}?dataset=demo&area=${secret.area_code}&indicator=jeugdhulp_pct&period=2025&level=buurt&view=data`,
+    );
+    const editor = page.locator('.sql-editor');
+    await editor.waitFor({ timeout: 30_000 });
+    const result = page.locator('.sql-result thead');
+    const run = async (sql: string) => {
+      const before = (await result.count()) > 0 ? await result.textContent() : null;
+      await editor.fill(sql);
+      await page.getByRole('button', { name: 'Uitvoeren' }).click();
+      // Each query names its columns differently: the header tells the new result from the last one.
+      await expect
+        .poll(async () => ((await result.count()) > 0 ? result.textContent() : null), { timeout: 20_000 })
+        .not.toBe(before);
+      return (await page.locator('.sql-result tbody').textContent()) ?? '';
+    };
+    // The public table has no value, numerator or denominator for a secret row …
+    expect(
+      await run(
+        `SELECT status, coalesce(CAST(numerator AS VARCHAR), 'leeg') AS teller FROM observations WHERE area_code = '${secret.area_code}' AND indicator_id = 'jeugdhulp_pct' AND period = 2025`,
+      ),
+    ).toMatch(/secret\s*leeg/);
+    expect(
+      await run(
+        "SELECT count(*) AS lekken FROM observations WHERE status = 'secret' AND (value IS NOT NULL OR numerator IS NOT NULL OR denominator IS NOT NULL)",
+      ),
+    ).toMatch(/^\s*0\s*$/);
+    // … and no other table in the database holds the raw counts (the combined rows are dropped after publishing).
+    const tables = await run("SELECT string_agg(table_name, ' ') AS tabellen FROM duckdb_tables()");
+    expect(tables).not.toMatch(/stage|combined|hidden/);
+    // The download of the buurt table: the cell is empty, with its status beside it.
+    await page.getByLabel('Niveau').selectOption('buurt');
+    await expect
+      .poll(() => page.locator('.data-page table tbody').first().textContent(), { timeout: 20_000 })
+      .toContain('BU9999');
+    const csv = (await downloaded(page.getByRole('button', { name: /CSV \(internationaal\)/ }))).text;
+    const rows = csvParseRows(csv.replace(/\r\n/g, '\n'));
+    const header = rows[0]!;
+    const line = rows.find(
+      (r) => r[header.indexOf('Code')] === secret.area_code && r[header.indexOf('Jaar')] === '2025',
+    );
+    expect(line, `${header.join(',')}\n${rows.slice(1, 3).join('\n')}`).toBeDefined();
+    expect(line![header.indexOf('Waarde')]).toBe('');
+    expect(line![header.indexOf('Waarde (status)')]).toBe('geheim');
+    await context.close();
+  });
+
   it('answers an ad-hoc SQL question, and refuses to drop the package tables', async () => {
     const { page } = await watchedPage(browser, new URL(served.url).origin);
     await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
