@@ -3,8 +3,8 @@
  *
  * `validateOwnData` checks the parsed files against the package: every issue names file, row and column, and the
  * files are accepted whole or not at all. `loadOwnData` then adds the indicators and observations to the CURRENT
- * package's tables (behind the views `indicators` and `observations`), through the same `publicObservationsSql` as
- * a package — so custom areas add up as a ratio of sums and values below `min_count` are suppressed — in one
+ * package's tables (behind the views `indicators` and `observations`), through the same `publishObservations` as
+ * a package — so custom areas add up as a ratio of sums and small counts are kept secret — in one
  * transaction, so that no view ever sees half of it. `removeOwnData` takes it out again.
  *
  * Without an indicators file, an own indicator gets these defaults (the panel says so, and how to give metadata):
@@ -15,7 +15,9 @@
  *   value = numerator / denominator × multiplier (percent, per_1000, per_10000, score); when they give only
  *   numerator and denominator, `percent`;
  * - decimals: as many as the values have (0–2);
- * - min_count 0: nothing is suppressed (give a min_count in the metadata to suppress small numbers).
+ * - min_count 10 and the default count threshold (counts 1–4 secret), as for a package: own registry counts are
+ *   counts of people too, and never published unprotected by default (an indicators file may set min_count and
+ *   count_threshold, 0 turning a rule off).
  */
 import type { Connector } from '../db/connector.ts';
 import { sqlIdentifier, sqlStringList } from '../queries/sql.ts';
@@ -94,7 +96,7 @@ export interface OwnData {
 }
 
 /** The defaults of an indicator without metadata (see the module comment). */
-export const OWN_DEFAULTS = { theme: 'bevolking', unit: 'score', direction: 'neutral', min_count: 0 } as const;
+export const OWN_DEFAULTS = { theme: 'bevolking', unit: 'score', direction: 'neutral', min_count: 10 } as const;
 
 export const EMPTY_OWN_DATA: OwnData = { indicators: [], observations: [], files: [], extraPeriods: [] };
 

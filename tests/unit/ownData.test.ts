@@ -273,7 +273,7 @@ describe('validateOwnData', () => {
         definition_nl: '',
         definition_en: '',
         source: 'wmo.csv',
-        min_count: 0,
+        min_count: 10,
         rounding: null,
         denominator_rounding: null,
       },

@@ -28,11 +28,11 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.formatWide':
     'Wide: the columns area_code (or buurtcode, wijkcode, gebiedscode) and period (or jaar), then one column per indicator. The column title becomes the indicator’s name.',
   'owndata.formatIndicators':
-    'Indicator file (optional): the same columns as a dataset’s indicators.csv (id, label_nl, theme, unit, direction, decimals, min_count …), to set name, theme, unit, direction and suppression.',
+    'Indicator file (optional): the same columns as a dataset’s indicators.csv (id, label_nl, theme, unit, direction, decimals, min_count, count_threshold …), to set name, theme, unit, direction and secrecy.',
   'owndata.formatCodes':
     'Use the area codes of this dataset (such as GM0000, WK000000, BU00000000). A decimal comma is fine. A column name or area_name is skipped.',
   'owndata.defaults':
-    'Without an indicator file: theme ‘Population’, direction neutral (no colour for better or worse), unit ‘score’ (or percent when numerator and denominator say so) and no suppression of small numbers. Add an indicator file to change that.',
+    'Without an indicator file: theme ‘Population’, direction neutral (no colour for better or worse), unit ‘score’ (or percent when numerator and denominator say so) and secrecy as CBS keeps it: counts from 1 to 4, and figures about fewer than 10 people, are not shown (nor through other indicators or areas). Add an indicator file to change that; min_count and count_threshold set the thresholds, 0 turns a rule off.',
   'owndata.issue.alreadyInPackage':
     'Indicator ‘{value}’ is already in this dataset. Give your indicator another name (id).',
   'owndata.issue.areaNotInPackage': 'Area ‘{value}’ does not exist in this dataset. Use the dataset’s area codes.',

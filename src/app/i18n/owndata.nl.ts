@@ -27,11 +27,11 @@ export const owndataNL = {
   'owndata.formatWide':
     'Breed: de kolommen area_code (of buurtcode, wijkcode, gebiedscode) en period (of jaar), daarna één kolom per indicator. De kolomtitel wordt de naam van de indicator.',
   'owndata.formatIndicators':
-    'Indicatorbestand (optioneel): dezelfde kolommen als indicators.csv van een dataset (id, label_nl, theme, unit, direction, decimals, min_count …), om naam, thema, eenheid, richting en onderdrukking op te geven.',
+    'Indicatorbestand (optioneel): dezelfde kolommen als indicators.csv van een dataset (id, label_nl, theme, unit, direction, decimals, min_count, count_threshold …), om naam, thema, eenheid, richting en geheimhouding op te geven.',
   'owndata.formatCodes':
     'Gebruik de gebiedscodes van deze dataset (zoals GM0000, WK000000, BU00000000). Een decimaalkomma mag. Een kolom naam of naam van het gebied wordt overgeslagen.',
   'owndata.defaults':
-    'Zonder indicatorbestand: thema ‘Bevolking’, richting neutraal (geen kleur voor beter of slechter), eenheid ‘score’ (of procent als teller en noemer dat aangeven) en geen onderdrukking van kleine aantallen. Voeg een indicatorbestand toe om dat aan te passen.',
+    'Zonder indicatorbestand: thema ‘Bevolking’, richting neutraal (geen kleur voor beter of slechter), eenheid ‘score’ (of procent als teller en noemer dat aangeven) en geheimhouding zoals bij het CBS: aantallen van 1 tot en met 4, en cijfers over minder dan 10 personen, worden niet getoond (ook niet via andere indicatoren of gebieden). Voeg een indicatorbestand toe om dat aan te passen; min_count en count_threshold stellen de drempels in, 0 zet een regel uit.',
   'owndata.issue.alreadyInPackage':
     'Indicator ‘{value}’ zit al in deze dataset. Geef uw indicator een andere naam (id).',
   'owndata.issue.areaNotInPackage':
