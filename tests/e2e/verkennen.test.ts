@@ -79,11 +79,19 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     // Brushing a range in the histogram fades the wijken outside it on the map.
     const overlay = page.locator('.verkennen-panel.distribution .value-brush .overlay');
     await overlay.scrollIntoViewIfNeeded();
-    const box = (await overlay.boundingBox())!;
+    // The histogram redraws (and with it its brush) while the ranking's data arrive: wait for a drawn overlay.
+    const drawnBox = async () => {
+      await expect.poll(async () => (await overlay.boundingBox())?.width ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+      return (await overlay.boundingBox())!;
+    };
+    const box = await drawnBox();
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
-    // Leaving the ranking clears the hover highlight, which redraws the histogram (and its brush): let it settle.
-    await page.waitForTimeout(400);
-    const settled = (await overlay.boundingBox())!;
+    // Leaving the ranking clears the hover highlight, which redraws the histogram (and its brush): the hover filter
+    // on the map is gone once that redraw is done.
+    await expect
+      .poll(() => page.evaluate(() => JSON.stringify(window.__gebiedskompas?.map?.getFilter('hover-areas') ?? null)))
+      .not.toContain(top);
+    const settled = await drawnBox();
     await page.mouse.move(settled.x + settled.width * 0.05, settled.y + settled.height / 2);
     await page.mouse.down();
     await page.mouse.move(settled.x + settled.width * 0.45, settled.y + settled.height / 2, { steps: 5 });
