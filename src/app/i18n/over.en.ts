@@ -166,7 +166,7 @@ export const overEN: Record<keyof typeof overNL, string> = {
   'over.method.aims.passed':
     'From the target year on, the actual value counts and no longer the trend: if the 95% interval of the latest measurement up to the target year lies on the right side, the aim is achieved; if it lies entirely on the wrong side, not on course; otherwise uncertain.',
   'over.method.aims.tested':
-    'Tested on made-up figures in which the true rate stayed the same and missed the target: 0.45% of those aims were still called “achieved” or “on course”.',
+    'Tested on made-up figures in which the true rate stayed the same and missed the target: 0.35% of those aims were still called “achieved” or “on course”.',
   'over.method.signals.title': 'Signals: new or lasting',
   'over.method.signals.p1':
     'A signal is a change that lasts, not one outlier (which often falls back by itself the year after). An indicator gives a signal when three conditions hold:',
@@ -178,7 +178,7 @@ export const overEN: Record<keyof typeof overNL, string> = {
   'over.method.signals.status':
     'A signal is “lasting” when the same indicator also gave a signal in the same direction at the previous measurement, otherwise “new”. Only the year in which an indicator was measured can give a signal: a survey figure of an earlier year does not count again in a year without a measurement. Neutral indicators give no signals. Signals are listed in order of how clear they are.',
   'over.method.signals.tested':
-    'Tested on made-up figures in which nothing changed: 3.4% of neighbourhood-years and 3.3% of district-years still got at least one signal, the municipality in no year at all; with extra ordinary variation 4.2% and 4.4%. When social assistance in a district of 10,000 inhabitants (about 335 of 6,700 adults) fell by a quarter over two years, the compass gave a signal in 27 of 30 trials (90%).',
+    'Tested on made-up figures in which nothing changed: 3.8% of neighbourhood-years and 2.8% of district-years still got at least one signal, the municipality in no year at all; with extra ordinary variation 4.6%, 3.1% and 2.8%. When social assistance in a district of 10,000 inhabitants (about 335 of 6,700 adults) fell by a quarter over two years, the compass gave a signal in 28 of 30 trials (93%).',
   'over.method.suppression.title': 'Secret: small numbers',
   'over.method.suppression.p1':
     'A count of 1 to 4 people (the indicator’s threshold, 5 by default) and a figure about fewer people than the indicator’s minimum (see the table of indicators) are shown nowhere: not on the map, in the compass, in charts, tables, downloads or the SQL console. That holds for the count itself, in every indicator it appears in: the young people in youth care are also the denominator of “youth care without residence”, the people on social assistance also the numerator of “social assistance per 1,000”. Indicators that count the same people are recognised by equal counts in every area and year, or by numerator_id/denominator_id in the package. The compass then says “secret”. So nobody in a small neighbourhood can be recognised.',

@@ -164,7 +164,7 @@ export const overNL = {
   'over.method.aims.passed':
     'Vanaf het doeljaar telt de werkelijke waarde en niet meer de trend: ligt het 95%-interval van de laatste meting tot en met het doeljaar aan de goede kant, dan is het doel behaald; ligt het helemaal aan de verkeerde kant, dan niet op koers; anders onzeker.',
   'over.method.aims.tested':
-    'Getest met verzonnen cijfers waarin het ware cijfer gelijk bleef en het doel niet haalde: 0,45% van die doelen kreeg toch “behaald” of “op koers”.',
+    'Getest met verzonnen cijfers waarin het ware cijfer gelijk bleef en het doel niet haalde: 0,35% van die doelen kreeg toch “behaald” of “op koers”.',
   'over.method.signals.title': 'Signalen: nieuw of aanhoudend',
   'over.method.signals.p1':
     'Een signaal is een verandering die blijft, niet één uitschieter (die het jaar erna vaak vanzelf terugzakt). Een indicator geeft een signaal als aan drie voorwaarden is voldaan:',
@@ -176,7 +176,7 @@ export const overNL = {
   'over.method.signals.status':
     'Een signaal is “aanhoudend” als dezelfde indicator bij de vorige meting ook een signaal in dezelfde richting gaf, anders “nieuw”. Alleen het jaar waarin een indicator gemeten is kan een signaal geven: een enquêtecijfer van een eerder jaar telt in een jaar zonder meting niet opnieuw mee. Neutrale indicatoren geven geen signalen. Signalen staan in volgorde van hoe duidelijk ze zijn.',
   'over.method.signals.tested':
-    'Getest met verzonnen cijfers waarin niets veranderde: in 3,4% van de buurt-jaren en 3,3% van de wijk-jaren verscheen toch minstens één signaal, bij de gemeente in geen enkel jaar; met extra gewone schommeling 4,2% en 4,4%. Daalde de bijstand in een wijk van 10.000 inwoners (ongeveer 335 van 6.700 volwassenen) in twee jaar met een kwart, dan gaf het kompas in 27 van de 30 proeven (90%) een signaal.',
+    'Getest met verzonnen cijfers waarin niets veranderde: in 3,8% van de buurt-jaren en 2,8% van de wijk-jaren verscheen toch minstens één signaal, bij de gemeente in geen enkel jaar; met extra gewone schommeling 4,6%, 3,1% en 2,8%. Daalde de bijstand in een wijk van 10.000 inwoners (ongeveer 335 van 6.700 volwassenen) in twee jaar met een kwart, dan gaf het kompas in 28 van de 30 proeven (93%) een signaal.',
   'over.method.suppression.title': 'Geheim: kleine aantallen',
   'over.method.suppression.p1':
     'Een aantal van 1 tot en met 4 personen (de drempel van de indicator, standaard 5) en een cijfer over minder personen dan het minimum aantal van de indicator (zie de tabel met indicatoren) worden nergens getoond: niet op de kaart, niet in het kompas, niet in grafieken, tabellen, downloads of de SQL-console. Dat geldt voor het aantal zelf, in elke indicator waarin het voorkomt: de jongeren in de jeugdzorg zijn ook de noemer van “jeugdhulp zonder verblijf”, het aantal personen met bijstand is ook de teller van “bijstand per 1.000”. Indicatoren die dezelfde mensen tellen, herkent het kompas aan gelijke aantallen in alle gebieden en jaren, of aan numerator_id/denominator_id in het pakket. Er staat dan “geheim”. Zo is niemand in een kleine buurt herkenbaar.',
