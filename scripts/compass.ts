@@ -74,7 +74,9 @@ async function main() {
     if (values.public) {
       const table = await publicTableCsv(db, period);
       writeFileSync(values.public, table.csv);
-      console.log(`compass: ${values.public}: ${table.rows} rows, ${table.secret} secret, ${table.notPublished} not published`);
+      console.log(
+        `compass: ${values.public}: ${table.rows} rows, ${table.secret} secret, ${table.notPublished} not published`,
+      );
     }
   } catch (error) {
     if (error instanceof PackageError) {

@@ -129,7 +129,8 @@ export async function verdictSheet(
   return out;
 }
 
-const number = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+const number = (x: number | null, digits: number) =>
+  x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
 
 /** The sheet as CSV (comma, decimal point, `\n`): for R, Python, DuckDB and Excel alike. */
 export function verdictSheetCsv(rows: readonly VerdictSheetRow[]): string {

@@ -195,7 +195,20 @@ describe('OverPage', () => {
       });
 
       it('states the exact rules', () => {
-        for (const word of ['Wilson', 'Poisson', 'Garwood', 'Newcombe', 'MOVER', '6', '3', '95%', '100', 'τ-Argus', 'sdcTable', 'numerator_id']) {
+        for (const word of [
+          'Wilson',
+          'Poisson',
+          'Garwood',
+          'Newcombe',
+          'MOVER',
+          '6',
+          '3',
+          '95%',
+          '100',
+          'τ-Argus',
+          'sdcTable',
+          'numerator_id',
+        ]) {
           expect(page).toContain(word);
         }
       });
