@@ -52,6 +52,7 @@ export const INDICATOR_TABLE_COLUMNS = [
   'count_threshold',
   'numerator_id',
   'denominator_id',
+  'publish_rounding',
   'multiplier',
   'ord',
 ] as const;
@@ -59,7 +60,8 @@ export const INDICATOR_TABLE_COLUMNS = [
 export const INDICATOR_TABLE_SELECT = `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
   CAST(min_count AS DOUBLE) AS min_count, CAST(rounding AS INTEGER) AS rounding,
   CAST(denominator_rounding AS INTEGER) AS denominator_rounding, CAST(count_threshold AS INTEGER) AS count_threshold,
-  numerator_id, denominator_id, CAST(multiplier AS DOUBLE) AS multiplier,
+  numerator_id, denominator_id, CAST(publish_rounding AS INTEGER) AS publish_rounding,
+  CAST(multiplier AS DOUBLE) AS multiplier,
   CAST(ord AS INTEGER) AS ord`;
 
 export function indicatorTableRows(indicators: readonly Indicator[]): (string | number | null)[][] {
@@ -77,6 +79,7 @@ export function indicatorTableRows(indicators: readonly Indicator[]): (string | 
     i.count_threshold ?? null,
     i.numerator_id ?? null,
     i.denominator_id ?? null,
+    i.publish_rounding ?? null,
     unitMultiplier(i.unit),
     n,
   ]);

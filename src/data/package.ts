@@ -131,6 +131,13 @@ export interface Indicator {
    */
   numerator_id?: string | null;
   denominator_id?: string | null;
+  /**
+   * Counts (numerators, denominators, count values) are published rounded to a multiple of this, as CBS does with
+   * care counts (5) and benefits (10); a rate is then computed from the rounded counts, so no shown figure tells the
+   * exact count. Optional column `publish_rounding`; empty or absent = counts shown as they are. On loading it is
+   * folded into `rounding` / `denominator_rounding`: the statistics see the counts as rounded as they are shown.
+   */
+  publish_rounding?: number | null;
 }
 
 /** One row of `observations.csv` (long format). */
@@ -193,6 +200,7 @@ export const INDICATOR_COLUMNS = [
   'count_threshold',
   'numerator_id',
   'denominator_id',
+  'publish_rounding',
 ] as const;
 
 export const OBSERVATION_COLUMNS = [

@@ -60,7 +60,8 @@ export async function publishObservations(
     }
     const indicators = (
       await db.query(
-        `SELECT id, unit, min_count, rounding, denominator_rounding, count_threshold, numerator_id, denominator_id FROM ${tables.indicators}`,
+        `SELECT id, unit, min_count, rounding, denominator_rounding, count_threshold, numerator_id, denominator_id,
+          publish_rounding FROM ${tables.indicators}`,
       )
     )
       .toArray()
@@ -75,6 +76,7 @@ export async function publishObservations(
           count_threshold: num(o.count_threshold),
           numerator_id: (o.numerator_id as string | null) ?? null,
           denominator_id: (o.denominator_id as string | null) ?? null,
+          publish_rounding: num(o.publish_rounding),
         } as DisclosureIndicator;
       });
     const areas: DisclosureArea[] = [];
@@ -98,15 +100,34 @@ export async function publishObservations(
       [...protection.hiddenRows].map((i) => [rowNumbers[i]!]),
       'CAST(rn AS BIGINT) AS rn',
     );
+    // Counts an indicator publishes rounded (publish_rounding): rounded half up to the multiple, the rate computed from
+    // the rounded counts (a rounded denominator of 0 leaves no rate).
     await db.query(`CREATE TABLE ${target} AS
-      SELECT c.area_code, c.indicator_id, c.period,
-        CASE WHEN h.rn IS NULL THEN c.value END AS value,
-        CASE WHEN h.rn IS NULL AND c.value IS NOT NULL THEN c.numerator END AS numerator,
-        CASE WHEN h.rn IS NULL AND c.value IS NOT NULL THEN c.denominator END AS denominator,
-        (h.rn IS NOT NULL OR c.value IS NULL) AS suppressed,
-        CASE WHEN h.rn IS NOT NULL THEN 'secret' WHEN c.value IS NULL THEN 'not_published' END AS status
-      FROM ${combined} c LEFT JOIN ${sqlIdentifier(hiddenName)} h ON h.rn = c.rn
-      ORDER BY c.indicator_id, c.period, c.area_code`);
+      WITH shown AS (
+        SELECT c.*, h.rn AS hidden_rn, i.unit, i.multiplier, i.publish_rounding AS r,
+          CASE WHEN i.publish_rounding > 0 THEN floor(c.numerator / i.publish_rounding + 0.5) * i.publish_rounding
+            ELSE c.numerator END AS num_shown,
+          CASE WHEN i.publish_rounding > 0 THEN floor(c.denominator / i.publish_rounding + 0.5) * i.publish_rounding
+            ELSE c.denominator END AS den_shown
+        FROM ${combined} c JOIN ${tables.indicators} i ON i.id = c.indicator_id
+          LEFT JOIN ${sqlIdentifier(hiddenName)} h ON h.rn = c.rn
+      )
+      , valued AS (
+        SELECT *,
+          CASE WHEN r > 0 AND num_shown IS NOT NULL AND den_shown IS NOT NULL
+              THEN CASE WHEN den_shown > 0 THEN num_shown / den_shown * coalesce(multiplier, 1) END
+            WHEN r > 0 AND unit = 'count' AND numerator IS NULL THEN floor(value / r + 0.5) * r
+            ELSE value END AS value_shown
+        FROM shown
+      )
+      SELECT area_code, indicator_id, period,
+        CASE WHEN hidden_rn IS NULL THEN value_shown END AS value,
+        CASE WHEN hidden_rn IS NULL AND value_shown IS NOT NULL THEN num_shown END AS numerator,
+        CASE WHEN hidden_rn IS NULL AND value_shown IS NOT NULL THEN den_shown END AS denominator,
+        (hidden_rn IS NOT NULL OR value_shown IS NULL) AS suppressed,
+        CASE WHEN hidden_rn IS NOT NULL THEN 'secret' WHEN value_shown IS NULL THEN 'not_published' END AS status
+      FROM valued
+      ORDER BY indicator_id, period, area_code`);
     return { rows: rows.length, hidden: protection.hiddenRows.size };
   } finally {
     await db.query(`DROP TABLE IF EXISTS ${combined}`);

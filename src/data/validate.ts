@@ -130,7 +130,11 @@ const INDICATOR_OPTIONAL = [
   'count_threshold',
   'numerator_id',
   'denominator_id',
+  'publish_rounding',
 ] as const;
+
+const coarser = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
 
 /**
  * An optional rounding unit: empty (or a column the file does not have) is null, "exact"; otherwise a whole number
@@ -189,11 +193,13 @@ export function validateIndicators(text: string): Indicator[] {
       issues.add({ ...at(column), code: 'invalidQuantityId', params: { value: cellValue(value) } });
       return undefined;
     };
+    const publish_rounding = roundingCell(cell('publish_rounding'), at('publish_rounding'), issues);
     const numerator_id = quantityId('numerator_id');
     const denominator_id = quantityId('denominator_id');
     if (
       numerator_id !== undefined &&
       denominator_id !== undefined &&
+      publish_rounding !== undefined &&
       (count_threshold !== null || cell('count_threshold').trim() === '') &&
       theme &&
       unit &&
@@ -216,11 +222,13 @@ export function validateIndicators(text: string): Indicator[] {
         definition_en: cell('definition_en'),
         source: cell('source'),
         min_count,
-        rounding,
-        denominator_rounding,
+        // What the app shows is rounded at least as coarsely as it is published (see Indicator.publish_rounding).
+        rounding: coarser(rounding, publish_rounding),
+        denominator_rounding: coarser(denominator_rounding, publish_rounding),
         count_threshold,
         numerator_id,
         denominator_id,
+        publish_rounding,
       });
     }
   }

@@ -73,7 +73,7 @@ export function cellRange(
   for (const [key, j] of variables) {
     const cell = model.cells.get(key)!;
     if (published.has(key)) {
-      offset[j] = cell.value - cell.slack;
+      offset[j] = cell.shown - cell.slack;
       upper[j] = 2 * cell.slack;
     }
   }
@@ -84,7 +84,7 @@ export function cellRange(
     let rhs = 0;
     const add = (key: string, sign: number) => {
       const j = variables.get(key);
-      if (j === undefined) rhs -= sign * model.cells.get(key)!.value;
+      if (j === undefined) rhs -= sign * model.cells.get(key)!.shown;
       else {
         row[j]! += sign;
         rhs -= sign * offset[j]!;

@@ -24,7 +24,7 @@ export interface DisclosureRow {
 }
 
 export type DisclosureIndicator = Pick<Indicator, 'id' | 'unit' | 'min_count'> &
-  Partial<Pick<Indicator, 'rounding' | 'denominator_rounding'>> & {
+  Partial<Pick<Indicator, 'rounding' | 'denominator_rounding' | 'publish_rounding'>> & {
     /** Counts from 1 to count_threshold − 1 are hidden (CBS-like default 5; 0 turns it off). */
     count_threshold?: number | null;
     numerator_id?: string | null;
@@ -51,6 +51,8 @@ export interface Cell {
   area: string;
   period: number;
   value: number;
+  /** The count as it is shown: rounded where the indicator publishes counts rounded (publish_rounding). */
+  shown: number;
   /** Half the rounding range of the published count (0 when exact). */
   slack: number;
   /** The largest count threshold of the indicators exposing it. */
@@ -185,6 +187,9 @@ export function buildModel(
           area: row.area_code,
           period: row.period,
           value: count,
+          shown: indicator.publish_rounding
+            ? Math.floor(count / indicator.publish_rounding + 0.5) * indicator.publish_rounding
+            : count,
           slack: (rounding ?? 0) / 2,
           threshold: 0,
           sensitive: null,

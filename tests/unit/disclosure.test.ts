@@ -192,3 +192,34 @@ describe.skipIf(!existsSync(DATA))('disclosure audit of a package imported from 
     expect(result.recoverableRows).toBe(0);
   }, 240_000);
 });
+
+describe('publication rounding (publish_rounding)', () => {
+  it('shows counts rounded to the multiple, rates from the rounded counts, and the statistics see them as rounded', async () => {
+    const mini = readPackage(join(import.meta.dirname, '../fixtures/mini'));
+    const lines = mini['indicators.csv'].trimEnd().split('\n');
+    const header = `${lines[0]},publish_rounding`;
+    const rows = lines.slice(1).map((l) => `${l},${l.startsWith('jeugdhulp_pct,') ? 5 : ''}`);
+    const files = { ...mini, 'indicators.csv': `${[header, ...rows].join('\n')}\n` };
+    const db = await createNodeConnector();
+    try {
+      const pkg = await loadPackage(db, files);
+      const jeugd = pkg.indicators.find((i) => i.id === 'jeugdhulp_pct')!;
+      expect([jeugd.publish_rounding, jeugd.rounding, jeugd.denominator_rounding]).toEqual([5, 5, 5]);
+      const shown = (
+        await db.query(
+          "SELECT numerator, denominator, value FROM observations WHERE indicator_id = 'jeugdhulp_pct' AND NOT suppressed",
+        )
+      )
+        .toArray()
+        .map((r) => r.toJSON() as { numerator: number; denominator: number; value: number });
+      expect(shown.length).toBeGreaterThan(3);
+      for (const r of shown) {
+        expect(r.numerator % 5).toBe(0);
+        expect(r.denominator % 5).toBe(0);
+        expect(r.value).toBeCloseTo((r.numerator / r.denominator) * 100, 9);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});

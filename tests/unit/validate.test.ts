@@ -69,6 +69,7 @@ describe('the valid mini package', () => {
         count_threshold: null,
         numerator_id: null,
         denominator_id: null,
+        publish_rounding: null,
       },
       {
         id: 'inwoners',
@@ -87,6 +88,7 @@ describe('the valid mini package', () => {
         count_threshold: null,
         numerator_id: null,
         denominator_id: null,
+        publish_rounding: null,
       },
     ]);
     expect(aims(read('aims.csv'))).toEqual([
@@ -284,6 +286,27 @@ describe('validateIndicators', () => {
       { file: I, row: 5, column: 'denominator_rounding', code: 'invalidRounding', params: { value: 'tien' } },
       { file: I, row: 6, column: 'rounding', code: 'invalidRounding', params: { value: '5,0' } },
       { file: I, row: 6, column: 'denominator_rounding', code: 'invalidRounding', params: { value: '1e1' } },
+    ]);
+  });
+
+  it('reads the disclosure columns and refuses bad ones, naming file, row and column', () => {
+    const header = `${IND_HEADER},count_threshold,numerator_id,denominator_id,publish_rounding`;
+    const good = 'a,A,,jeugd,percent,down,1,,,CBS,10,0,jeugdhulp_jongeren,jongeren_0_17,5';
+    const [a] = validateIndicators(`${header}\n${good}\n`);
+    expect(a).toMatchObject({
+      count_threshold: 0,
+      numerator_id: 'jeugdhulp_jongeren',
+      denominator_id: 'jongeren_0_17',
+      publish_rounding: 5,
+      // Shown rounded to 5, so the statistics treat the counts as rounded to 5.
+      rounding: 5,
+      denominator_rounding: 5,
+    });
+    const rows = ['b,B,,werk,count,down,0,,,CBS,10,-1,,,', 'c,C,,werk,count,down,0,,,CBS,10,,jongeren 0-17,,0'];
+    expect(issuesOf(() => validateIndicators(`${header}\n${rows.join('\n')}\n`))).toEqual([
+      { file: I, row: 2, column: 'count_threshold', code: expect.any(String), params: expect.anything() },
+      { file: I, row: 3, column: 'publish_rounding', code: 'invalidRounding', params: { value: '0' } },
+      { file: I, row: 3, column: 'numerator_id', code: 'invalidQuantityId', params: { value: 'jongeren 0-17' } },
     ]);
   });
 
