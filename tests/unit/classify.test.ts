@@ -4,6 +4,7 @@ import {
   classify,
   divergingScale,
   jenksBreaks,
+  levelScales,
   PALETTES,
   withinClassDeviation,
 } from '../../src/views/map/classify.ts';
@@ -195,5 +196,41 @@ describe('divergingScale', () => {
     expect(divergingScale([5, 5], 5, PUOR).classes).toEqual([{ from: 5, to: 5, color: PUOR[2] }]);
     expect(divergingScale([1, 2], Number.NaN, PUOR).classes).toEqual([]);
     expect(divergingScale([], 3, PUOR).classes).toEqual([]);
+  });
+});
+
+describe('levelScales (classes per drawn level)', () => {
+  // A count at wijk scale is the sum of its buurten: one scale over both would put every wijk in the top class.
+  const buurten = Array.from({ length: 30 }, (_, i) => ({ level: 'buurt' as const, value: 10 + i * 20 }));
+  const wijken = [900, 1400, 2100, 3300, 4800].map((value) => ({ level: 'wijk' as const, value }));
+
+  it('gives the wijken of a count map more than one colour', () => {
+    const scales = levelScales([...buurten, ...wijken], { method: 'quantile' });
+    const wijk = scales.get('wijk')!;
+    expect(new Set(wijken.map((w) => wijk.color(w.value))).size).toBe(5);
+    expect(wijk.classes[0]!.from).toBe(900);
+    expect(scales.get('buurt')!.classes.at(-1)!.to).toBe(590);
+    // Together, as before, the wijken shared one colour.
+    const together = quantileColorScale([...buurten, ...wijken].map((r) => r.value));
+    expect(new Set(wijken.map((w) => together.color(w.value))).size).toBe(1);
+  });
+
+  it('classifies rates per level as well, by every method, and leaves out levels without values', () => {
+    const rows = [
+      { level: 'wijk', value: 2 },
+      { level: 'wijk', value: 4 },
+      { level: 'wijk', value: 6 },
+      { level: 'buurt', value: 20 },
+      { level: 'buurt', value: 40 },
+      { level: 'gemeente', value: null },
+    ];
+    for (const method of ['quantile', 'equal', 'jenks'] as const) {
+      const scales = levelScales(rows, { method });
+      expect([...scales.keys()].sort()).toEqual(['buurt', 'wijk']);
+      expect(scales.get('wijk')!.classes.at(-1)!.to).toBe(6);
+      expect(scales.get('buurt')!.classes[0]!.from).toBe(20);
+    }
+    const diverging = levelScales(rows, { method: 'diverging', center: 4 });
+    expect(diverging.get('wijk')!.classes[0]!.from).toBe(2);
   });
 });

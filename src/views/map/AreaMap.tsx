@@ -31,6 +31,8 @@ export interface AreaMapProps {
   highlight?: string | null;
   /** The area under the pointer, for the linked charts (null when it leaves). */
   onHover?(code: string | null): void;
+  /** The level now coloured (with `auto` it changes with the zoom), so the legend shows that level's classes. */
+  onLevelShown?(level: DrawnLevel | null): void;
   webglMissing: string;
   /** Only these areas are drawn (the gemeente outlines stay as a frame), and the map is fitted to `bounds`. */
   scope?: MapScope | null;
@@ -144,6 +146,10 @@ export function AreaMap(props: AreaMapProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const reportLevel = (map: maplibregl.Map) => {
+    const id = visibleFillLayers(map).find((l) => l !== 'gebied-fill') ?? visibleFillLayers(map)[0];
+    latest.current.onLevelShown?.(id ? (id.replace(/-fill$/, '') as DrawnLevel) : null);
+  };
 
   // The map is rebuilt only for new geometry (another package); everything else is applied below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -238,7 +244,10 @@ export function AreaMap(props: AreaMapProps) {
 
     // queryRenderedFeatures also returns features of layers outside their zoom range: ask only the drawn ones.
     const fillLayers = () => visibleFillLayers(map);
-    map.on('zoomend', () => loadVisibleSources(map, props.geometry, pendingUrls.current));
+    map.on('zoomend', () => {
+      loadVisibleSources(map, props.geometry, pendingUrls.current);
+      reportLevel(map);
+    });
     const setLineFilter = (kind: 'hover' | 'selected', code: string) => {
       const filter = ['all', ['==', ['get', 'code'], code], levelFilter(null, periodOf())];
       for (const source of props.geometry.sources)
@@ -283,6 +292,7 @@ export function AreaMap(props: AreaMapProps) {
     if (!map || !ready) return;
     layerVisibility(map, props.level, zoomRanges.current);
     loadVisibleSources(map, props.geometry, pendingUrls.current);
+    reportLevel(map);
   }, [ready, props.level, props.geometry]);
 
   useEffect(() => {

@@ -1,11 +1,13 @@
 import { useI18n } from '../../app/i18n/index.tsx';
-import type { Indicator } from '../../data/package.ts';
+import type { Indicator, Level } from '../../data/package.ts';
 import { type ColorClass, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
 
 export interface MapLegendProps {
   indicator: Indicator;
   period: number;
   classes: ColorClass[];
+  /** The level whose classes these are (each drawn level has its own). */
+  level?: Level | null;
   hasSuppressed: boolean;
   hasMissing: boolean;
   /** The colours are Verkennen's stabilised values: the caption says so. */
@@ -17,18 +19,20 @@ export function MapLegend({
   indicator,
   period,
   classes,
+  level = null,
   hasSuppressed,
   hasMissing,
   stabilised = false,
 }: MapLegendProps) {
   const i18n = useI18n();
   return (
-    <figure className="legend">
+    <figure className="legend" data-level={level ?? undefined}>
       <figcaption>
         {i18n.t(stabilised ? 'verkennen.map.legendStabilised' : 'map.legend', {
           indicator: i18n.label(indicator),
           period,
         })}
+        {level && <span className="legend-level"> · {i18n.t(`level.${level}`)}</span>}
         {i18n.unitNote(indicator) && <span className="unit-note"> ({i18n.unitNote(indicator)})</span>}
       </figcaption>
       <ul>

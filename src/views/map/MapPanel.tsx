@@ -1,4 +1,4 @@
-import { lazy, Suspense, useContext, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { MapLevel } from '../../app/urlState.ts';
 import type { LoadedPackage } from '../../data/load.ts';
@@ -10,9 +10,8 @@ import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
 const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
 
-import type { MapScope } from './AreaMap.tsx';
-import { classify, divergingScale, PALETTES } from './classify.ts';
-import { quantileColorScale } from './colorScale.ts';
+import type { DrawnLevel, MapScope } from './AreaMap.tsx';
+import { levelScales, type MapClassification } from './classify.ts';
 import type { AreaPaint } from './featureState.ts';
 import { MapLegend } from './MapLegend.tsx';
 
@@ -46,10 +45,7 @@ const DIMMED_COLOR = '#ececec';
 /** A constant, so the default does not make a new paint on every render. */
 const QUANTILES: MapClassification = { method: 'quantile' };
 
-/** Quantiles, equal intervals or natural breaks; or a diverging scheme centred on a reference (the gemeente). */
-export type MapClassification =
-  | { method: 'quantile' | 'equal' | 'jenks' }
-  | { method: 'diverging'; center: number | null };
+export type { MapClassification } from './classify.ts';
 
 /** The levels a map choice draws; `auto` adds the gemeenten when the package has more than one. */
 function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
@@ -57,7 +53,7 @@ function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
   return gemeenten > 1 ? ['gemeente', 'wijk', 'buurt'] : ['wijk', 'buurt'];
 }
 
-/** Map + legend for one indicator and year: one query, one colour scale over all drawn areas, paint by code. */
+/** Map + legend for one indicator and year: one query, one colour scale per drawn level, paint by code. */
 export function MapPanel({
   pkg,
   indicator,
@@ -117,19 +113,15 @@ export function MapPanel({
   }, [data, pkg, indicator, period, coordinator, levels, gemeente]);
   const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
 
-  const { paint, scale, values, hasSuppressed, hasMissing } = useMemo(() => {
+  const [levelShown, setLevelShown] = useState<DrawnLevel | null>(null);
+  const { paint, scales, values, hasSuppressed, hasMissing } = useMemo(() => {
     const rows = stabilised
       ? (data ?? []).map((r) => ({ ...r, value: r.suppressed ? null : (stabilised.get(r.code) ?? null) }))
       : (data ?? []);
-    const shown = rows.flatMap((r) => (r.value === null || r.suppressed ? [] : [r.value]));
-    const scale =
-      classification.method === 'quantile'
-        ? quantileColorScale(shown)
-        : classification.method === 'diverging'
-          ? classification.center === null
-            ? quantileColorScale(shown)
-            : divergingScale(shown, classification.center, PALETTES.diverging.puor5)
-          : classify(shown, { method: classification.method, classes: 5, palette: PALETTES.sequential.blues5 });
+    const scales = levelScales(
+      rows.map((r) => ({ level: r.level, value: r.suppressed ? null : r.value })),
+      classification,
+    );
     const paint = new Map<string, AreaPaint>();
     const values = new Map<string, number | null>();
     const sources = pkg.geometry.sources;
@@ -137,13 +129,14 @@ export function MapPanel({
     for (const r of rows) {
       const source = sourceOf.get(r.level);
       if (!source) continue;
-      const color = r.value === null ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
+      const scale = scales.get(r.level);
+      const color = r.value === null || !scale ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
       paint.set(r.code, { source, color, suppressed: r.suppressed });
       values.set(r.code, r.suppressed ? null : r.value);
     }
     return {
       paint,
-      scale,
+      scales,
       values,
       hasSuppressed: rows.some((r) => r.suppressed),
       hasMissing: paint.size < drawnCount,
@@ -169,6 +162,9 @@ export function MapPanel({
     return `${name}: ${v === null || v === undefined ? i18n.t('map.suppressed') : i18n.value(v, indicator)}`;
   };
 
+  // The legend shows the classes of the level on screen (with `auto` the zoom decides), else the first level drawn.
+  const legendLevel = (levelShown && scales.has(levelShown) ? levelShown : levels.find((l) => scales.has(l))) ?? null;
+  const legendClasses = legendLevel ? (scales.get(legendLevel)?.classes ?? []) : [];
   const levelName =
     level === 'auto'
       ? `${i18n.t('levelSingular.wijk')}/${i18n.t('levelSingular.buurt')}`
@@ -193,12 +189,14 @@ export function MapPanel({
           {...(onHover && { onHover })}
           webglMissing={i18n.t('map.webglMissing')}
           scope={scope}
+          onLevelShown={setLevelShown}
         />
       </Suspense>
       <MapLegend
         indicator={indicator}
         period={period}
-        classes={scale.classes}
+        classes={legendClasses}
+        level={legendLevel}
         hasSuppressed={hasSuppressed}
         hasMissing={hasMissing}
         stabilised={stabilised !== null}

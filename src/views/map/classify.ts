@@ -12,7 +12,7 @@
  * Values that are not finite numbers (null, NaN: suppressed or missing) are ignored.
  */
 import { quantile } from 'd3';
-import { type ColorClass, type ColorScale, NO_DATA_COLOR, SEQUENTIAL } from './colorScale.ts';
+import { type ColorClass, type ColorScale, NO_DATA_COLOR, quantileColorScale, SEQUENTIAL } from './colorScale.ts';
 
 /**
  * Colour-blind-safe palettes (ColorBrewer, Brewer & Harrower 2003; viridis, van der Walt & Smith 2015), light to
@@ -146,6 +146,45 @@ export function divergingScale(values: readonly MaybeNumber[], center: number, p
   if (d === 0) return fromBreaks(center, center, [], palette); // one class: the neutral middle colour
   const breaks = Array.from({ length: p - 1 }, (_, j) => center + (d * (2 * (j + 1) - p)) / p);
   return fromBreaks(center - d, center + d, breaks, palette);
+}
+
+/** Quantiles, equal intervals or natural breaks; or a diverging scheme centred on a reference (the gemeente). */
+export type MapClassification =
+  | { method: 'quantile' | 'equal' | 'jenks' }
+  | { method: 'diverging'; center: number | null };
+
+/** The map's colour scale for one set of values by the chosen classification (diverging without a centre: quantiles). */
+export function scaleFor(values: readonly number[], classification: MapClassification): ColorScale {
+  switch (classification.method) {
+    case 'quantile':
+      return quantileColorScale(values);
+    case 'diverging':
+      return classification.center === null
+        ? quantileColorScale(values)
+        : divergingScale(values, classification.center, PALETTES.diverging.puor5);
+    default:
+      return classify(values, { method: classification.method, classes: 5, palette: PALETTES.sequential.blues5 });
+  }
+}
+
+/**
+ * One scale per drawn level. A wijk holds many buurten, so a count (inhabitants, benefits) at wijk scale is several
+ * times the buurt's: classes over both levels together put every wijk in the top class and every buurt in the
+ * lower ones. Each level (of the one year queried) is classified over its own values; rates get the same, so that a
+ * level's colours always spread over its own range. Rows without a shown value (null) are left out.
+ */
+export function levelScales<L extends string>(
+  rows: readonly { level: L; value: number | null }[],
+  classification: MapClassification,
+): Map<L, ColorScale> {
+  const byLevel = new Map<L, number[]>();
+  for (const r of rows) {
+    if (r.value === null || !Number.isFinite(r.value)) continue;
+    const list = byLevel.get(r.level);
+    if (list) list.push(r.value);
+    else byLevel.set(r.level, [r.value]);
+  }
+  return new Map([...byLevel].map(([level, values]) => [level, scaleFor(values, classification)] as const));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
