@@ -96,6 +96,13 @@ function visibleFillLayers(map: maplibregl.Map): string[] {
   });
 }
 
+/** The level coloured at the current zoom (a CBS level before own areas drawn over it). */
+function shownLevel(map: maplibregl.Map): DrawnLevel | null {
+  const layers = visibleFillLayers(map);
+  const id = layers.find((l) => l !== 'gebied-fill') ?? layers[0];
+  return id ? (id.replace(/-fill$/, '') as DrawnLevel) : null;
+}
+
 /** Gives each source whose level is now drawn its data, the first time (maplibre fetches and parses it in a worker). */
 function loadVisibleSources(map: maplibregl.Map, geometry: MapGeometry, pending: Map<string, string>) {
   for (const id of visibleFillLayers(map)) {
@@ -146,10 +153,6 @@ export function AreaMap(props: AreaMapProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
-  const reportLevel = (map: maplibregl.Map) => {
-    const id = visibleFillLayers(map).find((l) => l !== 'gebied-fill') ?? visibleFillLayers(map)[0];
-    latest.current.onLevelShown?.(id ? (id.replace(/-fill$/, '') as DrawnLevel) : null);
-  };
 
   // The map is rebuilt only for new geometry (another package); everything else is applied below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -246,7 +249,7 @@ export function AreaMap(props: AreaMapProps) {
     const fillLayers = () => visibleFillLayers(map);
     map.on('zoomend', () => {
       loadVisibleSources(map, props.geometry, pendingUrls.current);
-      reportLevel(map);
+      latest.current.onLevelShown?.(shownLevel(map));
     });
     const setLineFilter = (kind: 'hover' | 'selected', code: string) => {
       const filter = ['all', ['==', ['get', 'code'], code], levelFilter(null, periodOf())];
@@ -292,7 +295,7 @@ export function AreaMap(props: AreaMapProps) {
     if (!map || !ready) return;
     layerVisibility(map, props.level, zoomRanges.current);
     loadVisibleSources(map, props.geometry, pendingUrls.current);
-    reportLevel(map);
+    latest.current.onLevelShown?.(shownLevel(map));
   }, [ready, props.level, props.geometry]);
 
   useEffect(() => {
