@@ -13,6 +13,7 @@ import {
   type DatasetMeta,
   type Indicator,
   OBSERVATION_COLUMNS,
+  OBSERVATION_OPTIONAL_COLUMNS,
   PACKAGE_FILES,
   PackageError,
   type PackageFiles,
@@ -36,6 +37,11 @@ export interface LoadedPackage {
    * following the views, which by then may point at a package loaded after this one.
    */
   tables: { areas: string; members: string; indicators: string; observations: string };
+  /**
+   * Per area, the latest period with social-domain values (src/queries/socialPeriods.ts), asked after loading; the
+   * year the app opens on (src/app/resolveSelection.ts). Absent for a partitioned package (nothing loaded yet).
+   */
+  socialPeriods?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -140,7 +146,8 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
       ? collect(issues, () => validateAims(text['aims.csv'], indicators, areas, meta.periods))
       : null;
   const obsHeader = collect(issues, () => readHeaderLine(text['observations.csv'], 'observations.csv'));
-  if (obsHeader) issues.push(...checkColumns(obsHeader, OBSERVATION_COLUMNS, 'observations.csv'));
+  if (obsHeader)
+    issues.push(...checkColumns(obsHeader, OBSERVATION_COLUMNS, 'observations.csv', OBSERVATION_OPTIONAL_COLUMNS));
   if (issues.length > 0 || !meta || !areas || !indicators || !aims || !obsHeader) throw new PackageError(issues);
 
   const g = ++generation;
@@ -150,10 +157,16 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
     await createMetaTables(db, g, t, { areas, indicators, aims });
 
     await db.registerFile(obsFile, text['observations.csv']);
+    // The optional `status` column is always staged (NULL when the file has none), so the checks and publish see one shape.
+    const stageColumns = [...OBSERVATION_COLUMNS, ...OBSERVATION_OPTIONAL_COLUMNS].map((c) =>
+      obsHeader.includes(c)
+        ? `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`
+        : `CAST(NULL AS VARCHAR) AS ${sqlIdentifier(c)}`,
+    );
     try {
       await db.query(`CREATE TABLE ${t('stage')} AS
         SELECT * FROM (
-          SELECT row_number() OVER () + 1 AS rownum, ${OBSERVATION_COLUMNS.map((c) => `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`).join(', ')}
+          SELECT row_number() OVER () + 1 AS rownum, ${stageColumns.join(', ')}
           FROM ${readCsv(obsFile, obsHeader)})`);
     } catch (error) {
       throw new PackageError([csvReaderIssue('observations.csv', error)]);
@@ -170,7 +183,7 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
     // Sorted by (indicator, period, area) inside: DuckDB's zone maps then skip most row groups for a one-indicator map.
     await publishObservations(
       db,
-      { source: t('stage'), indicators: t('indicators'), members: t('members'), areas: t('areas') },
+      { source: t('stage'), indicators: t('indicators'), members: t('members'), areas: t('areas'), hasStatus: true },
       t('observations'),
     );
     await db.query(`DROP TABLE ${t('stage')}`);

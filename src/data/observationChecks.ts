@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector.ts';
 import { sqlIdentifier } from '../queries/sql.ts';
-import type { PackageIssue, PackageIssueCode } from './package.ts';
+import { OBSERVATION_STATUSES, type PackageIssue, type PackageIssueCode } from './package.ts';
 
 /** How many rows each check reports at most; the first ones are what a user fixes first anyway. */
 const LIMIT_PER_CHECK = 20;
@@ -60,6 +60,12 @@ function observationChecks(stage: string, areas: string, indicators: string, per
     ...numericChecks('value'),
     ...numericChecks('numerator'),
     ...numericChecks('denominator'),
+    {
+      code: 'invalidEnum',
+      column: 'status',
+      where: `status IS NOT NULL AND status NOT IN (${OBSERVATION_STATUSES.map((v) => `'${v}'`).join(', ')})`,
+      params: { value: 'left(status, 60)', allowed: `'${OBSERVATION_STATUSES.join(', ')}'` },
+    },
     {
       code: 'unknownArea',
       column: 'area_code',

@@ -7,13 +7,20 @@
  * Which of these rows may be published is decided by src/disclosure (src/data/publish.ts): this table never leaves
  * the loader.
  */
-export function combinedObservationsSql(tables: { source: string; indicators: string; members: string }): string {
+export function combinedObservationsSql(tables: {
+  source: string;
+  indicators: string;
+  members: string;
+  hasStatus?: boolean;
+}): string {
+  const status = tables.hasStatus ? 'CAST(s.status AS VARCHAR)' : 'CAST(NULL AS VARCHAR)';
   return `WITH raw AS (
     SELECT s.area_code, s.indicator_id, CAST(s.period AS SMALLINT) AS period,
       coalesce(CAST(s.value AS DOUBLE),
         CASE WHEN CAST(s.denominator AS DOUBLE) > 0
           THEN CAST(s.numerator AS DOUBLE) / CAST(s.denominator AS DOUBLE) * coalesce(i.multiplier, 1) END) AS value,
-      CAST(s.numerator AS DOUBLE) AS numerator, CAST(s.denominator AS DOUBLE) AS denominator
+      CAST(s.numerator AS DOUBLE) AS numerator, CAST(s.denominator AS DOUBLE) AS denominator,
+      ${status} AS source_status
     FROM ${tables.source} s JOIN ${tables.indicators} i ON i.id = s.indicator_id
   ),
   member_count AS (SELECT gebied, count(*) AS n FROM ${tables.members} GROUP BY gebied),
@@ -21,7 +28,7 @@ export function combinedObservationsSql(tables: { source: string; indicators: st
     SELECT m.gebied AS area_code, r.indicator_id, r.period,
       CASE WHEN any_value(i.unit) = 'count' THEN sum(r.value)
         ELSE sum(r.numerator) / nullif(sum(r.denominator), 0) * coalesce(any_value(i.multiplier), 1) END AS value,
-      sum(r.numerator) AS numerator, sum(r.denominator) AS denominator
+      sum(r.numerator) AS numerator, sum(r.denominator) AS denominator, CAST(NULL AS VARCHAR) AS source_status
     FROM ${tables.members} m
       JOIN raw r ON r.area_code = m.buurt
       JOIN ${tables.indicators} i ON i.id = r.indicator_id

@@ -212,6 +212,21 @@ export const OBSERVATION_COLUMNS = [
   'denominator',
 ] as const;
 
+/**
+ * Why a row has no value. `secret`: hidden for privacy (by the package's disclosure rules, or by the source for an
+ * area small enough to need it); `not_published`: the source has no value for this area (or for none of the
+ * gemeente's areas that year); `no_inhabitants`: nobody lives there; `not_yet_available`: the source will publish it
+ * later.
+ */
+export const OBSERVATION_STATUSES = ['secret', 'not_published', 'no_inhabitants', 'not_yet_available'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+/**
+ * Columns observations.csv may have besides OBSERVATION_COLUMNS: `status`, the reason the source gives for an empty
+ * value (one of OBSERVATION_STATUSES; ignored where the row has a value).
+ */
+export const OBSERVATION_OPTIONAL_COLUMNS = ['status'] as const;
+
 export const AIM_COLUMNS = [
   'indicator_id',
   'area_code',

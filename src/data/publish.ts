@@ -14,8 +14,8 @@ import { sqlIdentifier } from '../queries/sql.ts';
 import { createTableFromCsv } from './metaTables.ts';
 import { combinedObservationsSql } from './observationsSql.ts';
 
-/** Why a row shows no value: `secret` (hidden by the disclosure rules), `not_published` (the source has none). */
-export type ObservationStatus = 'secret' | 'not_published';
+/** Why a row shows no value (see OBSERVATION_STATUSES); a row hidden by the disclosure rules is always `secret`. */
+export type { ObservationStatus } from './package.ts';
 
 let counter = 0;
 
@@ -23,12 +23,13 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
  * Creates `target` (a quoted table name) with the public rows of `source`: columns area_code, indicator_id, period,
- * value, numerator, denominator, suppressed, status. `areas` (with `members`) gives the sums over the hierarchy;
+ * value, numerator, denominator, suppressed, status. `hasStatus`: the source has a `status` column, the reason it
+ * gives for an empty value (else every empty value is `not_published`). `areas` (with `members`) gives the sums over the hierarchy;
  * without it (a partition holding one area) only the linked indicators and the primary rules protect.
  */
 export async function publishObservations(
   db: Connector,
-  tables: { source: string; indicators: string; members: string; areas?: string },
+  tables: { source: string; indicators: string; members: string; areas?: string; hasStatus?: boolean },
   target: string,
 ): Promise<{ rows: number; hidden: number }> {
   const n = ++counter;
@@ -125,7 +126,8 @@ export async function publishObservations(
         CASE WHEN hidden_rn IS NULL AND value_shown IS NOT NULL THEN num_shown END AS numerator,
         CASE WHEN hidden_rn IS NULL AND value_shown IS NOT NULL THEN den_shown END AS denominator,
         (hidden_rn IS NOT NULL OR value_shown IS NULL) AS suppressed,
-        CASE WHEN hidden_rn IS NOT NULL THEN 'secret' WHEN value_shown IS NULL THEN 'not_published' END AS status
+        CASE WHEN hidden_rn IS NOT NULL THEN 'secret' WHEN value_shown IS NULL THEN coalesce(source_status, 'not_published')
+          END AS status
       FROM valued
       ORDER BY indicator_id, period, area_code`);
     return { rows: rows.length, hidden: protection.hiddenRows.size };

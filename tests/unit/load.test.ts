@@ -269,3 +269,76 @@ describe('loadPackage', () => {
     expect((await rows('SELECT count(*)::INT AS n FROM areas'))[0]).toEqual({ n: 9 });
   });
 });
+
+describe('observations.csv status column (why a value is missing)', () => {
+  /** mini with a `status` column: `statuses` maps "area|indicator|period" to the cell written there. */
+  function withStatus(statuses: Record<string, string>): PackageFiles {
+    const [header, ...lines] = mini['observations.csv'].trimEnd().split('\n');
+    const body = lines.map((line) => {
+      const [area, indicator, period] = line.split(',');
+      return `${line},${statuses[`${area}|${indicator}|${period}`] ?? ''}`;
+    });
+    return { ...mini, 'observations.csv': `${header},status\n${body.join('\n')}\n` };
+  }
+
+  it('publishes the source reason for an empty value, not_published by default, and secret for what disclosure hides', async () => {
+    await loadPackage(
+      db,
+      withStatus({ 'BU99980102|gem_inkomen|2023': 'no_inhabitants', 'GM9998|inwoners|2024': 'secret' }),
+    );
+    const r = await rows(
+      `SELECT area_code, indicator_id, period::INT AS period, value, suppressed, status FROM observations
+       WHERE (area_code = 'BU99980102' AND indicator_id IN ('gem_inkomen', 'bijstand_aantal') AND period = 2023)
+          OR (area_code = 'GM9998' AND indicator_id = 'inwoners' AND period = 2024)
+       ORDER BY area_code, indicator_id`,
+    );
+    expect(r).toEqual([
+      // Hidden by the disclosure rules (5 people): secret, whatever the file says.
+      {
+        area_code: 'BU99980102',
+        indicator_id: 'bijstand_aantal',
+        period: 2023,
+        value: null,
+        suppressed: true,
+        status: 'secret',
+      },
+      {
+        area_code: 'BU99980102',
+        indicator_id: 'gem_inkomen',
+        period: 2023,
+        value: null,
+        suppressed: true,
+        status: 'no_inhabitants',
+      },
+      // A status beside a value is no reason for anything: the value is shown.
+      {
+        area_code: 'GM9998',
+        indicator_id: 'inwoners',
+        period: 2024,
+        value: expect.any(Number),
+        suppressed: false,
+        status: null,
+      },
+    ]);
+    // Without a status column an empty value is not_published.
+    await loadPackage(db, mini);
+    const plain = await rows(
+      "SELECT status FROM observations WHERE area_code = 'BU99980102' AND indicator_id = 'gem_inkomen' AND period = 2023",
+    );
+    expect(plain).toEqual([{ status: 'not_published' }]);
+  });
+
+  it('refuses a status that is not one of the allowed values, naming file, row and column', async () => {
+    const issues = await issuesOf(withStatus({ 'BU99980102|gem_inkomen|2023': 'geheim' }));
+    const row = mini['observations.csv'].trimEnd().split('\n').indexOf('BU99980102,gem_inkomen,2023,,,') + 1;
+    expect(issues).toEqual([
+      {
+        file: 'observations.csv',
+        row,
+        column: 'status',
+        code: 'invalidEnum',
+        params: { value: 'geheim', allowed: 'secret, not_published, no_inhabitants, not_yet_available' },
+      },
+    ]);
+  });
+});
