@@ -55,8 +55,12 @@ export function createI18n(lang: Lang): I18n {
       if (indicator.unit === 'percent') return t('unit.percentPoints', { value: number });
       return SELF_EXPLAINING.has(indicator.unit) ? t(`unit.${indicator.unit}`, { value: number }) : number;
     },
+    // A label that already ends in its unit ("Afstand tot huisarts (km)", "Elektriciteitsverbruik (kWh)") needs no
+    // second one beside it.
     unitNote: (indicator) =>
-      SELF_EXPLAINING.has(indicator.unit) || indicator.unit === 'count' ? null : t(`unitName.${indicator.unit}`),
+      SELF_EXPLAINING.has(indicator.unit) || indicator.unit === 'count' || /\([^()]+\)\s*$/.test(indicator.label_nl)
+        ? null
+        : t(`unitName.${indicator.unit}`),
     probability: (p) => {
       const percent = (value: number) => t('unit.percent', { value: formatNumber(value, 0, lang) });
       if (p < 0.01) return `< ${percent(1)}`;

@@ -19,7 +19,7 @@ import { type Crosswalk, gemeenteCrosswalk } from './crosswalk.ts';
 import { ImportError, type ImportMessage, importMessage } from './messages.ts';
 import type { SourceTable } from './readSource.ts';
 import { areaOf, sameArea } from './shapes.ts';
-import { VARIABLES, type VariableDef, variableById } from './variables.ts';
+import { unmappedUnit, VARIABLES, type VariableDef, variableById } from './variables.ts';
 
 export interface BuildOptions {
   /** The package id (its folder name). */
@@ -163,14 +163,6 @@ function indicatorOf(def: VariableDef): Indicator {
   };
 }
 
-const UNKNOWN_UNITS: Record<string, Indicator['unit']> = {
-  aantal: 'count',
-  '%': 'percent',
-  'per 1 000 inwoners': 'per_1000',
-  'x 1 000 euro': 'euro_x1000',
-  km: 'km',
-};
-
 /**
  * Whether a variable adds up over areas, so that a merged gemeente's figure before the merger is the sum of its
  * predecessors': counts and areas, the kwb `a_…` variables. Averages and densities have unit 'count' as well
@@ -190,6 +182,29 @@ function additive(def: VariableDef): boolean {
 function unmappedFiles(tables: readonly SourceTable[], unmapped: ReadonlyMap<string, unknown>): string {
   const files = tables.filter((t) => t.unknownColumns.some((u) => unmapped.has(u.variable))).map((t) => t.file);
   return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+}
+
+/**
+ * The years of a package for its title: runs of consecutive years as a range ("2015, 2022–2024"), so that two
+ * imports of the same gemeenten for other years are told apart in the dataset picker.
+ */
+export function yearList(periods: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const p of [...periods].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && p === last[1] + 1) last[1] = p;
+    else runs.push([p, p]);
+  }
+  return runs.map(([a, b]) => (a === b ? String(a) : b === a + 1 ? `${a}, ${b}` : `${a}\u2013${b}`)).join(', ');
+}
+
+/** The gemeenten a package is about, for its title: up to three by name, more as "… and N more". */
+export function packagePlace(names: readonly string[], lang: 'nl' | 'en'): string {
+  // An import of every gemeente (or near it) is about the country.
+  if (names.length === 0 || names.length > 50) return 'Nederland';
+  if (names.length <= 3) return names.join(', ');
+  const more = names.length - 2;
+  return `${names.slice(0, 2).join(', ')} ${lang === 'nl' ? `en ${more} andere` : `and ${more} more`}`;
 }
 
 /** Builds the package; throws ImportError for what cannot be built (a year twice, a gemeente in no file). */
@@ -242,14 +257,17 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       if (def) used.set(def.id, def);
       else if (!unmapped.has(v.variable)) {
         const u = unknown.get(v.variable);
+        const { unit, decimals, unitText } = unmappedUnit(u?.column ?? v.variable, u?.unit);
+        // A unit the app cannot name (kWh, m³) goes into the label, as CBS's own tables write it.
+        const label = `${u?.label ?? u?.column ?? v.variable}${unitText ? ` (${unitText})` : ''}`;
         unmapped.set(v.variable, {
           id: v.variable,
-          label_nl: u?.label ?? u?.column ?? v.variable,
-          label_en: u?.label ?? u?.column ?? v.variable,
+          label_nl: label,
+          label_en: label,
           theme: 'bevolking',
-          unit: UNKNOWN_UNITS[u?.unit ?? ''] ?? 'score',
+          unit,
           direction: 'neutral',
-          decimals: 1,
+          decimals,
           definition_nl: `CBS-kolom ${u?.column ?? v.variable}${u?.unit ? ` (${u.unit})` : ''}; niet in de vertaaltabel van Gebiedskompas.`,
           definition_en: `CBS column ${u?.column ?? v.variable}${u?.unit ? ` (${u.unit})` : ''}; not in Gebiedskompas's mapping table.`,
           source: 'CBS',
@@ -408,14 +426,23 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
   );
   const defaultArea =
     (wijkOfFocus?.properties?.code as string | undefined) ?? (present.has(focus) ? focus : (gemeenten[0] ?? 'NL00'));
-  const names = (options.gemeenten ?? [])
-    .map((g) => features.find((f) => f.properties?.code === g)?.properties?.name as string | undefined)
-    .filter(Boolean);
-  const place = names.length > 0 ? names.join(', ') : 'Nederland';
+  // Named after the gemeenten asked for, else those of the latest year (the current ones), with their latest name.
+  const nameOf = (code: string) =>
+    features.filter((f) => f.properties?.code === code).at(-1)?.properties?.name as string | undefined;
+  const current = gemeenten.filter((g) =>
+    features.some((f) => f.properties?.code === g && (f.properties.last_period ?? latest) === latest),
+  );
+  const asked = options.gemeenten && options.gemeenten.length > 0 ? options.gemeenten : current;
+  const names = [...new Set(asked)].map((g) => nameOf(g) ?? g);
   const meta: DatasetMeta = {
     id: options.id,
     format_version: 1,
-    title: { nl: options.title ?? `CBS kerncijfers — ${place}`, en: options.title ?? `CBS key figures — ${place}` },
+    title: options.title
+      ? { nl: options.title, en: options.title }
+      : {
+          nl: `CBS kerncijfers — ${packagePlace(names, 'nl')}, ${yearList(periods)}`,
+          en: `CBS key figures — ${packagePlace(names, 'en')}, ${yearList(periods)}`,
+        },
     description: {
       nl:
         'Kerncijfers wijken en buurten van het CBS, ingelezen met Gebiedskompas (npm run import:cbs). Reeksen van ' +

@@ -104,3 +104,36 @@ export function lookupVariable(columnName: string): VariableDef | undefined {
 export function variableById(id: string): VariableDef | undefined {
   return BY_ID.get(id);
 }
+
+/** CBS unit texts (DataProperties `Unit`) that name one of the package's units. */
+const CBS_UNITS: Record<string, Unit> = {
+  aantal: 'count',
+  '%': 'percent',
+  'per 1 000 inwoners': 'per_1000',
+  'x 1 000 euro': 'euro_x1000',
+  km: 'km',
+};
+
+/** Decimals to show per unit when the mapping table does not say: CBS publishes counts and percentages whole. */
+const UNIT_DECIMALS: Partial<Record<Unit, number>> = { count: 0, percent: 0, per_1000: 0 };
+
+/**
+ * The unit of a column the mapping table does not know, from what is known of it: the kwb naming convention
+ * (`a_` a count, `p_` a percentage, `g_` an average: CBS's "Toelichting variabelen kerncijfers wijken en buurten")
+ * and the unit DataProperties give an OData column. An average stays a score even where CBS calls its unit
+ * 'aantal' (g_hhgro: persons per household), so that it is never added up; a unit the app has no name for (kWh, m³,
+ * ha) is kept as `unitText`, for the label.
+ */
+export function unmappedUnit(column: string, cbsUnit?: string): { unit: Unit; decimals: number; unitText?: string } {
+  const name = column.trim().toLowerCase();
+  const known = cbsUnit === undefined ? undefined : CBS_UNITS[cbsUnit.trim().toLowerCase()];
+  let unit: Unit;
+  if (name.startsWith('g_')) unit = 'score';
+  else if (known) unit = known;
+  else if (name.startsWith('a_')) unit = 'count';
+  else if (name.startsWith('p_')) unit = 'percent';
+  else unit = 'score';
+  const unitText =
+    unit === 'score' && cbsUnit && cbsUnit.trim().toLowerCase() !== 'aantal' ? cbsUnit.trim() : undefined;
+  return { unit, decimals: UNIT_DECIMALS[unit] ?? 1, ...(unitText && { unitText }) };
+}
