@@ -208,8 +208,8 @@ describe('readSource: GeoJSON', () => {
     expect(table.values).toEqual([
       { code: 'WK001400', variable: 'a_inw', value: 24920, row: 1, column: 'aantal_inwoners' },
       { code: 'WK001400', variable: 'p_00_14', value: 3, row: 1, column: '0_15' },
-      { code: 'WK197999', variable: 'a_inw', value: null, row: 2, column: 'aantal_inwoners' },
-      { code: 'WK197999', variable: 'p_00_14', value: null, row: 2, column: '0_15' },
+      { code: 'WK197999', variable: 'a_inw', value: null, marker: 'empty', row: 2, column: 'aantal_inwoners' },
+      { code: 'WK197999', variable: 'p_00_14', value: null, marker: 'empty', row: 2, column: '0_15' },
     ]);
   });
 

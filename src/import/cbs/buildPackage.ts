@@ -1,7 +1,7 @@
 /**
  * From CBS source tables (read by readSource) to the files of a dataset package (../../../shared/DESIGN.md):
  * every year's areas with that year's boundary, one indicator per CBS variable, the values as published (secret
- * values stay rows without a value), rates recomputed from their counts, and gemeente series continued across
+ * values stay rows without a value, with the reason in `status`: missingReason.ts), rates recomputed from their counts, and gemeente series continued across
  * mergers by the crosswalk. Plain TypeScript: the Node script and, later, the browser's upload use the same code.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -12,11 +12,13 @@ import {
   INDICATOR_COLUMNS,
   type Indicator,
   OBSERVATION_COLUMNS,
+  type ObservationStatus,
   unitMultiplier,
 } from '../../data/package.ts';
 import type { SourceLevel } from './areaCode.ts';
 import { type Crosswalk, gemeenteCrosswalk } from './crosswalk.ts';
 import { ImportError, type ImportMessage, importMessage } from './messages.ts';
+import { missingReason } from './missingReason.ts';
 import type { SourceTable } from './readSource.ts';
 import { areaOf, sameArea } from './shapes.ts';
 import { unmappedUnit, VARIABLES, type VariableDef, variableById } from './variables.ts';
@@ -63,6 +65,8 @@ interface AreaYear {
 interface Cell {
   value: number | null;
   file: string;
+  /** How the source marked a missing value (cellNumber). */
+  marker?: 'secret' | 'empty';
 }
 
 const LEVEL_ORDER: Record<SourceLevel, number> = { land: 0, gemeente: 1, wijk: 2, buurt: 3 };
@@ -280,7 +284,8 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       const k = key(v.code, v.variable, table.period);
       const seen = cells.get(k);
       // A later file with a number fills a cell an earlier one left empty (not published there).
-      if (!seen || (seen.value === null && v.value !== null)) cells.set(k, { value: v.value, file: table.file });
+      if (!seen || (seen.value === null && v.value !== null))
+        cells.set(k, { value: v.value, file: table.file, ...(v.marker && { marker: v.marker }) });
       else if (seen.value !== v.value && seen.value !== null && v.value !== null) {
         const c = conflicts.get(table.file) ?? {
           count: 0,
@@ -327,11 +332,35 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
     }
   }
 
+  // Why a value is missing (missingReason.ts): from the mark, the area's inhabitants and whether its gemeente has it.
+  const gemeenteOf = (code: string, period: number) => areaYears.get(code)?.get(period)?.gemeente ?? null;
+  const levelOf = (code: string, period: number) => areaYears.get(code)?.get(period)?.level ?? 'buurt';
+  const valuedInGemeente = new Set<string>();
+  for (const [k, cell] of cells) {
+    if (cell.value === null) continue;
+    const [code, variable, period] = k.split('\u0000') as [string, string, string];
+    const g = gemeenteOf(code, Number(period));
+    if (g) valuedInGemeente.add(key(g, variable, Number(period)));
+  }
+  const statusOf = (code: string, variable: string, period: number, marker?: Cell['marker']): ObservationStatus => {
+    const g = gemeenteOf(code, period);
+    const gemeenteCell = g ? cells.get(key(g, variable, period)) : undefined;
+    return missingReason({
+      level: levelOf(code, period),
+      marker,
+      inhabitants: cells.get(key(code, 'a_inw', period))?.value,
+      gemeenteHasValue: gemeenteCell
+        ? gemeenteCell.value !== null
+        : g !== null && valuedInGemeente.has(key(g, variable, period)),
+    });
+  };
+
   // Rates from their counts (bijstand per 1 000 inhabitants …), for every area and year that has both counts.
   const rows: (string | number | null)[][] = [];
   for (const [k, cell] of cells) {
     const [code, variable, period] = k.split('\u0000') as [string, string, string];
-    rows.push([code, variable, Number(period), cell.value, null, null]);
+    const status = cell.value === null ? statusOf(code, variable, Number(period), cell.marker) : null;
+    rows.push([code, variable, Number(period), cell.value, null, null, status]);
   }
   const derived = VARIABLES.filter((d) => d.derived && d.numerator && d.denominator);
   const codesWithValues = new Set([...cells.keys()].map((k) => k.split('\u0000')[0]!));
@@ -344,9 +373,14 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
         const den = cells.get(key(code, def.denominator!, period));
         if (!num || !den) continue;
         any = true;
-        if (num.value === null || den.value === null || den.value <= 0 || num.value > den.value)
-          rows.push([code, def.id, period, null, null, null]);
-        else rows.push([code, def.id, period, (num.value / den.value) * multiplier, num.value, den.value]);
+        // A rate is missing for the reason its count is; a rate over nobody has no inhabitants (or no base).
+        if (num.value === null)
+          rows.push([code, def.id, period, null, null, null, statusOf(code, def.numerator!, period, num.marker)]);
+        else if (den.value === null)
+          rows.push([code, def.id, period, null, null, null, statusOf(code, def.denominator!, period, den.marker)]);
+        else if (den.value <= 0 || num.value > den.value)
+          rows.push([code, def.id, period, null, null, null, statusOf(code, def.id, period)]);
+        else rows.push([code, def.id, period, (num.value / den.value) * multiplier, num.value, den.value, null]);
       }
     if (any) used.set(def.id, def);
   }
@@ -471,7 +505,7 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       INDICATOR_COLUMNS,
       indicators.map((i) => INDICATOR_COLUMNS.map((c) => i[c])),
     ),
-    'observations.csv': toCsv(OBSERVATION_COLUMNS, observations),
+    'observations.csv': toCsv([...OBSERVATION_COLUMNS, 'status'], observations),
     'aims.csv': toCsv(AIM_COLUMNS, []),
   };
   return {

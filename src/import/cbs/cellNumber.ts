@@ -3,16 +3,28 @@
  * them must become a suppressed value (null), never 0 — a 0 would read as "nobody" on the map.
  */
 
-export type CellNumber = { kind: 'number'; value: number } | { kind: 'suppressed' } | { kind: 'notANumber' };
+/**
+ * `marker` says how the source marked a missing figure: `secret` for CBS's "geheim / niet beschikbaar" marks (`.`,
+ * `x`, -99999999), `empty` for no value at all (an empty cell, a missing or null property: PDOK's "not published").
+ * Which of these is privacy and which is a figure CBS has not got is decided per area in buildPackage
+ * (missingReason.ts), because the mark alone does not say.
+ */
+export type CellNumber =
+  | { kind: 'number'; value: number }
+  | { kind: 'suppressed'; marker: 'secret' | 'empty' }
+  | { kind: 'notANumber' };
 
-const SUPPRESSED: CellNumber = { kind: 'suppressed' };
+const SECRET: CellNumber = { kind: 'suppressed', marker: 'secret' };
+const EMPTY: CellNumber = { kind: 'suppressed', marker: 'empty' };
 const GARBAGE: CellNumber = { kind: 'notANumber' };
 
 /**
- * Text that means "no figure": `.` (kwb, StatLine), `..`, `x` (StatLine "geheim"), empty (PDOK: not published),
- * `null`, and a lone `,` — how a `.` comes out of some Dutch-locale spreadsheet exports (seen in kwb-2022).
+ * Text that means "no figure": `.` (kwb, StatLine), `..`, `x` (StatLine "geheim"), and a lone `,` — how a `.` comes
+ * out of some Dutch-locale spreadsheet exports (seen in kwb-2022) — are CBS's secret marks; empty (PDOK: not
+ * published), `null` and `NaN` are no value at all.
  */
-const SUPPRESSED_TEXT = new Set(['', '.', '..', ',', 'x', 'X', 'null', 'NULL', 'NaN']);
+const SECRET_TEXT = new Set(['.', '..', ',', 'x', 'X']);
+const EMPTY_TEXT = new Set(['', 'null', 'NULL', 'NaN']);
 
 /**
  * The Wijk- en buurtkaart and older PDOK services write a secret value as a large negative sentinel:
@@ -30,17 +42,18 @@ const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Reads a cell from CSV, XLSX or JSON. */
 export function cellNumber(raw: unknown): CellNumber {
-  if (raw === null || raw === undefined) return SUPPRESSED;
+  if (raw === null || raw === undefined) return EMPTY;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return GARBAGE;
-    return isSentinel(raw) ? SUPPRESSED : { kind: 'number', value: raw };
+    return isSentinel(raw) ? SECRET : { kind: 'number', value: raw };
   }
   if (typeof raw !== 'string') return GARBAGE;
   // CBS pads cells with spaces ("       ."), and spreadsheets add non-breaking ones.
   const text = raw.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
-  if (SUPPRESSED_TEXT.has(text)) return SUPPRESSED;
+  if (SECRET_TEXT.has(text)) return SECRET;
+  if (EMPTY_TEXT.has(text)) return EMPTY;
   if (!DECIMAL.test(text)) return GARBAGE;
   const value = Number(text.replace(',', '.'));
   if (!Number.isFinite(value)) return GARBAGE;
-  return isSentinel(value) ? SUPPRESSED : { kind: 'number', value };
+  return isSentinel(value) ? SECRET : { kind: 'number', value };
 }

@@ -48,6 +48,8 @@ export interface SourceValue {
   variable: string;
   /** null = secret / suppressed / not published. */
   value: number | null;
+  /** How the source marked a missing value (see cellNumber); absent when there is a value. */
+  marker?: 'secret' | 'empty';
   row: number;
   column: string;
 }
@@ -273,6 +275,7 @@ function buildTable(source: SourceRecords, input: ReadSourceOptions): SourceTabl
         code: area.code,
         variable: p.variable,
         value: parsed.kind === 'number' ? parsed.value : null,
+        ...(parsed.kind === 'suppressed' && { marker: parsed.marker }),
         row: record.row,
         column: p.column,
       });
