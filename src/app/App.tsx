@@ -257,6 +257,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const kompasPeriod = useDeferredValue(selection.period);
   const kompasIndicator = useDeferredValue(indicator.id);
   const onIndicator = useCallback((id: string) => update({ indicator: id }), [update]);
+  const onPeriod = useCallback((period: number) => update({ period }), [update]);
   const themes = useMemo(
     () =>
       profile.data
@@ -464,6 +465,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               signals={signalList}
               printBusy={print.busy}
               onIndicator={onIndicator}
+              onPeriod={onPeriod}
               onPrint={onPrint}
               onPrintAll={onPrintAll}
             />

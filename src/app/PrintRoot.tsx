@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LoadedPackage } from '../data/load.ts';
 import { CompassGraphic } from '../views/kompas/CompassGraphic.tsx';
 import { AreaMiniMap } from '../views/print/AreaMiniMap.tsx';
-import { PrintReport } from '../views/print/PrintReport.tsx';
+import { formatPrintDate, PrintReport, pageMarginCss, sourceLine } from '../views/print/PrintReport.tsx';
 import { printSignals, printThemes } from '../views/print/reportModel.ts';
 import type { I18n } from './i18n/index.tsx';
 import type { AreaReport } from './usePrintJob.ts';
@@ -20,8 +20,15 @@ export function PrintRoot({
   i18n: I18n;
 }) {
   const printedOn = new Date();
+  const footer = `${i18n.t('print.printedOn', { date: formatPrintDate(printedOn, i18n.lang) })} · ${sourceLine(
+    pkg.meta.attribution,
+    pkg.meta.licence,
+    i18n.t,
+  )}`;
   return (
     <div className="print-root">
+      {/* The print date, the source and the page number on every page, in the page margin. */}
+      <style>{pageMarginCss(footer, i18n.t('print.pageOf'))}</style>
       {reports.map((r) => {
         const collection = pkg.geometry.sources.find(
           (s) => typeof s.data !== 'string' && s.levels.includes(r.area.level),
@@ -56,7 +63,7 @@ export function PrintRoot({
               ) : undefined
             }
             signals={printSignals(r.signals, r.assessments, i18n)}
-            themes={printThemes(r.themes, r.assessments, i18n)}
+            themes={printThemes(r.themes, r.assessments, i18n, period)}
           />
         );
       })}

@@ -30,9 +30,28 @@ export function resolveSelection(url: UrlState, pkg: LoadedPackage): Selection {
   if (url.indicator && pkg.indicators.some((i) => i.id === url.indicator)) indicator = url.indicator;
   else if (url.indicator) notices.push({ key: 'app.indicatorNotFound', params: { id: url.indicator } });
 
-  let period = meta.default_period;
+  let period = defaultPeriod(pkg, url.area && area === url.area ? area : null);
   if (url.period !== null && meta.periods.includes(url.period)) period = url.period;
   else if (url.period !== null) notices.push({ key: 'app.periodNotFound', params: { period: url.period } });
 
   return { area, indicator, period, notices };
+}
+
+/**
+ * The year to open on when the URL names none: the latest year with social-domain values (jeugd, zorg, werk,
+ * armoede; src/queries/socialPeriods.ts) — not merely the package's latest year, which may hold only population
+ * figures. For an area the URL names, that area's latest such year; otherwise (or when the area has none) the
+ * package's: that of its gemeente, else the latest of all its areas. Falls back to `default_period` when unknown.
+ */
+export function defaultPeriod(pkg: Pick<LoadedPackage, 'meta' | 'socialPeriods'>, area: string | null = null): number {
+  const { meta, socialPeriods } = pkg;
+  if (!socialPeriods || socialPeriods.size === 0) return meta.default_period;
+  const known = (p: number | undefined) => (p !== undefined && meta.periods.includes(p) ? p : undefined);
+  const latest = Math.max(...[...socialPeriods.values()].filter((p) => meta.periods.includes(p)));
+  return (
+    (area === null ? undefined : known(socialPeriods.get(area))) ??
+    known(socialPeriods.get(meta.gemeente)) ??
+    known(latest) ??
+    meta.default_period
+  );
 }

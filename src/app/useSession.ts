@@ -6,6 +6,7 @@ import { createBrowserConnector } from '../db/browser.ts';
 import type { Connector } from '../db/connector.ts';
 import { Coordinator } from '../db/coordinator.ts';
 import { duckdbMemory } from '../db/memory.ts';
+import { decodeSocialPeriods, socialPeriodsQuery } from '../queries/socialPeriods.ts';
 import { DatasetSwitcher, INITIAL_SWITCH_STATE, type LoadFailure, type SwitchState } from './datasetSwitch.ts';
 import { exposeDebug } from './debugHandle.ts';
 
@@ -75,6 +76,9 @@ function createSwitcher(
         return {
           async commit() {
             const pkg = await staged.commit();
+            // The year to open on: where the social domain has values (a partitioned package has none loaded yet).
+            if (pkg.partitions === null)
+              pkg.socialPeriods = decodeSocialPeriods(await connector.query(socialPeriodsQuery()));
             const coordinator = new Coordinator(connector);
             coordinator.setPartitions(pkg.partitions);
             performance.mark('gk:package-loaded');

@@ -266,7 +266,8 @@ export function compareWithGemeente(
   between: Noise = SAMPLING_ONLY,
 ): Comparison {
   const code = gemeente?.area_code ?? null;
-  if (!shown(area) || !shown(gemeente) || area.area_code === gemeente.area_code) {
+  // A count of an area against the gemeente's total is no comparison (a wijk has fewer inhabitants than its gemeente).
+  if (!shown(area) || !shown(gemeente) || area.area_code === gemeente.area_code || indicator.unit === 'count') {
     return result('unknown', null, null, null, code);
   }
   const valueDifference = area.value! - gemeente.value!;

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasRow, KompasTheme } from '../../compass/kompasRows.ts';
+import { changeCellYear, changeSince, themeLatestPeriod, valueYear } from '../../compass/periodLabels.ts';
 import { withBreaks } from '../../compass/seriesBreaks.ts';
 import type { Signal, ThemeSummary } from '../../compass/types.ts';
 import type { Area } from '../../data/package.ts';
@@ -28,6 +29,8 @@ export interface KompasPanelProps {
   signals: { better: Signal[]; worse: Signal[] };
   printBusy: boolean;
   onIndicator(id: string): void;
+  /** Go to another year (a theme without values in the chosen year offers the year of its latest value). */
+  onPeriod?(period: number): void;
   onPrint(): void;
   onPrintAll: (() => void) | undefined;
 }
@@ -49,7 +52,11 @@ function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
   return <>{compactValue(cell.value, row.indicator)}</>;
 }
 
-function ChangeCell({ row, period }: { row: KompasRow; period: number }) {
+function YearNote({ year }: { year: number | null }) {
+  return year === null ? null : <span className="muted period-note"> ({year})</span>;
+}
+
+function ChangeCell({ row, since }: { row: KompasRow; since: number | null }) {
   const i18n = useI18n();
   if (row.change === null || !row.previous) return <span className="muted">–</span>;
   const delta = i18n.compactDifference(Math.abs(row.change), row.indicator, false);
@@ -67,9 +74,7 @@ function ChangeCell({ row, period }: { row: KompasRow; period: number }) {
         {arrow} {i18n.compactDifference(row.change, row.indicator)}
       </span>
       <span className="visually-hidden">{words}</span>
-      {row.previous.period !== period - 1 && (
-        <span className="muted"> ({i18n.t('kompas.change', { period: row.previous.period })})</span>
-      )}
+      <YearNote year={changeCellYear(row, since)} />
     </span>
   );
 }
@@ -133,6 +138,7 @@ export const KompasPanel = memo(function KompasPanel({
   signals,
   printBusy,
   onIndicator,
+  onPeriod,
   onPrint,
   onPrintAll,
 }: KompasPanelProps) {
@@ -144,7 +150,6 @@ export const KompasPanel = memo(function KompasPanel({
     if (themes.length > 0) performance.mark('gk:kompas-drawn');
   }, [themes]);
   const { t } = i18n;
-  const previousYear = period - 1;
   return (
     <section
       className="kompas"
@@ -176,86 +181,102 @@ export const KompasPanel = memo(function KompasPanel({
         />
       )}
       <SignalList signals={signals} assessments={assessments} />
-      {themes.map(({ theme, rows }) => (
-        <table key={theme} className="kompas-table" data-theme={theme}>
-          <caption>
-            <h3 tabIndex={-1}>{t(`theme.${theme}`)}</h3>
-          </caption>
-          <colgroup>
-            <col className="c-indicator" />
-            <col className="c-value" />
-            <col className="c-ref" />
-            <col className="c-ref" />
-            <col className="c-change" />
-            <col className="c-aim" />
-            <col className="c-trend" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">{t('kompas.indicator')}</th>
-              <th scope="col" className="num">
-                {t('kompas.value', { period })}
-              </th>
-              <th scope="col" className="num">
-                {t('kompas.gemeente')}
-              </th>
-              <th scope="col" className="num">
-                {t('kompas.nl')}
-              </th>
-              <th scope="col" className="num">
-                {t('kompas.change', { period: previousYear })}
-              </th>
-              <th scope="col">{t('kompas.aim')}</th>
-              <th scope="col">{t('kompas.trend')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.indicator.id}
-                data-indicator={row.indicator.id}
-                className={row.indicator.id === activeIndicator ? 'active' : undefined}
-              >
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-pressed={row.indicator.id === activeIndicator}
-                    title={i18n.definition(row.indicator)}
-                    onClick={() => onIndicator(row.indicator.id)}
-                  >
-                    {i18n.label(row.indicator)}
-                  </button>
-                  {i18n.unitNote(row.indicator) && <span className="unit-note"> ({i18n.unitNote(row.indicator)})</span>}
-                </th>
-                <td className="num value" data-cell="area">
-                  <ValueCell cell={row.area} row={row} />
-                  {row.shownPeriod !== null && row.shownPeriod !== period && (
-                    <span className="muted period-note"> ({row.shownPeriod})</span>
+      {themes.map(({ theme, rows }) => {
+        const since = changeSince(rows);
+        const latest = themeLatestPeriod(rows, period);
+        return (
+          <table key={theme} className="kompas-table" data-theme={theme}>
+            <caption>
+              <h3 tabIndex={-1}>{t(`theme.${theme}`)}</h3>
+              {latest !== null && (
+                <p className="theme-latest" data-latest-period={latest} data-print-hide>
+                  {t('kompas.themeNoData', { period, latest })}{' '}
+                  {onPeriod && (
+                    <button type="button" className="link-button" onClick={() => onPeriod(latest)}>
+                      {t('kompas.themeGoTo', { latest })}
+                    </button>
                   )}
-                </td>
-                <td className="num" data-cell="gemeente">
-                  <ValueCell cell={row.gemeente} row={row} />
-                  <Verdict assessment={assessments.get(row.indicator.id)} kind="gemeente" />
-                </td>
-                <td className="num" data-cell="nl">
-                  <ValueCell cell={row.nl} row={row} />
-                </td>
-                <td className="num" data-cell="change">
-                  <ChangeCell row={row} period={period} />
-                  <Verdict assessment={assessments.get(row.indicator.id)} kind="previous" />
-                </td>
-                <td data-cell="aim">
-                  <AimCell assessment={assessments.get(row.indicator.id)} />
-                </td>
-                <td>
-                  <Sparkline row={row} area={area} period={period} periods={periodRange} />
-                </td>
+                </p>
+              )}
+            </caption>
+            <colgroup>
+              <col className="c-indicator" />
+              <col className="c-value" />
+              <col className="c-ref" />
+              <col className="c-ref" />
+              <col className="c-change" />
+              <col className="c-aim" />
+              <col className="c-trend" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">{t('kompas.indicator')}</th>
+                <th scope="col" className="num">
+                  {t('kompas.value', { period })}
+                </th>
+                <th scope="col" className="num">
+                  {t('kompas.gemeente')}
+                </th>
+                <th scope="col" className="num">
+                  {t('kompas.nl')}
+                </th>
+                <th scope="col" className="num" data-since={since ?? undefined}>
+                  {since === null ? t('kompas.changePrevious') : t('kompas.change', { period: since })}
+                </th>
+                <th scope="col">{t('kompas.aim')}</th>
+                <th scope="col">{t('kompas.trend')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.indicator.id}
+                  data-indicator={row.indicator.id}
+                  className={row.indicator.id === activeIndicator ? 'active' : undefined}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={row.indicator.id === activeIndicator}
+                      title={i18n.definition(row.indicator)}
+                      onClick={() => onIndicator(row.indicator.id)}
+                    >
+                      {i18n.label(row.indicator)}
+                    </button>
+                    {i18n.unitNote(row.indicator) && (
+                      <span className="unit-note"> ({i18n.unitNote(row.indicator)})</span>
+                    )}
+                  </th>
+                  <td className="num value" data-cell="area">
+                    <ValueCell cell={row.area} row={row} />
+                    <YearNote year={valueYear(row, period)} />
+                  </td>
+                  <td className="num" data-cell="gemeente">
+                    <ValueCell cell={row.gemeente} row={row} />
+                    {row.gemeente && <YearNote year={valueYear(row, period)} />}
+                    <Verdict assessment={assessments.get(row.indicator.id)} kind="gemeente" />
+                  </td>
+                  <td className="num" data-cell="nl">
+                    <ValueCell cell={row.nl} row={row} />
+                    {row.nl && <YearNote year={valueYear(row, period)} />}
+                  </td>
+                  <td className="num" data-cell="change">
+                    <ChangeCell row={row} since={since} />
+                    <Verdict assessment={assessments.get(row.indicator.id)} kind="previous" />
+                  </td>
+                  <td data-cell="aim">
+                    <AimCell assessment={assessments.get(row.indicator.id)} />
+                  </td>
+                  <td>
+                    <Sparkline row={row} area={area} period={period} periods={periodRange} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
     </section>
   );
 });

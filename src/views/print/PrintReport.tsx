@@ -21,6 +21,8 @@ export interface PrintRow {
 export interface PrintTheme {
   /** The theme's heading, e.g. "Jeugd". */
   theme: string;
+  /** The earlier year every change compares with ("Sinds 2015"); null when rows differ ("Sinds vorige meting"). */
+  since?: number | null;
   rows: PrintRow[];
 }
 
@@ -67,6 +69,22 @@ export function printCell(cell: Cell | null, indicator: Indicator, i18n: I18n): 
   return i18n.compactValue(cell.value, indicator);
 }
 
+/** A CSS string literal. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, ' ')}"`;
+
+/**
+ * The page margin of the printed report: `footer` (print date and source) at the bottom left and the page number
+ * ("Pagina {page} van {pages}") at the bottom right of every page, as @page margin boxes.
+ */
+export function pageMarginCss(footer: string, pageOf: string): string {
+  const number = pageOf
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+  return `@media print { @page { @bottom-left { content: ${cssString(footer)}; font-size: 7pt; color: #000; vertical-align: top; } @bottom-right { content: ${number}; font-size: 7pt; color: #000; vertical-align: top; } } }`;
+}
+
 function SignalList({ heading, items, kind }: { heading: string; items: string[]; kind: 'better' | 'worse' }) {
   if (items.length === 0) return null;
   return (
@@ -107,7 +125,9 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
           <th scope="col" className="num">
             {t('print.col.nl')}
           </th>
-          <th scope="col">{t('print.col.vsPrevious')}</th>
+          <th scope="col">
+            {theme.since == null ? t('print.col.vsPrevious') : t('print.col.since', { period: theme.since })}
+          </th>
           <th scope="col">{t('print.col.vsGemeente')}</th>
           <th scope="col">{t('print.col.aim')}</th>
         </tr>

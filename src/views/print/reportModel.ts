@@ -5,6 +5,7 @@
 import type { I18n } from '../../app/i18n/index.tsx';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasTheme } from '../../compass/kompasRows.ts';
+import { changeCellYear, changeSince, valueYear } from '../../compass/periodLabels.ts';
 import type { Comparison, Signal } from '../../compass/types.ts';
 import type { Indicator } from '../../data/package.ts';
 import { signalSince } from '../kompas/signalText.ts';
@@ -26,26 +27,45 @@ function aimText(assessment: IndicatorAssessment | undefined, i18n: I18n): strin
     : `${status} (${aim.targetPeriod}: ${i18n.compactValue(aim.projected, assessment.indicator)}${chance})`;
 }
 
+/** "12,3" or, for a value of another year than the report's, "12,3 (2023)"; a dash stays a dash. */
+const withYear = (text: string, year: number | null) => (year === null || text === '–' ? text : `${text} (${year})`);
+
+/**
+ * The report's tables, every year label real: the change heading names the earlier year all rows compare with
+ * (`since`; null when they differ, and each verdict then names its year), and a value of another year than `period`
+ * carries its year.
+ */
 export function printThemes(
   themes: readonly KompasTheme[],
   assessments: ReadonlyMap<string, IndicatorAssessment>,
   i18n: I18n,
+  period: number,
 ): PrintTheme[] {
-  return themes.map(({ theme, rows }) => ({
-    theme: i18n.t(`theme.${theme}`),
-    rows: rows.map((row) => {
-      const a = assessments.get(row.indicator.id);
-      return {
-        label: i18n.label(row.indicator),
-        value: printCell(row.area, row.indicator, i18n),
-        gemeente: printCell(row.gemeente, row.indicator, i18n),
-        nl: printCell(row.nl, row.indicator, i18n),
-        vsPrevious: verdictText(a?.vsPrevious, row.indicator, i18n),
-        vsGemeente: verdictText(a?.vsGemeente, row.indicator, i18n),
-        aim: aimText(a, i18n),
-      };
-    }),
-  }));
+  return themes.map(({ theme, rows }) => {
+    const since = changeSince(rows);
+    return {
+      theme: i18n.t(`theme.${theme}`),
+      since,
+      rows: rows.map((row) => {
+        const a = assessments.get(row.indicator.id);
+        const year = valueYear(row, period);
+        const changeYear = changeCellYear(row, since);
+        const vsPrevious = verdictText(a?.vsPrevious, row.indicator, i18n);
+        return {
+          label: i18n.label(row.indicator),
+          value: withYear(printCell(row.area, row.indicator, i18n), year),
+          gemeente: withYear(printCell(row.gemeente, row.indicator, i18n), year),
+          nl: withYear(printCell(row.nl, row.indicator, i18n), year),
+          vsPrevious:
+            changeYear === null || vsPrevious === '–'
+              ? vsPrevious
+              : `${vsPrevious} (${i18n.t('kompas.change', { period: changeYear })})`,
+          vsGemeente: verdictText(a?.vsGemeente, row.indicator, i18n),
+          aim: aimText(a, i18n),
+        };
+      }),
+    };
+  });
 }
 
 export function printSignals(
