@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { Level } from '../data/package.ts';
+import type { Level, ObservationStatus } from '../data/package.ts';
 import { sqlInteger, sqlString, sqlStringList } from './sql.ts';
 
 export interface ChoroplethRequest {
@@ -15,12 +15,14 @@ export interface ChoroplethRow {
   level: Level;
   value: number | null;
   suppressed: boolean;
+  /** Why there is no value (publish.ts); null when there is one. */
+  status?: ObservationStatus | null;
 }
 
 /** One row per drawn area: the value of one indicator in one period, for the map's levels. */
 export function choroplethQuery({ indicator, period, levels, gemeente }: ChoroplethRequest): string {
   const inGemeente = gemeente ? `\n  AND a.gemeente = ${sqlString(gemeente)}` : '';
-  return `SELECT o.area_code AS code, a.level, o.value, o.suppressed
+  return `SELECT o.area_code AS code, a.level, o.value, o.suppressed, o.status
 FROM observations o JOIN areas a ON a.code = o.area_code
 WHERE o.indicator_id = ${sqlString(indicator)} AND o.period = ${sqlInteger(period)}
   AND a.level IN ${sqlStringList(levels)}${inGemeente}
@@ -33,6 +35,7 @@ export function decodeChoropleth(table: Table): ChoroplethRow[] {
   const level = table.getChild('level')!;
   const value = table.getChild('value')!;
   const suppressed = table.getChild('suppressed')!;
+  const status = table.getChild('status')!;
   const rows: ChoroplethRow[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const v = value.get(i) as number | null;
@@ -41,6 +44,7 @@ export function decodeChoropleth(table: Table): ChoroplethRow[] {
       level: level.get(i) as Level,
       value: v === null ? null : Number(v),
       suppressed: Boolean(suppressed.get(i)),
+      status: (status.get(i) as ObservationStatus | null) ?? null,
     };
   }
   return rows;

@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { Level } from '../data/package.ts';
+import type { Level, ObservationStatus } from '../data/package.ts';
 import { sqlInteger, sqlStringList } from './sql.ts';
 
 export interface DataTableRequest {
@@ -19,12 +19,14 @@ export interface DataTableRow {
   numerator: number | null;
   denominator: number | null;
   suppressed: boolean;
+  /** Why there is no value (publish.ts); null when there is one. */
+  status?: ObservationStatus | null;
 }
 
 /** The Data view's table: areas × indicators × years, long, as the app may see them (suppressed values are null). */
 export function dataTableQuery({ indicators, levels, period }: DataTableRequest): string {
   return `SELECT o.area_code AS code, a.name, a.level, o.indicator_id AS indicator, o.period, o.value,
-  o.numerator, o.denominator, o.suppressed
+  o.numerator, o.denominator, o.suppressed, o.status
 FROM observations o JOIN areas a ON a.code = o.area_code
 WHERE o.indicator_id IN ${sqlStringList(indicators)} AND a.level IN ${sqlStringList(levels)}${
     period === null ? '' : ` AND o.period = ${sqlInteger(period)}`
@@ -43,6 +45,7 @@ export function decodeDataTable(table: Table): DataTableRow[] {
   const numerator = col('numerator');
   const denominator = col('denominator');
   const suppressed = col('suppressed');
+  const status = col('status');
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const rows: DataTableRow[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++)
@@ -56,6 +59,7 @@ export function decodeDataTable(table: Table): DataTableRow[] {
       numerator: num(numerator.get(i)),
       denominator: num(denominator.get(i)),
       suppressed: Boolean(suppressed.get(i)),
+      status: (status.get(i) as ObservationStatus | null) ?? null,
     };
   return rows;
 }

@@ -7,7 +7,7 @@
  * (not yet drawn, redrawn, or not measured) is not in that year's ranking; a suppressed one is, without a value.
  */
 import type { Table } from 'apache-arrow';
-import type { Level } from '../data/package.ts';
+import type { Level, ObservationStatus } from '../data/package.ts';
 import { sqlInteger, sqlString } from './sql.ts';
 
 export interface ExploreScope {
@@ -28,6 +28,8 @@ export interface RankingRow {
   numerator: number | null;
   denominator: number | null;
   suppressed: boolean;
+  /** Why there is no value (publish.ts); null when there is one. */
+  status?: ObservationStatus | null;
 }
 
 export interface AreaTrendsRequest extends ExploreScope {
@@ -69,7 +71,7 @@ function scope({ level, gemeente }: ExploreScope): string {
  * are ordered by name and code so that the order (and the chart built from it) is the same on every run.
  */
 export function rankingQuery(request: RankingRequest): string {
-  return `SELECT a.code, a.name, o.value, o.numerator, o.denominator, o.suppressed
+  return `SELECT a.code, a.name, o.value, o.numerator, o.denominator, o.suppressed, o.status
 FROM areas a JOIN observations o ON o.area_code = a.code
 WHERE o.indicator_id = ${sqlString(request.indicator)} AND o.period = ${sqlInteger(request.period)}
   AND ${scope(request)}
@@ -111,6 +113,7 @@ export function decodeRanking(table: Table): RankingRow[] {
   const numerator = table.getChild('numerator')!;
   const denominator = table.getChild('denominator')!;
   const suppressed = table.getChild('suppressed')!;
+  const status = table.getChild('status')!;
   const rows: RankingRow[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     rows[i] = {
@@ -120,6 +123,7 @@ export function decodeRanking(table: Table): RankingRow[] {
       numerator: numberOrNull(numerator.get(i)),
       denominator: numberOrNull(denominator.get(i)),
       suppressed: Boolean(suppressed.get(i)),
+      status: (status.get(i) as ObservationStatus | null) ?? null,
     };
   }
   return rows;

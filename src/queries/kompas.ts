@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { Area, Observation } from '../data/package.ts';
+import type { Area, Observation, ObservationStatus } from '../data/package.ts';
 import { areaPartitions } from '../data/partitions.ts';
 import { sqlStringList } from './sql.ts';
 
@@ -11,6 +11,8 @@ export interface KompasRequest {
 /** An observation as the app may see it: suppressed values are null and flagged. */
 export interface ProfileRow extends Observation {
   suppressed: boolean;
+  /** Why there is no value (publish.ts); null when there is one. */
+  status?: ObservationStatus | null;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ProfileRow extends Observation {
  * trend lines are all derived from this one result (a few thousand rows at most).
  */
 export function kompasQuery({ codes }: KompasRequest): string {
-  return `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed
+  return `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed, status
 FROM observations
 WHERE area_code IN ${sqlStringList(codes)}
 ORDER BY indicator_id, area_code, period`;
@@ -49,6 +51,7 @@ export function decodeProfile(table: Table): ProfileRow[] {
   const numerator = column('numerator');
   const denominator = column('denominator');
   const suppressed = column('suppressed');
+  const status = column('status');
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const rows: ProfileRow[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
@@ -60,6 +63,7 @@ export function decodeProfile(table: Table): ProfileRow[] {
       numerator: num(numerator.get(i)),
       denominator: num(denominator.get(i)),
       suppressed: Boolean(suppressed.get(i)),
+      status: (status.get(i) as ObservationStatus | null) ?? null,
     };
   }
   return rows;

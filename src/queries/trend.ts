@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { ObservationStatus } from '../data/package.ts';
 import { sqlString, sqlStringList } from './sql.ts';
 
 export interface TrendRequest {
@@ -14,11 +15,13 @@ export interface TrendRow {
   numerator: number | null;
   denominator: number | null;
   suppressed: boolean;
+  /** Why there is no value (publish.ts); null when there is one. */
+  status?: ObservationStatus | null;
 }
 
 /** One indicator over all periods for a few areas (the selected area and its references). */
 export function trendQuery({ indicator, codes }: TrendRequest): string {
-  return `SELECT area_code, period, value, numerator, denominator, suppressed
+  return `SELECT area_code, period, value, numerator, denominator, suppressed, status
 FROM observations
 WHERE indicator_id = ${sqlString(indicator)} AND area_code IN ${sqlStringList(codes)}
 ORDER BY area_code, period`;
@@ -32,5 +35,6 @@ export function decodeTrend(table: Table): TrendRow[] {
     numerator: r.numerator === null ? null : Number(r.numerator),
     denominator: r.denominator === null ? null : Number(r.denominator),
     suppressed: Boolean(r.suppressed),
+    status: (r.status as ObservationStatus | null) ?? null,
   }));
 }

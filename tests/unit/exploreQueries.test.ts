@@ -27,11 +27,43 @@ describe('explore queries on the mini fixture (hand-computed values)', () => {
       await db.query(rankingQuery({ indicator: 'jeugdhulp_pct', period: 2024, level: 'buurt' })),
     );
     expect(rows).toEqual([
-      { code: 'BU99980201', name: 'Oost-Zuid', value: 12, numerator: 24, denominator: 200, suppressed: false },
-      { code: 'BU99980202', name: 'Oost-Noord', value: 11.25, numerator: 18, denominator: 160, suppressed: false },
+      {
+        code: 'BU99980201',
+        name: 'Oost-Zuid',
+        value: 12,
+        numerator: 24,
+        denominator: 200,
+        suppressed: false,
+        status: null,
+      },
+      {
+        code: 'BU99980202',
+        name: 'Oost-Noord',
+        value: 11.25,
+        numerator: 18,
+        denominator: 160,
+        suppressed: false,
+        status: null,
+      },
       // West-Zuid is suppressed to protect Gehucht: West minus West-Zuid would give Gehucht away.
-      { code: 'BU99980102', name: 'Gehucht', value: null, numerator: null, denominator: null, suppressed: true },
-      { code: 'BU99980101', name: 'West-Zuid', value: null, numerator: null, denominator: null, suppressed: true },
+      {
+        code: 'BU99980102',
+        name: 'Gehucht',
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+        status: 'secret',
+      },
+      {
+        code: 'BU99980101',
+        name: 'West-Zuid',
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+        status: 'secret',
+      },
     ]);
   });
 
@@ -65,7 +97,15 @@ describe('explore queries on the mini fixture (hand-computed values)', () => {
     // Zuidkant = West-Zuid + Oost-Zuid. West-Zuid is suppressed to protect Gehucht; Zuidkant minus Oost-Zuid would
     // give West-Zuid back, and West minus West-Zuid then Gehucht. So Zuidkant is suppressed too.
     expect(gebied).toEqual([
-      { code: 'GB999801', name: 'Zuidkant', value: null, numerator: null, denominator: null, suppressed: true },
+      {
+        code: 'GB999801',
+        name: 'Zuidkant',
+        value: null,
+        numerator: null,
+        denominator: null,
+        suppressed: true,
+        status: 'secret',
+      },
     ]);
     const inwoners = decodeRanking(
       await db.query(rankingQuery({ indicator: 'inwoners', period: 2023, level: 'gebied' })),

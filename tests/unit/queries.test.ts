@@ -28,10 +28,10 @@ describe('queries on the mini fixture (hand-computed values)', () => {
     );
     expect(rows).toEqual([
       // West-Zuid: suppressed to protect Gehucht (secondary suppression within the wijk West).
-      { code: 'BU99980101', level: 'buurt', value: null, suppressed: true },
-      { code: 'BU99980102', level: 'buurt', value: null, suppressed: true },
-      { code: 'BU99980201', level: 'buurt', value: 12, suppressed: false },
-      { code: 'BU99980202', level: 'buurt', value: 11.25, suppressed: false },
+      { code: 'BU99980101', level: 'buurt', value: null, suppressed: true, status: 'secret' },
+      { code: 'BU99980102', level: 'buurt', value: null, suppressed: true, status: 'secret' },
+      { code: 'BU99980201', level: 'buurt', value: 12, suppressed: false, status: null },
+      { code: 'BU99980202', level: 'buurt', value: 11.25, suppressed: false, status: null },
     ]);
     const wijken = decodeChoropleth(
       await db.query(choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2023, levels: ['wijk', 'gebied'] })),
@@ -64,12 +64,60 @@ describe('queries on the mini fixture (hand-computed values)', () => {
       await db.query(trendQuery({ indicator: 'jeugdhulp_pct', codes: ['WK999802', 'GM9998', 'NL00'] })),
     );
     expect(rows).toEqual([
-      { area_code: 'GM9998', period: 2023, value: 13, numerator: 65, denominator: 500, suppressed: false },
-      { area_code: 'GM9998', period: 2024, value: 11.2, numerator: 56, denominator: 500, suppressed: false },
-      { area_code: 'NL00', period: 2023, value: 12, numerator: 1200000, denominator: 10000000, suppressed: false },
-      { area_code: 'NL00', period: 2024, value: 11.5, numerator: 1150000, denominator: 10000000, suppressed: false },
-      { area_code: 'WK999802', period: 2023, value: 13.8889, numerator: 50, denominator: 360, suppressed: false },
-      { area_code: 'WK999802', period: 2024, value: 11.6667, numerator: 42, denominator: 360, suppressed: false },
+      {
+        area_code: 'GM9998',
+        period: 2023,
+        value: 13,
+        numerator: 65,
+        denominator: 500,
+        suppressed: false,
+        status: null,
+      },
+      {
+        area_code: 'GM9998',
+        period: 2024,
+        value: 11.2,
+        numerator: 56,
+        denominator: 500,
+        suppressed: false,
+        status: null,
+      },
+      {
+        area_code: 'NL00',
+        period: 2023,
+        value: 12,
+        numerator: 1200000,
+        denominator: 10000000,
+        suppressed: false,
+        status: null,
+      },
+      {
+        area_code: 'NL00',
+        period: 2024,
+        value: 11.5,
+        numerator: 1150000,
+        denominator: 10000000,
+        suppressed: false,
+        status: null,
+      },
+      {
+        area_code: 'WK999802',
+        period: 2023,
+        value: 13.8889,
+        numerator: 50,
+        denominator: 360,
+        suppressed: false,
+        status: null,
+      },
+      {
+        area_code: 'WK999802',
+        period: 2024,
+        value: 11.6667,
+        numerator: 42,
+        denominator: 360,
+        suppressed: false,
+        status: null,
+      },
     ]);
   });
 

@@ -1,6 +1,7 @@
 /** English interface text. */
 import { compassEN } from './compass.en.ts';
 import { dataEN } from './data.en.ts';
+import { missingEN } from './missing.en.ts';
 import type { MessageKey } from './nl.ts';
 import { overEN } from './over.en.ts';
 import { overviewEN } from './overview.en.ts';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...printEN,
   ...overEN,
   ...overviewEN,
+  ...missingEN,
   'nav.label': 'View',
   'nav.kompas': 'Compass',
   'nav.over': 'About the data',

@@ -1,6 +1,7 @@
 /** Dutch interface text (the default language). Keys are flat; `{name}` placeholders are filled by `t`. */
 import { compassNL } from './compass.nl.ts';
 import { dataNL } from './data.nl.ts';
+import { missingNL } from './missing.nl.ts';
 import { overNL } from './over.nl.ts';
 import { overviewNL } from './overview.nl.ts';
 import { owndataNL } from './owndata.nl.ts';
@@ -15,6 +16,7 @@ export const nl = {
   ...printNL,
   ...overNL,
   ...overviewNL,
+  ...missingNL,
   'nav.label': 'Weergave',
   'nav.kompas': 'Kompas',
   'nav.over': 'Over de gegevens',
