@@ -1,4 +1,4 @@
-import { type Indicator, THEMES, type Theme } from '../data/package.ts';
+import { type Indicator, type ObservationStatus, THEMES, type Theme } from '../data/package.ts';
 import type { ProfileRow } from '../queries/kompas.ts';
 
 export interface SeriesPoint {
@@ -11,6 +11,8 @@ export interface Cell {
   value: number | null;
   /** True when the package has the row but it is suppressed (too few people, or secret at the source). */
   suppressed: boolean;
+  /** Why there is no value (publish.ts), where the row says; see src/app/missingReason.ts. */
+  status?: ObservationStatus;
 }
 
 export interface KompasRow {
@@ -48,7 +50,10 @@ export interface KompasInput {
 const NL = 'NL00';
 
 function cellOf(row: ProfileRow | undefined): Cell | null {
-  return row ? { value: row.suppressed ? null : row.value, suppressed: row.suppressed } : null;
+  if (!row) return null;
+  const cell: Cell = { value: row.suppressed ? null : row.value, suppressed: row.suppressed };
+  if (row.status && cell.value === null) cell.status = row.status;
+  return cell;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { missingReason } from '../../app/missingReason.ts';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasRow, KompasTheme } from '../../compass/kompasRows.ts';
 import { changeCellYear, changeSince, themeLatestPeriod, valueYear } from '../../compass/periodLabels.ts';
@@ -11,6 +12,7 @@ import { sparkline } from '../charts/sparkline.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { AimStatusBadge } from './AimStatusBadge.tsx';
 import { CompassGraphic } from './CompassGraphic.tsx';
+import { MissingValue } from './MissingValue.tsx';
 import { SignalList } from './SignalList.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
@@ -43,12 +45,8 @@ function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
         –<span className="visually-hidden"> {t('kompas.notAvailable')}</span>
       </span>
     );
-  if (cell.suppressed || cell.value === null)
-    return (
-      <span className="suppressed" title={t('kompas.suppressedTitle', { min: row.indicator.min_count })}>
-        {t('kompas.suppressed')}
-      </span>
-    );
+  const reason = missingReason(cell);
+  if (reason !== null || cell.value === null) return <MissingValue reason={reason ?? 'not_published'} />;
   return <>{compactValue(cell.value, row.indicator)}</>;
 }
 

@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import type { I18n } from '../../app/i18n/index.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { missingReason, missingWordKey } from '../../app/missingReason.ts';
 import type { Cell } from '../../compass/kompasRows.ts';
 import type { Indicator } from '../../data/package.ts';
 import './print.css';
@@ -62,10 +63,11 @@ export function sourceLine(attribution: string, licence: string, t: I18n['t']): 
   return named ? t('print.sourceOnly', { attribution: source }) : t('print.source', { attribution: source, licence });
 }
 
-/** A Kompas cell as the report shows it, worded like the Kompas panel: the value, "geheim", or a dash. */
+/** A Kompas cell as the report shows it, worded like the Kompas panel: the value, why there is none, or a dash. */
 export function printCell(cell: Cell | null, indicator: Indicator, i18n: I18n): string {
   if (!cell) return '–';
-  if (cell.suppressed || cell.value === null) return i18n.t('kompas.suppressed');
+  const reason = missingReason(cell);
+  if (reason !== null || cell.value === null) return i18n.t(missingWordKey(reason ?? 'not_published'));
   return i18n.compactValue(cell.value, indicator);
 }
 
