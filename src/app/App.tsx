@@ -4,7 +4,7 @@ import { estimateDispersion } from '../compass/dispersion.ts';
 import { kompasRows } from '../compass/kompasRows.ts';
 import { signals } from '../compass/signals.ts';
 import { summariseThemes } from '../compass/themeSummary.ts';
-import { areasOfPeriod } from '../data/areaPeriods.ts';
+import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import type { DatasetListEntry } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
@@ -93,6 +93,7 @@ export function App() {
                 indicators={own.pkg.indicators}
                 aims={own.pkg.aims}
                 areaName={(code) => own.pkg?.areas.find((a) => a.code === code)?.name}
+                areas={own.pkg.areas}
               />
             </Suspense>
           </main>
@@ -231,7 +232,9 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       update(complete, { replace: true });
   }, [datasetId, selection, url, update]);
 
-  const areasByCode = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a])), [pkg.areas]);
+  // Each area under the name it had in the chosen year (a renamed buurt keeps its code); the same array without renames.
+  const namedAreas = useMemo(() => namedIn(pkg.areas, selection.period), [pkg.areas, selection.period]);
+  const areasByCode = useMemo(() => new Map(namedAreas.map((a) => [a.code, a])), [namedAreas]);
   const area = areasByCode.get(selection.area)!;
   const gemeente = area.gemeente ? (areasByCode.get(area.gemeente) ?? null) : null;
   const indicator = pkg.indicators.find((i) => i.id === selection.indicator)!;
@@ -311,8 +314,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   }, [area.name, i18n]);
 
   const pickerAreas = useMemo(
-    () => areasOfPeriod(pkg.areas, selection.period, area.code),
-    [pkg.areas, selection.period, area.code],
+    () => areasOfPeriod(namedAreas, selection.period, area.code),
+    [namedAreas, selection.period, area.code],
   );
   const coordinator = useContext(CoordinatorContext);
   const select = (code: string) => {

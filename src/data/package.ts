@@ -96,6 +96,18 @@ export interface Area extends AreaProperties {
    * in areas.geojson, with periods that do not overlap). A trend line breaks there rather than join two areas.
    */
   breaks?: number[];
+  /**
+   * The area's names through the years, when it had more than one (CBS renames a buurt and keeps its code): each
+   * name from its first period on, ascending. From the versions' names and their optional `names` property
+   * (`{"2015": "Meerwijk", "2024": "De Kwakel"}`). `name` is the latest.
+   */
+  names?: AreaName[];
+}
+
+export interface AreaName {
+  /** The first period with this name. */
+  from: number;
+  name: string;
 }
 
 /** One row of `indicators.csv`. */

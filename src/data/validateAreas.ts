@@ -4,7 +4,7 @@
  */
 import { checkGeometry } from './geometry.ts';
 import { IssueCollector, isObject, jsonValue, parseJsonFile } from './issues.ts';
-import { type Area, LEVELS, type Level } from './package.ts';
+import { type Area, type AreaName, LEVELS, type Level } from './package.ts';
 import { readTable } from './table.ts';
 
 const FILE = 'areas.geojson';
@@ -40,6 +40,8 @@ interface Draft {
   members: string[] | undefined;
   first: number | null;
   last: number | null;
+  /** The optional `names` property: the name per period the source gave, when it changed. */
+  names: AreaName[];
 }
 
 function nonEmptyString(value: unknown): value is string {
@@ -51,7 +53,8 @@ function readFeature(feature: unknown, row: number, issues: IssueCollector): Dra
   if (!isObject(feature) || feature.type !== 'Feature') {
     const found = isObject(feature) ? feature.type : feature;
     issues.add({ row, code: 'notFeature', params: { value: jsonValue(found) } });
-    return { row, code: null, name: '', level: null, parent: null, members: undefined, first: null, last: null };
+    const empty = { first: null, last: null, names: [] };
+    return { row, code: null, name: '', level: null, parent: null, members: undefined, ...empty };
   }
   const draft = readAreaProperties(isObject(feature.properties) ? feature.properties : {}, row, issues);
   for (const issue of checkGeometry(feature.geometry, draft.level)) issues.add({ row, column: 'geometry', ...issue });
@@ -69,6 +72,7 @@ function readAreaProperties(props: { [key: string]: unknown }, row: number, issu
     members: undefined,
     first: null,
     last: null,
+    names: readNames(props.names, row, issues),
   };
   const required = (column: string, value: unknown) =>
     issues.add({ row, column, code: 'required', ...(value != null && { params: { value: jsonValue(value) } }) });
@@ -120,6 +124,24 @@ function readAreaProperties(props: { [key: string]: unknown }, row: number, issu
   if (draft.first !== null && draft.last !== null && draft.first > draft.last)
     issues.add({ row, column: 'first_period', code: 'periodOrder', params: { first: draft.first, last: draft.last } });
   return draft;
+}
+
+/** The optional `names` property: an object from period (a whole number) to the area's name from that period on. */
+function readNames(value: unknown, row: number, issues: IssueCollector): AreaName[] {
+  if (value === undefined || value === null) return [];
+  if (!isObject(value)) {
+    issues.add({ row, column: 'names', code: 'required', params: { value: jsonValue(value) } });
+    return [];
+  }
+  const names: AreaName[] = [];
+  for (const [period, name] of Object.entries(value)) {
+    const from = Number(period);
+    if (!Number.isInteger(from)) issues.add({ row, column: 'names', code: 'notInteger', params: { value: period } });
+    else if (!nonEmptyString(name))
+      issues.add({ row, column: 'names', code: 'required', params: { value: jsonValue(name) } });
+    else names.push({ from, name });
+  }
+  return names.sort((a, b) => a.from - b.from);
 }
 
 /** An optional whole-number period property (a number in GeoJSON, text in areas.csv); empty means unbounded. */
@@ -249,8 +271,31 @@ function resolveAreas(drafts: Draft[], issues: IssueCollector): Area[] {
     if (first !== null) area.first_period = first;
     if (last !== null) area.last_period = last;
     if (list.length > 1) area.breaks = list.slice(1).map((d) => d.first!);
+    const names = nameHistory(list);
+    if (names) area.names = names;
     return area;
   });
+}
+
+/**
+ * The names of a code through its versions (each version's name from its first period, and the names it lists per
+ * period), with repeats merged; undefined when it only ever had one name. Names that differ only in spacing
+ * ("Wijk 50  Langs de Vuurlinie") are one name.
+ */
+function nameHistory(versions: readonly Draft[]): AreaName[] | undefined {
+  const entries: AreaName[] = [];
+  for (const v of versions) {
+    const from = v.first ?? v.names[0]?.from;
+    if (from !== undefined && !v.names.some((n) => n.from <= from)) entries.push({ from, name: v.name });
+    entries.push(...v.names);
+  }
+  entries.sort((a, b) => a.from - b.from);
+  const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+  const merged: AreaName[] = [];
+  for (const e of entries) if (!merged.length || !same(merged.at(-1)!.name, e.name)) merged.push(e);
+  const latest = versions.at(-1)!.name;
+  if (merged.length > 0 && !same(merged.at(-1)!.name, latest)) merged.push({ from: merged.at(-1)!.from, name: latest });
+  return merged.length > 1 ? merged : undefined;
 }
 
 /** Whether two versions of a code share a period (an open end reaches to every period on its side). */

@@ -136,6 +136,8 @@ export const en: Record<MessageKey, string> = {
   'picker.searchHint': 'Type a name or code; arrow keys to browse, Enter to choose.',
   'picker.noResults': 'No area found for ‘{query}’',
   'picker.results': '{count} areas found',
+  'area.formerly': 'formerly {names}',
+  'area.now': 'now {names}',
   'picker.customAreas': 'Custom areas',
   'picker.reference': 'For comparison',
   'signals.title': 'Signals',

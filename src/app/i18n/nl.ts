@@ -138,6 +138,8 @@ export const nl = {
   'picker.noResults': 'Geen gebied gevonden voor ‘{query}’',
   'picker.results': '{count} gebieden gevonden',
   'picker.customAreas': 'Eigen gebieden',
+  'area.formerly': 'voorheen {names}',
+  'area.now': 'nu {names}',
   'picker.reference': 'Ter vergelijking',
   'signals.title': 'Signalen',
   'signals.better': 'Duidelijk beter',

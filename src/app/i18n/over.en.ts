@@ -12,6 +12,8 @@ export const overEN: Record<keyof typeof overNL, string> = {
   'over.dataset.licence': 'Licence',
   'over.dataset.attribution': 'Attribution',
   'over.dataset.periods': 'Years',
+  'over.dataset.renamed': 'Renamed areas',
+  'over.dataset.renamedArea': '{name} (formerly {former})',
   'over.dataset.periodsRange': '{first} to {last}',
   'over.dataset.periodsCount': '{count} measurements',
   'over.dataset.noPeriods': 'none',

@@ -10,6 +10,8 @@ export const overNL = {
   'over.dataset.licence': 'Licentie',
   'over.dataset.attribution': 'Bronvermelding',
   'over.dataset.periods': 'Jaren',
+  'over.dataset.renamed': 'Hernoemde gebieden',
+  'over.dataset.renamedArea': '{name} (voorheen {former})',
   'over.dataset.periodsRange': '{first} tot en met {last}',
   'over.dataset.periodsCount': '{count} metingen',
   'over.dataset.noPeriods': 'geen',

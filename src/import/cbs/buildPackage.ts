@@ -119,26 +119,38 @@ function collectAreas(tables: readonly SourceTable[]): Map<string, Map<number, A
  */
 function versionsOf(years: Map<number, AreaYear>, periods: readonly number[]) {
   const sorted = [...years.values()].sort((a, b) => a.period - b.period);
-  const versions: { first: number; last: number; latest: AreaYear }[] = [];
+  const versions: { first: number; last: number; latest: AreaYear; names: Record<string, string> }[] = [];
   for (const year of sorted) {
     const current = versions[versions.length - 1];
     const shape = current?.latest.geometry ?? null;
     const same = !current || !year.geometry || !shape || sameArea(shape, year.geometry);
     if (current && same) {
       current.last = year.period;
+      const named = Object.values(current.names).at(-1)!;
+      if (spaced(named) !== spaced(year.name) && year.name !== year.code) current.names[year.period] = year.name;
       if (year.geometry || !current.latest.geometry) current.latest = { ...year, geometry: year.geometry ?? shape };
-    } else versions.push({ first: year.period, last: year.period, latest: year });
+    } else versions.push({ first: year.period, last: year.period, latest: year, names: { [year.period]: year.name } });
   }
   const everywhere = versions.length === 1 && periods.every((p) => years.has(p));
-  return versions.map((v) => ({ ...v, bounded: !everywhere }));
+  // The latest version's name is the current one; the first year of every other name is kept (a rename).
+  return versions.map((v) => ({ ...v, names: Object.keys(v.names).length > 1 ? v.names : null, bounded: !everywhere }));
 }
 
-function feature(area: AreaYear, first: number | null, last: number | null): Feature<Geometry | null> {
+/** A name with its spacing made plain: CBS's 2015 map writes "Wijk 50  Langs de Vuurlinie", later years one space. */
+const spaced = (name: string) => name.replace(/\s+/g, ' ').trim();
+
+function feature(
+  area: AreaYear,
+  first: number | null,
+  last: number | null,
+  names: Record<string, string> | null = null,
+): Feature<Geometry | null> {
   return {
     type: 'Feature',
     properties: {
       code: area.code,
       name: area.name,
+      ...(names !== null && { names }),
       level: area.level,
       ...(area.parent !== null && { parent: area.parent }),
       ...(first !== null && { first_period: first }),
@@ -398,7 +410,7 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
     const any = [...years.values()][0]!;
     if (!keep(any)) continue;
     for (const v of versionsOf(years, periods))
-      features.push(feature(v.latest, v.bounded ? v.first : null, v.bounded ? v.last : null));
+      features.push(feature(v.latest, v.bounded ? v.first : null, v.bounded ? v.last : null, v.names));
     present.add(code);
   }
   const missingParents = new Set<string>();

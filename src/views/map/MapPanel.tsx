@@ -1,6 +1,7 @@
 import { lazy, Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { MapLevel } from '../../app/urlState.ts';
+import { namedIn, nameNote } from '../../data/areaPeriods.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import { scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
@@ -111,7 +112,17 @@ export function MapPanel({
       ...near.flatMap((x) => request(x.id, period)),
     ]);
   }, [data, pkg, indicator, period, coordinator, levels, gemeente]);
-  const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
+  // The tooltip names an area as it was called in the year shown, with its other names (a buurt CBS renamed).
+  const names = useMemo(
+    () =>
+      new Map(
+        namedIn(pkg.areas, period).map((a) => {
+          const note = nameNote(a);
+          return [a.code, note ? `${a.name} (${i18n.t(`area.${note.kind}`, { names: note.names })})` : a.name];
+        }),
+      ),
+    [pkg.areas, period, i18n],
+  );
 
   const [levelShown, setLevelShown] = useState<DrawnLevel | null>(null);
   const { paint, scales, values, hasSuppressed, hasMissing } = useMemo(() => {

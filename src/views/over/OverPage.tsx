@@ -3,7 +3,8 @@ import { formatNumber } from '../../app/format.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import type { MessageKey } from '../../app/i18n/nl.ts';
 import { DETECTABLE_RATE, type DetectableChange, detectableTable } from '../../compass/detectable.ts';
-import { type Aim, type DatasetMeta, type Indicator, THEMES } from '../../data/package.ts';
+import { otherNames } from '../../data/areaPeriods.ts';
+import { type Aim, type Area, type DatasetMeta, type Indicator, THEMES } from '../../data/package.ts';
 import './over.css';
 
 /**
@@ -115,6 +116,8 @@ export interface OverPageProps {
   aims: readonly Aim[];
   /** The name of an area code, for aims that hold for one area; without it the code is shown. */
   areaName?(code: string): string | undefined;
+  /** The package's areas: those CBS renamed are listed with their earlier names. */
+  areas?: readonly Area[];
 }
 
 /** "2015 tot en met 2025 (11 metingen)" for consecutive years, else the years listed. */
@@ -146,7 +149,17 @@ function aimText(aim: Aim, indicator: Indicator, i18n: I18n, areaName: OverPageP
   return `${detail}${area}`;
 }
 
-function DatasetSection({ meta, periods }: { meta: DatasetMeta; periods: readonly number[] }) {
+function DatasetSection({
+  meta,
+  periods,
+  areas,
+}: {
+  meta: DatasetMeta;
+  periods: readonly number[];
+  areas: readonly Area[];
+}) {
+  // CBS renames buurten and wijken and keeps their codes: the current name with the earlier ones.
+  const renamed = areas.filter((a) => a.names);
   const { t, lang } = useI18n();
   const description = meta.description?.[lang] || meta.description?.nl;
   return (
@@ -169,6 +182,20 @@ function DatasetSection({ meta, periods }: { meta: DatasetMeta; periods: readonl
         <dd>{meta.attribution}</dd>
         <dt>{t('over.dataset.periods')}</dt>
         <dd>{periodsText(periods, t)}</dd>
+        {renamed.length > 0 && (
+          <>
+            <dt>{t('over.dataset.renamed')}</dt>
+            <dd>
+              <ul className="over-renamed">
+                {renamed.map((a) => (
+                  <li key={a.code}>
+                    {t('over.dataset.renamedArea', { name: a.name, former: otherNames(a).join(', ') })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );
@@ -376,7 +403,7 @@ function MethodsSection() {
 }
 
 /** The "Over" page: the dataset, every indicator by theme, and every method in plain language. */
-export function OverPage({ meta, indicators, aims, areaName }: OverPageProps) {
+export function OverPage({ meta, indicators, aims, areaName, areas = [] }: OverPageProps) {
   const { t } = useI18n();
 
   // The app switches views without a page load, so the browser does not scroll to `#method-…` by itself.
@@ -409,7 +436,7 @@ export function OverPage({ meta, indicators, aims, areaName }: OverPageProps) {
           </li>
         </ul>
       </nav>
-      <DatasetSection meta={meta} periods={meta.periods} />
+      <DatasetSection meta={meta} periods={meta.periods} areas={areas} />
       <IndicatorsSection indicators={indicators} aims={aims} areaName={areaName} />
       <MethodsSection />
     </article>

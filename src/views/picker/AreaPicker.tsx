@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { nameNote } from '../../data/areaPeriods.ts';
 import type { Area } from '../../data/package.ts';
 import { ancestors, buildAreaTree, searchAreas, type TreeNode } from './areaTree.ts';
 
@@ -238,6 +239,11 @@ export function AreaPicker({ areas, selected, onSelect }: AreaPickerProps) {
                 onKeyDown={(e) => onResultKey(e, index)}
               >
                 <span className="picker-name">{area.name}</span>{' '}
+                {nameNote(area) && (
+                  <span className="picker-former">
+                    ({t(`area.${nameNote(area)!.kind}`, { names: nameNote(area)!.names })}){' '}
+                  </span>
+                )}
                 <span className="picker-detail">
                   {t(`levelSingular.${area.level}`)} · {area.code}
                 </span>

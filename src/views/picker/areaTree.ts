@@ -1,3 +1,4 @@
+import { otherNames } from '../../data/areaPeriods.ts';
 import type { Area } from '../../data/package.ts';
 
 export interface TreeNode {
@@ -35,7 +36,10 @@ export function normalizeSearch(text: string): string {
     .trim();
 }
 
-/** Areas whose name or code contains the query; names that start with it first, then package order. */
+/**
+ * Areas whose name or code contains the query; names that start with it first, then package order. An area CBS
+ * renamed is found by its other names too (after its name and code), so the old name of a buurt still finds it.
+ */
 export function searchAreas(areas: readonly Area[], query: string, limit = 50): Area[] {
   const q = normalizeSearch(query);
   if (!q) return [];
@@ -44,7 +48,17 @@ export function searchAreas(areas: readonly Area[], query: string, limit = 50): 
     if (area.level === 'land') return;
     const name = normalizeSearch(area.name);
     const code = area.code.toLowerCase();
-    const score = name.startsWith(q) ? 0 : code.startsWith(q) ? 1 : name.includes(q) ? 2 : code.includes(q) ? 3 : -1;
+    const score = name.startsWith(q)
+      ? 0
+      : code.startsWith(q)
+        ? 1
+        : name.includes(q)
+          ? 2
+          : code.includes(q)
+            ? 3
+            : otherNames(area).some((n) => normalizeSearch(n).includes(q))
+              ? 4
+              : -1;
     if (score >= 0) scored.push({ area, score, index });
   });
   return scored
