@@ -81,8 +81,18 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await overlay.scrollIntoViewIfNeeded();
     // The histogram redraws (and with it its brush) while the ranking's data arrive: wait for a drawn overlay.
     const drawnBox = async () => {
-      await expect.poll(async () => (await overlay.boundingBox())?.width ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
-      return (await overlay.boundingBox())!;
+      // Keep the box that was measured: the overlay may be redrawn (same place) between two calls.
+      let measured: { x: number; y: number; width: number; height: number } | null = null;
+      await expect
+        .poll(
+          async () => {
+            measured = await overlay.boundingBox();
+            return measured?.width ?? 0;
+          },
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
+      return measured!;
     };
     const box = await drawnBox();
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
