@@ -53,9 +53,9 @@ describe('applyPaint', () => {
     ]);
     expect(applyPaint(map, before, after)).toBe(3);
     expect(calls).toEqual([
-      ['s/B', { color: '#333', suppressed: false }],
-      ['s/D', { color: '#444', suppressed: false }],
-      ['t/C', { color: null, suppressed: false }],
+      ['s/B', { color: '#333', suppressed: false, missing: null }],
+      ['s/D', { color: '#444', suppressed: false, missing: null }],
+      ['t/C', { color: null, suppressed: false, missing: null }],
     ]);
   });
 });

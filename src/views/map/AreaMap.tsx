@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { exposeDebug } from '../../app/debugHandle.ts';
 import type { MapGeometry } from '../../data/mapGeometry.ts';
 import type { Level } from '../../data/package.ts';
-import { NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
+import { MISSING_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
 import { type AreaPaint, applyPaint } from './featureState.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
@@ -46,10 +46,22 @@ export interface MapScope {
 
 function fillColor(): maplibregl.ExpressionSpecification {
   return [
-    'case',
-    ['boolean', ['feature-state', 'suppressed'], false],
-    SUPPRESSED_COLOR,
-    ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR],
+    'match',
+    ['to-string', ['coalesce', ['feature-state', 'missing'], '']],
+    'secret',
+    MISSING_COLORS.secret,
+    'not_published',
+    MISSING_COLORS.not_published,
+    'no_inhabitants',
+    MISSING_COLORS.no_inhabitants,
+    'not_yet_available',
+    MISSING_COLORS.not_yet_available,
+    [
+      'case',
+      ['boolean', ['feature-state', 'suppressed'], false],
+      SUPPRESSED_COLOR,
+      ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR],
+    ],
   ];
 }
 

@@ -1,6 +1,7 @@
 import { useI18n } from '../../app/i18n/index.tsx';
+import { type MissingReason, missingLegendKey } from '../../app/missingReason.ts';
 import type { Indicator, Level } from '../../data/package.ts';
-import { type ColorClass, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
+import { type ColorClass, MISSING_COLORS } from './colorScale.ts';
 
 export interface MapLegendProps {
   indicator: Indicator;
@@ -8,22 +9,14 @@ export interface MapLegendProps {
   classes: ColorClass[];
   /** The level whose classes these are (each drawn level has its own). */
   level?: Level | null;
-  hasSuppressed: boolean;
-  hasMissing: boolean;
+  /** Why areas on the map have no value, each with its own fill (MISSING_COLORS), in MISSING_REASONS order. */
+  missing: readonly MissingReason[];
   /** The colours are Verkennen's stabilised values: the caption says so. */
   stabilised?: boolean;
 }
 
 /** The map's legend, as a list (it is also the text equivalent of the colours). */
-export function MapLegend({
-  indicator,
-  period,
-  classes,
-  level = null,
-  hasSuppressed,
-  hasMissing,
-  stabilised = false,
-}: MapLegendProps) {
+export function MapLegend({ indicator, period, classes, level = null, missing, stabilised = false }: MapLegendProps) {
   const i18n = useI18n();
   return (
     <figure className="legend" data-level={level ?? undefined}>
@@ -45,18 +38,12 @@ export function MapLegend({
             })}
           </li>
         ))}
-        {hasSuppressed && (
-          <li>
-            <span className="swatch" style={{ background: SUPPRESSED_COLOR }} aria-hidden="true" />
-            {i18n.t('map.suppressed')}
+        {missing.map((reason) => (
+          <li key={reason} data-missing={reason}>
+            <span className="swatch" style={{ background: MISSING_COLORS[reason] }} aria-hidden="true" />
+            {i18n.t(missingLegendKey(reason))}
           </li>
-        )}
-        {hasMissing && (
-          <li>
-            <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
-            {i18n.t('map.noData')}
-          </li>
-        )}
+        ))}
         <li>
           <span className="swatch swatch-selected" aria-hidden="true" />
           {i18n.t('map.selected')}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { MISSING_REASONS, type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
 import type { MapLevel } from '../../app/urlState.ts';
 import { namedIn, nameNote } from '../../data/areaPeriods.ts';
 import type { LoadedPackage } from '../../data/load.ts';
@@ -125,7 +126,7 @@ export function MapPanel({
   );
 
   const [levelShown, setLevelShown] = useState<DrawnLevel | null>(null);
-  const { paint, scales, values, hasSuppressed, hasMissing } = useMemo(() => {
+  const { paint, scales, values, missing, reasons } = useMemo(() => {
     const rows = stabilised
       ? (data ?? []).map((r) => ({ ...r, value: r.suppressed ? null : (stabilised.get(r.code) ?? null) }))
       : (data ?? []);
@@ -135,6 +136,7 @@ export function MapPanel({
     );
     const paint = new Map<string, AreaPaint>();
     const values = new Map<string, number | null>();
+    const reasons = new Map<string, MissingReason>();
     const sources = pkg.geometry.sources;
     const sourceOf = new Map(sources.flatMap((s) => s.levels.map((l) => [l, s.id] as const)));
     for (const r of rows) {
@@ -142,16 +144,15 @@ export function MapPanel({
       if (!source) continue;
       const scale = scales.get(r.level);
       const color = r.value === null || !scale ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
-      paint.set(r.code, { source, color, suppressed: r.suppressed });
+      // The reason is the published row's; a stabilised value that could not be estimated is simply not shown.
+      const reason = r.suppressed || r.status ? missingReason(r) : r.value === null ? 'not_published' : null;
+      paint.set(r.code, { source, color, suppressed: r.suppressed, missing: reason });
       values.set(r.code, r.suppressed ? null : r.value);
+      if (reason) reasons.set(r.code, reason);
     }
-    return {
-      paint,
-      scales,
-      values,
-      hasSuppressed: rows.some((r) => r.suppressed),
-      hasMissing: paint.size < drawnCount,
-    };
+    const present = new Set<MissingReason>(reasons.values());
+    if (paint.size < drawnCount) present.add('no_data');
+    return { paint, scales, values, reasons, missing: MISSING_REASONS.filter((m) => present.has(m)) };
   }, [data, pkg, drawnCount, classification, dimmed, stabilised]);
   const raw = useMemo(
     () => (stabilised ? new Map((data ?? []).map((r) => [r.code, r.suppressed ? null : r.value])) : null),
@@ -160,7 +161,7 @@ export function MapPanel({
 
   const describe = (code: string) => {
     const name = names.get(code) ?? code;
-    if (!paint.has(code)) return `${name}: ${i18n.t('map.noData')}`;
+    if (!paint.has(code)) return `${name}: ${i18n.t(missingWordKey('no_data'))}`;
     const v = values.get(code);
     const measured = raw?.get(code);
     if (raw && measured !== null && measured !== undefined) {
@@ -170,7 +171,8 @@ export function MapPanel({
         stabilised: v === null || v === undefined ? '–' : i18n.value(v, indicator),
       });
     }
-    return `${name}: ${v === null || v === undefined ? i18n.t('map.suppressed') : i18n.value(v, indicator)}`;
+    const reason = reasons.get(code) ?? 'not_published';
+    return `${name}: ${v === null || v === undefined ? i18n.t(missingWordKey(reason)) : i18n.value(v, indicator)}`;
   };
 
   // The legend shows the classes of the level on screen (with `auto` the zoom decides), else the first level drawn.
@@ -208,8 +210,7 @@ export function MapPanel({
         period={period}
         classes={legendClasses}
         level={legendLevel}
-        hasSuppressed={hasSuppressed}
-        hasMissing={hasMissing}
+        missing={missing}
         stabilised={stabilised !== null}
       />
     </section>

@@ -5,6 +5,18 @@ export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'
 export const SUPPRESSED_COLOR = '#b5b5b5';
 export const NO_DATA_COLOR = '#ffffff';
 
+/**
+ * One fill per reason a value is missing, so that "geheim" (grey, as before) is not read as "niet gepubliceerd" (pale
+ * sand) or "geen inwoners" (pale green). All are warm or neutral, apart from the cool sequential blues.
+ */
+export const MISSING_COLORS = {
+  secret: SUPPRESSED_COLOR,
+  not_published: '#efe4c8',
+  no_inhabitants: '#dbe8d3',
+  not_yet_available: '#f4d6c2',
+  no_data: NO_DATA_COLOR,
+} as const;
+
 export interface ColorClass {
   /** Inclusive lower bound and exclusive upper bound (inclusive for the last class). */
   from: number;

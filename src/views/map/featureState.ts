@@ -1,8 +1,14 @@
-/** The per-area state the map paints from: fill colour, or suppressed; `source` is the map source it lives in. */
+import type { MissingReason } from '../../app/missingReason.ts';
+
+/**
+ * The per-area state the map paints from: fill colour, or suppressed, and why a value is missing (each reason its own
+ * fill, see MISSING_COLORS); `source` is the map source it lives in.
+ */
 export interface AreaPaint {
   source: string;
   color: string | null;
   suppressed: boolean;
+  missing?: MissingReason | null;
 }
 
 export interface FeatureStateTarget {
@@ -21,13 +27,17 @@ export function applyPaint(
   let changed = 0;
   for (const [id, paint] of next) {
     const old = previous.get(id);
-    if (old && old.color === paint.color && old.suppressed === paint.suppressed) continue;
-    map.setFeatureState({ source: paint.source, id }, { color: paint.color, suppressed: paint.suppressed });
+    if (old && old.color === paint.color && old.suppressed === paint.suppressed && old.missing === paint.missing)
+      continue;
+    map.setFeatureState(
+      { source: paint.source, id },
+      { color: paint.color, suppressed: paint.suppressed, missing: paint.missing ?? null },
+    );
     changed++;
   }
   for (const [id, paint] of previous) {
     if (next.has(id)) continue;
-    map.setFeatureState({ source: paint.source, id }, { color: null, suppressed: false });
+    map.setFeatureState({ source: paint.source, id }, { color: null, suppressed: false, missing: null });
     changed++;
   }
   return changed;
