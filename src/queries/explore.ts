@@ -102,6 +102,27 @@ WHERE ox.indicator_id = ${sqlString(request.x)} AND ox.period = ${sqlInteger(req
 ORDER BY a.code`;
 }
 
+/**
+ * How many areas of the level have a shown value (published, not suppressed) in the period, per indicator: the
+ * scatter's default partner is one with data there, not one that leaves the chart empty.
+ */
+export function coverageQuery(request: ExploreScope & { period: number }): string {
+  return `SELECT o.indicator_id AS indicator, count(*)::INTEGER AS n
+FROM areas a JOIN observations o ON o.area_code = a.code
+WHERE o.period = ${sqlInteger(request.period)} AND NOT o.suppressed AND o.value IS NOT NULL
+  AND ${scope(request)}
+GROUP BY o.indicator_id
+ORDER BY o.indicator_id`;
+}
+
+export function decodeCoverage(table: Table): Map<string, number> {
+  const indicator = table.getChild('indicator')!;
+  const n = table.getChild('n')!;
+  const out = new Map<string, number>();
+  for (let i = 0; i < table.numRows; i++) out.set(String(indicator.get(i)), Number(n.get(i)));
+  return out;
+}
+
 // Decoders read column by column (as decodeChoropleth): Arrow's row proxies cost several times more per row.
 
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -6,7 +6,9 @@ import { useQuery } from '../../db/useQuery.ts';
 import type { ExportTable } from '../../export/csv.ts';
 import {
   areaTrendsQuery,
+  coverageQuery,
   decodeAreaTrends,
+  decodeCoverage,
   decodeRanking,
   decodeScatter,
   rankingQuery,
@@ -20,6 +22,7 @@ import { FunnelPanel } from './FunnelPanel.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
 import { ScatterPanel } from './ScatterPanel.tsx';
 import { SmallMultiplesPanel } from './SmallMultiplesPanel.tsx';
+import { defaultPartner } from './scatterPartner.ts';
 import { useStabilised } from './useStabilised.ts';
 import { YearSlider } from './YearSlider.tsx';
 
@@ -65,12 +68,13 @@ export function VerkennenPage({
   const [method, setMethod] = useState<Method>('quantile');
   const [highlight, setHighlight] = useState<string | null>(null);
   const [brushed, setBrushed] = useState<[number, number] | null>(null);
-  const [yId, setYId] = useState<string>(
-    () => pkg.indicators.find((i) => i.id !== indicator.id && i.theme !== indicator.theme)?.id ?? indicator.id,
-  );
+  const [yChosen, setYId] = useState<string | null>(null);
+  const store = pkg.partitions;
+  // Which indicators have data for this level and year (a partitioned package would fetch every file to know).
+  const coverage = useQuery(store ? null : coverageQuery({ period, level: shown, gemeente }), decodeCoverage);
+  const yId = yChosen ?? defaultPartner(pkg.indicators, indicator, store ? null : (coverage.data ?? null));
   const y = pkg.indicators.find((i) => i.id === yId) ?? indicator;
 
-  const store = pkg.partitions;
   const files = (ids: readonly string[], periods: readonly number[]) =>
     store ? ids.flatMap((i) => periods.flatMap((p) => store.indicatorPeriod(i, p) ?? [])) : undefined;
   const ranking = useQuery(
