@@ -8,8 +8,9 @@
  * - Two number formats. `nl`: `;` between fields and a decimal comma (what Excel expects with Dutch regional
  *   settings). `intl`: `,` and a decimal point (Excel in other languages, R, Python, DuckDB). Never thousands
  *   separators; numbers keep the decimals shown on screen ("12,0").
- * - A secret (suppressed) value is an EMPTY cell, so the column stays numeric (sums, averages and pivot tables
- *   work), with the reason in a status column right after it: "<label> (status)" holding "geheim" / "secret".
+ * - A missing value is an EMPTY cell, so the column stays numeric (sums, averages and pivot tables work), with the
+ *   reason in a status column right after it: "<label> (status)" holding the same words as the screen ("geheim",
+ *   "niet gepubliceerd", "geen inwoners", "nog niet beschikbaar"; src/app/missingReason.ts).
  *   A column marked `suppressible` always has its status column, so the layout does not change with the data.
  * - The attribution (e.g. "Bron: CBS, CC BY 4.0") is a last column `bron` / `source` repeated on every row. CSV
  *   has no comments or metadata; a trailing "source" line becomes a data row for every program that reads the file
@@ -20,6 +21,9 @@
 import { fillTemplate, type Lang } from '../app/format.ts';
 import { dataEN } from '../app/i18n/data.en.ts';
 import { dataNL } from '../app/i18n/data.nl.ts';
+import { missingEN } from '../app/i18n/missing.en.ts';
+import { missingNL } from '../app/i18n/missing.nl.ts';
+import { type MissingReason, missingWordKey } from '../app/missingReason.ts';
 import { neutraliseFormula } from './neutralise.ts';
 
 export type ExportColumnKind = 'text' | 'number' | 'integer';
@@ -49,12 +53,19 @@ export interface ExportTable {
    * be null; a value that is there anyway is never shown nor written.
    */
   suppressed?: readonly (readonly string[] | undefined)[];
+  /**
+   * `reasons[i]` gives, per key, why row i's value is missing (a secret cell without one is `secret`). The word is
+   * written in the status column.
+   */
+  reasons?: readonly (Readonly<Record<string, MissingReason>> | undefined)[];
 }
 
 /** The words an export writes itself, in the interface language. */
 export interface ExportWords {
   /** The status of a secret cell: "geheim". */
   secret: string;
+  /** The status of a missing value, per reason ("niet gepubliceerd" …). */
+  reasons: Record<MissingReason, string>;
   /** The header of a status column; `{column}` is the value column's label. */
   status: string;
   /** The header of the attribution column: "bron". */
@@ -63,11 +74,31 @@ export interface ExportWords {
 
 export function exportWords(lang: Lang): ExportWords {
   const text = lang === 'en' ? dataEN : dataNL;
-  return { secret: text['data.export.secret'], status: text['data.export.status'], source: text['data.export.source'] };
+  const missing = lang === 'en' ? missingEN : missingNL;
+  const word = (reason: MissingReason) => missing[missingWordKey(reason) as keyof typeof missingNL];
+  return {
+    secret: word('secret'),
+    reasons: {
+      secret: word('secret'),
+      not_published: word('not_published'),
+      no_inhabitants: word('no_inhabitants'),
+      not_yet_available: word('not_yet_available'),
+      no_data: word('no_data'),
+    },
+    status: text['data.export.status'],
+    source: text['data.export.source'],
+  };
 }
 
 export function isSuppressed(table: ExportTable, row: number, key: string): boolean {
   return table.suppressed?.[row]?.includes(key) ?? false;
+}
+
+/** Why a cell has no value: its reason, `secret` for a suppressed cell without one, else null. */
+export function missingOf(table: ExportTable, row: number, key: string): MissingReason | null {
+  const reason = table.reasons?.[row]?.[key];
+  if (reason && (isSuppressed(table, row, key) || table.rows[row]?.[key] == null)) return reason;
+  return isSuppressed(table, row, key) ? 'secret' : null;
 }
 
 export type GridCell = { text: string } | { value: number; decimals: number | undefined; grouping: boolean } | null;
@@ -94,7 +125,7 @@ function cell(value: ExportCell | undefined, column: ExportColumn): GridCell {
 
 export function exportGrid(table: ExportTable, words: ExportWords): ExportGrid {
   const withStatus = table.columns.map(
-    (column) => column.suppressible === true || table.rows.some((_, i) => isSuppressed(table, i, column.key)),
+    (column) => column.suppressible === true || table.rows.some((_, i) => missingOf(table, i, column.key) !== null),
   );
   const header: string[] = [];
   table.columns.forEach((column, c) => {
@@ -105,8 +136,9 @@ export function exportGrid(table: ExportTable, words: ExportWords): ExportGrid {
     const cells: GridCell[] = [];
     table.columns.forEach((column, c) => {
       const secret = isSuppressed(table, i, column.key);
+      const reason = missingOf(table, i, column.key);
       cells.push(secret ? null : cell(row[column.key], column));
-      if (withStatus[c]) cells.push(secret ? { text: words.secret } : null);
+      if (withStatus[c]) cells.push(reason ? { text: words.reasons?.[reason] ?? words.secret } : null);
     });
     return cells;
   });

@@ -5,8 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../src/app/format.ts';
 import { dataEN } from '../../src/app/i18n/data.en.ts';
-import { dataNL } from '../../src/app/i18n/data.nl.ts';
 import { I18nProvider } from '../../src/app/i18n/index.tsx';
+import { missingNL } from '../../src/app/i18n/missing.nl.ts';
 import { type ExportTable, exportWords, toExportCsv } from '../../src/export/csv.ts';
 import { readXlsxRows } from '../../src/import/cbs/xlsx.ts';
 import { DataTable, displayNumber, filterRows, foldText, sortRows } from '../../src/views/data/DataTable.tsx';
@@ -108,7 +108,9 @@ describe('DataTable markup', () => {
     expect(html).toContain(
       '<th scope="row">Zuiderwijk</th><td class="num">2023</td><td class="num">12,4</td><td class="num">1.234</td>',
     );
-    expect(html).toContain(`<span class="suppressed" title="${dataNL['data.table.suppressedTitle']}">geheim</span>`);
+    expect(html).toContain(
+      `<span class="suppressed missing" data-missing="secret" title="${missingNL['missing.title.secret']}">geheim</span>`,
+    );
     expect(html).toContain('<p class="data-table-count" role="status">5 rijen</p>');
     expect(html).not.toContain('Rijen per pagina'); // five rows need no pages
   });

@@ -290,3 +290,53 @@ describe('download', () => {
     window.happyDOM.close();
   });
 });
+
+describe('why a value is missing, in every download', () => {
+  const reasons: ExportTable = {
+    columns: [
+      { key: 'code', label: 'Code', kind: 'text' },
+      { key: 'value', label: 'Jeugdzorg (%)', kind: 'number', decimals: 1, suppressible: true },
+    ],
+    rows: [
+      { code: 'GM1979', value: null },
+      { code: 'WK197910', value: null },
+      { code: 'WK197908', value: null },
+      { code: 'WK197911', value: null },
+      { code: 'WK197901', value: 8.7 },
+    ],
+    suppressed: [['value'], ['value'], ['value'], ['value']],
+    reasons: [
+      { value: 'not_published' },
+      { value: 'secret' },
+      { value: 'no_inhabitants' },
+      { value: 'not_yet_available' },
+      // A reason beside a shown value is no reason.
+      { value: 'secret' },
+    ],
+  };
+
+  it('writes the reason in the status column of the CSV, in Dutch and in English', () => {
+    expect(toExportCsv(reasons, { numberFormat: 'nl', attribution: '' })).toBe(
+      '\uFEFFCode;Jeugdzorg (%);Jeugdzorg (%) (status)\r\n' +
+        'GM1979;;niet gepubliceerd\r\n' +
+        'WK197910;;geheim\r\n' +
+        'WK197908;;geen inwoners\r\n' +
+        'WK197911;;nog niet beschikbaar\r\n' +
+        'WK197901;8,7;\r\n',
+    );
+    expect(toExportCsv(reasons, { numberFormat: 'intl', attribution: '', words: exportWords('en') })).toContain(
+      'GM1979,,not published\r\nWK197910,,secret\r\nWK197908,,no inhabitants\r\nWK197911,,not yet available\r\n',
+    );
+  });
+
+  it('writes the same words in the Excel file', () => {
+    expect(readXlsxRows(toXlsx(reasons, { sheetName: 'x', attribution: '' }), inflateRaw)).toEqual([
+      ['Code', 'Jeugdzorg (%)', 'Jeugdzorg (%) (status)'],
+      ['GM1979', '', 'niet gepubliceerd'],
+      ['WK197910', '', 'geheim'],
+      ['WK197908', '', 'geen inwoners'],
+      ['WK197911', '', 'nog niet beschikbaar'],
+      ['WK197901', '8.7'],
+    ]);
+  });
+});

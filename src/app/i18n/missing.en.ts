@@ -2,19 +2,19 @@
 import type { missingNL } from './missing.nl.ts';
 
 export const missingEN: Record<keyof typeof missingNL, string> = {
-  'missing.secret': 'confidential',
+  'missing.secret': 'secret',
   'missing.not_published': 'not published',
   'missing.no_inhabitants': 'no inhabitants',
   'missing.not_yet_available': 'not yet available',
   'missing.no_data': 'no data',
   'missing.title.secret':
-    'Confidential: withheld to protect small numbers — in this area itself, or in a neighbouring area or a linked figure that could otherwise be worked out by subtraction (privacy).',
+    'Secret: withheld to protect small numbers — in this area itself, or in a neighbouring area or a linked figure that could otherwise be worked out by subtraction (privacy).',
   'missing.title.not_published':
     'Not published: the source has no figure for this area in this year (often not for the whole municipality).',
   'missing.title.no_inhabitants': 'No inhabitants: nobody lives in this area, so there is no figure.',
   'missing.title.not_yet_available': 'Not yet available: the source publishes this figure later.',
   'missing.title.no_data': 'No data for this area in this year.',
-  'missing.legend.secret': 'Confidential (small numbers protected)',
+  'missing.legend.secret': 'Secret (small numbers protected)',
   'missing.legend.not_published': 'Not published',
   'missing.legend.no_inhabitants': 'No inhabitants',
   'missing.legend.not_yet_available': 'Not yet available',

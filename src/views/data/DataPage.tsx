@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { missingReason } from '../../app/missingReason.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import type { Indicator, Level } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
@@ -67,6 +68,10 @@ export function DataPage({ pkg, indicator, period, children }: DataPageProps) {
         denominator: r.denominator,
       })),
       suppressed: rows.map((r) => (r.suppressed ? ['value'] : undefined)),
+      reasons: rows.map((r) => {
+        const reason = missingReason(r);
+        return reason ? { value: reason } : undefined;
+      }),
     };
   }, [data, chosen, byId, i18n, t]);
 

@@ -3,7 +3,8 @@ import { fillTemplate, formatNumber, type Lang } from '../../app/format.ts';
 import { dataEN } from '../../app/i18n/data.en.ts';
 import { dataNL } from '../../app/i18n/data.nl.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { type ExportColumn, type ExportTable, isSuppressed } from '../../export/csv.ts';
+import { missingTitleKey, missingWordKey } from '../../app/missingReason.ts';
+import { type ExportColumn, type ExportTable, isSuppressed, missingOf } from '../../export/csv.ts';
 import './data.css';
 
 export type DataKey = keyof typeof dataNL;
@@ -84,12 +85,12 @@ export function displayNumber(value: number, column: ExportColumn, lang: Lang): 
 }
 
 function Cell({ table, row, column }: { table: ExportTable; row: number; column: ExportColumn }) {
-  const { lang } = useI18n();
-  const text = useDataText();
-  if (isSuppressed(table, row, column.key)) {
+  const { lang, t } = useI18n();
+  const reason = missingOf(table, row, column.key);
+  if (reason !== null) {
     return (
-      <span className="suppressed" title={text('data.table.suppressedTitle')}>
-        {text('data.table.suppressed')}
+      <span className="suppressed missing" data-missing={reason} title={t(missingTitleKey(reason))}>
+        {t(missingWordKey(reason))}
       </span>
     );
   }
