@@ -79,7 +79,7 @@ export async function verdictSheet(
   options: { period?: number } = {},
 ): Promise<VerdictSheetRow[]> {
   const table = await db.query(
-    'SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed FROM observations',
+    'SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed, status FROM observations',
   );
   const all = decodeProfile(table);
   const byArea = new Map<string, ProfileRow[]>();

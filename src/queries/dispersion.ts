@@ -28,7 +28,7 @@ export function dispersionRequest(
 ): { sql: string; partitions: string[] | undefined } {
   const codes = partitioned ? [code] : dispersionAreas(code, areas);
   return {
-    sql: `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed
+    sql: `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed, status
 FROM observations
 WHERE area_code IN ${sqlStringList(codes)} AND NOT suppressed AND numerator IS NOT NULL AND denominator IS NOT NULL
 ORDER BY indicator_id, area_code, period`,
