@@ -19,4 +19,6 @@ export const missingEN: Record<keyof typeof missingNL, string> = {
   'missing.legend.no_inhabitants': 'No inhabitants',
   'missing.legend.not_yet_available': 'Not yet available',
   'missing.legend.no_data': 'No data',
+  'missing.trendNone': 'No figures to draw for {area}: {reasons}.',
+  'missing.trendYear': '{area} has no value in {period}: {reason}.',
 } as const;

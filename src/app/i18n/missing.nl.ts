@@ -20,4 +20,6 @@ export const missingNL = {
   'missing.legend.no_inhabitants': 'Geen inwoners',
   'missing.legend.not_yet_available': 'Nog niet beschikbaar',
   'missing.legend.no_data': 'Geen gegevens',
+  'missing.trendNone': 'Geen cijfers om te tekenen voor {area}: {reasons}.',
+  'missing.trendYear': '{area} heeft in {period} geen waarde: {reason}.',
 } as const;

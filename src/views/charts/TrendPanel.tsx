@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
 import { valueInterval } from '../../compass/intervals.ts';
 import { breakAtUnmeasured, withBreaks } from '../../compass/seriesBreaks.ts';
 import type { AimAssessment } from '../../compass/types.ts';
@@ -186,6 +187,15 @@ export function TrendPanel({
         ),
       })),
       suppressed: periods.map((p) => shown.filter((s) => rowOf(s.key, p)?.suppressed).map((s) => s.key)),
+      reasons: periods.map((p) =>
+        Object.fromEntries(
+          shown.flatMap((s) => {
+            const r = rowOf(s.key, p);
+            const reason = r ? missingReason(r) : null;
+            return reason ? [[s.key, reason]] : [];
+          }),
+        ),
+      ),
     };
   }, [series, data, periods, indicator.decimals, i18n]);
   const charts = useMemo(
@@ -205,11 +215,37 @@ export function TrendPanel({
   }, [element, loading]);
 
   const aimLabel = aim ? (i18n.lang === 'en' ? aim.label_en || aim.label_nl : aim.label_nl) : null;
+  // Why the area has no value: per reason its years when nothing can be drawn, else the chosen year's reason.
+  const areaRows = (data ?? []).filter((r) => r.area_code === area.code);
+  const byReason = new Map<MissingReason, number[]>();
+  for (const r of areaRows) {
+    const reason = missingReason(r);
+    if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), r.period]);
+  }
+  const missingNote =
+    byReason.size > 0 && areaRows.every((r) => missingReason(r) !== null)
+      ? i18n.t('missing.trendNone', {
+          area: area.name,
+          reasons: [...byReason]
+            .map(([reason, years]) => `${i18n.t(missingWordKey(reason))} (${years.join(', ')})`)
+            .join('; '),
+        })
+      : null;
+  const chosen = areaRows.find((r) => r.period === period);
+  const chosenReason = chosen ? missingReason(chosen) : null;
+  const yearNote = chosenReason
+    ? i18n.t('missing.trendYear', { area: area.name, period, reason: i18n.t(missingWordKey(chosenReason)) })
+    : null;
   return (
     <section className="trend" aria-labelledby="trend-title">
       <h2 id="trend-title">{i18n.t('trend.title', { indicator: i18n.label(indicator) })}</h2>
       {aimLabel && <p className="aim-text">{i18n.t('trend.aimDirection', { label: aimLabel })}</p>}
-      {element ? <SvgHost element={element} className="trend-chart" /> : data && <p>{i18n.t('trend.noData')}</p>}
+      {element ? (
+        <SvgHost element={element} className="trend-chart" />
+      ) : (
+        data && <p>{missingNote ?? i18n.t('trend.noData')}</p>
+      )}
+      {element && yearNote && <p className="muted trend-missing">{yearNote}</p>}
       {element && attribution && fileBase && (
         <Suspense fallback={null}>
           <DownloadButtons table={exportTable} baseName={fileBase} attribution={attribution} charts={charts} />

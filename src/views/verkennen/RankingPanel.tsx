@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { MISSING_REASONS, missingReason, missingWordKey } from '../../app/missingReason.ts';
 import { valueInterval } from '../../compass/intervals.ts';
 import type { Interval } from '../../compass/types.ts';
 import type { RankingRow } from '../../queries/explore.ts';
@@ -69,6 +70,7 @@ export function RankingPanel({
               nl: t('verkennen.nl'),
               suppressed: t('verkennen.suppressed'),
               noData: t('verkennen.noData'),
+              missing: Object.fromEntries(MISSING_REASONS.map((m) => [m, t(missingWordKey(m))])),
             },
             ariaLabel: t('verkennen.ranking.aria', { indicator: label, level: t(`levelSingular.${level}`), period }),
             ariaDescription: t(raw ? 'verkennen.ranking.descriptionStabilised' : 'verkennen.ranking.description'),
@@ -79,8 +81,8 @@ export function RankingPanel({
   useValueBrush(element, onBrush, brushed);
 
   const unit = i18n.unitNote(indicator);
-  const cell = (r: Pick<RankingRow, 'value' | 'suppressed'>) =>
-    r.value !== null ? i18n.value(r.value, indicator) : t(r.suppressed ? 'verkennen.suppressed' : 'verkennen.noData');
+  const cell = (r: Pick<RankingRow, 'value' | 'suppressed' | 'status'>) =>
+    r.value !== null ? i18n.value(r.value, indicator) : t(missingWordKey(missingReason(r) ?? 'no_data'));
   const range = (code: string) => {
     const w = intervals.get(code);
     return w
@@ -117,7 +119,7 @@ export function RankingPanel({
           cells: [
             r.value !== null ? String(i + 1) : '–',
             cell(r),
-            ...(raw ? [cell({ value: raw.get(r.code) ?? null, suppressed: r.suppressed })] : []),
+            ...(raw ? [cell({ value: raw.get(r.code) ?? null, suppressed: r.suppressed, status: r.status })] : []),
             range(r.code),
           ],
         }))}

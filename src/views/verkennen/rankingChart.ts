@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
+import { type MissingReason, missingReason } from '../../app/missingReason.ts';
 import type { Interval } from '../../compass/types.ts';
 import type { RankingRow } from '../../queries/explore.ts';
 import {
@@ -28,6 +29,8 @@ export interface RankingChartOptions extends ChartBase {
     /** Shown instead of a bar: "geheim" (too few people) and "geen gegevens". */
     suppressed: string;
     noData: string;
+    /** The word for each reason a value is missing (src/app/missingReason.ts), where the row has one. */
+    missing?: Partial<Record<MissingReason, string>>;
   };
   /** Height of one area's row (default 20). */
   rowHeight?: number;
@@ -86,9 +89,7 @@ export function rankingChart(rows: readonly RankingRow[], options: RankingChartO
   const valueText = (r: RankingRow) =>
     r.value !== null && Number.isFinite(r.value)
       ? formatValue(r.value)
-      : r.suppressed
-        ? labels.suppressed
-        : labels.noData;
+      : (labels.missing?.[missingReason(r) ?? 'no_data'] ?? (r.suppressed ? labels.suppressed : labels.noData));
   const names = rows.map((r) => truncate(r.name, MAX_NAME_CHARS));
   const longestName = Math.max(0, ...names.map((n) => n.length));
   const longestValue = Math.max(0, ...rows.map((r) => valueText(r).length));
