@@ -1,0 +1,155 @@
+/**
+ * A package imported from the real CBS files of Uithoorn (2015 Wijk- en buurtkaart and the 2024 wijken): CBS renamed
+ * wijk WK045185 from "Wijk 85 Meerwijk" (2015) to "Wijk 85 De Kwakel" (2024) and kept its code and boundary. The
+ * app names it as it was called in the year shown, the picker finds it by both names, the tooltip and the Over page
+ * give the other name; and a count map at wijk level is classified over the wijken, not the buurten.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCbs } from '../../scripts/cbs/importCbs.ts';
+import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+
+const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const present = existsSync(SHARED);
+if (!present) console.warn(`realNames e2e test skipped: ${SHARED} is missing (real CBS data)`);
+
+const CODE = 'WK045185';
+const NOW = 'Wijk 85 De Kwakel';
+const BEFORE = 'Wijk 85 Meerwijk';
+
+/** The fill colour each drawn area of a level has in feature-state, by code. */
+async function levelColours(page: Page, level: string): Promise<Record<string, string | null>> {
+  return page.evaluate((lvl) => {
+    const map = window.__gebiedskompas!.map!;
+    const source = map.getLayer(`${lvl}-fill`)!.source;
+    const out: Record<string, string | null> = {};
+    for (const f of map.queryRenderedFeatures({ layers: [`${lvl}-fill`] })) {
+      const code = String(f.properties.code);
+      out[code] = (map.getFeatureState({ source, id: code }).color as string | null | undefined) ?? null;
+    }
+    return out;
+  }, level);
+}
+
+/** A point on screen inside the area (searched on a grid of the map canvas). */
+async function pointIn(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const found = await page.evaluate((c) => {
+    const map = window.__gebiedskompas!.map!;
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    const layers = ['wijk-fill'];
+    for (let y = 10; y < rect.height; y += 8)
+      for (let x = 10; x < rect.width; x += 8)
+        if (map.queryRenderedFeatures([x, y], { layers }).some((f) => f.properties.code === c))
+          return { x: rect.left + x, y: rect.top + y };
+    return null;
+  }, code);
+  if (!found) throw new Error(`${code} is not on the map`);
+  return found;
+}
+
+describe.skipIf(!present)('names per period and classes per level on an imported CBS package (Uithoorn)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-names-e2e-'));
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const b = (name: string) => join(SHARED, 'boundaries', name);
+    await importCbs({
+      out: join(dir, 'uithoorn'),
+      gemeenten: ['GM0451'],
+      files: [
+        ...['buurt', 'wijk', 'gemeente'].map((l) => b(`cbs_wijkbuurtkaart_2015_${l}.geojson`)),
+        b('pdok_cbs_wijken_2024.geojson'),
+        b('pdok_cbs_gemeenten_2024_nl.geojson'),
+      ],
+    });
+    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the renamed wijk by its current and by its old name, and names it as it was called in the year', async () => {
+    const { page, foreignRequests, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+      width: 1400,
+      height: 900,
+    });
+    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw`);
+    await kompasShows(page, 'Uithoorn', { period: 2024 });
+
+    const search = page.getByPlaceholder('Zoek een gebied');
+    const result = page.locator('.picker-results [role="option"]');
+    await search.fill('De Kwakel');
+    await expect.poll(() => result.allTextContents()).toEqual([expect.stringContaining(NOW)]);
+    expect(await result.first().textContent()).toContain(`voorheen ${BEFORE}`);
+
+    // The old name finds it too ("Wijk 65 Meerwijk" is another wijk and is not it).
+    await search.fill(BEFORE);
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.first().textContent()).toContain(CODE);
+    await result.first().click();
+    await kompasShows(page, NOW, { period: 2024 });
+    expect(page.url()).toContain(`area=${CODE}`);
+
+    // In 2015 it was called Meerwijk.
+    await page.goto(`${served.url}?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
+    await kompasShows(page, BEFORE, { period: 2015 });
+    await search.fill('kwakel');
+    await expect.poll(() => result.allTextContents()).toEqual([expect.stringContaining(`nu ${NOW}`)]);
+
+    // The map's tooltip gives both names.
+    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&level=wijk`);
+    await kompasShows(page, 'Uithoorn', { period: 2024 });
+    await mapIdle(page);
+    const at = await pointIn(page, CODE);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.locator('.map-tooltip').textContent()).toContain(`${NOW} (voorheen ${BEFORE})`);
+
+    // The Over page lists it.
+    await page.goto(`${served.url}?dataset=uithoorn&view=over`);
+    await expect
+      .poll(() => page.locator('.over-renamed').textContent(), { timeout: 60_000 })
+      .toContain(`${NOW} (voorheen ${BEFORE})`);
+
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('colours the wijken of a count map in more than one class, with the legend of the wijk level', async () => {
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+      width: 1400,
+      height: 900,
+    });
+    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw&level=wijk`);
+    await kompasShows(page, 'Uithoorn', { period: 2015 });
+    await mapIdle(page);
+    await page.waitForFunction(() => document.querySelector('.legend[data-level="wijk"] .swatch') !== null);
+    const colours = await levelColours(page, 'wijk');
+    const painted = Object.values(colours).filter((c): c is string => c !== null);
+    expect(painted.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(painted).size).toBeGreaterThan(2);
+    // The legend's classes are those of the wijken: its lowest bound is the smallest wijk's count, not a buurt's.
+    const legend = await page.locator('.legend[data-level="wijk"] li').allTextContents();
+    expect(legend.length).toBeGreaterThan(3);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-names-wijk-count-map.png') });
+
+    // Zoomed in with `auto`, the buurten get their own classes: again more than one colour.
+    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw&level=buurt`);
+    await kompasShows(page, 'Uithoorn', { period: 2015 });
+    await mapIdle(page);
+    await page.waitForFunction(() => document.querySelector('.legend[data-level="buurt"] .swatch') !== null);
+    const buurten = Object.values(await levelColours(page, 'buurt')).filter((c) => c !== null);
+    expect(new Set(buurten).size).toBeGreaterThan(2);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
