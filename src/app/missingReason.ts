@@ -32,6 +32,11 @@ export function missingWordKey(reason: MissingReason): MessageKey {
   return `missing.${reason}`;
 }
 
+/** The same word with soft hyphens, for a narrow table cell. */
+export function missingCellKey(reason: MissingReason): MessageKey {
+  return `missing.cell.${reason}`;
+}
+
 /** The sentence for a tooltip: what the reason means (for secret: small numbers, here or in a linked figure). */
 export function missingTitleKey(reason: MissingReason): MessageKey {
   return `missing.title.${reason}`;

@@ -7,6 +7,11 @@ export const missingEN: Record<keyof typeof missingNL, string> = {
   'missing.no_inhabitants': 'no inhabitants',
   'missing.not_yet_available': 'not yet available',
   'missing.no_data': 'no data',
+  'missing.cell.secret': 'secret',
+  'missing.cell.not_published': 'not pub\u00adlished',
+  'missing.cell.no_inhabitants': 'no in\u00adhabi\u00adtants',
+  'missing.cell.not_yet_available': 'not yet avail\u00adable',
+  'missing.cell.no_data': 'no data',
   'missing.title.secret':
     'Secret: withheld to protect small numbers — in this area itself, or in a neighbouring area or a linked figure that could otherwise be worked out by subtraction (privacy).',
   'missing.title.not_published':

@@ -8,6 +8,12 @@ export const missingNL = {
   'missing.no_inhabitants': 'geen inwoners',
   'missing.not_yet_available': 'nog niet beschikbaar',
   'missing.no_data': 'geen gegevens',
+  // The same words with soft hyphens, for the Kompas's narrow number columns (no hyphenation dictionary needed).
+  'missing.cell.secret': 'geheim',
+  'missing.cell.not_published': 'niet gepubli\u00adceerd',
+  'missing.cell.no_inhabitants': 'geen inwoners',
+  'missing.cell.not_yet_available': 'nog niet beschik\u00adbaar',
+  'missing.cell.no_data': 'geen gegevens',
   'missing.title.secret':
     'Geheim: niet getoond om kleine aantallen te beschermen — in dit gebied zelf, of in een gebied ernaast of een gekoppeld cijfer dat anders door aftrekken te herleiden is (privacy).',
   'missing.title.not_published':
