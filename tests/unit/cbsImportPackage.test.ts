@@ -896,13 +896,14 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
         a_wmo_t: ['neutral', '5', ''],
         p_wmo_t: ['neutral', '5', '5'],
       });
-      expect(parseCsv(pkg.files['indicators.csv'], 'indicators.csv').header.slice(-6)).toEqual([
+      expect(parseCsv(pkg.files['indicators.csv'], 'indicators.csv').header.slice(-7)).toEqual([
         'min_count',
         'rounding',
         'denominator_rounding',
         'count_threshold',
         'numerator_id',
         'denominator_id',
+        'publish_rounding',
       ]);
       const db = await createNodeConnector();
       try {
