@@ -154,4 +154,20 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+  it('Verkennen pairs the indicator with one that has data for the wijken of the year', async () => {
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+      width: 1400,
+      height: 900,
+    });
+    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&view=verkennen`);
+    const scatter = page.locator('.verkennen-panel.scatter');
+    // The 2024 wijken have inhabitants and a few other figures only: the partner is one of those, so the scatter
+    // has points and a correlation rather than "Te weinig gebieden (0)".
+    await expect.poll(() => scatter.locator('circle').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    expect(await scatter.textContent()).not.toContain('(0)');
+    await mapIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-names-verkennen.png') });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
