@@ -101,6 +101,18 @@ function SignalList({ heading, items, kind }: { heading: string; items: string[]
   );
 }
 
+/** A value cell: a value of another year ("730 (2015)") puts its year on a second, smaller line. */
+function ValueText({ text }: { text: string }) {
+  const match = /^(.*) \((\d{4})\)$/.exec(text);
+  if (!match) return <>{text}</>;
+  return (
+    <>
+      {match[1]}
+      <span className="p-year"> ({match[2]})</span>
+    </>
+  );
+}
+
 function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
   const { t } = useI18n();
   return (
@@ -138,9 +150,15 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
         {theme.rows.map((row) => (
           <tr key={row.label}>
             <th scope="row">{row.label}</th>
-            <td className="num">{row.value}</td>
-            <td className="num">{row.gemeente}</td>
-            <td className="num">{row.nl}</td>
+            <td className="num">
+              <ValueText text={row.value} />
+            </td>
+            <td className="num">
+              <ValueText text={row.gemeente} />
+            </td>
+            <td className="num">
+              <ValueText text={row.nl} />
+            </td>
             <td className="verdict">{row.vsPrevious}</td>
             <td className="verdict">{row.vsGemeente}</td>
             <td className="verdict">{row.aim}</td>
