@@ -1,5 +1,5 @@
 /** Names per period: CBS renames a wijk or buurt and keeps its code (Uithoorn's WK045185, Meerwijk → De Kwakel). */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,40 @@ describe.skipIf(!existsSync(DATA))('the CBS importer keeps each year’s name', 
       // "Wijk 50  Langs de Vuurlinie" (2015, two spaces) is no rename.
       expect(areas.find((a) => a.code === 'WK045150')!.names).toBeUndefined();
       expect(areas.filter((a) => a.names).map((a) => a.code)).toEqual(['WK045185']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the later name from a kwb table without boundaries, and never a bare code for a name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-names-'));
+    try {
+      const kwb = join(dir, 'kwb-2024.csv');
+      writeFileSync(
+        kwb,
+        [
+          'gwb_code_10;regio;gm_naam;recs;a_inw',
+          'GM0451;Uithoorn;Uithoorn;Gemeente;31000',
+          'WK045185;Wijk 85 De Kwakel;Uithoorn;Wijk;3795',
+          'WK045115;WK045115;Uithoorn;Wijk;1500',
+          '',
+        ].join('\r\n'),
+      );
+      const out = join(dir, 'pkg');
+      await importCbs({
+        out,
+        gemeenten: ['GM0451'],
+        files: [
+          ...['buurt', 'wijk', 'gemeente'].map((l) => join(DATA, 'boundaries', `cbs_wijkbuurtkaart_2015_${l}.geojson`)),
+          kwb,
+        ],
+      });
+      const areas = validateAreas(readPackage(out)['areas.geojson']);
+      const kwakel = areas.find((a) => a.code === 'WK045185')!;
+      expect(kwakel.name).toBe('Wijk 85 De Kwakel');
+      expect(nameIn(kwakel, 2015)).toBe('Wijk 85 Meerwijk');
+      expect(areas.find((a) => a.code === 'WK045115')!).toMatchObject({ name: 'Wijk 15 Dorpscentrum' });
+      expect(areas.find((a) => a.code === 'WK045115')!.names).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

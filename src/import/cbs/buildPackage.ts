@@ -128,7 +128,12 @@ function versionsOf(years: Map<number, AreaYear>, periods: readonly number[]) {
       current.last = year.period;
       const named = Object.values(current.names).at(-1)!;
       if (spaced(named) !== spaced(year.name) && year.name !== year.code) current.names[year.period] = year.name;
-      if (year.geometry || !current.latest.geometry) current.latest = { ...year, geometry: year.geometry ?? shape };
+      // The latest year's name, even from a file without boundaries (a kwb table of a later year); a name that is
+      // only the code (a source without names) never replaces a real one.
+      const name = year.name !== year.code ? year.name : current.latest.name;
+      if (year.geometry || !current.latest.geometry)
+        current.latest = { ...year, name, geometry: year.geometry ?? shape };
+      else current.latest = { ...current.latest, name };
     } else versions.push({ first: year.period, last: year.period, latest: year, names: { [year.period]: year.name } });
   }
   const everywhere = versions.length === 1 && periods.every((p) => years.has(p));

@@ -1,5 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { missingReason } from '../../app/missingReason.ts';
+import { namedIn } from '../../data/areaPeriods.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import type { Area, Indicator, Level } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
@@ -121,9 +123,18 @@ export function VerkennenPage({
         : null,
     [refs.data, refCode, shown],
   );
-  const names = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a.name])), [pkg.areas]);
+  // Areas as they were called in the year (DuckDB's areas table holds the current names of renamed areas).
+  const names = useMemo(() => new Map(namedIn(pkg.areas, period).map((a) => [a.code, a.name])), [pkg.areas, period]);
+  const renamed = <R extends { code: string; name: string }>(rows: readonly R[]): R[] =>
+    rows.map((r) => {
+      const name = names.get(r.code);
+      return name !== undefined && name !== r.name ? { ...r, name } : r;
+    });
   // The funnel of the year, and the stabilised values in place of the measured ones when they are on.
-  const rankingData = useMemo(() => ranking.data ?? [], [ranking.data]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: renamed reads only names
+  const rankingData = useMemo(() => renamed(ranking.data ?? []), [ranking.data, names]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: renamed reads only names
+  const scatterRows = useMemo(() => renamed(scatter.data ?? []), [scatter.data, names]);
   const stable = useStabilised(trends, rankingData, indicator, period, stabilised);
   const { rows: rankingRows, raw: rawValues } = stable;
   // A range brushed in the histogram fades every area outside it on the map (the values as shown).
@@ -170,6 +181,10 @@ export function VerkennenPage({
         ...(rawValues && { stabilised: r.value }),
       })),
       suppressed: rankingRows.map((r) => (r.suppressed ? ['value', 'stabilised'] : undefined)),
+      reasons: rankingRows.map((r) => {
+        const reason = missingReason(r);
+        return reason ? { value: reason, stabilised: reason } : undefined;
+      }),
     }),
     [rankingRows, rawValues, indicator, i18n, t],
   );
@@ -262,7 +277,7 @@ export function VerkennenPage({
           {...panel}
         />
         <ScatterPanel
-          rows={scatter.data ?? []}
+          rows={scatterRows}
           x={indicator}
           y={y}
           period={period}
