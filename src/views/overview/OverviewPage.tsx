@@ -2,7 +2,7 @@ import { type MouseEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { MapLevel } from '../../app/urlState.ts';
 import { hasSignals } from '../../compass/overview.ts';
-import { existsIn } from '../../data/areaPeriods.ts';
+import { existsIn, namedIn } from '../../data/areaPeriods.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import type { Area } from '../../data/package.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
@@ -61,7 +61,8 @@ export function OverviewPage(props: OverviewPageProps) {
   const gemeente = gemeenteOf(area, pkg, areasByCode);
   const areas = useMemo(() => {
     const parent = (a: Area) => (level === 'buurt' ? (areasByCode.get(a.parent ?? '')?.name ?? '') : '');
-    return pkg.areas
+    // Named as they were called in the year (a renamed buurt keeps its code).
+    return namedIn(pkg.areas, period)
       .filter((a) => a.level === level && a.gemeente === gemeente?.code && existsIn(a, period))
       .sort((a, b) => parent(a).localeCompare(parent(b), i18n.lang) || a.name.localeCompare(b.name, i18n.lang));
   }, [pkg.areas, level, gemeente?.code, period, areasByCode, i18n.lang]);
