@@ -98,6 +98,10 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
       const text = await page.locator(`tr[data-indicator="${id}"] td[data-cell="area"]`).textContent();
       if (text !== null) expect(text).not.toContain('geheim');
     }
+    // The trend panel says why the chosen year has no point, in the same words.
+    await expect
+      .poll(() => page.locator('.trend .trend-missing').textContent())
+      .toBe('Eemsdelta heeft in 2024 geen waarde: niet gepubliceerd.');
     await mapIdle(page);
     const legend = page.locator('.map-panel .legend');
     await expect.poll(() => legend.locator('li[data-missing="not_published"]').textContent()).toBe('Niet gepubliceerd');

@@ -46,7 +46,7 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.aimReason.projectionMeets': 'If the trend continues, the aim will be met.',
   'compass.aimReason.projectionMisses': 'If the trend continues, the aim will not be met.',
   'compass.aimReason.tooFewPoints': 'Too few years to determine a trend.',
-  'compass.aimReason.suppressed': 'The value is confidential (small numbers).',
+  'compass.aimReason.suppressed': 'There is no value for this year (secret or not published).',
   'compass.aimReason.targetPeriodPassed': 'The target year has been reached; the value of that year counts.',
   'compass.aimReason.clearProgress': 'Clearly in the right direction since the baseline year.',
   'compass.aimReason.clearSetback': 'Clearly in the wrong direction since the baseline year.',

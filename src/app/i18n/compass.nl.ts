@@ -44,7 +44,7 @@ export const compassNL = {
   'compass.aimReason.projectionMeets': 'Als de trend doorzet, wordt het doel gehaald.',
   'compass.aimReason.projectionMisses': 'Als de trend doorzet, wordt het doel niet gehaald.',
   'compass.aimReason.tooFewPoints': 'Te weinig jaren om een trend te bepalen.',
-  'compass.aimReason.suppressed': 'De waarde is geheim (kleine aantallen).',
+  'compass.aimReason.suppressed': 'Er is geen waarde voor dit jaar (geheim of niet gepubliceerd).',
   'compass.aimReason.targetPeriodPassed': 'Het doeljaar is bereikt; de waarde van dat jaar telt.',
   'compass.aimReason.clearProgress': 'Sinds het basisjaar duidelijk in de goede richting.',
   'compass.aimReason.clearSetback': 'Sinds het basisjaar duidelijk in de verkeerde richting.',
