@@ -102,6 +102,52 @@ const workbookBytes = zip([
 ]);
 
 describe('readXlsxRows', () => {
+  it('reads a workbook whose XML uses a namespace prefix (x:worksheet, x:row, x:c), as the Open XML SDK writes', () => {
+    // The same parts with every element prefixed: before, this read as 0 rows without an error.
+    const prefix = (xml: string) =>
+      xml.replace(
+        /<(\/?)(?!\?)([A-Za-z]+)([\s>/])/g,
+        (_, slash: string, name: string, after: string) => `<${slash}x:${name}${after}`,
+      );
+    const nsWorkbook = prefix(workbook).replace(
+      NS,
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+    );
+    const bytes = zip([
+      { name: 'xl/workbook.xml', text: nsWorkbook.replace('<x:sheet ', '<x:sheet ').replaceAll('x:r:id', 'r:id') },
+      { name: 'xl/_rels/workbook.xml.rels', text: rels },
+      { name: 'xl/sharedStrings.xml', text: prefix(sharedStrings) },
+      { name: 'xl/worksheets/sheet1.xml', text: prefix(otherSheet) },
+      { name: 'xl/worksheets/sheet2.xml', text: prefix(sheet) },
+    ]);
+    expect(readXlsxRows(bytes, inflate, 'x.xlsx')).toEqual(readXlsxRows(workbookBytes, inflate, 'kwb-2024.xlsx'));
+  });
+
+  it('reads a value written with attributes (<v xml:space="preserve">, as SheetJS writes text with outer spaces)', () => {
+    const text = `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="str"><v xml:space="preserve"> Centrum </v></c><c r="B1"><v xml:space="preserve">12</v></c></row></sheetData></worksheet>`;
+    const bytes = zip([{ name: 'xl/worksheets/sheet1.xml', text }]);
+    expect(readXlsxRows(bytes, inflate, 'sheetjs.xlsx')).toEqual([[' Centrum ', '12']]);
+  });
+
+  it('refuses a row or column number beyond Excel’s limits instead of allocating it, naming the file', () => {
+    for (const cell of [
+      '<row r="1000000000"><c r="A1000000000"><v>1</v></c></row>',
+      '<row r="1"><c r="ZZZZ1"><v>1</v></c></row>',
+    ]) {
+      const bytes = zip([
+        { name: 'xl/worksheets/sheet1.xml', text: `<worksheet ${NS}><sheetData>${cell}</sheetData></worksheet>` },
+      ]);
+      let caught: unknown;
+      try {
+        readXlsxRows(bytes, inflate, 'vijandig.xlsx');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ImportError);
+      expect(JSON.stringify((caught as ImportError).messages)).toContain('vijandig.xlsx');
+    }
+  });
+
   it('reads the first sheet in workbook order: shared, rich and inline strings, numbers as written, gaps', () => {
     expect(readXlsxRows(workbookBytes, inflate, 'kwb-2024.xlsx')).toEqual([
       ['gwb_code_10', 'regio', 'a_inw', 'g_hhgro'],

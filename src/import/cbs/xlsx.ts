@@ -5,9 +5,22 @@
  * Numbers are returned as written in the file ("2.1", "1E-3"), so no precision is lost or invented here.
  *
  * Row i of the result is spreadsheet row i + 1 (missing rows are empty arrays); cells left out of a row are ''.
+ *
+ * Element names may carry a namespace prefix (`<x:row>`, `<x:c>`, as the .NET Open XML SDK writes them) and
+ * elements may carry attributes (`<v xml:space="preserve">`, as SheetJS writes text with outer spaces); both are
+ * read like the plain form. Row and column numbers beyond Excel's own limits (1.048.576 rows, 16.384 columns) are
+ * refused rather than allocated: a 441-byte workbook must not claim a billion rows.
  */
 import { ImportError, importMessage } from './messages.ts';
 import { openZip, type ZipArchive, ZipError } from './zip.ts';
+
+/** Excel's own limits (ECMA-376 §18.3.1.73 / Excel specifications). */
+export const XLSX_MAX_ROWS = 1_048_576;
+export const XLSX_MAX_COLUMNS = 16_384;
+
+/** A start tag `<name …>` or `<prefix:name …>`: the regex source for element `name` with any namespace prefix. */
+const tag = (name: string) => `<(?:[A-Za-z_][\\w.-]*:)?${name}\\b`;
+const close = (name: string) => `<\\/(?:[A-Za-z_][\\w.-]*:)?${name}>`;
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -24,9 +37,9 @@ function unescapeXml(s: string): string {
 
 /** The concatenated `<t>` texts of a string item, without phonetic runs (`<rPh>`, East Asian readings). */
 function itemText(xml: string): string {
-  const visible = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  const visible = xml.replace(new RegExp(`${tag('rPh')}[\\s\\S]*?${close('rPh')}`, 'g'), '');
   let text = '';
-  for (const m of visible.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += m[1];
+  for (const m of visible.matchAll(new RegExp(`${tag('t')}(?:\\s[^>]*)?>([\\s\\S]*?)${close('t')}`, 'g'))) text += m[1];
   return unescapeXml(text);
 }
 
@@ -46,7 +59,8 @@ function columnIndex(reference: string | undefined): number {
 function sharedStrings(zip: ZipArchive, decoder: TextDecoder): string[] {
   const bytes = zip.read('xl/sharedStrings.xml');
   if (!bytes) return [];
-  return [...decoder.decode(bytes).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => itemText(m[1] ?? ''));
+  const si = new RegExp(`${tag('si')}[^>]*?(?:\\/>|>([\\s\\S]*?)${close('si')})`, 'g');
+  return [...decoder.decode(bytes).matchAll(si)].map((m) => itemText(m[1] ?? ''));
 }
 
 /** The first sheet in workbook order, via its relationship; sheet1.xml when the workbook says nothing. */
@@ -55,10 +69,10 @@ function firstSheetPath(zip: ZipArchive, decoder: TextDecoder): string {
   const workbook = zip.read('xl/workbook.xml');
   const rels = zip.read('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) return fallback;
-  const sheet = /<sheet\b([^>]*)\/?>/.exec(decoder.decode(workbook))?.[1];
+  const sheet = new RegExp(`${tag('sheet')}([^>]*)\\/?>`).exec(decoder.decode(workbook))?.[1];
   const id = sheet ? attribute(sheet, 'r:id') : undefined;
   if (!id) return fallback;
-  for (const m of decoder.decode(rels).matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+  for (const m of decoder.decode(rels).matchAll(new RegExp(`${tag('Relationship')}([^>]*)\\/?>`, 'g'))) {
     if (attribute(m[1]!, 'Id') !== id) continue;
     const target = attribute(m[1]!, 'Target');
     if (!target) break;
@@ -69,24 +83,33 @@ function firstSheetPath(zip: ZipArchive, decoder: TextDecoder): string {
 
 function cellValue(attributes: string, body: string, strings: readonly string[]): string {
   const type = attribute(attributes, 't');
-  if (type === 'inlineStr') return itemText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-  const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+  if (type === 'inlineStr') return itemText(IS.exec(body)?.[1] ?? '');
+  const v = V.exec(body)?.[1];
   if (v === undefined) return '';
   if (type === 's') return strings[Number(v)] ?? '';
   if (type === 'b') return v === '1' ? 'TRUE' : 'FALSE';
   return unescapeXml(v);
 }
 
+const IS = new RegExp(`${tag('is')}[^>]*>([\\s\\S]*?)${close('is')}`);
+const V = new RegExp(`${tag('v')}[^>]*>([\\s\\S]*?)${close('v')}`);
+const ROW = new RegExp(`${tag('row')}([^>]*?)(?:\\/>|>([\\s\\S]*?)${close('row')})`, 'g');
+const CELL = new RegExp(`${tag('c')}([^>]*?)(?:\\/>|>([\\s\\S]*?)${close('c')})`, 'g');
+
+class BeyondLimits extends Error {}
+
 function sheetRows(xml: string, strings: readonly string[]): string[][] {
   const rows: string[][] = [];
-  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+  for (const row of xml.matchAll(ROW)) {
     const r = Number(attribute(row[1]!, 'r'));
     const index = Number.isInteger(r) && r > 0 ? r - 1 : rows.length;
+    if (index >= XLSX_MAX_ROWS) throw new BeyondLimits(`row ${index + 1}`);
     while (rows.length < index) rows.push([]);
     const cells: string[] = [];
-    for (const cell of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    for (const cell of (row[2] ?? '').matchAll(CELL)) {
       const col = columnIndex(attribute(cell[1]!, 'r'));
       const at = col >= 0 ? col : cells.length;
+      if (at >= XLSX_MAX_COLUMNS) throw new BeyondLimits(`column ${at + 1}`);
       while (cells.length < at) cells.push('');
       cells[at] = cellValue(cell[1]!, cell[2] ?? '', strings);
     }
@@ -117,6 +140,11 @@ export function readXlsxRows(
       ]);
     }
     if (error instanceof ImportError) throw error;
+    if (error instanceof BeyondLimits) {
+      throw new ImportError([
+        importMessage(file, 'notXlsx', { reason: `${error.message} lies beyond Excel's limits` }),
+      ]);
+    }
     // inflateRaw failing means a damaged part; say so rather than leak a zlib message without the file name.
     throw new ImportError([
       importMessage(file, 'notXlsx', { reason: error instanceof Error ? error.message : String(error) }),
