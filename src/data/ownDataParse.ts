@@ -24,6 +24,7 @@
  * is ignored in LONG and WIDE.
  */
 
+import { restoreNeutralised } from '../export/neutralise.ts';
 import { firstInvalidUtf8 } from '../import/cbs/decode.ts';
 import { type DelimitedTable, parseDelimited } from '../import/cbs/delimited.ts';
 import { ImportError } from '../import/cbs/messages.ts';
@@ -437,7 +438,7 @@ export function wideToLong(table: OwnTable): LongTable {
       if (value === '') continue;
       rows.push({
         row,
-        area_code: (cells[area] ?? '').trim(),
+        area_code: restoreNeutralised((cells[area] ?? '').trim()),
         indicator_id: column.id,
         period: (cells[period] ?? '').trim(),
         value,
@@ -495,7 +496,7 @@ export function longRows(table: OwnTable): LongTable {
   const rows = table.rows.map(
     (cells, r): LongRow => ({
       row: table.rowNumbers[r]!,
-      area_code: cell(cells, 'area_code'),
+      area_code: restoreNeutralised(cell(cells, 'area_code')),
       indicator_id: cell(cells, 'indicator_id'),
       period: cell(cells, 'period'),
       value: cell(cells, 'value'),

@@ -32,7 +32,8 @@ export function ownDataTemplate(areas: readonly Area[], options: OwnDataTemplate
   const rows = areas
     .filter((a) => a.level === level && existsIn(a, period))
     .sort((a, b) => a.code.localeCompare(b.code))
-    // A name from a package could start with `=`: a spreadsheet must not run it.
-    .map((a) => [a.code, neutraliseFormula(a.name), String(period), '']);
+    // A code or name from a package could start with `=`: a spreadsheet must not run it (the reader takes the `'`
+    // off again, restoreNeutralised).
+    .map((a) => [neutraliseFormula(a.code), neutraliseFormula(a.name), String(period), '']);
   return toCsv(header, rows, { separator: ';', lineEnd: '\r\n' });
 }

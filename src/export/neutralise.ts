@@ -14,6 +14,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 const PLAIN_NUMBER = /^[+-]?(?:\d[\d.,]*|[.,]\d+)$/;
 
+/**
+ * A text read back from a file the app wrote (the fill-in file): the `'` that `neutraliseFormula` put before a
+ * formula-like start is taken off again, so a code such as `=X1` matches its area.
+ */
+export function restoreNeutralised(text: string): string {
+  return text.startsWith("'") && neutraliseFormula(text.slice(1)) === text ? text.slice(1) : text;
+}
+
 /** The text as a spreadsheet may show it without evaluating it: `'` before a formula-like start, otherwise as is. */
 export function neutraliseFormula(text: string): string {
   if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;

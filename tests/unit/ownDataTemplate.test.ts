@@ -46,3 +46,26 @@ describe('ownDataTemplate', () => {
     ]);
   });
 });
+
+describe('ownDataTemplate against formula injection', () => {
+  it('neutralises area codes as well as names, and reads the codes back as they are', async () => {
+    const hostile = [
+      area('=HYPERLINK("http://ev.il")', 'Boos', 'gebied'),
+      area('@SUM(1+1)', 'Som', 'gebied'),
+      area('GB01', 'Gewoon', 'gebied'),
+    ];
+    const text = ownDataTemplate(hostile, { level: 'gebied', period: 2024, lang: 'nl' });
+    const lines = text.split('\r\n');
+    // Quoted as CSV (it holds quotes), with the ' inside the field.
+    expect(lines).toContain(`"'=HYPERLINK(""http://ev.il"")";Boos;2024;`);
+    expect(lines).toContain("'@SUM(1+1);Som;2024;");
+    for (const line of lines.slice(1)) expect(line).not.toMatch(/^[=@+-]/);
+    const filled = text.replaceAll('2024;\r\n', '2024;1\r\n');
+    const table = await parseOwnData({ name: 'invul.csv', bytes: new TextEncoder().encode(filled) });
+    expect(
+      wideToLong(table)
+        .rows.map((r) => r.area_code)
+        .sort(),
+    ).toEqual(['=HYPERLINK("http://ev.il")', '@SUM(1+1)', 'GB01'].sort());
+  });
+});
