@@ -132,6 +132,16 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
       .poll(() => page.locator('.map-panel .legend li[data-missing="secret"]').textContent())
       .toBe('Geheim (kleine aantallen beschermd)');
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2015-buurt.png') });
+    // The buurten of 2015 on the map: the secret ones hatched over grey.
+    await page.goto(`${served.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb&level=buurt`);
+    await kompasShows(page, 'Industrieterrein', { period: 2015 });
+    await mapIdle(page);
+    const hatched = await page.evaluate(() => {
+      const map = window.__gebiedskompas!.map!;
+      return map.getLayer('buurt-hatch') !== undefined && map.hasImage('gk-hatch');
+    });
+    expect(hatched).toBe(true);
+    await page.locator('.map-panel').screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2015-buurten-map.png') });
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

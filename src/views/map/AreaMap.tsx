@@ -65,6 +65,27 @@ function fillColor(): maplibregl.ExpressionSpecification {
   ];
 }
 
+/** Hatching over the grey of a secret area, so "geheim" is told from "niet gepubliceerd" without relying on colour. */
+const HATCH = 'gk-hatch';
+
+/** An 8×8 tile with one dark diagonal line: a repeating hatch (the legend draws the same with a CSS gradient). */
+function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      if ((x + y) % size > 1) continue;
+      const i = (y * size + x) * 4;
+      data.set([0x55, 0x55, 0x55, 0xff], i);
+    }
+  return { width: size, height: size, data };
+}
+
+/** The hatch shows only where the area's value is secret (feature-state `missing`). */
+function hatchOpacity(): maplibregl.ExpressionSpecification {
+  return ['case', ['==', ['to-string', ['coalesce', ['feature-state', 'missing'], '']], 'secret'], 0.9, 0];
+}
+
 /**
  * The features of one level, with periodic geometry only those that exist in `period`, and within a scope only its
  * areas (gemeenten are never scoped out: their outlines frame the map).
@@ -134,7 +155,7 @@ function layerVisibility(
 ) {
   for (const l of DRAWN_LEVELS) {
     const range = level === 'auto' ? ranges[l] : l === level ? ([0, 24] as [number, number]) : undefined;
-    for (const id of [`${l}-fill`, `${l}-line`]) {
+    for (const id of [`${l}-fill`, `${l}-hatch`, `${l}-line`]) {
       if (!map.getLayer(id)) continue;
       // The gemeente outline stays as a frame whatever level is coloured.
       const visible = range !== undefined || id === 'gemeente-line';
@@ -207,6 +228,7 @@ export function AreaMap(props: AreaMapProps) {
           promoteId: 'code',
         });
       }
+      if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
       const sourceOf = (level: DrawnLevel) => props.geometry.sources.find((src) => src.levels.includes(level))?.id;
       const drawn = DRAWN_LEVELS.flatMap((level) => {
         const source = sourceOf(level);
@@ -220,6 +242,13 @@ export function AreaMap(props: AreaMapProps) {
           source,
           filter,
           paint: { 'fill-color': fillColor(), 'fill-opacity': 0.9 },
+        });
+        map.addLayer({
+          id: `${level}-hatch`,
+          type: 'fill',
+          source,
+          filter,
+          paint: { 'fill-pattern': HATCH, 'fill-opacity': hatchOpacity() },
         });
       }
       // Outlines above all fills, finest first, so the gemeente border frames everything.
@@ -328,8 +357,8 @@ export function AreaMap(props: AreaMapProps) {
     const period = props.geometry.periodic ? props.period : null;
     for (const level of DRAWN_LEVELS) {
       const filter = levelFilter(level, period, scope?.codes ?? null);
-      if (map.getLayer(`${level}-fill`)) map.setFilter(`${level}-fill`, filter);
-      if (map.getLayer(`${level}-line`)) map.setFilter(`${level}-line`, filter);
+      for (const id of [`${level}-fill`, `${level}-hatch`, `${level}-line`])
+        if (map.getLayer(id)) map.setFilter(id, filter);
     }
     if (scopeChanged) {
       appliedScope.current = scope;

@@ -1,7 +1,7 @@
 import { useI18n } from '../../app/i18n/index.tsx';
 import { type MissingReason, missingLegendKey } from '../../app/missingReason.ts';
 import type { Indicator, Level } from '../../data/package.ts';
-import { type ColorClass, MISSING_COLORS } from './colorScale.ts';
+import { type ColorClass, MISSING_SWATCHES } from './colorScale.ts';
 
 export interface MapLegendProps {
   indicator: Indicator;
@@ -40,7 +40,7 @@ export function MapLegend({ indicator, period, classes, level = null, missing, s
         ))}
         {missing.map((reason) => (
           <li key={reason} data-missing={reason}>
-            <span className="swatch" style={{ background: MISSING_COLORS[reason] }} aria-hidden="true" />
+            <span className="swatch" style={{ background: MISSING_SWATCHES[reason] }} aria-hidden="true" />
             {i18n.t(missingLegendKey(reason))}
           </li>
         ))}

@@ -17,6 +17,12 @@ export const MISSING_COLORS = {
   no_data: NO_DATA_COLOR,
 } as const;
 
+/** The legend's swatch of each reason: the map's fill, and for secret the map's hatch over it (AreaMap's HATCH). */
+export const MISSING_SWATCHES: Record<keyof typeof MISSING_COLORS, string> = {
+  ...MISSING_COLORS,
+  secret: `repeating-linear-gradient(135deg, #555 0 1.2px, ${SUPPRESSED_COLOR} 1.2px 4px)`,
+};
+
 export interface ColorClass {
   /** Inclusive lower bound and exclusive upper bound (inclusive for the last class). */
   from: number;
