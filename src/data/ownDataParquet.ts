@@ -103,5 +103,5 @@ export async function parquetTable(bytes: Uint8Array, file: string): Promise<Del
     rows.push(text);
     rowNumbers.push(i + 2);
   });
-  return { header: columns.map((c) => c.element.name), rows, rowNumbers, separator: ',' };
+  return { header: columns.map((c) => c.element.name), rows, rowNumbers, headerRow: 1, separator: ',' };
 }

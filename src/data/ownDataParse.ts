@@ -242,7 +242,7 @@ function tableFromSheet(rows: readonly (readonly string[])[], file: string): Del
     rowNumbers.push(i + 1);
   }
   if (issues.length > 0) throw new OwnDataError(issues);
-  return { header, rows: out, rowNumbers, separator: ',' };
+  return { header, rows: out, rowNumbers, headerRow: headerIndex + 1, separator: ',' };
 }
 
 /** The 1-based line of byte `offset`. */
@@ -265,9 +265,7 @@ function csvTable(bytes: Uint8Array, file: string): { table: DelimitedTable; hea
   if (text.trim() === '') throw new OwnDataError([{ file, code: 'emptyFile' }]);
   try {
     const table = parseDelimited(text, file);
-    // parseDelimited skips leading blank lines; the header is on the first line with text.
-    const headerRow = text.slice(0, text.search(/\S/)).split(/\r\n|\n|\r/).length;
-    return { table, headerRow };
+    return { table, headerRow: table.headerRow };
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     throw new OwnDataError(

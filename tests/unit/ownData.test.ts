@@ -111,6 +111,18 @@ describe('parseOwnData', () => {
     });
   });
 
+  it('takes Excel’s sep=; hint on the first line as the separator, not as the header (rows keep their numbers)', async () => {
+    const table = await parseOwnData(
+      file('excel.csv', 'sep=;\r\narea_code;indicator_id;period;value\r\nBU99980101;meldingen;2024;12,5\r\n'),
+    );
+    expect(table).toMatchObject({
+      header: ['area_code', 'indicator_id', 'period', 'value'],
+      rows: [['BU99980101', 'meldingen', '2024', '12,5']],
+      rowNumbers: [3],
+      headerRow: 2,
+    });
+  });
+
   it('tells the wide layout by its header and turns it into long rows', async () => {
     const table = await parseOwnData(
       file(

@@ -14,6 +14,8 @@ export interface DelimitedTable {
   rows: string[][];
   /** The line number each row starts on. */
   rowNumbers: number[];
+  /** The line the header is on (after blank lines and Excel's `sep=` hint). */
+  headerRow: number;
   separator: ',' | ';' | '\t';
 }
 
@@ -74,13 +76,16 @@ function quotedField(text: string, open: number, file: string, row: number) {
 
 /** Parses the whole text; throws an ImportError for an unclosed quote or a row with too few or too many fields. */
 export function parseDelimited(text: string, file: string): DelimitedTable {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const separator = detectSeparator(text, start);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Excel's hint `sep=;` on the first line names the separator; it is no header (the header is the next line).
+  const hint = /^sep=([,;\t])\r?\n/i.exec(text.slice(bom, bom + 8));
+  const start = bom + (hint ? hint[0].length : 0);
+  const separator = hint ? (hint[1] as DelimitedTable['separator']) : detectSeparator(text, start);
   const sep = separator.charCodeAt(0);
   const records: { fields: string[]; line: number }[] = [];
   const n = text.length;
   let i = start;
-  let line = 1;
+  let line = hint ? 2 : 1;
 
   while (i < n) {
     const recordLine = line;
@@ -131,5 +136,5 @@ export function parseDelimited(text: string, file: string): DelimitedTable {
     rowNumbers.push(row);
   }
   errors.throwIfAny();
-  return { header, rows, rowNumbers, separator };
+  return { header, rows, rowNumbers, headerRow: first.line, separator };
 }
