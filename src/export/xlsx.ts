@@ -9,7 +9,7 @@
  * fixed date, so the same table always gives the same bytes. Format: PKWARE APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16.
  */
 import { type ExportTable, type ExportWords, exportGrid, exportWords, type GridCell } from './csv.ts';
-import { neutraliseFormula } from './neutralise.ts';
+import { neutraliseFormula, restoreNeutralised } from './neutralise.ts';
 
 export interface XlsxOptions {
   sheetName: string;
@@ -139,7 +139,15 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** Cell styles (indices into cellXfs): 0 default, 1 bold header, then one per number format in use. */
+/**
+ * Cell styles (indices into cellXfs): 0 default, 1 bold header, 2 text with Excel's quote prefix (a formula-like text
+ * shown as text: the xlsx way of the CSV's leading `'`, which in a workbook would become part of the value), then
+ * one per number format in use.
+ */
+const QUOTE_PREFIX_STYLE = 2;
+/** Excel's limit on the characters in one cell; a longer text is cut with an ellipsis rather than refused by Excel. */
+export const XLSX_MAX_CELL_CHARS = 32_767;
+
 class Styles {
   private readonly formats: string[] = [];
 
@@ -150,7 +158,7 @@ class Styles {
     const code = `${grouping ? '#,##0' : '0'}${fraction}`;
     let i = this.formats.indexOf(code);
     if (i < 0) i = this.formats.push(code) - 1;
-    return 2 + i;
+    return 3 + i;
   }
 
   xml(): string {
@@ -165,6 +173,7 @@ class Styles {
     const xfs = [
       '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
       '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>',
       ...ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
     ];
     return (
@@ -180,7 +189,13 @@ class Styles {
   }
 }
 
-function textCell(ref: string, text: string, style = 0): string {
+function textCell(ref: string, neutralised: string, style = 0): string {
+  // Texts arrive neutralised for CSV (`'=…`); here the quote comes off and the quotePrefix style keeps it text.
+  const restored = restoreNeutralised(neutralised);
+  const quoted = restored !== neutralised;
+  const full = quoted ? restored : neutralised;
+  const text = full.length > XLSX_MAX_CELL_CHARS ? `${full.slice(0, XLSX_MAX_CELL_CHARS - 1)}…` : full;
+  if (quoted && style === 0) style = QUOTE_PREFIX_STYLE;
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
   const s = style ? ` s="${style}"` : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;

@@ -127,8 +127,9 @@ describe('toXlsx', () => {
       ['Gebied', 'Code', 'Jaar', 'Jeugdhulp (%)', 'Jeugdhulp (%) (status)'],
       ['Dorp Noord', 'BU19790101', '2023', '12.4'],
       ['Klein "Buurtje"; oost', 'BU19790102', '2023', '', 'geheim'],
-      ["'=cmd|' /C calc'!A0", '-12,5', '2023', '0'],
-      ['Één, twee', "'@SUM(A1)", '2023', '1234.6'],
+      // In a workbook the quote is not part of the text: the cell's quotePrefix style keeps it from running.
+      ["=cmd|' /C calc'!A0", '-12,5', '2023', '0'],
+      ['Één, twee', '@SUM(A1)', '2023', '1234.6'],
       ['Leeg', '', '2023'],
       [],
       ['Bron: CBS, CC BY 4.0'],
@@ -150,18 +151,30 @@ describe('toXlsx', () => {
     const text = (name: string) => new TextDecoder().decode(zip.read(name)!);
     expect(text('xl/workbook.xml')).toContain('<sheet name="Jeugd 2023 buurten" sheetId="1" r:id="rId1"/>');
     const sheet = text('xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<c r="C2" s="2"><v>2023</v></c><c r="D2" s="3"><v>12.4</v></c>');
-    expect(sheet).toContain(`<c r="A4" t="inlineStr"><is><t>'=cmd|' /C calc'!A0</t></is></c>`);
+    expect(sheet).toContain('<c r="C2" s="3"><v>2023</v></c><c r="D2" s="4"><v>12.4</v></c>');
+    expect(sheet).toContain(`<c r="A4" s="2" t="inlineStr"><is><t>=cmd|' /C calc'!A0</t></is></c>`);
     expect(sheet).toContain('<row r="8"><c r="A8" t="inlineStr"><is><t>Bron: CBS, CC BY 4.0</t></is></c></row>');
     const styles = text('xl/styles.xml');
     expect(styles).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0"/></numFmts>');
     expect(styles).toContain(
-      '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+      '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
         '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>' +
         '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
         '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
     );
     expect(toXlsx(table, { sheetName: 'Jeugd: 2023 [buurten]', attribution: ATTRIBUTION })).toEqual(bytes);
+  });
+
+  it('cuts a text longer than Excel’s 32.767 characters per cell, with an ellipsis', () => {
+    const long = 'x'.repeat(40_000);
+    const cut = toXlsx(
+      { columns: [{ key: 't', label: 'Toelichting', kind: 'text' }], rows: [{ t: long }] },
+      { sheetName: 'Lang', attribution: '' },
+    );
+    const cell = readXlsxRows(cut, inflateRaw)[1]![0]!;
+    expect(cell).toHaveLength(32_767);
+    expect(cell.endsWith('…')).toBe(true);
   });
 
   it('writes numbers as numbers and escapes XML', () => {
