@@ -5,7 +5,9 @@ import { loadPackage } from '../../src/data/load.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import {
   areaTrendsQuery,
+  coverageQuery,
   decodeAreaTrends,
+  decodeCoverage,
   decodeRanking,
   decodeScatter,
   rankingQuery,
@@ -176,5 +178,25 @@ describe('explore queries on the mini fixture (hand-computed values)', () => {
     );
     expect(rows).toEqual([]);
     expect(() => rankingQuery({ indicator: 'x', period: 2024.5, level: 'buurt' })).toThrow();
+  });
+});
+
+describe('coverageQuery', () => {
+  it('counts per indicator the areas of the level with a shown value: those the ranking shows with a value', async () => {
+    for (const level of ['buurt', 'wijk'] as const) {
+      const coverage = decodeCoverage(await db.query(coverageQuery({ period: 2024, level })));
+      for (const indicator of ['jeugdhulp_pct', 'inwoners', 'bijstand_aantal', 'gem_inkomen']) {
+        const ranking = decodeRanking(await db.query(rankingQuery({ indicator, period: 2024, level })));
+        const shown = ranking.filter((r) => r.value !== null && !r.suppressed).length;
+        expect(coverage.get(indicator) ?? 0, `${level} ${indicator}`).toBe(shown);
+      }
+    }
+    // gem_inkomen has no value for the smallest buurt; and one gemeente's scope counts only its areas.
+    const buurt = decodeCoverage(await db.query(coverageQuery({ period: 2024, level: 'buurt' })));
+    expect(buurt.get('gem_inkomen')).toBe(3);
+    const elsewhere = decodeCoverage(
+      await db.query(coverageQuery({ period: 2024, level: 'wijk', gemeente: 'GM0000' })),
+    );
+    expect(elsewhere.size).toBe(0);
   });
 });
