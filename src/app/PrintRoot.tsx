@@ -63,7 +63,7 @@ export function PrintRoot({
               ) : undefined
             }
             signals={printSignals(r.signals, r.assessments, i18n)}
-            themes={printThemes(r.themes, r.assessments, i18n, period)}
+            themes={printThemes(r.themes, r.assessments, i18n, period, r.area.level === 'gemeente')}
           />
         );
       })}

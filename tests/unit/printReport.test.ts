@@ -253,7 +253,7 @@ describe('PrintReport', () => {
       'Waarde 2025',
       'Gemeente',
       'Nederland',
-      'Sinds vorig jaar',
+      'Sinds vorige meting',
       'Ten opzichte van gemeente',
       'Doel',
     ])
@@ -303,7 +303,7 @@ describe('PrintReport', () => {
     expect(t).toContain('Source: CBS · Licence: CC BY 4.0');
     expect(t).toContain('No signals');
     expect(t).toContain('All indicators');
-    for (const header of ['Value 2025', 'Municipality', 'Netherlands', 'Since last year', 'Compared with municipality'])
+    for (const header of ['Value 2025', 'Municipality', 'Netherlands', 'Since previous measurement', 'Compared with municipality'])
       expect(t).toContain(header);
   });
 

@@ -14,6 +14,8 @@ export interface PrintRow {
   nl: string;
   /** Verdict against the previous measurement, e.g. "duidelijk beter", "geen duidelijk verschil". */
   vsPrevious: string;
+  /** The change alone ("+1.957", or "+1.957 (2015)" when the heading does not name its year), for compact tables. */
+  change?: string;
   vsGemeente: string;
   /** Aim status, e.g. "op koers"; empty or "–" without an aim. */
   aim: string;
@@ -24,6 +26,13 @@ export interface PrintTheme {
   theme: string;
   /** The earlier year every change compares with ("Sinds 2015"); null when rows differ ("Sinds vorige meting"). */
   since?: number | null;
+  /**
+   * Context figures (population, housing): printed compactly, two narrow tables side by side with the value, the
+   * gemeente and the change only — their verdicts are neutral, and a package from CBS has sixty of them.
+   */
+  compact?: boolean;
+  /** The report is of the gemeente itself: its tables leave out the gemeente columns (its own values again). */
+  ownGemeente?: boolean;
   rows: PrintRow[];
 }
 
@@ -102,29 +111,114 @@ function SignalList({ heading, items, kind }: { heading: string; items: string[]
 }
 
 /** A value cell: a value of another year ("730 (2015)") puts its year on a second, smaller line. */
-function ValueText({ text }: { text: string }) {
+function ValueText({ text, inline = false }: { text: string; inline?: boolean }) {
   const match = /^(.*) \((\d{4})\)$/.exec(text);
-  if (!match) return <>{text}</>;
+  if (!match) return <span className="p-num">{text}</span>;
   return (
     <>
-      {match[1]}
-      <span className="p-year"> ({match[2]})</span>
+      <span className="p-num">{match[1]}</span>
+      <span className={inline ? 'p-year-inline' : 'p-year'}> ({match[2]})</span>
     </>
+  );
+}
+
+function sinceHeading(theme: PrintTheme, t: I18n['t']): string {
+  return theme.since == null ? t('print.col.vsPrevious') : t('print.col.since', { period: theme.since });
+}
+
+/** One indicator's cells in a compact table: label, value, gemeente (unless the report is the gemeente's) and change. */
+function CompactCells({ row, own }: { row: PrintRow | undefined; own: boolean }) {
+  if (!row) return <td colSpan={own ? 3 : 4} />;
+  return (
+    <>
+      <th scope="row">{row.label}</th>
+      <td className="num">
+        <ValueText text={row.value} />
+      </td>
+      {!own && (
+        <td className="num">
+          <ValueText text={row.gemeente} />
+        </td>
+      )}
+      <td className="p-c-change-cell">
+        <ValueText text={row.change ?? row.vsPrevious} inline />
+      </td>
+    </>
+  );
+}
+
+/**
+ * A compact theme: two indicators per table row (the first half of the list left, the second right), so the
+ * context figures take half the height; rows still break between pages like any table's.
+ */
+function CompactTable({ theme, period }: { theme: PrintTheme; period: number }) {
+  const { t } = useI18n();
+  const own = theme.ownGemeente === true;
+  const half = Math.ceil(theme.rows.length / 2);
+  const heads = (
+    <>
+      <th scope="col">{t('print.col.indicator')}</th>
+      <th scope="col" className="num">
+        {t('print.col.value', { period })}
+      </th>
+      {!own && (
+        <th scope="col" className="num">
+          {t('print.col.gemeente')}
+        </th>
+      )}
+      <th scope="col" className="p-c-change-cell">
+        {sinceHeading(theme, t)}
+      </th>
+    </>
+  );
+  const cols = (
+    <>
+      <col className="p-c-indicator" />
+      <col className="p-c-value" />
+      {!own && <col className="p-c-value" />}
+      <col className="p-c-change" />
+    </>
+  );
+  return (
+    <table className={`print-table print-table-compact${own ? ' own' : ''}`}>
+      <caption>{theme.theme}</caption>
+      <colgroup>
+        {cols}
+        {cols}
+      </colgroup>
+      <thead>
+        <tr>
+          {heads}
+          {heads}
+        </tr>
+      </thead>
+      <tbody>
+        {theme.rows.slice(0, half).map((row, i) => (
+          <tr key={row.label}>
+            <CompactCells row={row} own={own} />
+            <CompactCells row={theme.rows[half + i]} own={own} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
 function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
   const { t } = useI18n();
+  if (theme.compact && theme.rows.length > 1) return <CompactTable theme={theme} period={period} />;
+  // The gemeente's own report: its gemeente column would repeat its values, and it is not compared with itself.
+  const own = theme.ownGemeente === true;
   return (
     <table className="print-table">
       <caption>{theme.theme}</caption>
       <colgroup>
         <col className="p-indicator" />
         <col className="p-value" />
-        <col className="p-value" />
+        {!own && <col className="p-value" />}
         <col className="p-value" />
         <col className="p-verdict" />
-        <col className="p-verdict" />
+        {!own && <col className="p-verdict" />}
         <col className="p-aim" />
       </colgroup>
       <thead>
@@ -133,16 +227,16 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
           <th scope="col" className="num">
             {t('print.col.value', { period })}
           </th>
-          <th scope="col" className="num">
-            {t('print.col.gemeente')}
-          </th>
+          {!own && (
+            <th scope="col" className="num">
+              {t('print.col.gemeente')}
+            </th>
+          )}
           <th scope="col" className="num">
             {t('print.col.nl')}
           </th>
-          <th scope="col">
-            {theme.since == null ? t('print.col.vsPrevious') : t('print.col.since', { period: theme.since })}
-          </th>
-          <th scope="col">{t('print.col.vsGemeente')}</th>
+          <th scope="col">{sinceHeading(theme, t)}</th>
+          {!own && <th scope="col">{t('print.col.vsGemeente')}</th>}
           <th scope="col">{t('print.col.aim')}</th>
         </tr>
       </thead>
@@ -153,14 +247,16 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
             <td className="num">
               <ValueText text={row.value} />
             </td>
-            <td className="num">
-              <ValueText text={row.gemeente} />
-            </td>
+            {!own && (
+              <td className="num">
+                <ValueText text={row.gemeente} />
+              </td>
+            )}
             <td className="num">
               <ValueText text={row.nl} />
             </td>
             <td className="verdict">{row.vsPrevious}</td>
-            <td className="verdict">{row.vsGemeente}</td>
+            {!own && <td className="verdict">{row.vsGemeente}</td>}
             <td className="verdict">{row.aim}</td>
           </tr>
         ))}

@@ -40,12 +40,18 @@ export function printThemes(
   assessments: ReadonlyMap<string, IndicatorAssessment>,
   i18n: I18n,
   period: number,
+  ownGemeente = false,
 ): PrintTheme[] {
-  return themes.map(({ theme, rows }) => {
+  return themes.flatMap(({ theme, rows: all }) => {
+    // A row without any value in or before the year (area, gemeente and the Netherlands all "–") says nothing on paper.
+    const rows = all.filter((row) => row.area !== null || row.gemeente !== null || row.nl !== null);
+    if (rows.length === 0) return [];
     const since = changeSince(rows);
     return {
       theme: i18n.t(`theme.${theme}`),
       since,
+      compact: theme === 'bevolking',
+      ownGemeente,
       rows: rows.map((row) => {
         const a = assessments.get(row.indicator.id);
         const year = valueYear(row, period);
@@ -60,6 +66,7 @@ export function printThemes(
             changeYear === null || vsPrevious === '–'
               ? vsPrevious
               : `${vsPrevious} (${i18n.t('kompas.change', { period: changeYear })})`,
+          change: withYear(row.change === null ? '–' : i18n.compactDifference(row.change, row.indicator), changeYear),
           vsGemeente: verdictText(a?.vsGemeente, row.indicator, i18n),
           aim: aimText(a, i18n),
         };
