@@ -39,7 +39,9 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
     if (!pkg || !coordinator) return;
     let stale = false;
     listOwnData(pkg.meta.id)
-      .then(async (kept) => {
+      .then(async ({ files: kept, damaged }) => {
+        if (!stale && damaged.length > 0)
+          setIssues(damaged.map((name) => ({ file: name, code: 'keptFileDamaged', params: { name } })));
         if (kept.length === 0 || stale) return;
         const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
         // Into this package's own tables: by now the views may already point at a package loaded after it.
@@ -86,7 +88,12 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
       if (!pkg) return;
       const entry = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
       await apply([...files.filter((f) => f.name !== file.name), entry]);
-      await saveOwnData(pkg.meta.id, entry);
+      const saved = await saveOwnData(pkg.meta.id, entry).catch((error: unknown) => ({
+        kept: 'session' as const,
+        reason: error instanceof Error ? error.message : String(error),
+      }));
+      // Never "added" without a word when the browser would not keep it.
+      if (saved.kept === 'session') setIssues([{ file: file.name, code: 'notKept', params: { reason: saved.reason } }]);
     },
     [pkg, files, apply],
   );

@@ -48,6 +48,10 @@ export const OWN_ISSUE_CODES = [
   'parquetNestedColumn',
   /** Not CSV, Excel (.xlsx) or Parquet (params `extension`). */
   'unsupportedFileType',
+  /** Added, but the browser would not keep it (storage full, blocked, or another version open): gone after a reload. */
+  'notKept',
+  /** A kept file that could not be read back (damaged storage); skipped (params `name`). */
+  'keptFileDamaged',
   /** An .xlsx that cannot be opened (params `reason`). */
   'notXlsx',
   /** The header fits no layout (params `found`: the columns found). */

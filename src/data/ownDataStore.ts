@@ -14,10 +14,21 @@ export interface StoredOwnFile {
   addedAt: number;
 }
 
+/** A saved file and where it is kept: in the browser across reloads, or only for this page's life (and why). */
+export type SavedOwnFile =
+  | (StoredOwnFile & { kept: 'browser' })
+  | (StoredOwnFile & { kept: 'session'; reason: string });
+
+/** What `list` found: the readable files, and the names of entries that could not be read back. */
+export interface ListedOwnFiles {
+  files: StoredOwnFile[];
+  damaged: string[];
+}
+
 export interface OwnDataStore {
-  /** The files kept for a package, oldest first. */
-  list(packageId: string): Promise<StoredOwnFile[]>;
-  save(packageId: string, file: { name: string; bytes: Uint8Array }): Promise<StoredOwnFile>;
+  /** The files kept for a package, oldest first; damaged entries are skipped and named. */
+  list(packageId: string): Promise<ListedOwnFiles>;
+  save(packageId: string, file: { name: string; bytes: Uint8Array }): Promise<SavedOwnFile>;
   delete(packageId: string, name: string): Promise<void>;
 }
 
@@ -33,12 +44,12 @@ export function memoryOwnDataStore(): OwnDataStore {
   const key = (packageId: string, name: string) => JSON.stringify([packageId, name]);
   return {
     async list(packageId) {
-      return [...files.values()].filter((f) => f.packageId === packageId).sort(byAddedAt);
+      return { files: [...files.values()].filter((f) => f.packageId === packageId).sort(byAddedAt), damaged: [] };
     },
     async save(packageId, file) {
       const stored = { packageId, name: file.name, bytes: file.bytes, addedAt: Date.now() };
       files.set(key(packageId, file.name), stored);
-      return stored;
+      return { ...stored, kept: 'session', reason: 'memory' };
     },
     async delete(packageId, name) {
       files.delete(key(packageId, name));
@@ -70,7 +81,14 @@ export function indexedDbOwnDataStore(factory: IDBFactory): OwnDataStore {
       req.onupgradeneeded = () => {
         if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
       };
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        // Another tab opening a newer version: let it, and open again on the next call.
+        req.result.onversionchange = () => {
+          req.result.close();
+          opened = null;
+        };
+        resolve(req.result);
+      };
       req.onerror = () => reject(req.error);
       req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
     }).catch((error: unknown) => {
@@ -84,10 +102,28 @@ export function indexedDbOwnDataStore(factory: IDBFactory): OwnDataStore {
     async list(packageId) {
       const db = await open();
       const store = db.transaction(STORE, 'readonly').objectStore(STORE);
-      const values = await request(store.getAll(range(packageId)));
-      return (values as StoredOwnFile[])
-        .map((v) => ({ ...v, bytes: v.bytes instanceof Uint8Array ? v.bytes : new Uint8Array(v.bytes) }))
-        .sort(byAddedAt);
+      const values = (await request(store.getAll(range(packageId)))) as unknown[];
+      const files: StoredOwnFile[] = [];
+      const damaged: string[] = [];
+      for (const v of values) {
+        const entry = v as Partial<StoredOwnFile> | null;
+        const bytes = entry?.bytes as unknown;
+        const readable =
+          entry !== null &&
+          typeof entry === 'object' &&
+          typeof entry.name === 'string' &&
+          typeof entry.addedAt === 'number' &&
+          (bytes instanceof Uint8Array || bytes instanceof ArrayBuffer);
+        if (!readable) {
+          damaged.push(typeof entry?.name === 'string' ? entry.name : '?');
+          continue;
+        }
+        files.push({
+          ...(entry as StoredOwnFile),
+          bytes: bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer),
+        });
+      }
+      return { files: files.sort(byAddedAt), damaged };
     },
     async save(packageId, file) {
       const db = await open();
@@ -95,7 +131,7 @@ export function indexedDbOwnDataStore(factory: IDBFactory): OwnDataStore {
       const tx = db.transaction(STORE, 'readwrite');
       tx.objectStore(STORE).put(stored, [packageId, file.name]);
       await done(tx);
-      return stored;
+      return { ...stored, kept: 'browser' };
     },
     async delete(packageId, name) {
       const db = await open();
@@ -106,7 +142,22 @@ export function indexedDbOwnDataStore(factory: IDBFactory): OwnDataStore {
   };
 }
 
-/** IndexedDB when the browser has it (and lets this page use it), else memory. */
+/**
+ * Files of up to 200 MB in storage the browser may evict under pressure: ask once to keep it (a no-op where the
+ * browser decides by itself, and never an error).
+ */
+let persistAsked = false;
+function askToPersist(): void {
+  if (persistAsked) return;
+  persistAsked = true;
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  storage?.persist?.().catch(() => undefined);
+}
+
+/**
+ * IndexedDB when the browser has it (and lets this page use it), else memory — and a save that lands in memory says
+ * so (`kept: 'session'` with the reason), so the app never claims a file is kept when it will be gone after a reload.
+ */
 export function createOwnDataStore(factory: IDBFactory | null | undefined = globalThis.indexedDB): OwnDataStore {
   if (!factory || typeof IDBKeyRange === 'undefined') return memoryOwnDataStore();
   const idb = indexedDbOwnDataStore(factory);
@@ -121,14 +172,23 @@ export function createOwnDataStore(factory: IDBFactory | null | undefined = glob
           return await run(idb, ...args);
         } catch (error) {
           if (!(error instanceof Error) || name === 'delete') throw error;
+          lastError = error.name === 'QuotaExceededError' ? 'quota' : error.message;
           fallback = true;
         }
       }
       return run(memory, ...args);
     };
+  let lastError = '';
   return {
     list: guard('list', (s, packageId: string) => s.list(packageId)),
-    save: guard('save', (s, packageId: string, file: { name: string; bytes: Uint8Array }) => s.save(packageId, file)),
+    save: async (packageId: string, file: { name: string; bytes: Uint8Array }) => {
+      askToPersist();
+      const saved = await guard('save', (s, p: string, f: { name: string; bytes: Uint8Array }) => s.save(p, f))(
+        packageId,
+        file,
+      );
+      return saved.kept === 'session' ? { ...saved, reason: lastError || saved.reason } : saved;
+    },
     delete: guard('delete', (s, packageId: string, name: string) => s.delete(packageId, name)),
   };
 }
@@ -139,13 +199,13 @@ function store(): OwnDataStore {
   return shared;
 }
 
-/** The own files kept for a package, oldest first. */
-export function listOwnData(packageId: string): Promise<StoredOwnFile[]> {
+/** The own files kept for a package, oldest first, and the names of damaged entries that were skipped. */
+export function listOwnData(packageId: string): Promise<ListedOwnFiles> {
   return store().list(packageId);
 }
 
-/** Keeps a file for a package (replacing one with the same name). */
-export function saveOwnData(packageId: string, file: { name: string; bytes: Uint8Array }): Promise<StoredOwnFile> {
+/** Keeps a file for a package (replacing one with the same name); says whether it survives a reload. */
+export function saveOwnData(packageId: string, file: { name: string; bytes: Uint8Array }): Promise<SavedOwnFile> {
   return store().save(packageId, file);
 }
 

@@ -15,7 +15,7 @@ import {
   wideToLong,
 } from '../../src/data/ownData.ts';
 import { indicatorIdOf, type OwnTable, parseOwnData } from '../../src/data/ownDataParse.ts';
-import { createOwnDataStore } from '../../src/data/ownDataStore.ts';
+import { createOwnDataStore, indexedDbOwnDataStore } from '../../src/data/ownDataStore.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { ownIssuesOf } from '../fixtures/issuesOf.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
@@ -533,13 +533,70 @@ describe('ownDataStore without IndexedDB', () => {
     await store.save('mini', { name: 'b.csv', bytes: encode('y') });
     await store.save('demo', { name: 'a.csv', bytes: encode('z') });
     await store.save('mini', { name: 'a.csv', bytes: encode('x2') });
-    const names = (await store.list('mini')).map((f) => [f.name, new TextDecoder().decode(f.bytes)]);
+    const names = (await store.list('mini')).files.map((f) => [f.name, new TextDecoder().decode(f.bytes)]);
     expect(names.sort()).toEqual([
       ['a.csv', 'x2'],
       ['b.csv', 'y'],
     ]);
     await store.delete('mini', 'a.csv');
-    expect((await store.list('mini')).map((f) => f.name)).toEqual(['b.csv']);
-    expect((await store.list('demo')).map((f) => f.name)).toEqual(['a.csv']);
+    expect((await store.list('mini')).files.map((f) => f.name)).toEqual(['b.csv']);
+    expect((await store.list('demo')).files.map((f) => f.name)).toEqual(['a.csv']);
+  });
+
+  it('says a file is kept for this session only, never that it is kept in the browser', async () => {
+    const saved = await createOwnDataStore(null).save('mini', { name: 'a.csv', bytes: encode('x') });
+    expect(saved.kept).toBe('session');
+  });
+});
+
+describe('ownDataStore over a failing IndexedDB', () => {
+  // Node has no IndexedDB: the key range the store builds is a stand-in here.
+  const g = globalThis as { IDBKeyRange?: unknown };
+  const had = g.IDBKeyRange;
+  beforeAll(() => {
+    g.IDBKeyRange = { bound: () => null };
+  });
+  afterAll(() => {
+    g.IDBKeyRange = had;
+  });
+  /** A fake IDBFactory whose database opens but refuses every write, as a full disk does. */
+  function failingFactory(error: DOMException): IDBFactory {
+    const request = <T>(result: T, fail = false) => {
+      const req = { result, error: fail ? error : null } as unknown as IDBRequest<T> & {
+        onsuccess?: () => void;
+        onerror?: () => void;
+      };
+      queueMicrotask(() => (fail ? req.onerror?.() : req.onsuccess?.()));
+      return req;
+    };
+    const db = {
+      objectStoreNames: { contains: () => true },
+      transaction: () => {
+        const tx = {
+          objectStore: () => ({
+            put: () => undefined,
+            getAll: () => request([{ name: 'kapot.csv', bytes: 'geen bytes', addedAt: 1 }]),
+          }),
+        } as unknown as IDBTransaction & { onerror?: () => void; onabort?: () => void };
+        queueMicrotask(() => {
+          (tx as unknown as { error: DOMException }).error = error;
+          tx.onabort?.();
+        });
+        return tx;
+      },
+      close: () => undefined,
+    };
+    return { open: () => request(db) } as unknown as IDBFactory;
+  }
+
+  it('reports a full disk as not kept, with the reason, instead of "added"', async () => {
+    const store = createOwnDataStore(failingFactory(new DOMException('full', 'QuotaExceededError')));
+    const saved = await store.save('mini', { name: 'a.csv', bytes: encode('x') });
+    expect(saved).toMatchObject({ kept: 'session', reason: 'quota' });
+  });
+
+  it('skips a damaged kept entry and names it', async () => {
+    const listed = await indexedDbOwnDataStore(failingFactory(new DOMException('x', 'UnknownError'))).list('mini');
+    expect(listed).toEqual({ files: [], damaged: ['kapot.csv'] });
   });
 });

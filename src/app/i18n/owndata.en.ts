@@ -36,6 +36,10 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.issue.alreadyInPackage':
     'Indicator ‘{value}’ is already in this dataset. Give your indicator another name (id).',
   'owndata.issue.areaNotInPackage': 'Area ‘{value}’ does not exist in this dataset. Use the dataset’s area codes.',
+  'owndata.issue.notKept':
+    'The file was added, but the browser could not keep it[[ ({reason})]]: it will be gone after a reload. Free some space or allow storage for this page, then add the file again.',
+  'owndata.issue.keptFileDamaged':
+    'The kept file ‘{name}’ could not be read back (the browser’s storage is damaged) and was skipped. Add it again.',
   'owndata.issue.fileTooLarge':
     'The file is {size} MB; the compass reads files up to {limit} MB. Keep only the areas, indicators and years you need, or split the data over several files.',
   'owndata.issue.notParquet':

@@ -36,6 +36,10 @@ export const owndataNL = {
     'Indicator ‘{value}’ zit al in deze dataset. Geef uw indicator een andere naam (id).',
   'owndata.issue.areaNotInPackage':
     'Gebied ‘{value}’ bestaat niet in deze dataset. Gebruik de gebiedscodes van de dataset.',
+  'owndata.issue.notKept':
+    'Het bestand is toegevoegd, maar de browser kon het niet bewaren[[ ({reason})]]: na opnieuw laden is het weg. Maak ruimte vrij of sta opslag toe voor deze pagina, en voeg het bestand dan opnieuw toe.',
+  'owndata.issue.keptFileDamaged':
+    'Het bewaarde bestand ‘{name}’ kon niet worden teruggelezen (de opslag van de browser is beschadigd) en is overgeslagen. Voeg het opnieuw toe.',
   'owndata.issue.fileTooLarge':
     'Het bestand is {size} MB; het gebiedskompas leest bestanden tot {limit} MB. Laat alleen de gebieden, indicatoren en jaren staan die u nodig hebt, of verdeel de gegevens over meer bestanden.',
   'owndata.issue.notParquet':
