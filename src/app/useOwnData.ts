@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedPackage } from '../data/load.ts';
 import type { OwnData, OwnDataIssue } from '../data/ownData.ts';
 import { deleteOwnData, listOwnData, saveOwnData } from '../data/ownDataStore.ts';
@@ -30,6 +30,10 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
   const [files, setFiles] = useState<OwnFile[]>([]);
   const [issues, setIssues] = useState<OwnDataIssue[] | null>(null);
   const [readyFor, setReadyFor] = useState<LoadedPackage | null>(null);
+  // The latest files and data, for several files added one after another from one choice: each add must build on
+  // the one before, not on the state of the render the handler came from (which listed only the last file).
+  const latest = useRef({ own, files });
+  latest.current = { own, files };
 
   // A new package replaces the tables, own data included: load what this browser keeps for it.
   useEffect(() => {
@@ -70,8 +74,11 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
       if (!pkg || !coordinator) return;
       const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
       try {
-        const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), own, { tables: pkg.tables });
+        const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), latest.current.own, {
+          tables: pkg.tables,
+        });
         coordinator.clear(); // cached results predate the new indicators
+        latest.current = { own: data, files: next };
         setOwn(data);
         setFiles(next);
         setIssues(null);
@@ -80,14 +87,14 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
         throw error;
       }
     },
-    [pkg, coordinator, own],
+    [pkg, coordinator],
   );
 
   const add = useCallback(
     async (file: File) => {
       if (!pkg) return;
       const entry = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-      await apply([...files.filter((f) => f.name !== file.name), entry]);
+      await apply([...latest.current.files.filter((f) => f.name !== file.name), entry]);
       const saved = await saveOwnData(pkg.meta.id, entry).catch((error: unknown) => ({
         kept: 'session' as const,
         reason: error instanceof Error ? error.message : String(error),
@@ -95,17 +102,17 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
       // Never "added" without a word when the browser would not keep it.
       if (saved.kept === 'session') setIssues([{ file: file.name, code: 'notKept', params: { reason: saved.reason } }]);
     },
-    [pkg, files, apply],
+    [pkg, apply],
   );
 
   const remove = useCallback(
     (name: string) => {
       if (!pkg) return;
-      void apply(files.filter((f) => f.name !== name))
+      void apply(latest.current.files.filter((f) => f.name !== name))
         .then(() => deleteOwnData(pkg.meta.id, name))
         .catch(() => undefined);
     },
-    [pkg, files, apply],
+    [pkg, apply],
   );
 
   const merged = useMemo((): LoadedPackage | null => {
