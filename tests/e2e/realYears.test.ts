@@ -182,6 +182,19 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     }
   });
 
+  it('prints the gemeente itself, with all its CBS context figures, on at most two pages', async () => {
+    const { page } = await watchedPage(browser, new URL(served.url).origin);
+    const period = latestSocial('GM0014');
+    await page.goto(`${served.url}?dataset=groningen&area=GM0014&period=${period}`);
+    await kompasShows(page, 'Groningen', { period });
+    const { pdf, pages } = await printedPdf(page, 'real-years-groningen');
+    expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
+    const text = compact(pages.join('\n'));
+    expect(text).toContain(compact(`Waarde ${period}`));
+    expect(text).not.toContain(compact('Sinds vorig jaar'));
+    expect(text).toContain(compact(`Pagina ${pages.length} van ${pages.length}`));
+  });
+
   it('the demo still prints on at most two pages, and all wijken each on their own page pair', async () => {
     const { page } = await watchedPage(browser, new URL(served.url).origin);
     await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025`);
