@@ -192,6 +192,28 @@ describe('Data: table, downloads, own data and SQL', () => {
     await context.close();
   });
 
+  it('adds several own-data files chosen at once, each listed and removable', async () => {
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
+    const csv = (title: string) =>
+      `area_code;period;${title}\n${buurten.map((b, i) => `${b.code};2025;${20 + i}`).join('\n')}\n`;
+    await page.locator('.owndata input[type="file"]').setInputFiles([
+      { name: 'eerste.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('Eerste telling'), 'utf8') },
+      { name: 'tweede.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('Tweede telling'), 'utf8') },
+    ]);
+    await expect
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .toMatch(/eerste\.csv[\s\S]*tweede\.csv/);
+    // Removing the first leaves the second, in the list and in the database.
+    await page.getByRole('button', { name: /eerste\.csv/ }).click();
+    await expect
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .not.toContain('eerste.csv');
+    expect(await page.locator('.owndata-files').textContent()).toContain('tweede.csv');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('answers an ad-hoc SQL question, and refuses to drop the package tables', async () => {
     const { page } = await watchedPage(browser, new URL(served.url).origin);
     await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
