@@ -25,6 +25,7 @@ import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
 import { type Session, useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
+import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
 
 /** Updates made by a dashboard that is making way for another dataset: dropped, the URL asks for the new one. */
 const ignoreUpdate = () => undefined;
@@ -85,34 +86,36 @@ export function App() {
         />
         {switching && <SwitchingMessage session={session} requested={url.dataset} />}
         <Problems session={session} />
-        {own.pkg && own.ready && url.view === 'over' ? (
-          <main id="main" className="over-main">
-            <Suspense fallback={<LoadingMessage />}>
-              <OverPage
-                meta={own.pkg.meta}
-                indicators={own.pkg.indicators}
-                aims={own.pkg.aims}
-                areaName={(code) => own.pkg?.areas.find((a) => a.code === code)?.name}
-                areas={own.pkg.areas}
-              />
-            </Suspense>
-          </main>
-        ) : own.pkg && own.ready ? (
-          <Dashboard
-            key={session.generation}
-            pkg={own.pkg}
-            own={own}
-            datasetId={session.datasetId ?? own.pkg.meta.id}
-            url={dashboardUrl}
-            update={switching ? ignoreUpdate : update}
-            loading={session.status === 'loading'}
-            switching={switching}
-          />
-        ) : (
-          <main id="main" className="loading">
-            {session.status !== 'failed' && <LoadingMessage />}
-          </main>
-        )}
+        <ViewErrorBoundary key={url.view}>
+          {own.pkg && own.ready && url.view === 'over' ? (
+            <main id="main" className="over-main">
+              <Suspense fallback={<LoadingMessage />}>
+                <OverPage
+                  meta={own.pkg.meta}
+                  indicators={own.pkg.indicators}
+                  aims={own.pkg.aims}
+                  areaName={(code) => own.pkg?.areas.find((a) => a.code === code)?.name}
+                  areas={own.pkg.areas}
+                />
+              </Suspense>
+            </main>
+          ) : own.pkg && own.ready ? (
+            <Dashboard
+              key={session.generation}
+              pkg={own.pkg}
+              own={own}
+              datasetId={session.datasetId ?? own.pkg.meta.id}
+              url={dashboardUrl}
+              update={switching ? ignoreUpdate : update}
+              loading={session.status === 'loading'}
+              switching={switching}
+            />
+          ) : (
+            <main id="main" className="loading">
+              {session.status !== 'failed' && <LoadingMessage />}
+            </main>
+          )}
+        </ViewErrorBoundary>
       </CoordinatorContext.Provider>
     </I18nProvider>
   );
