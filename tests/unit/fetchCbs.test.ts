@@ -328,12 +328,11 @@ describe('downloadCbs', () => {
 
   it('gives up on a service that does not answer within the timeout', async () => {
     override = (path) => path.endsWith('/DataProperties'); // taken, never answered
-    const started = performance.now();
+    // The message names the timeout: it fired (without it the request would wait for ever).
     const message = await messageOf(
       downloadCbs({ gemeente: 'GM1979', years: [2024], outDir: out, ...services(), timeoutMs: 200 }),
     );
     expect(message).toBe(`Could not reach 127.0.0.1:${new URL(origin).port} (no answer within 0.2 s): ${OFFLINE_HINT}`);
-    expect(performance.now() - started).toBeLessThan(1500);
     // What was complete is on disk; nothing half-written is.
     expect(readdirSync(join(out, '.sources/2024'))).toEqual(['85984NED_TypedDataSet.json']);
   });
