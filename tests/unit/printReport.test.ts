@@ -303,7 +303,13 @@ describe('PrintReport', () => {
     expect(t).toContain('Source: CBS · Licence: CC BY 4.0');
     expect(t).toContain('No signals');
     expect(t).toContain('All indicators');
-    for (const header of ['Value 2025', 'Municipality', 'Netherlands', 'Since previous measurement', 'Compared with municipality'])
+    for (const header of [
+      'Value 2025',
+      'Municipality',
+      'Netherlands',
+      'Since previous measurement',
+      'Compared with municipality',
+    ])
       expect(t).toContain(header);
   });
 

@@ -141,7 +141,8 @@ export const en: Record<MessageKey, string> = {
   'picker.customAreas': 'Custom areas',
   'picker.reference': 'For comparison',
   'viewError.title': 'This view could not be shown',
-  'viewError.message': 'Something went wrong: {message}. The other views still work; choose one in the menu bar or reload the page.',
+  'viewError.message':
+    'Something went wrong: {message}. The other views still work; choose one in the menu bar or reload the page.',
   'viewError.newVersionTitle': 'There is a new version of the gebiedskompas',
   'viewError.newVersion': 'This part of the page belongs to an older version. Reload the page to continue.',
   'viewError.reload': 'Reload page',

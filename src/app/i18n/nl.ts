@@ -142,9 +142,11 @@ export const nl = {
   'area.now': 'nu {names}',
   'picker.reference': 'Ter vergelijking',
   'viewError.title': 'Deze weergave kon niet worden getoond',
-  'viewError.message': 'Er ging iets mis: {message}. De andere weergaven werken nog; kies er een in de menubalk of laad de pagina opnieuw.',
+  'viewError.message':
+    'Er ging iets mis: {message}. De andere weergaven werken nog; kies er een in de menubalk of laad de pagina opnieuw.',
   'viewError.newVersionTitle': 'Er is een nieuwe versie van het gebiedskompas',
-  'viewError.newVersion': 'Dit deel van de pagina hoort bij een oudere versie. Laad de pagina opnieuw om verder te gaan.',
+  'viewError.newVersion':
+    'Dit deel van de pagina hoort bij een oudere versie. Laad de pagina opnieuw om verder te gaan.',
   'viewError.reload': 'Pagina opnieuw laden',
   'signals.title': 'Signalen',
   'signals.better': 'Duidelijk beter',
