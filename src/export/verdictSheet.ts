@@ -13,6 +13,7 @@ import type { Connector } from '../db/connector.ts';
 import { dispersionAreas } from '../queries/dispersion.ts';
 import { decodeProfile, type ProfileRow } from '../queries/kompas.ts';
 
+/** Exactly the columns issue 10 fixed for policy staff's own reports: scripts read them by name and position. */
 export const VERDICT_SHEET_COLUMNS = [
   'area_code',
   'level',
@@ -22,7 +23,6 @@ export const VERDICT_SHEET_COLUMNS = [
   'lower',
   'upper',
   'vs_previous',
-  'previous_period',
   'vs_gemeente',
   'aim_status',
   'p_aim',
@@ -38,8 +38,6 @@ export interface VerdictSheetRow {
   lower: number | null;
   upper: number | null;
   vs_previous: Verdict;
-  /** The earlier measurement `vs_previous` compares with (2015 when that is the one before 2022), or null. */
-  previous_period: number | null;
   vs_gemeente: Verdict;
   aim_status: 'met' | 'on_course' | 'uncertain' | 'off_course' | 'unknown' | null;
   p_aim: number | null;
@@ -65,7 +63,6 @@ export function sheetRow(areaCode: string, level: string, period: number, a: Ind
     lower: a.interval?.low ?? null,
     upper: a.interval?.high ?? null,
     vs_previous: a.vsPrevious.verdict,
-    previous_period: typeof a.vsPrevious.against === 'number' ? a.vsPrevious.against : null,
     vs_gemeente: a.vsGemeente.verdict,
     aim_status: a.aim ? AIM_STATUS[a.aim.status] : null,
     p_aim: a.aim?.pMet ?? null,
@@ -149,7 +146,6 @@ export function verdictSheetCsv(rows: readonly VerdictSheetRow[]): string {
       number(r.lower, 6),
       number(r.upper, 6),
       r.vs_previous,
-      r.previous_period,
       r.vs_gemeente,
       r.aim_status,
       number(r.p_aim, 4),
