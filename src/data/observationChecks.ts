@@ -28,8 +28,19 @@ function numericChecks(column: string): Check[] {
       params: { value: `left(${c}, 60)`, hint: `CASE WHEN ${c} LIKE '%,%' THEN 'decimalComma' ELSE '' END` },
     },
     { code: 'negative', column, where: `TRY_CAST(${c} AS DOUBLE) < 0`, params: { value: `left(${c}, 60)` } },
+    // No count, rate or amount of a municipality comes near 10^15; a value like 1e308 is a broken export, and would
+    // be shown as a 300-digit number.
+    {
+      code: 'outOfRange',
+      column,
+      where: `abs(TRY_CAST(${c} AS DOUBLE)) > ${MAX_MAGNITUDE}`,
+      params: { value: `left(${c}, 60)`, min: `'0'`, max: `'1000000000000000'` },
+    },
   ];
 }
+
+/** The largest magnitude a figure may have (a quadrillion: far beyond any count or euro amount of a country). */
+export const MAX_MAGNITUDE = 1e15;
 
 /**
  * The checks on observation rows, run as SQL inside DuckDB so that they scale to millions of rows. `stage` holds
@@ -119,6 +130,9 @@ export async function checkObservations(
   periods: readonly number[],
 ): Promise<PackageIssue[]> {
   const issues: PackageIssue[] = [];
+  // A file with only its header would replace the loaded package by an empty one without a word.
+  const rows = (await db.query(`SELECT count(*) AS n FROM ${tables.stage}`)).toArray()[0] as { n: unknown };
+  if (Number(rows.n) === 0) return [{ file: FILE, code: 'noObservations' }];
   for (const check of observationChecks(tables.stage, tables.areas, tables.indicators, periods)) {
     const result = await db.query(checkSql(check, tables.stage));
     for (const row of result.toArray() as Record<string, unknown>[]) {

@@ -311,6 +311,7 @@ export const PACKAGE_ISSUE_CODES = [
   'bandOrder',
   'invalidRounding',
   'invalidQuantityId',
+  'noObservations',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

@@ -184,6 +184,26 @@ describe('loadPackage', () => {
     ]);
   });
 
+  it('refuses a value far beyond any count or amount (1e308), naming row and column', async () => {
+    const issues = await issuesOf(withObservations('GB999801,inwoners,2023,1e308,,\n'));
+    expect(issues).toEqual([
+      {
+        file: 'observations.csv',
+        row: 63,
+        column: 'value',
+        code: 'outOfRange',
+        params: { value: '1e308', min: '0', max: '1000000000000000' },
+      },
+    ]);
+  });
+
+  it('refuses an observations file with only its header instead of loading an empty package', async () => {
+    const header = mini['observations.csv'].split('\n')[0]!;
+    expect(await issuesOf({ ...mini, 'observations.csv': `${header}\n` })).toEqual([
+      { file: 'observations.csv', code: 'noObservations' },
+    ]);
+  });
+
   it('keeps the previous package loaded when a new one fails', async () => {
     await loadPackage(db, mini);
     await issuesOf(withObservations('XX,inwoners,2024,1,,\n'));

@@ -30,6 +30,8 @@ export const validationMessages: ValidationMessages = {
   required: 'A value is required here but missing.[[ Found: ‘{value}’.]]',
   invalidEnum: '‘{value}’ is not a valid value here.[[ Choose from: {allowed}.]]',
   negative: '‘{value}’ is negative; only 0 or more is allowed here.',
+  noObservations:
+    'The file holds only its header and no data. The loaded dataset stays; put the observations under the header.',
   overlappingPeriods:
     '‘{value}’ is listed more than once for the same period (also in row {firstRow}); versions of an area must have periods that do not overlap.',
   bandOrder: 'target_low {low} is above target_high {high}.',

@@ -31,6 +31,8 @@ export const validationMessages: ValidationMessages = {
   required: 'Hier moet een waarde staan, maar die ontbreekt.[[ Gevonden: ‘{value}’.]]',
   invalidEnum: '‘{value}’ is hier geen geldige waarde.[[ Kies uit: {allowed}.]]',
   negative: '‘{value}’ is negatief; hier mag alleen 0 of meer staan.',
+  noObservations:
+    'Het bestand bevat alleen kopregels en geen gegevens. De geladen dataset blijft staan; zet de waarnemingen onder de kop.',
   overlappingPeriods:
     '‘{value}’ staat meer dan eens in dezelfde periode (ook in rij {firstRow}); versies van een gebied mogen elkaars perioden niet overlappen.',
   bandOrder: 'target_low {low} ligt boven target_high {high}.',
