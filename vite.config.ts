@@ -8,6 +8,8 @@ export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
   build: {
+    // GK_OUT_DIR lets several checkouts' test runs share one tree without overwriting each other's build.
+    outDir: process.env.GK_OUT_DIR ?? 'dist',
     target: 'es2022',
     // DuckDB's wasm is a separate 34 MB asset; the JS chunks stay small and are reported by the benchmark.
     chunkSizeWarningLimit: 1500,
