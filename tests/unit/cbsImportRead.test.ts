@@ -128,17 +128,61 @@ describe('readSource: CBS OData JSON', () => {
     expect(bare.values.some((v) => v.column.startsWith('MeestVoorkomendePostcode'))).toBe(false);
   });
 
-  it('does not map a same-named OData column published in another unit (older tables had percentages)', () => {
+  it('reads a same-named OData column published as a percentage (older tables) as the percentage variable', () => {
     const old = readSource({
       fileName: '83220NED.json',
-      text: JSON.stringify({ value: [{ WijkenEnBuurten: 'GM0014', k_0Tot15Jaar_8: 14 }] }),
-      dataProperties: [{ Key: 'k_0Tot15Jaar_8', Type: 'Topic', Title: '0 tot 15 jaar', Unit: '%' }],
+      text: JSON.stringify({ value: [{ WijkenEnBuurten: 'GM0014', k_0Tot15Jaar_8: 14, Ongehuwd_12: 47 }] }),
+      dataProperties: [
+        { Key: 'k_0Tot15Jaar_8', Type: 'Topic', Title: '0 tot 15 jaar', Unit: '%' },
+        { Key: 'Ongehuwd_12', Type: 'Topic', Title: 'Ongehuwd', Unit: '%' },
+      ],
     });
     expect(old.period).toBe(2015);
     expect(old.values).toEqual([
-      { code: 'GM0014', variable: 'k_0tot15jaar_8', value: 14, row: 1, column: 'k_0Tot15Jaar_8' },
+      { code: 'GM0014', variable: 'p_00_14', value: 14, row: 1, column: 'k_0Tot15Jaar_8' },
+      { code: 'GM0014', variable: 'p_ongeh', value: 47, row: 1, column: 'Ongehuwd_12' },
     ]);
-    expect(old.warnings.map((w) => w.code)).toContain('unitMismatch');
+    expect(old.warnings.map((w) => w.code)).not.toContain('unitMismatch');
+  });
+
+  it('does not map a same-named OData column in another unit that no kwb variable has', () => {
+    const odd = readSource({
+      fileName: '83220NED.json',
+      text: JSON.stringify({ value: [{ WijkenEnBuurten: 'GM0014', AantalInwoners_5: 14 }] }),
+      dataProperties: [{ Key: 'AantalInwoners_5', Type: 'Topic', Title: 'Aantal inwoners', Unit: '%' }],
+    });
+    expect(odd.values).toEqual([
+      { code: 'GM0014', variable: 'aantalinwoners_5', value: 14, row: 1, column: 'AantalInwoners_5' },
+    ]);
+    expect(odd.warnings.map((w) => w.code)).toContain('unitMismatch');
+  });
+
+  it('reads the 2013 table: area codes under RegioS, its own key names, padded codes', () => {
+    const t2013 = readSource({
+      fileName: '82339NED_TypedDataSet.json',
+      text: JSON.stringify({
+        value: [
+          {
+            ID: 0,
+            RegioS: 'GM0003    ',
+            Gemeentenaam_1: 'Appingedam                              ',
+            SoortRegio_2: 'Gemeente  ',
+            Codering_3: 'GM0003    ',
+            AantalInwoners_4: 12000,
+            PersonenMetEenWWBUitkeringTotaal_73: 410,
+            PersonenMetEenAOWUitkeringTotaal_76: 2600,
+            IndelingswijzigingWijkenEnBuurten_122: '1',
+          },
+        ],
+      }),
+    });
+    expect(t2013.period).toBe(2013);
+    expect(t2013.areas.map((a) => [a.code, a.name])).toEqual([['GM0003', 'Appingedam']]);
+    expect(t2013.values.map((v) => [v.variable, v.value])).toEqual([
+      ['a_inw', 12000],
+      ['a_soz_wb', 410],
+      ['a_soz_ow', 2600],
+    ]);
   });
 
   it('reads a plain array of rows and an object keyed by area code', () => {

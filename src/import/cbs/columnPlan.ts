@@ -8,7 +8,7 @@ import { type ImportMessage, importMessage, quoted } from './messages.ts';
 import { isNonQuantity, type ODataProperty } from './odataProperties.ts';
 import type { Layout } from './recognise.ts';
 import type { SourceRecords } from './sourceRecords.ts';
-import { lookupVariable, odataBaseKey, type VariableDef } from './variables.ts';
+import { lookupVariable, odataBaseKey, type VariableDef, variableById } from './variables.ts';
 
 export interface PlannedColumn {
   index: number;
@@ -34,6 +34,16 @@ function unitsClash(expected: string, found: string): boolean {
   return a !== 'other' && b !== 'other' && a !== b;
 }
 
+/**
+ * The variable's twin in the unit the column has: up to 2016 CBS published the age, marital-status and household
+ * figures as percentages under the keys that later hold counts (`k_0Tot15Jaar` in % in 83220NED, in aantal in
+ * 85984NED), which the kwb names tell apart as `p_00_14` and `a_00_14`. The variable itself when it has no twin.
+ */
+function countOrShare(def: VariableDef, unit: string): VariableDef {
+  const twin = /^[ap]_/.test(def.id) ? variableById(`${def.id[0] === 'a' ? 'p' : 'a'}${def.id.slice(1)}`) : undefined;
+  return twin && !twin.derived && !unitsClash(twin.cbs_unit, unit) ? twin : def;
+}
+
 /** Decides for every column whether it is a figure, and which variable it holds. */
 export function planColumns(
   file: string,
@@ -52,6 +62,7 @@ export function planColumns(
     if (layout.nonValueColumns.has(lower) || (base !== undefined && layout.nonValueColumns.has(base))) return;
     const property = properties.get(column);
     let def = lookupVariable(column);
+    if (def && property?.unit && unitsClash(def.cbs_unit, property.unit)) def = countOrShare(def, property.unit);
     if (def && property?.unit && unitsClash(def.cbs_unit, property.unit)) {
       warnings.push(
         importMessage(

@@ -6,7 +6,7 @@
  * - `wijkbuurtkaart`: attributes of the Wijk- en buurtkaart (shapefile/GeoJSON), `BU_CODE` / `WK_CODE` / `GM_CODE`;
  * - `pdok`: the PDOK wijkenbuurten service, camelCase (`buurtcode`, `wijkcode`, `gemeentecode`), also the
  *   PDOK-derived files with renamed short variables (`aantal_inwoners`, `0_15`);
- * - `odata`: a CBS OData TypedDataSet, `WijkenEnBuurten`.
+ * - `odata`: a CBS OData TypedDataSet, `WijkenEnBuurten` (`RegioS` in the 2013 table).
  */
 import { isObject } from '../../data/issues.ts';
 
@@ -28,16 +28,19 @@ export interface Layout {
 export const LAYOUTS: readonly Layout[] = [
   {
     kind: 'odata',
-    codeColumns: ['WijkenEnBuurten'],
-    nameColumns: [null],
+    // `RegioS` in the 2013 table (82339NED), `WijkenEnBuurten` since 2014.
+    codeColumns: ['WijkenEnBuurten', 'RegioS'],
+    nameColumns: [null, null],
     // OData keys are compared without their numeric suffix (Gemeentenaam_1 → gemeentenaam).
     nonValueColumns: new Set([
       'id',
       'wijkenenbuurten',
+      'regios',
       'gemeentenaam',
       'soortregio',
       'codering',
       'indelingswijzigingGemeenteWijkBuurt'.toLowerCase(),
+      'indelingswijzigingWijkenEnBuurten'.toLowerCase(),
       'meestvoorkomendepostcode',
       'dekkingspercentage',
     ]),

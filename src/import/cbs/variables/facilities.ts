@@ -137,7 +137,7 @@ export const FACILITIES: readonly VariableDef[] = [
     label_en: 'Cars younger than 6 years',
     definition_nl: "Aantal personenauto's jonger dan 6 jaar (naar bouwjaar).",
     definition_en: 'Number of passenger cars younger than 6 years (by year of manufacture).',
-    aliases: ['A_LFTJ6J'],
+    aliases: ['A_LFTJ6J', 'PersonenautoSJongerDan6Jaar'],
   },
   {
     ...COUNT5,
@@ -146,7 +146,7 @@ export const FACILITIES: readonly VariableDef[] = [
     label_en: 'Cars 6 years or older',
     definition_nl: "Aantal personenauto's van 6 jaar en ouder (naar bouwjaar).",
     definition_en: 'Number of passenger cars aged 6 years or more (by year of manufacture).',
-    aliases: ['A_LFTO6J'],
+    aliases: ['A_LFTO6J', 'PersonenautoS6JaarEnOuder'],
   },
   {
     ...COUNT5,
@@ -155,6 +155,6 @@ export const FACILITIES: readonly VariableDef[] = [
     label_en: 'Motorcycles',
     definition_nl: 'Aantal motortweewielers (motorfietsen) op 1 januari.',
     definition_en: 'Number of motorcycles on 1 January.',
-    aliases: ['MOTOR_2W', 'motortweewielersTotaal', 'Motorfietsen'],
+    aliases: ['MOTOR_2W', 'motortweewielersTotaal', 'Motorfietsen', 'Motortweewielers'],
   },
 ];

@@ -81,7 +81,13 @@ function benefits(): VariableDef[] {
       'social assistance',
       'een bijstandsuitkering (Participatiewet)',
       'social assistance (Participation Act)',
-      ['WWB_UITTOT', 'aantalPersonenMetEenAlgBijstandsuitkeringTot', 'PersonenPerSoortUitkeringBijstand'],
+      [
+        'WWB_UITTOT',
+        'aantalPersonenMetEenAlgBijstandsuitkeringTot',
+        'PersonenPerSoortUitkeringBijstand',
+        // OData 2013 (82339NED), when bijstand was the WWB.
+        'PersonenMetEenWWBUitkeringTotaal',
+      ],
     ],
     [
       'ao',
@@ -89,7 +95,12 @@ function benefits(): VariableDef[] {
       'a disability benefit',
       'een arbeidsongeschiktheidsuitkering (WAO, WIA, WAZ, Wajong)',
       'a disability benefit (WAO, WIA, WAZ, Wajong)',
-      ['AO_UIT_TOT', 'aantalPersonenMetEenAoUitkeringTotaal', 'PersonenPerSoortUitkeringAO'],
+      [
+        'AO_UIT_TOT',
+        'aantalPersonenMetEenAoUitkeringTotaal',
+        'PersonenPerSoortUitkeringAO',
+        'PersonenMetEenAOUitkeringTotaal',
+      ],
     ],
     [
       'ww',
@@ -97,7 +108,12 @@ function benefits(): VariableDef[] {
       'unemployment benefit',
       'een werkloosheidsuitkering (WW)',
       'unemployment benefit (WW)',
-      ['WW_UIT_TOT', 'aantalPersonenMetEenWwUitkeringTotaal', 'PersonenPerSoortUitkeringWW'],
+      [
+        'WW_UIT_TOT',
+        'aantalPersonenMetEenWwUitkeringTotaal',
+        'PersonenPerSoortUitkeringWW',
+        'PersonenMetEenWWUitkeringTotaal',
+      ],
     ],
   ] as const;
   return kinds.flatMap(([key, shortNl, shortEn, nl, en, aliases]): VariableDef[] => [
@@ -230,7 +246,7 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_en:
       'Share of persons in private households who belong to the national 40 % of persons with the lowest personal income.',
     min_count: 10,
-    aliases: ['percentagePersonenMetLaagInkomen', 'k_40PersonenMetLaagsteInkomen'],
+    aliases: ['percentagePersonenMetLaagInkomen', 'k_40PersonenMetLaagsteInkomen', 'PersonenMetLaagInkomen'],
   },
   {
     ...PERCENT1,
@@ -244,7 +260,7 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_en:
       'Share of persons in private households who belong to the national 20 % of persons with the highest personal income.',
     min_count: 10,
-    aliases: ['percentagePersonenMetHoogInkomen', 'k_20PersonenMetHoogsteInkomen'],
+    aliases: ['percentagePersonenMetHoogInkomen', 'k_20PersonenMetHoogsteInkomen', 'PersonenMetHoogInkomen'],
   },
   {
     ...EURO1000,
@@ -275,7 +291,13 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_en:
       'Share of private households that belong to the national 40 % of households with the lowest disposable income (national value ± 40).',
     min_count: 10,
-    aliases: ['percentageHuishoudensMetLaagInkomen', 'k_40HuishoudensMetLaagsteInkomen', 'pct_hh_laag_inkomen'],
+    aliases: [
+      'percentageHuishoudensMetLaagInkomen',
+      'k_40HuishoudensMetLaagsteInkomen',
+      'pct_hh_laag_inkomen',
+      // OData 2013: the 40 % group (the low-income line is HuishoudensMetLageKoopkracht there).
+      'HuishoudensMetLaagInkomen',
+    ],
   },
   {
     ...PERCENT1,
@@ -289,7 +311,12 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_en:
       'Share of private households that belong to the national 20 % of households with the highest disposable income.',
     min_count: 10,
-    aliases: ['percentageHuishoudensMetHoogInkomen', 'k_20HuishoudensMetHoogsteInkomen', 'pct_hh_hoog_inkomen'],
+    aliases: [
+      'percentageHuishoudensMetHoogInkomen',
+      'k_20HuishoudensMetHoogsteInkomen',
+      'pct_hh_hoog_inkomen',
+      'HuishoudensMetHoogInkomen',
+    ],
   },
   {
     ...PERCENT1,
@@ -374,6 +401,11 @@ export const WORK_INCOME: readonly VariableDef[] = [
     definition_en: 'Number of people receiving the state old-age pension (AOW), on the last day of December.',
     min_count: 0,
     rounding: TENS,
-    aliases: ['A_SOZ_OW', 'aantalPersonenMetEenAowUitkeringTotaal', 'PersonenPerSoortUitkeringAOW'],
+    aliases: [
+      'A_SOZ_OW',
+      'aantalPersonenMetEenAowUitkeringTotaal',
+      'PersonenPerSoortUitkeringAOW',
+      'PersonenMetEenAOWUitkeringTotaal',
+    ],
   },
 ];
