@@ -20,6 +20,7 @@ import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
+import { revealKompas } from './revealKompas.ts';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
@@ -327,6 +328,19 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     coordinator?.query(next.sql, next.partitions).catch(() => undefined);
     update({ area: code });
   };
+  // A choice on the map or in the list shows its Kompas once rendered: focused where the layout stacks it below the
+  // map, announced politely where it stands beside it.
+  const revealed = useRef<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const chooseArea = (code: string) => {
+    revealed.current = code;
+    select(code);
+  };
+  useEffect(() => {
+    if (revealed.current !== area.code) return;
+    revealed.current = null;
+    setAnnouncement(revealKompas() ? '' : i18n.t('kompas.title', { area: area.name }));
+  }, [area.code, area.name, i18n]);
   // The indicator, year and level choice shared by the Kompas and Verkennen views.
   const controls = (
     <Controls
@@ -425,8 +439,11 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       ) : (
         <>
           {controls}
+          <p className="visually-hidden" role="status">
+            {announcement}
+          </p>
           <div className="layout">
-            <AreaPicker areas={pickerAreas} selected={area.code} onSelect={select} />
+            <AreaPicker areas={pickerAreas} selected={area.code} onSelect={chooseArea} />
             <div className="center">
               <MapPanel
                 pkg={pkg}
@@ -434,7 +451,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                 period={selection.period}
                 level={url.level}
                 selected={area.code}
-                onSelect={select}
+                onSelect={chooseArea}
               />
               <Suspense fallback={null}>
                 <TrendPanel
