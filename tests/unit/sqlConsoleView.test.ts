@@ -75,6 +75,9 @@ describe('SqlConsole with a large result', () => {
     await act(async () => button('Run').click());
     await vi.waitFor(() => expect(dom.host.querySelector('.sql-error')?.textContent).toContain('LINE 2: SELEC 1'));
     expect(dom.host.querySelector('.sql-error')?.textContent).toContain('syntax error at or near "SELEC"');
+    // Called what it is, a syntax error, with DuckDB's words and without their "Parser Error:" prefix.
+    expect(dom.host.querySelector('.sql-error p')?.textContent).toMatch(/^Syntax error:/);
+    expect(dom.host.querySelector('.sql-error pre')?.textContent).toMatch(/^syntax error at or near "SELEC"/);
     expect(dom.host.querySelector('.sql-refused')).toBeNull();
 
     await type('DROP VIEW indicators');

@@ -6,9 +6,10 @@ export const dataEN: Record<keyof typeof dataNL, string> = {
   'data.export.status': '{column} (status)',
   'data.export.source': 'source',
   'data.table.filter': 'Search the table',
-  'data.table.rows': '{count} rows',
-  'data.table.rowsOne': '1 row',
-  'data.table.rowsFiltered': '{shown} of {total} rows',
+  'data.table.rows.one': '{count} row',
+  'data.table.rows.other': '{count} rows',
+  'data.table.rowsFiltered.one': '{shown} of {count} row',
+  'data.table.rowsFiltered.other': '{shown} of {count} rows',
   'data.table.empty': 'No matching rows.',
   'data.table.suppressed': 'secret',
   'data.table.suppressedTitle':

@@ -4,9 +4,10 @@ export const dataNL = {
   'data.export.status': '{column} (status)',
   'data.export.source': 'bron',
   'data.table.filter': 'Zoeken in de tabel',
-  'data.table.rows': '{count} rijen',
-  'data.table.rowsOne': '1 rij',
-  'data.table.rowsFiltered': '{shown} van {total} rijen',
+  'data.table.rows.one': '{count} rij',
+  'data.table.rows.other': '{count} rijen',
+  'data.table.rowsFiltered.one': '{shown} van {count} rij',
+  'data.table.rowsFiltered.other': '{shown} van {count} rijen',
   'data.table.empty': 'Geen rijen gevonden.',
   'data.table.suppressed': 'geheim',
   'data.table.suppressedTitle':

@@ -11,11 +11,24 @@ import { validationMessages as validationNl } from './validation.nl.ts';
 const SELF_EXPLAINING = new Set<Indicator['unit']>(['percent', 'euro', 'euro_x1000']);
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };
+
+/** A message with plural forms is stored as `<key>.one`, `<key>.other` (the categories of `Intl.PluralRules`). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+const PLURAL_RULES: Record<Lang, Intl.PluralRules> = {
+  nl: new Intl.PluralRules('nl-NL'),
+  en: new Intl.PluralRules('en-GB'),
+};
 const VALIDATION = { nl: validationNl, en: validationEn };
 
 export interface I18n {
   lang: Lang;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /**
+   * A message about `count` things in the form the language's plural rules ask for ("1 gebied gevonden", "3 gebieden
+   * gevonden"); `{count}` is filled with the count in this language's notation ("1.234").
+   */
+  plural(key: PluralKey, count: number, params?: Record<string, string | number>): string;
   /** An indicator value with its unit, in this language's notation ("12,4%", "45,2 per 1.000"). */
   value(value: number, indicator: Indicator, signed?: boolean): string;
   /** The same for a table whose row already names the unit: "12,4%" stays, "45,2 per 1.000" becomes "45,2". */
@@ -37,9 +50,15 @@ export interface I18n {
 export function createI18n(lang: Lang): I18n {
   const messages = MESSAGES[lang];
   const t: I18n['t'] = (key, params) => fillTemplate(messages[key], params);
+  const plural: I18n['plural'] = (key, count, params) => {
+    const form = `${key}.${PLURAL_RULES[lang].select(count)}`;
+    const chosen = (form in messages ? form : `${key}.other`) as MessageKey;
+    return t(chosen, { count: formatNumber(count, 0, lang), ...params });
+  };
   return {
     lang,
     t,
+    plural,
     value: (value, indicator, signed = false) =>
       t(`unit.${indicator.unit}`, { value: formatIndicatorNumber(value, indicator, lang, signed) }),
     compactValue: (value, indicator, signed = false) => {

@@ -15,7 +15,8 @@ export const overEN: Record<keyof typeof overNL, string> = {
   'over.dataset.renamed': 'Renamed areas',
   'over.dataset.renamedArea': '{name} (formerly {former})',
   'over.dataset.periodsRange': '{first} to {last}',
-  'over.dataset.periodsCount': '{count} measurements',
+  'over.dataset.periodsCount.one': '{count} measurement',
+  'over.dataset.periodsCount.other': '{count} measurements',
   'over.dataset.noPeriods': 'none',
   'over.indicators.heading': 'The indicators',
   'over.indicators.intro':

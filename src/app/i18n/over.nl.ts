@@ -13,7 +13,8 @@ export const overNL = {
   'over.dataset.renamed': 'Hernoemde gebieden',
   'over.dataset.renamedArea': '{name} (voorheen {former})',
   'over.dataset.periodsRange': '{first} tot en met {last}',
-  'over.dataset.periodsCount': '{count} metingen',
+  'over.dataset.periodsCount.one': '{count} meting',
+  'over.dataset.periodsCount.other': '{count} metingen',
   'over.dataset.noPeriods': 'geen',
   'over.indicators.heading': 'De indicatoren',
   'over.indicators.intro':

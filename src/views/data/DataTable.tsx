@@ -102,7 +102,7 @@ function Cell({ table, row, column }: { table: ExportTable; row: number; column:
 const ARROW = { ascending: '▲', descending: '▼' } as const;
 
 export function DataTable({ table, caption, pageSize = 100 }: DataTableProps) {
-  const { lang } = useI18n();
+  const { lang, plural } = useI18n();
   const text = useDataText();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -120,13 +120,8 @@ export function DataTable({ table, caption, pageSize = 100 }: DataTableProps) {
 
   const count =
     sorted.length === total
-      ? total === 1
-        ? text('data.table.rowsOne')
-        : text('data.table.rows', { count: formatNumber(total, 0, lang) })
-      : text('data.table.rowsFiltered', {
-          shown: formatNumber(sorted.length, 0, lang),
-          total: formatNumber(total, 0, lang),
-        });
+      ? plural('data.table.rows', total)
+      : plural('data.table.rowsFiltered', total, { shown: formatNumber(sorted.length, 0, lang) });
 
   const sortBy = (key: string) => {
     setSort((s) => ({

@@ -1,16 +1,15 @@
 import * as Plot from '@observablehq/plot';
 import { DataType, type Table, util } from 'apache-arrow';
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { fillTemplate, type Lang } from '../../app/format.ts';
+import { formatNumber } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { owndataEN } from '../../app/i18n/owndata.en.ts';
-import { owndataNL } from '../../app/i18n/owndata.nl.ts';
 import { toCsv } from '../../data/csvWrite.ts';
 import { downloadBlob } from '../../export/download.ts';
 import { neutraliseFormula } from '../../export/neutralise.ts';
 import { countRows, runConsole, statementAlone } from '../../queries/sqlConsole.ts';
 import { type GuardResult, guardSql, type SchemaTable } from '../../queries/sqlGuard.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
+import { type ConsoleColumn, type ConsoleColumnKind, formatConsoleCell } from './consoleCell.ts';
 
 /** Rows shown in the result table: only these (and one more) come into the browser; a count says how many in all. */
 export const SHOWN_ROWS = 1000;
@@ -28,21 +27,13 @@ export interface SqlConsoleProps {
   syntaxError?(sql: string): Promise<string | null>;
 }
 
-type OwnKey = keyof typeof owndataNL;
+type Column = ConsoleColumn;
 
-type ColumnKind = 'text' | 'number' | 'bigint' | 'decimal' | 'date' | 'timestamp' | 'other';
-
-interface Column {
-  name: string;
-  kind: ColumnKind;
-  scale: number;
-}
-
-function kindOf(type: DataType): ColumnKind {
+function kindOf(type: DataType): ConsoleColumnKind {
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return 'text';
   if (DataType.isDictionary(type)) return DataType.isUtf8(type.dictionary) ? 'text' : 'other';
-  if (DataType.isFloat(type)) return 'number';
-  if (DataType.isInt(type)) return type.bitWidth === 64 ? 'bigint' : 'number';
+  if (DataType.isFloat(type)) return 'float';
+  if (DataType.isInt(type)) return 'integer';
   if (DataType.isDecimal(type)) return 'decimal';
   if (DataType.isDate(type)) return 'date';
   if (DataType.isTimestamp(type)) return 'timestamp';
@@ -64,9 +55,9 @@ function cellOf(value: unknown, column: Column): string | number | bigint | null
   switch (column.kind) {
     case 'text':
       return String(value);
-    case 'number':
+    case 'float':
       return Number(value);
-    case 'bigint':
+    case 'integer':
       return typeof value === 'bigint' ? value : Number(value);
     case 'decimal':
       return typeof value === 'number'
@@ -116,17 +107,6 @@ function download(csv: string, name: string) {
   downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), name);
 }
 
-const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
-
-function display(value: string | number | bigint | null, lang: Lang): string {
-  if (value === null) return '';
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value.toLocaleString(LOCALE[lang], { maximumFractionDigits: 6 }) : String(value);
-  }
-  if (typeof value === 'bigint') return value.toLocaleString(LOCALE[lang]);
-  return value;
-}
-
 /** A bar chart for a result of one text and one numeric column (the first rows, in result order). */
 function quickChart(
   columns: readonly Column[],
@@ -135,7 +115,7 @@ function quickChart(
 ): Element | null {
   if (columns.length !== 2) return null;
   const labelAt = columns.findIndex((c) => c.kind === 'text');
-  const valueAt = columns.findIndex((c) => c.kind === 'number' || c.kind === 'bigint' || c.kind === 'decimal');
+  const valueAt = columns.findIndex((c) => c.kind === 'integer' || c.kind === 'float' || c.kind === 'decimal');
   if (labelAt < 0 || valueAt < 0) return null;
   const data = rows
     .slice(0, CHART_ROWS)
@@ -156,6 +136,12 @@ function quickChart(
     },
     marks: [Plot.barX(data, { x: 'value', y: 'label', fill: '#1f5fa8' }), Plot.ruleX([0])],
   });
+}
+
+/** DuckDB's message without its "Parser Error: " prefix when the text did not parse (a typo), else null. */
+export function syntaxMessage(error: string): string | null {
+  const prefix = /^Parser Error:\s*/.exec(error);
+  return prefix ? error.slice(prefix[0].length) : null;
 }
 
 interface Outcome {
@@ -179,10 +165,8 @@ interface Outcome {
  * download runs it again, whole.
  */
 export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlConsoleProps) {
-  const { lang } = useI18n();
+  const { lang, t: text, plural } = useI18n();
   const id = useId();
-  const messages = lang === 'en' ? owndataEN : owndataNL;
-  const text = (key: OwnKey, params?: Record<string, string | number>) => fillTemplate(messages[key], params);
   const [sql, setSql] = useState('SELECT * FROM indicators');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -281,24 +265,23 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
     const [a, b] = outcome.columns;
     const label = a?.kind === 'text' ? a.name : (b?.name ?? '');
     const value = a?.kind === 'text' ? (b?.name ?? '') : (a?.name ?? '');
-    return quickChart(outcome.columns, outcome.rows, fillTemplate(messages['sql.chartAria'], { value, label }));
-  }, [outcome, messages]);
+    return quickChart(outcome.columns, outcome.rows, text('sql.chartAria', { value, label }));
+  }, [outcome, text]);
 
   const refusalText = refusal
     ? (refusal.params.statement !== undefined
         ? text('sql.guard.statementPrefix', { statement: refusal.params.statement })
         : '') + text(`sql.guard.${refusal.code}`, { name: refusal.params.name ?? '' })
     : null;
+  const syntax = error === null ? null : syntaxMessage(error);
   const count = outcome?.total ?? outcome?.table.numRows ?? 0;
-  const shownCount = display(SHOWN_ROWS, lang);
+  const shownCount = formatNumber(SHOWN_ROWS, 0, lang);
   const countText =
     outcome?.total === null
       ? text('sql.rowsMore', { shown: shownCount }) + (outcome.counting ? ` · ${text('sql.counting')}` : '')
-      : count === 1
-        ? text('sql.oneRow')
-        : count > SHOWN_ROWS
-          ? text('sql.rowsShown', { count: display(count, lang), shown: shownCount })
-          : text('sql.rows', { count: display(count, lang) });
+      : count > SHOWN_ROWS
+        ? text('sql.rowsShown', { count: formatNumber(count, 0, lang), shown: shownCount })
+        : plural('sql.rows', count);
 
   return (
     <section className="sql-console" aria-labelledby={`${id}-title`}>
@@ -315,7 +298,7 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
                   <summary>{t.table}</summary>
                   <button
                     type="button"
-                    className="sql-schema-show"
+                    className="link-button sql-schema-show"
                     onClick={() => {
                       const statement = `SELECT * FROM "${t.table.replaceAll('"', '""')}" LIMIT 100`;
                       setSql(statement);
@@ -355,7 +338,7 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
           <p id={`${id}-hint`} className="sql-hint">
             {text('sql.runHint')}
           </p>
-          <button type="button" onClick={() => void execute(sql)} disabled={busy}>
+          <button type="button" className="sql-run" onClick={() => void execute(sql)} disabled={busy}>
             {busy ? text('sql.running') : text('sql.run')}
           </button>
 
@@ -370,9 +353,9 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
             </div>
           )}
           {error !== null && (
-            <div role="alert" className="sql-error">
-              <p>{text('sql.error')}</p>
-              <pre style={{ whiteSpace: 'pre-wrap' }}>{error}</pre>
+            <div role="alert" className="sql-error" data-syntax={syntax !== null || undefined}>
+              <p>{text(syntax === null ? 'sql.error' : 'sql.syntaxError')}</p>
+              <pre style={{ whiteSpace: 'pre-wrap' }}>{syntax ?? error}</pre>
             </div>
           )}
 
@@ -418,7 +401,7 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
                             key={i}
                             className={typeof cell === 'string' || cell === null ? undefined : 'num'}
                           >
-                            {display(cell, lang)}
+                            {formatConsoleCell(cell, outcome.columns[i]!, lang)}
                           </td>
                         ))}
                       </tr>

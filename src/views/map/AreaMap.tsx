@@ -3,6 +3,8 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { exposeDebug } from '../../app/debugHandle.ts';
+import { type I18n, useI18n } from '../../app/i18n/index.tsx';
+import type { MessageKey } from '../../app/i18n/nl.ts';
 import type { MapGeometry } from '../../data/mapGeometry.ts';
 import type { Level } from '../../data/package.ts';
 import { MISSING_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
@@ -42,6 +44,20 @@ export interface AreaMapProps {
 export interface MapScope {
   codes: readonly string[];
   bounds: [number, number, number, number];
+}
+
+/** maplibre's own texts (the canvas's label, the controls' titles) and the messages that say them in our language. */
+const CONTROL_TEXT = {
+  'Map.Title': 'map.title',
+  'NavigationControl.ZoomIn': 'map.zoomIn',
+  'NavigationControl.ZoomOut': 'map.zoomOut',
+  'NavigationControl.ResetBearing': 'map.resetBearing',
+  'AttributionControl.ToggleAttribution': 'map.toggleAttribution',
+} as const satisfies Record<string, MessageKey>;
+
+/** maplibre's `locale` option in the interface's language (it would say "Map" and "Zoom in" in a Dutch page). */
+export function mapLocale(t: I18n['t']): Record<string, string> {
+  return Object.fromEntries(Object.entries(CONTROL_TEXT).map(([key, message]) => [key, t(message)]));
 }
 
 function fillColor(): maplibregl.ExpressionSpecification {
@@ -171,6 +187,7 @@ function layerVisibility(
  */
 export function AreaMap(props: AreaMapProps) {
   const container = useRef<HTMLElement>(null);
+  const { t } = useI18n();
   const mapRef = useRef<maplibregl.Map | null>(null);
   const applied = useRef<Map<string, AreaPaint>>(new Map());
   const pendingUrls = useRef(new Map<string, string>());
@@ -187,7 +204,8 @@ export function AreaMap(props: AreaMapProps) {
   const [failed, setFailed] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
 
-  // The map is rebuilt only for new geometry (another package); everything else is applied below.
+  // The map is rebuilt only for new geometry (another package) or language (maplibre takes its texts only when it is
+  // made); everything else is applied below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (!container.current) return;
@@ -207,6 +225,7 @@ export function AreaMap(props: AreaMapProps) {
         dragRotate: false,
         pitchWithRotate: false,
         maxZoom: 16,
+        locale: mapLocale(t),
       });
     } catch {
       setFailed(true);
@@ -329,7 +348,7 @@ export function AreaMap(props: AreaMapProps) {
       mapRef.current = null;
       setReady(false);
     };
-  }, [props.geometry]);
+  }, [props.geometry, t]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -121,14 +121,14 @@ export interface OverPageProps {
 }
 
 /** "2015 tot en met 2025 (11 metingen)" for consecutive years, else the years listed. */
-function periodsText(periods: readonly number[], t: I18n['t']): string {
+function periodsText(periods: readonly number[], { t, plural }: I18n): string {
   const first = periods[0];
   const last = periods[periods.length - 1];
   if (first === undefined || last === undefined) return t('over.dataset.noPeriods');
   const consecutive = periods.every((p, i) => i === 0 || p === (periods[i - 1] ?? p) + 1);
   const years =
     consecutive && periods.length > 2 ? t('over.dataset.periodsRange', { first, last }) : periods.join(', ');
-  return `${years} (${t('over.dataset.periodsCount', { count: periods.length })})`;
+  return `${years} (${plural('over.dataset.periodsCount', periods.length)})`;
 }
 
 function aimText(aim: Aim, indicator: Indicator, i18n: I18n, areaName: OverPageProps['areaName']): string {
@@ -160,7 +160,8 @@ function DatasetSection({
 }) {
   // CBS renames buurten and wijken and keeps their codes: the current name with the earlier ones.
   const renamed = areas.filter((a) => a.names);
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const description = meta.description?.[lang] || meta.description?.nl;
   return (
     <section className="over-section" aria-labelledby="over-dataset">
@@ -181,7 +182,7 @@ function DatasetSection({
         <dt>{t('over.dataset.attribution')}</dt>
         <dd>{meta.attribution}</dd>
         <dt>{t('over.dataset.periods')}</dt>
-        <dd>{periodsText(periods, t)}</dd>
+        <dd>{periodsText(periods, i18n)}</dd>
         {renamed.length > 0 && (
           <>
             <dt>{t('over.dataset.renamed')}</dt>

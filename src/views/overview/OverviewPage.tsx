@@ -130,16 +130,16 @@ export function OverviewPage(props: OverviewPageProps) {
         <PrintButton onPrint={() => setPrintWanted(true)} busy={printWanted} />
         <p className="overview-progress">
           {progress.complete ? (
-            t('overview.shown', { shown: shown.length, total: areas.length })
+            i18n.plural('overview.shown', areas.length, { shown: shown.length })
           ) : (
             <>
               <progress max={progress.total} value={progress.done} aria-label={t('overview.progressLabel')} />{' '}
-              {t('overview.progress', { done: progress.done, total: progress.total })}
+              {i18n.plural('overview.progress', progress.total, { done: progress.done })}
             </>
           )}
         </p>
         <span className="visually-hidden" role="status">
-          {progress.complete ? t('overview.ready', { total: progress.total }) : t('overview.busy')}
+          {progress.complete ? i18n.plural('overview.ready', progress.total) : t('overview.busy')}
         </span>
       </div>
       {progress.error && (

@@ -130,7 +130,7 @@ interface AreaRowProps {
 
 /** One area's row; memoised, so the rows already drawn are not drawn again as each next area comes in. */
 const AreaRow = memo(function AreaRow({ area, row, themes, parent, kompasHref, onOpenKompas }: AreaRowProps) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const count = row ? row.better + row.worse : 0;
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
     // A plain click opens the Kompas in the app; with a modifier the browser opens the link (new tab, window).
@@ -155,9 +155,7 @@ const AreaRow = memo(function AreaRow({ area, row, themes, parent, kompasHref, o
             ? t('overview.calculating')
             : count === 0
               ? t('overview.noSignals')
-              : count === 1
-                ? t('overview.signalCountOne')
-                : t('overview.signalCount', { count })}
+              : plural('overview.signalCount', count)}
         </span>
       </th>
       {themes.map((theme, i) => (

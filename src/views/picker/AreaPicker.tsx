@@ -29,7 +29,7 @@ const CUSTOM_GROUP = '#custom';
  * with roving focus (arrows, Home/End, Enter), and a search box that turns it into a result list.
  */
 export function AreaPicker({ areas, selected, onSelect }: AreaPickerProps) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const id = useId();
   const tree = useMemo(() => buildAreaTree(areas), [areas]);
   const byCode = useMemo(() => new Map(areas.map((a) => [a.code, a])), [areas]);
@@ -225,7 +225,7 @@ export function AreaPicker({ areas, selected, onSelect }: AreaPickerProps) {
           <p className="picker-status" role="status">
             {results.length === 0
               ? t('picker.noResults', { query: query.trim() })
-              : t('picker.results', { count: results.length })}
+              : plural('picker.results', results.length)}
           </p>
           <div className="picker-results" role="listbox" aria-label={t('picker.title')}>
             {results.map((area, index) => (

@@ -56,9 +56,8 @@ export function DistributionPanel({
           count: t('verkennen.distribution.count'),
           empty: t('verkennen.distribution.empty'),
         },
-        ariaLabel: t('verkennen.distribution.aria', {
+        ariaLabel: i18n.plural('verkennen.distribution.aria', valued.length, {
           indicator: label,
-          count: valued.length,
           level: t(`level.${level}`).toLowerCase(),
           period,
         }),
