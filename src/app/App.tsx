@@ -486,7 +486,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               assessments={assessments}
               summaries={summaries}
               signals={signalList}
-              printBusy={print.busy}
+              printJob={print.job}
+              onPrintCancel={print.cancel}
               onIndicator={onIndicator}
               onPeriod={onPeriod}
               onPrint={onPrint}
@@ -498,7 +499,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       {/* The overview is a print root of its own: a Kompas printed earlier must not print with it. */}
       {print.reports && url.view !== 'overzicht' && (
         <Suspense fallback={null}>
-          <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} />
+          <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} onReady={print.ready} />
         </Suspense>
       )}
       <footer className="footer">

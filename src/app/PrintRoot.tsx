@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { useLayoutEffect } from 'react';
 import type { LoadedPackage } from '../data/load.ts';
 import { CompassGraphic } from '../views/kompas/CompassGraphic.tsx';
 import { AreaMiniMap } from '../views/print/AreaMiniMap.tsx';
@@ -7,18 +8,39 @@ import { printSignals, printThemes } from '../views/print/reportModel.ts';
 import type { I18n } from './i18n/index.tsx';
 import type { AreaReport } from './usePrintJob.ts';
 
-/** The reports to print, hidden on screen (print.css). */
+/**
+ * The reports to print, hidden on screen (print.css). `onReady(reports)` is called once these reports are on the
+ * page and painted: after React committed them (the mini maps and compass graphics are mounted in layout effects
+ * before this one), the fonts have loaded, and two animation frames have passed (the first runs before a paint,
+ * the second after it).
+ */
 export function PrintRoot({
   reports,
   pkg,
   period,
   i18n,
+  onReady,
 }: {
   reports: AreaReport[];
   pkg: LoadedPackage;
   period: number;
   i18n: I18n;
+  onReady?: (rendered: readonly AreaReport[]) => void;
 }) {
+  useLayoutEffect(() => {
+    if (!onReady) return;
+    let live = true;
+    let frame = 0;
+    void document.fonts.ready.then(() => {
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => live && onReady(reports));
+      });
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [reports, onReady]);
   const printedOn = new Date();
   const footer = `${i18n.t('print.printedOn', { date: formatPrintDate(printedOn, i18n.lang) })} · ${sourceLine(
     pkg.meta.attribution,

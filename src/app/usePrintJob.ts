@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
 import { type Dispersion, estimateDispersion } from '../compass/dispersion.ts';
 import { type KompasTheme, kompasRows } from '../compass/kompasRows.ts';
@@ -12,6 +12,7 @@ import type { Area, Indicator } from '../data/package.ts';
 import type { Coordinator } from '../db/coordinator.ts';
 import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
+import type { PrintJobState } from '../views/print/PrintButton.tsx';
 
 /** What one printed area needs: the same themes, verdicts and signals the Kompas shows. */
 export interface AreaReport {
@@ -64,47 +65,74 @@ export async function areaReport(
 }
 
 /**
- * Printing: the reports are rendered into a `.print-root` (print.css shows only that on paper), then the browser's
- * print dialog opens. "All wijken" first computes each wijk of the gemeente, one after another.
+ * Printing: the reports are rendered into a `.print-root` (print.css shows only that on paper), and only when the
+ * print root says they are on the page — its lazily loaded module fetched, every report committed, fonts settled and a
+ * frame painted (`ready`) — does the browser's print dialog open; calling `window.print()` any earlier printed a blank
+ * page on the first click. "All wijken" first computes each wijk of the gemeente, one after another, with progress.
+ * A job can be cancelled while it is prepared.
  */
 export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage, period: number) {
   const [reports, setReports] = useState<AreaReport[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState(false);
+  const [job, setJob] = useState<PrintJobState | null>(null);
+  // The current job's number: a newer job or a cancel makes an older one's results stale.
+  const jobId = useRef(0);
+  // The reports whose rendering the current job waits for.
+  const awaited = useRef<AreaReport[] | null>(null);
 
-  useEffect(() => {
-    if (!pending || !reports) return;
-    setPending(false);
-    const done = () => document.body.classList.remove('printing');
-    window.addEventListener('afterprint', done, { once: true });
-    // After React has committed the reports: the dialog prints what is on the page.
-    requestAnimationFrame(() => {
-      document.body.classList.add('printing');
-      window.print();
-    });
-  }, [pending, reports]);
+  const cancel = useCallback(() => {
+    jobId.current++;
+    awaited.current = null;
+    setJob(null);
+  }, []);
 
   const printOne = useCallback((report: AreaReport) => {
-    setReports([report]);
-    setPending(true);
+    jobId.current++;
+    const list = [report];
+    awaited.current = list;
+    setJob({ kind: 'one', progress: null });
+    setReports(list);
   }, []);
 
   const printAll = useCallback(
     async (gemeente: string, areasByCode: ReadonlyMap<string, Area>) => {
       if (!coordinator) return;
-      setBusy(true);
+      const id = ++jobId.current;
+      awaited.current = null;
+      const wijken = pkg.areas.filter((a) => a.level === 'wijk' && a.gemeente === gemeente && existsIn(a, period));
+      setJob({ kind: 'all', progress: { done: 0, total: wijken.length } });
+      const list: AreaReport[] = [];
       try {
-        const wijken = pkg.areas.filter((a) => a.level === 'wijk' && a.gemeente === gemeente && existsIn(a, period));
-        const list: AreaReport[] = [];
-        for (const wijk of wijken) list.push(await areaReport(coordinator, pkg, wijk, areasByCode, period));
-        setReports(list);
-        setPending(true);
-      } finally {
-        setBusy(false);
+        for (const wijk of wijken) {
+          const report = await areaReport(coordinator, pkg, wijk, areasByCode, period);
+          if (jobId.current !== id) return;
+          list.push(report);
+          setJob({ kind: 'all', progress: { done: list.length, total: wijken.length } });
+        }
+      } catch (error) {
+        if (jobId.current === id) setJob(null);
+        throw error;
       }
+      awaited.current = list;
+      setReports(list);
     },
     [coordinator, pkg, period],
   );
 
-  return { reports, busy, printOne, printAll, clear: useCallback(() => setReports(null), []) };
+  /** Called by the print root once `rendered` is on the page: prints when those are the reports the job awaits. */
+  const ready = useCallback((rendered: readonly AreaReport[]) => {
+    if (awaited.current === null || awaited.current !== rendered) return;
+    awaited.current = null;
+    setJob(null);
+    const done = () => document.body.classList.remove('printing');
+    window.addEventListener('afterprint', done, { once: true });
+    document.body.classList.add('printing');
+    window.print();
+  }, []);
+
+  const clear = useCallback(() => {
+    cancel();
+    setReports(null);
+  }, [cancel]);
+
+  return { reports, job, busy: job !== null, printOne, printAll, ready, cancel, clear };
 }

@@ -8,6 +8,8 @@ export const printEN: Record<keyof typeof printNL, string> = {
   'print.allWijken': 'Print all districts',
   'print.allWijkenTitle': 'Print the compass of every district, each district on its own page',
   'print.preparing': 'Preparing the printout…',
+  'print.preparingCount': 'Preparing the printout… {done} of {total}',
+  'print.cancel': 'Cancel',
   'print.printedOn': 'Printed on {date}',
   'print.source': 'Source: {attribution} · Licence: {licence}',
   'print.sourceOnly': 'Source: {attribution}',

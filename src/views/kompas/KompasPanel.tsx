@@ -9,7 +9,7 @@ import type { Signal, ThemeSummary } from '../../compass/types.ts';
 import type { Area } from '../../data/package.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { sparkline } from '../charts/sparkline.ts';
-import { PrintButton } from '../print/PrintButton.tsx';
+import { PrintButton, type PrintJobState } from '../print/PrintButton.tsx';
 import { AimStatusBadge } from './AimStatusBadge.tsx';
 import { CompassGraphic } from './CompassGraphic.tsx';
 import { MissingValue } from './MissingValue.tsx';
@@ -29,7 +29,9 @@ export interface KompasPanelProps {
   assessments: ReadonlyMap<string, IndicatorAssessment>;
   summaries: ThemeSummary[];
   signals: { better: Signal[]; worse: Signal[] };
-  printBusy: boolean;
+  /** The print being prepared, if any (its button shows the progress), and how to cancel it. */
+  printJob: PrintJobState | null;
+  onPrintCancel(): void;
   onIndicator(id: string): void;
   /** Go to another year (a theme without values in the chosen year offers the year of its latest value). */
   onPeriod?(period: number): void;
@@ -134,7 +136,8 @@ export const KompasPanel = memo(function KompasPanel({
   assessments,
   summaries,
   signals,
-  printBusy,
+  printJob,
+  onPrintCancel,
   onIndicator,
   onPeriod,
   onPrint,
@@ -165,7 +168,7 @@ export const KompasPanel = memo(function KompasPanel({
         })}
       </p>
       <div className="kompas-actions" data-print-hide>
-        <PrintButton onPrint={onPrint} onPrintAll={onPrintAll} busy={printBusy} />
+        <PrintButton onPrint={onPrint} onPrintAll={onPrintAll} job={printJob} onCancel={onPrintCancel} />
       </div>
       {themes.length === 0 && <p>{t('kompas.empty')}</p>}
       {summaries.length > 0 && (

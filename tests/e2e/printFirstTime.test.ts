@@ -1,0 +1,178 @@
+/**
+ * Print works the first time (issue 14): on a freshly loaded page, the first "Afdrukken / PDF" and the first "Alle
+ * wijken afdrukken" call `window.print()` only once the report(s) are in the page and complete. `window.print` is
+ * replaced before the app loads by a function that records, at the moment it is called, what the print root holds;
+ * then the same page is printed to PDF. At the three sizes a council member meets: desktop, tablet and phone.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsIn } from '../../src/data/areaPeriods.ts';
+import { validateAreas } from '../../src/data/validate.ts';
+import { DEMO, readPackage } from '../fixtures/readPackage.ts';
+import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { compact, pdfPageCount, pdfText } from './pdfText.ts';
+
+const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
+const PERIOD = 2025;
+const wijken = areas.filter((a) => a.level === 'wijk' && a.gemeente === 'GM9999' && existsIn(a, PERIOD));
+const nameOf = (code: string) => areas.find((a) => a.code === code)!.name;
+
+/** What the print root held when `window.print()` was called. */
+interface PrintCall {
+  printing: boolean;
+  reports: {
+    title: string;
+    tables: number;
+    rows: number;
+    compass: boolean;
+    miniMap: boolean;
+    footerCss: boolean;
+  }[];
+}
+
+declare global {
+  interface Window {
+    __printCalls: PrintCall[];
+    __preparing: string[];
+  }
+}
+
+/** Installed before any script of the page: records each print call and every progress text a button shows. */
+function recordPrints() {
+  window.__printCalls = [];
+  window.__preparing = [];
+  window.print = () => {
+    const reports = [...document.querySelectorAll('.print-root .print-report')];
+    window.__printCalls.push({
+      printing: document.body.classList.contains('printing'),
+      reports: reports.map((r) => ({
+        title: r.querySelector('h2')?.textContent ?? '',
+        tables: r.querySelectorAll('table.print-table').length,
+        rows: r.querySelectorAll('table.print-table tbody tr').length,
+        compass: r.querySelector('.print-compass svg') !== null,
+        miniMap: r.querySelector('.print-map svg path') !== null,
+        footerCss: /@page/.test(document.querySelector('.print-root style')?.textContent ?? ''),
+      })),
+    });
+  };
+  new MutationObserver(() => {
+    for (const b of document.querySelectorAll('.print-button[data-state="preparing"]')) {
+      const text = b.textContent ?? '';
+      if (window.__preparing.at(-1) !== text) window.__preparing.push(text);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/**
+ * The print view's code arrives late, as on a slow connection: the print must still wait for it. (On loopback the
+ * chunk often arrives within the frame the old code waited, and the blank first print went unseen.)
+ */
+async function slowPrintChunks(page: Page) {
+  await page.route(/\/assets\/Print(Root|Report)-[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+}
+
+async function firstPrint(page: Page): Promise<PrintCall> {
+  await page.waitForFunction(() => window.__printCalls.length > 0, null, { timeout: 60_000 });
+  const calls = await page.evaluate(() => window.__printCalls);
+  expect(calls).toHaveLength(1);
+  return calls[0]!;
+}
+
+async function printedPdf(page: Page, name: string) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  writeFileSync(join(ARTIFACTS, `${name}.pdf`), pdf);
+  return { count: pdfPageCount(pdf), pages: pdfText(pdf).split('\f').slice(0, -1).map(compact) };
+}
+
+const SIZES = [
+  { width: 1400, height: 900 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+];
+
+describe('the first print has the report in the page', () => {
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    served = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  for (const size of SIZES) {
+    it(`one area, first click, at ${size.width}×${size.height}`, async () => {
+      const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, size);
+      await page.addInitScript(recordPrints);
+      await slowPrintChunks(page);
+      await page.goto(`${served.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
+      await kompasShows(page, nameOf('WK999902'), { period: PERIOD });
+      const kompasTables = await page.locator('.kompas-table').count();
+      await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
+      const call = await firstPrint(page);
+      expect(call.printing).toBe(true);
+      expect(call.reports).toHaveLength(1);
+      const [report] = call.reports;
+      expect(report!.title).toBe(`Kompas van ${nameOf('WK999902')}`);
+      // Every theme of the Kompas is a table of the report (the context theme may be one compact table).
+      expect(report!.tables).toBe(kompasTables);
+      expect(report!.rows).toBeGreaterThan(20);
+      expect(report!.compass).toBe(true);
+      expect(report!.miniMap).toBe(true);
+      expect(report!.footerCss).toBe(true);
+      // The button is itself again once the dialog was opened.
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Afdrukken / PDF' }).getAttribute('aria-disabled'))
+        .toBe('false');
+
+      const pdf = await printedPdf(page, `print-first-one-${size.width}`);
+      expect(pdf.count).toBeGreaterThanOrEqual(1);
+      expect(pdf.count).toBeLessThanOrEqual(2);
+      expect(pdf.pages[0]).toContain(compact(`Kompas van ${nameOf('WK999902')}`));
+      expect(pdf.pages[0]).toContain(compact(`Pagina 1 van ${pdf.count}`));
+      expect(consoleErrors).toEqual([]);
+    });
+
+    it(`all wijken, first click, at ${size.width}×${size.height}`, async () => {
+      const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, size);
+      await page.addInitScript(recordPrints);
+      await slowPrintChunks(page);
+      await page.goto(`${served.url}?dataset=demo&area=WK999901&period=${PERIOD}`);
+      await kompasShows(page, nameOf('WK999901'), { period: PERIOD });
+      await page.getByRole('button', { name: 'Alle wijken afdrukken' }).click();
+      const call = await firstPrint(page);
+      expect(call.printing).toBe(true);
+      expect(call.reports.map((r) => r.title)).toEqual(wijken.map((w) => `Kompas van ${w.name}`));
+      for (const r of call.reports) {
+        expect(r.tables).toBeGreaterThan(3);
+        expect(r.rows).toBeGreaterThan(20);
+        expect(r.compass).toBe(true);
+        expect(r.miniMap).toBe(true);
+      }
+      // While it computed the reports, the button said how far it was.
+      const preparing = await page.evaluate(() => window.__preparing);
+      expect(preparing.at(-1)).toBe(`Afdruk voorbereiden… ${wijken.length} van ${wijken.length}`);
+      for (const text of preparing)
+        expect(text).toMatch(new RegExp(`^Afdruk voorbereiden… \\d+ van ${wijken.length}$`));
+      await expect.poll(() => page.locator('.print-button[data-state="preparing"]').count()).toBe(0);
+
+      const pdf = await printedPdf(page, `print-first-all-${size.width}`);
+      // Each wijk on its own page pair: it starts on an odd page.
+      expect(pdf.count).toBe(2 * wijken.length);
+      wijken.forEach((w, i) => {
+        expect(pdf.pages[2 * i]).toContain(compact(`Kompas van ${w.name}`));
+      });
+      expect(consoleErrors).toEqual([]);
+    });
+  }
+});
