@@ -185,15 +185,26 @@ describe('trendChart', () => {
     expect(Math.abs(ys[0]! - ys[1]!)).toBeGreaterThanOrEqual(15);
   });
 
-  it('fits the panel width: long names are shortened with the full name as a title', async () => {
+  it('fits the panel width: long names wrap onto lines, whole, with the full name as a title', async () => {
     const long: TrendSeries = { ...area(areaValues), label: 'Wijk 01 Binnenstad-Oost en Lombok-Leidseweg' };
-    const chart = trendChart([long, { ...gemeente, label: 'Gemeente Súdwest-Fryslân' }, nl], { ...base, width: 560 });
+    const gemeenteLong = { ...gemeente, label: 'Gemeente Súdwest-Fryslân' };
+    const chart = trendChart([long, gemeenteLong, nl], { ...base, width: 560 });
     expect(tickTexts(chart, 'x')).toEqual(YEARS.map(String));
     const texts = [...chart.querySelectorAll('g.labels text')];
+    const lines = (t: Element | undefined) => [...(t?.querySelectorAll('tspan') ?? [])].map((s) => s.textContent);
     const areaText = texts.find((t) => t.closest('g.label-area'));
+    const gemeenteText = texts.find((t) => t.closest('g.label-reference'));
     expect(areaText?.querySelector('title')?.textContent).toBe(long.label);
-    expect(areaText?.firstChild?.textContent).toMatch(/…$/);
+    expect(lines(areaText).join(' ').replaceAll('- ', '-')).toBe(long.label);
+    expect(lines(gemeenteText).join(' ').replaceAll('- ', '-')).toBe(gemeenteLong.label);
+    expect(chart.textContent).not.toContain('…');
     expect(texts.map((t) => t.firstChild?.textContent)).toContain('Nederland');
+    // The blocks of lines do not overlap: each starts below the end of the one above it.
+    const blocks = texts
+      .map((t) => ({ top: Number(t.getAttribute('y')), lines: Math.max(1, lines(t).length) }))
+      .sort((a, b) => a.top - b.top);
+    for (let i = 1; i < blocks.length; i++)
+      expect(blocks[i]!.top - blocks[i - 1]!.top).toBeGreaterThanOrEqual(blocks[i - 1]!.lines * 15 - 0.5);
     await expect(normalise(chart)).toMatchFileSnapshot('./__snapshots__/trend-narrow.svg');
   });
 
@@ -201,6 +212,8 @@ describe('trendChart', () => {
     expect(dodge([50, 50, 52], 10, 0, 100)).toEqual([50, 60, 70]);
     expect(dodge([98, 99], 10, 0, 100)).toEqual([90, 100]);
     expect(dodge([30, 10], 5, 0, 100)).toEqual([30, 10]);
+    // A label of three lines (45 px) and one of one line (15 px) stay 30 px apart.
+    expect(dodge([50, 50], 15, 0, 100, [45, 15])).toEqual([50, 80]);
   });
 });
 

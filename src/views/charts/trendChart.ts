@@ -92,13 +92,18 @@ function lonePoints(rows: Row[]): Row[] {
   );
 }
 
-/** Pushes label centres apart to at least `gap` pixels, staying within [top, bottom]. */
-export function dodge(ys: number[], gap: number, top: number, bottom: number): number[] {
+/**
+ * Pushes label centres apart to at least `gap` pixels, staying within [top, bottom]. With `heights` (a label of
+ * several lines is taller), two neighbours stay half their heights apart instead.
+ */
+export function dodge(ys: number[], gap: number, top: number, bottom: number, heights?: number[]): number[] {
   const order = ys.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const placed = order.map(([y]) => Math.min(Math.max(y, top), bottom));
-  for (let i = 1; i < placed.length; i++) placed[i] = Math.max(placed[i]!, placed[i - 1]! + gap);
+  const apart = (k: number) =>
+    heights ? ((heights[order[k - 1]![1]] ?? gap) + (heights[order[k]![1]] ?? gap)) / 2 : gap;
+  for (let i = 1; i < placed.length; i++) placed[i] = Math.max(placed[i]!, placed[i - 1]! + apart(i));
   for (let i = placed.length - 1; i >= 0; i--) {
-    const limit = i === placed.length - 1 ? bottom : placed[i + 1]! - gap;
+    const limit = i === placed.length - 1 ? bottom : placed[i + 1]! - apart(i + 1);
     placed[i] = Math.min(placed[i]!, limit);
   }
   const out = new Array<number>(ys.length);
@@ -108,9 +113,21 @@ export function dodge(ys: number[], gap: number, top: number, bottom: number): n
   return out;
 }
 
-function truncate(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  return `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+/** Lines of a label wrapped at spaces and hyphens: a gemeente's or wijk's name is shown whole, not cut off. */
+export function wrapLabel(text: string, maxChars: number, maxLines = 4): string[] {
+  const words = text.split(/(?<=[\s-])/).map((w) => w.replace(/\s+$/, ''));
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    const joined = last === undefined ? word : last.endsWith('-') ? `${last}${word}` : `${last} ${word}`;
+    if (last !== undefined && joined.length <= maxChars) lines[lines.length - 1] = joined;
+    else for (let i = 0; i < Math.max(1, word.length); i += maxChars) lines.push(word.slice(i, i + maxChars));
+  }
+  if (lines.length <= maxLines) return lines;
+  // Longer than the room for it (a name of some 60 characters): the end is cut, and the full name is the title.
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+  return kept;
 }
 
 /**
@@ -409,12 +426,22 @@ function directLabels(labelled: { series: TrendSeries; lastValue: number }[], ro
     const lasts = labelled.map((l) => y(l.lastValue) as number);
     const top = dimensions.marginTop + 6;
     const bottom = dimensions.height - dimensions.marginBottom - 6;
-    const ys = dodge(lasts, FONT_SIZE + 3, top, bottom);
     const x = dimensions.width - dimensions.marginRight + 6;
     const maxChars = Math.max(3, Math.floor((room - SWATCH - 14) / CHAR_WIDTH));
+    const lineHeight = FONT_SIZE + 3;
+    const wrapped = labelled.map(({ series: s }) => wrapLabel(s.label, maxChars));
+    const ys = dodge(
+      lasts,
+      lineHeight,
+      top,
+      bottom,
+      wrapped.map((lines) => lines.length * lineHeight),
+    );
     labelled.forEach(({ series: s }, i) => {
       const style = TREND_STYLE[s.role];
-      const cy = Math.round(ys[i]! * 10) / 10;
+      const lines = wrapped[i]!;
+      // A label of several lines is centred on the line's end; the swatch is beside its first line.
+      const cy = Math.round((ys[i]! - ((lines.length - 1) * lineHeight) / 2) * 10) / 10;
       const item = document.createElementNS(SVG_NS, 'g');
       item.setAttribute('class', `label-${s.role}`);
       const swatch = document.createElementNS(SVG_NS, 'line');
@@ -426,14 +453,22 @@ function directLabels(labelled: { series: TrendSeries; lastValue: number }[], ro
       swatch.setAttribute('stroke-width', String(style.strokeWidth));
       if (style.dash) swatch.setAttribute('stroke-dasharray', style.dash);
       const text = document.createElementNS(SVG_NS, 'text');
-      text.setAttribute('x', String(x + SWATCH + 5));
+      const textX = String(x + SWATCH + 5);
+      text.setAttribute('x', textX);
       text.setAttribute('y', String(cy));
       text.setAttribute('dy', '0.32em');
       text.setAttribute('fill', style.text);
       if (style.fontWeight !== 'normal') text.setAttribute('font-weight', style.fontWeight);
-      const shown = truncate(s.label, maxChars);
-      text.textContent = shown;
-      if (shown !== s.label) {
+      if (lines.length === 1) text.textContent = lines[0]!;
+      else
+        lines.forEach((line, k) => {
+          const span = document.createElementNS(SVG_NS, 'tspan');
+          span.setAttribute('x', textX);
+          if (k > 0) span.setAttribute('dy', String(lineHeight));
+          span.textContent = line;
+          text.appendChild(span);
+        });
+      if (lines.length > 1 || lines[0] !== s.label) {
         const title = document.createElementNS(SVG_NS, 'title');
         title.textContent = s.label;
         text.appendChild(title);
