@@ -9,7 +9,9 @@ import { downloadCbs } from '../../scripts/cbs/fetch/download.ts';
 import { UserError } from '../../scripts/cbs/fetch/errors.ts';
 import { gemeenteFilter } from '../../scripts/cbs/fetch/odata.ts';
 import { parseFetchArgs, parseYears } from '../../scripts/cbs/fetch/options.ts';
-import type { ImportOptions, ImportResult } from '../../scripts/cbs/importCbs.ts';
+import { type ImportOptions, type ImportResult, importCbs } from '../../scripts/cbs/importCbs.ts';
+import { parseCsv } from '../../src/data/csv.ts';
+import { KWB_TABLE_YEARS } from '../../src/import/cbs/recognise.ts';
 
 const FIXTURES = new URL('../fixtures/cbs-services/', import.meta.url);
 const OFFLINE_HINT = 'check the internet connection, or download the files and use `npm run import:cbs`';
@@ -156,33 +158,30 @@ describe('downloadCbs', () => {
   it('downloads rows, data properties and boundaries, following every next page and the WFS for a 404', async () => {
     const files = await downloadCbs({ gemeente: 'GM1979', years: [2023, 2024], outDir: out, ...services() });
 
+    // The latest year first: its boundary says where to look for former gemeenten in the earlier years.
     expect(files.map((f) => relative(out, f))).toEqual([
-      '.sources/2023/85618NED_TypedDataSet.json',
-      '.sources/2023/85618NED_DataProperties.json',
-      '.sources/2023/gemeenten_2023.geojson',
-      '.sources/2023/wijken_2023.geojson',
-      '.sources/2023/buurten_2023.geojson',
       '.sources/2024/85984NED_TypedDataSet.json',
       '.sources/2024/85984NED_DataProperties.json',
       '.sources/2024/gemeenten_2024.geojson',
       '.sources/2024/wijken_2024.geojson',
       '.sources/2024/buurten_2024.geojson',
+      '.sources/2023/85618NED_TypedDataSet.json',
+      '.sources/2023/85618NED_DataProperties.json',
+      '.sources/2023/gemeenten_2023.geojson',
+      '.sources/2023/wijken_2023.geojson',
+      '.sources/2023/buurten_2023.geojson',
     ]);
+    const box = { f: 'json', limit: '2', bbox: '6.8,53.25,7.05,53.4' };
+    const { filter: _, ...wfsBox } = {
+      ...wfsQuery('gemeenten', 0),
+      bbox: '53.25,6.8,53.4,7.05,urn:ogc:def:crs:EPSG::4326',
+    };
     expect(seen).toEqual([
-      { path: '/ODataApi/odata/85618NED/TypedDataSet', query: odataQuery },
-      // CBS's next link (capital OData, as CBS writes it) keeps the filter and adds $skip.
-      { path: '/ODataApi/OData/85618NED/TypedDataSet', query: { ...odataQuery, $skip: '2' } },
-      { path: '/ODataApi/odata/85618NED/DataProperties', query: { $format: 'json' } },
-      { path: '/cbs/wijken-en-buurten-2023/ogc/v1/collections/gemeenten/items', query: ogcQuery },
-      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('gemeenten', 0) },
-      // A full page (2 of 2) may have more behind it; the empty next page says it has not.
-      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('wijken', 0) },
-      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('wijken', 2) },
-      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('buurten', 0) },
-      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('buurten', 2) },
-      { path: '/ODataApi/odata/85984NED/TypedDataSet', query: odataQuery },
-      { path: '/ODataApi/OData/85984NED/TypedDataSet', query: { ...odataQuery, $skip: '2' } },
+      // The properties first: they name the key of the area codes that the row filter uses.
       { path: '/ODataApi/odata/85984NED/DataProperties', query: { $format: 'json' } },
+      { path: '/ODataApi/odata/85984NED/TypedDataSet', query: odataQuery },
+      // CBS's next link (capital OData, as CBS writes it) keeps the filter and adds $skip.
+      { path: '/ODataApi/OData/85984NED/TypedDataSet', query: { ...odataQuery, $skip: '2' } },
       { path: '/cbs/wijken-en-buurten-2024/ogc/v1/collections/gemeenten/items', query: ogcQuery },
       { path: '/cbs/wijken-en-buurten-2024/ogc/v1/collections/wijken/items', query: ogcQuery },
       {
@@ -190,6 +189,20 @@ describe('downloadCbs', () => {
         query: { ...ogcQuery, cursor: 'AgAAAHjC' },
       },
       { path: '/cbs/wijken-en-buurten-2024/ogc/v1/collections/buurten/items', query: ogcQuery },
+      // The gemeenten around Eemsdelta's 2024 boundary, then those of 2023 (from the WFS, lat/lon order).
+      { path: '/cbs/wijken-en-buurten-2024/ogc/v1/collections/gemeenten/items', query: box },
+      { path: '/cbs/wijken-en-buurten-2023/ogc/v1/collections/gemeenten/items', query: box },
+      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsBox },
+      { path: '/ODataApi/odata/85618NED/DataProperties', query: { $format: 'json' } },
+      { path: '/ODataApi/odata/85618NED/TypedDataSet', query: odataQuery },
+      { path: '/ODataApi/OData/85618NED/TypedDataSet', query: { ...odataQuery, $skip: '2' } },
+      { path: '/cbs/wijken-en-buurten-2023/ogc/v1/collections/gemeenten/items', query: ogcQuery },
+      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('gemeenten', 0) },
+      // A full page (2 of 2) may have more behind it; the empty next page says it has not.
+      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('wijken', 0) },
+      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('wijken', 2) },
+      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('buurten', 0) },
+      { path: '/cbs/wijkenbuurten/2023/wfs/v1_0', query: wfsQuery('buurten', 2) },
     ]);
 
     // The two OData pages joined into one document the importer reads; the table id stays in odata.metadata.
@@ -243,7 +256,7 @@ describe('downloadCbs', () => {
   it('warns when CBS has no row for the gemeente in a year (before a merger)', async () => {
     // The test server ignores the filter and answers Eemsdelta's rows.
     await downloadCbs({ gemeente: 'gm0003', years: [2024], outDir: out, ...services() });
-    expect(seen[0]?.query.$filter).toContain("startswith(WijkenEnBuurten,'BU0003')");
+    expect(seen[1]?.query.$filter).toContain("startswith(WijkenEnBuurten,'BU0003')");
     expect(logged.find((l) => l.includes('warning'))).toMatch(
       /^2024 · warning: 85984NED has no row for GM0003; the gemeente may not exist in 2024/,
     );
@@ -286,7 +299,7 @@ describe('downloadCbs', () => {
       `${origin}/ODataApi/odata/85984NED/TypedDataSet?$filter=${encodeURIComponent(FILTER_GM1979)}&$format=json ` +
         'answered HTTP 500 Internal Server Error, also when tried again: An error has occurred.',
     );
-    expect(seen).toHaveLength(2);
+    expect(seen.filter((s) => s.path.endsWith('/TypedDataSet'))).toHaveLength(2);
     expect(existsSync(join(out, '.sources/2024/85984NED_TypedDataSet.json'))).toBe(false);
   });
 
@@ -327,14 +340,19 @@ describe('downloadCbs', () => {
   });
 
   it('gives up on a service that does not answer within the timeout', async () => {
-    override = (path) => path.endsWith('/DataProperties'); // taken, never answered
+    override = (path) => path.endsWith('/collections/buurten/items'); // taken, never answered
     // The message names the timeout: it fired (without it the request would wait for ever).
     const message = await messageOf(
       downloadCbs({ gemeente: 'GM1979', years: [2024], outDir: out, ...services(), timeoutMs: 200 }),
     );
     expect(message).toBe(`Could not reach 127.0.0.1:${new URL(origin).port} (no answer within 0.2 s): ${OFFLINE_HINT}`);
     // What was complete is on disk; nothing half-written is.
-    expect(readdirSync(join(out, '.sources/2024'))).toEqual(['85984NED_TypedDataSet.json']);
+    expect(readdirSync(join(out, '.sources/2024')).sort()).toEqual([
+      '85984NED_DataProperties.json',
+      '85984NED_TypedDataSet.json',
+      'gemeenten_2024.geojson',
+      'wijken_2024.geojson',
+    ]);
   });
 
   it('refuses an unknown year before asking anything, and says which years are known', async () => {
@@ -488,7 +506,238 @@ describe('the command line', () => {
     });
     expect(code).toBe(0);
     expect(printed[0]).toMatch(
-      /^usage: npm run fetch:cbs -- --gemeente GM1979 --years 2015-2024 --out data\/eemsdelta/,
+      /^usage: npm run fetch:cbs -- --gemeente GM1979 --years 2013-2024 --out data\/eemsdelta/,
     );
+  });
+});
+
+/**
+ * CBS and PDOK for a merger, answered from tests/fixtures/cbs-services/merger-world.json: the rows a filter asks
+ * for (with the key names of each year's table), the boundaries of a gemeente code or of a box. The answers follow
+ * the requests, so what the downloader asks for decides what the package holds.
+ */
+interface WorldArea {
+  code: string;
+  name: string;
+  era: 'before' | 'after' | 'always';
+  box: [number, number, number, number];
+  inw?: number;
+  step?: number;
+}
+interface WorldTable {
+  geoKey: string;
+  nl: string;
+  keys: Record<'inw' | 'age' | 'bijstand', [string, string]>;
+}
+const world = JSON.parse(readFileSync(new URL('merger-world.json', FIXTURES), 'utf8')) as {
+  mergedIn: number;
+  areas: WorldArea[];
+  tables: Record<string, WorldTable>;
+};
+const TABLE_YEAR = Object.fromEntries(Object.entries(KWB_TABLE_YEARS));
+
+function worldTable(year: number): WorldTable {
+  const [, table] = Object.entries(world.tables).find(([span]) => {
+    const [from, to] = span.split('-').map(Number) as [number, number | undefined];
+    return year >= from && year <= (to ?? from);
+  })!;
+  return table;
+}
+const inEra = (a: WorldArea, year: number) =>
+  a.era === 'always' || (a.era === 'before' ? year < world.mergedIn : year >= world.mergedIn);
+const levelOf = (code: string) => ({ GM: 'gemeenten', WK: 'wijken', BU: 'buurten' })[code.slice(0, 2)]!;
+const overlaps = (a: readonly number[], b: readonly number[]) =>
+  a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!;
+
+/** The counts of an area in a year: its buurten's, added up. */
+function worldCounts(code: string, year: number) {
+  const buurten = world.areas.filter((a) => a.code.startsWith('BU') && a.code.slice(2).startsWith(code.slice(2)));
+  const sum = (f: (inw: number) => number) => buurten.reduce((s, b) => s + f(b.inw! + b.step! * (year - 2013)), 0);
+  return {
+    inw: sum((n) => n),
+    age: sum((n) => Math.round(n * 0.15)),
+    bijstand: sum((n) => Math.round((n * 0.02) / 10) * 10),
+  };
+}
+
+function worldFeature(a: WorldArea) {
+  const [w, s, e, n] = a.box;
+  const gm = `GM${a.code.slice(2, 6)}`;
+  const gemeente = world.areas.find((g) => g.code === gm);
+  const properties: Record<string, string> = { gemeentecode: gm, gemeentenaam: gemeente?.name ?? gm };
+  if (a.code.startsWith('WK')) Object.assign(properties, { wijkcode: a.code, wijknaam: a.name });
+  if (a.code.startsWith('BU'))
+    Object.assign(properties, { buurtcode: a.code, buurtnaam: a.name, wijkcode: `WK${a.code.slice(2, 8)}` });
+  const ring = [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ];
+  return { type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: [ring] } };
+}
+
+const mergerWorld: Override = (path, url, res) => {
+  const odata = /^\/ODataApi\/odata\/(\w+)\/(TypedDataSet|DataProperties)$/i.exec(path);
+  if (odata) {
+    const year = TABLE_YEAR[odata[1]!]!;
+    const table = worldTable(year);
+    const keys = Object.values(table.keys);
+    if (odata[2] === 'DataProperties') {
+      const value = [
+        { Key: table.geoKey, Type: 'GeoDetail', Title: 'Wijken en buurten' },
+        { Key: 'Gemeentenaam_1', Type: 'Topic', Title: 'Gemeentenaam', Unit: 'naam' },
+        ...keys.map(([Key, Unit]) => ({ Key, Type: 'Topic', Title: Key, Unit })),
+      ];
+      send(res, 200, JSON.stringify({ 'odata.metadata': `x/${odata[1]}/$metadata`, value }));
+      return true;
+    }
+    const filter = url.searchParams.get('$filter') ?? '';
+    const asked = [...filter.matchAll(/startswith\((\w+),'(\w+)'\)/g)];
+    if (asked.some(([, key]) => key !== table.geoKey)) {
+      send(res, 400, JSON.stringify({ 'odata.error': { message: { value: 'No property in the filter' } } }));
+      return true;
+    }
+    const prefixes = asked.map(([, , prefix]) => prefix!);
+    const pad = (code: string) => code.padEnd(10, ' ');
+    const row = (code: string, name: string, counts: ReturnType<typeof worldCounts>) => ({
+      [table.geoKey]: pad(code),
+      Gemeentenaam_1: name,
+      [table.keys.inw[0]]: counts.inw,
+      [table.keys.age[0]]: table.keys.age[1] === '%' ? 15 : counts.age,
+      [table.keys.bijstand[0]]: counts.bijstand,
+    });
+    const value = [
+      row(table.nl, 'Nederland', { inw: 17_000_000, age: 2_600_000, bijstand: 400_000 }),
+      ...world.areas
+        .filter((a) => inEra(a, year) && prefixes.some((p) => a.code.startsWith(p)))
+        .map((a) => row(a.code, a.code.startsWith('GM') ? a.name : '', worldCounts(a.code, year))),
+    ];
+    send(res, 200, JSON.stringify({ 'odata.metadata': `x/${odata[1]}/$metadata#TypedDataSet`, value }));
+    return true;
+  }
+  const features = (year: number, level: string, gemeente: string | null, box: number[] | null) =>
+    world.areas
+      .filter((a) => inEra(a, year) && levelOf(a.code) === level)
+      .filter((a) => (gemeente ? `GM${a.code.slice(2, 6)}` === gemeente : overlaps(a.box, box!)))
+      .map(worldFeature);
+  const ogc = /^\/cbs\/wijken-en-buurten-(\d{4})\/ogc\/v1\/collections\/(\w+)\/items$/.exec(path);
+  if (ogc) {
+    // The OGC API has only the recent years; older ones come from the WFS.
+    if (Number(ogc[1]) < 2023) send(res, 404, '{"title":"Not Found"}', 'application/problem+json');
+    else {
+      const box = url.searchParams.get('bbox')?.split(',').map(Number) ?? null;
+      const list = features(Number(ogc[1]), ogc[2]!, url.searchParams.get('gemeentecode'), box);
+      send(res, 200, JSON.stringify({ type: 'FeatureCollection', features: list, links: [] }));
+    }
+    return true;
+  }
+  const wfs = /^\/cbs\/wijkenbuurten\/(\d{4})\/wfs\/v1_0$/.exec(path);
+  if (wfs) {
+    const level = (url.searchParams.get('typeNames') ?? '').replace('wijkenbuurten:', '');
+    const literal = /<fes:Literal>(\w+)<\/fes:Literal>/.exec(url.searchParams.get('filter') ?? '')?.[1] ?? null;
+    // A URN box is latitude first: south, west, north, east.
+    const lat = url.searchParams.get('bbox')?.split(',').slice(0, 4).map(Number);
+    const box = lat ? [lat[1]!, lat[0]!, lat[3]!, lat[2]!] : null;
+    const list = features(Number(wfs[1]), level, literal, box);
+    send(res, 200, JSON.stringify({ type: 'FeatureCollection', numberMatched: list.length, features: list }));
+    return true;
+  }
+  return false;
+};
+
+/** A package folder read back: its dataset.json, its areas, and a value by area, indicator and year. */
+function readPackageFolder(dir: string) {
+  const dataset = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as {
+    periods: number[];
+    title: { nl: string };
+  };
+  const areas = (
+    JSON.parse(readFileSync(join(dir, 'areas.geojson'), 'utf8')) as {
+      features: { properties: { code: string; level: string; first_period?: number; last_period?: number } }[];
+    }
+  ).features.map((f) => f.properties);
+  const { header, rows } = parseCsv(readFileSync(join(dir, 'observations.csv'), 'utf8'), 'observations.csv');
+  const at = (name: string) => header.indexOf(name);
+  const values = new Map(
+    rows.map((r) => [`${r[at('area_code')]} ${r[at('indicator_id')]} ${r[at('period')]}`, r[at('value')]!]),
+  );
+  const value = (area: string, indicator: string, period: number) => {
+    const v = values.get(`${area} ${indicator} ${period}`);
+    return v === undefined ? undefined : v === '' ? null : Number(v);
+  };
+  return { dataset, areas, value };
+}
+
+describe('fetch:cbs across a merger, with the real importer', () => {
+  it('finds the former gemeenten itself and builds one package for 2013–2024', async () => {
+    override = mergerWorld;
+    const printed: string[] = [];
+    const errors: string[] = [];
+    const code = await runFetchCbs(['--gemeente', 'GM1999', '--years', '2013-2024', '--out', out], {
+      env: { GEBIEDSKOMPAS_CBS_BASE: `${origin}/ODataApi/odata`, GEBIEDSKOMPAS_PDOK_BASE: origin },
+      importCbs,
+      print: (line) => printed.push(line),
+      printError: (line) => errors.push(line),
+      retryDelayMs: 0,
+    });
+    expect({ code, errors }).toEqual({ code: 0, errors: [] });
+
+    // The output says which former gemeenten were taken, and why, for every year before the merger.
+    const formerLines = printed.filter((l) => l.includes('former gemeenten of GM1999'));
+    expect(formerLines.map((l) => l.slice(0, 4))).toEqual([
+      '2013',
+      '2014',
+      '2015',
+      '2016',
+      '2017',
+      '2018',
+      '2019',
+      '2020',
+    ]);
+    expect(formerLines[0]).toBe(
+      '2013 · former gemeenten of GM1999 Nieuwstad: GM0901 Oostdorp, GM0902 Westdorp — they lie inside its 2024 ' +
+        'boundary, so their figures, wijken and buurten are downloaded and added up into it',
+    );
+    expect(printed).toContain('GM1999 before the merger: the sum of GM0901, GM0902 (2013–2020)');
+    expect(printed.some((l) => l.includes('warning: 82339NED has no row'))).toBe(false);
+    // The neighbour in the box and the gemeente far away are never downloaded.
+    const filters = seen.filter((s) => s.path.endsWith('/TypedDataSet')).map((s) => s.query.$filter ?? '');
+    expect(filters.some((f) => f.includes('0903') || f.includes('0904'))).toBe(false);
+    // The 2013 table keeps its codes under RegioS, and the filter asks for them there.
+    expect(filters[1]).toMatch(/^startswith\(RegioS,'NL'\)/);
+
+    const pkg = readPackageFolder(out);
+    expect(pkg.dataset.periods).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    // Before the merger Nieuwstad is the sum of Oostdorp and Westdorp: 5 000 + 10 a year and 4 000 + 20 a year.
+    for (const year of [2013, 2016, 2019, 2020])
+      expect(pkg.value('GM1999', 'a_inw', year), String(year)).toBe(9000 + 30 * (year - 2013));
+    expect(pkg.value('GM1999', 'a_inw', 2021)).toBe(9540);
+    expect(pkg.value('GM0901', 'a_inw', 2013)).toBe(5000);
+    // The 2013 benefit key (PersonenMetEenWWBUitkeringTotaal_73) and the rate from the summed counts.
+    expect(pkg.value('GM0901', 'a_soz_wb', 2013)).toBe(100);
+    expect(pkg.value('GM1999', 'a_soz_wb', 2013)).toBe(180);
+    expect(pkg.value('GM1999', 'soz_wb_per_1000', 2019)).toBeCloseTo((180 / 9180) * 1000, 9);
+    // Up to 2016 the age band is a percentage under the key that holds a count later.
+    expect(pkg.value('BU09010101', 'p_00_14', 2013)).toBe(15);
+    expect(pkg.value('BU09010101', 'p_00_14', 2016)).toBe(15);
+    expect(pkg.value('BU09010101', 'a_00_14', 2016)).toBeUndefined();
+    expect(pkg.value('BU09010101', 'a_00_14', 2017)).toBe(Math.round(3040 * 0.15));
+    expect(pkg.value('GM1999', 'a_00_14', 2019)).toBe(459 + 300 + 618);
+
+    // Each year's own wijken: the former gemeenten's until 2020, Nieuwstad's since 2021.
+    const wijken = pkg.areas.filter((a) => a.level === 'wijk').map((a) => [a.code, a.first_period, a.last_period]);
+    expect(wijken).toEqual([
+      ['WK090101', 2013, 2020],
+      ['WK090102', 2013, 2020],
+      ['WK090201', 2013, 2020],
+      ['WK199901', 2021, 2024],
+      ['WK199902', 2021, 2024],
+    ]);
+    expect(pkg.areas.some((a) => a.code === 'GM0903' || a.code === 'GM0904')).toBe(false);
+    expect(pkg.dataset.title.nl).toBe('CBS kerncijfers — Nieuwstad, 2013–2024');
+    // The downloads stay beside the package, one folder per year.
+    expect(readdirSync(join(out, '.sources')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => String(2013 + i)));
   });
 });

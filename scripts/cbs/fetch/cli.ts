@@ -7,6 +7,7 @@ import { downloadCbs } from './download.ts';
 import { UserError } from './errors.ts';
 import { parseFetchArgs, USAGE } from './options.ts';
 import { withSourcesAside } from './sourcesAside.ts';
+import { yearRanges } from './tables.ts';
 
 export interface FetchCbsDeps {
   env: Readonly<Record<string, string | undefined>>;
@@ -55,6 +56,15 @@ export async function runFetchCbs(argv: readonly string[], deps: FetchCbsDeps): 
       deps.importCbs({ out: args.out, files: moved, gemeenten: args.gemeenten }),
     );
     for (const warning of result.warnings) deps.print(`warning: ${warning}`);
+    // Which former gemeenten the package's series of a merged gemeente are the sum of, and for which years.
+    for (const to of new Set(result.mergers.map((m) => m.to))) {
+      const from = result.mergers.filter((m) => m.to === to).map((m) => m.from);
+      const years = result.crosswalked.filter((c) => c.startsWith(`${to} `)).map((c) => Number(c.slice(to.length + 1)));
+      deps.print(
+        `${to} before the merger: the sum of ${from.join(', ')}` +
+          (years.length > 0 ? ` (${yearRanges(years)})` : ' (no year where they cover it whole)'),
+      );
+    }
     deps.print(
       `package ${result.out}: ${result.areas} areas, ${result.indicators} indicators, ` +
         `${result.observations} observations, periods ${result.periods.join(', ')}`,

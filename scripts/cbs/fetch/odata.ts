@@ -7,6 +7,9 @@
 import { UserError } from './errors.ts';
 import { getJson, type HttpOptions } from './http.ts';
 
+/** The key of the area codes in the tables since 2014. */
+export const DEFAULT_GEO_KEY = 'WijkenEnBuurten';
+
 export interface ODataDocument {
   /** The first page's, kept: it names the table (and so the year) for the importer. */
   'odata.metadata'?: string;
@@ -17,17 +20,39 @@ export interface ODataDocument {
  * The rows of the Netherlands and of each gemeente with its wijken and buurten. `startswith` on the full prefixed
  * code, because the digits alone also occur inside other codes (`substringof('1979', …)` matches WK011979), and
  * because CBS pads the keys with spaces to ten characters (`GM1979    `), which `eq` would have to repeat.
- * The Netherlands row (NL01, NL00 in older tables) comes along for the comparison the Kompas shows.
+ * The Netherlands row (NL01, NL00 in older tables) comes along for the comparison the Kompas shows. `geoKey` is
+ * the table's area-code key (geoKeyOf).
  */
-export function gemeenteFilter(gemeenten: readonly string[]): string {
+export function gemeenteFilter(gemeenten: readonly string[], geoKey = DEFAULT_GEO_KEY): string {
   const prefixes = ['NL', ...gemeenten.flatMap((gm) => ['GM', 'WK', 'BU'].map((level) => level + gm.slice(2)))];
-  return prefixes.map((p) => `startswith(WijkenEnBuurten,'${p}')`).join(' or ');
+  return prefixes.map((p) => `startswith(${geoKey},'${p}')`).join(' or ');
 }
 
-export function typedDataSetUrl(cbsBase: string, table: string, gemeenten: readonly string[]): string {
+export function typedDataSetUrl(
+  cbsBase: string,
+  table: string,
+  gemeenten: readonly string[],
+  geoKey = DEFAULT_GEO_KEY,
+): string {
   // Built by hand: URLSearchParams would write `$filter` as `%24filter` and spaces as `+`, which not every OData
   // server reads back.
-  return `${cbsBase}/${table}/TypedDataSet?$filter=${encodeURIComponent(gemeenteFilter(gemeenten))}&$format=json`;
+  const filter = encodeURIComponent(gemeenteFilter(gemeenten, geoKey));
+  return `${cbsBase}/${table}/TypedDataSet?$filter=${filter}&$format=json`;
+}
+
+/**
+ * The key that holds a table's area codes: its DataProperties entry of type GeoDetail. CBS named it differently
+ * over the years (`RegioS` in the 2013 table 82339NED, `WijkenEnBuurten` since), so it is read, not assumed.
+ */
+export function geoKeyOf(properties: ODataDocument): string {
+  const geo = properties.value.find(
+    (p): p is { Key: string } =>
+      typeof p === 'object' &&
+      p !== null &&
+      (p as { Type?: unknown }).Type === 'GeoDetail' &&
+      typeof (p as { Key?: unknown }).Key === 'string',
+  );
+  return geo?.Key.trim() || DEFAULT_GEO_KEY;
 }
 
 export function dataPropertiesUrl(cbsBase: string, table: string): string {
@@ -63,10 +88,10 @@ export async function fetchODataDocument(
 }
 
 /** The area codes in TypedDataSet rows, without CBS's padding. */
-export function rowCodes(rows: readonly unknown[]): Set<string> {
+export function rowCodes(rows: readonly unknown[], geoKey = DEFAULT_GEO_KEY): Set<string> {
   const codes = new Set<string>();
   for (const row of rows) {
-    const code = (row as { WijkenEnBuurten?: unknown } | null)?.WijkenEnBuurten;
+    const code = (row as Record<string, unknown> | null)?.[geoKey];
     if (typeof code === 'string') codes.add(code.trim());
   }
   return codes;

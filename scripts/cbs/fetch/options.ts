@@ -13,14 +13,16 @@ export interface FetchCbsArgs {
   downloadOnly: boolean;
 }
 
-export const USAGE = `usage: npm run fetch:cbs -- --gemeente GM1979 --years 2015-2024 --out data/eemsdelta [options]
+export const USAGE = `usage: npm run fetch:cbs -- --gemeente GM1979 --years 2013-2024 --out data/eemsdelta [options]
 
 Downloads the CBS Kerncijfers wijken en buurten (opendata.cbs.nl) and the PDOK boundaries of a gemeente for the
-given years into <out>/.sources/<year>/, then builds the dataset package in <out> from them.
+given years into <out>/.sources/<year>/, then builds the dataset package in <out> from them. Before a merger the
+former gemeenten are downloaded too and added up into the gemeente asked for.
 
-  --gemeente CODE[,CODE…]  CBS gemeente code, GM and four digits; repeat it or list several to add the gemeenten
-                           a merger joined (Eemsdelta exists from 2021: GM1979,GM0003,GM0010,GM0024)
-  --years LIST             2024, 2015-2024 or 2015,2019-2024 (CBS tables known: ${yearRanges(KNOWN_YEARS)})
+  --gemeente CODE[,CODE…]  CBS gemeente code, GM and four digits (several: repeat it or list them). The gemeenten
+                           a merger joined are found from the boundaries and downloaded for the years before it
+                           (Eemsdelta, GM1979, since 2021: Appingedam, Delfzijl and Loppersum before)
+  --years LIST             2024, 2013-2024 or 2015,2019-2024 (CBS tables known: ${yearRanges(KNOWN_YEARS)})
   --out DIR                the package folder
   --cbs-base URL           CBS OData root (default https://opendata.cbs.nl/ODataApi/odata;
                            environment GEBIEDSKOMPAS_CBS_BASE)

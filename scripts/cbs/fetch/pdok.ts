@@ -74,6 +74,35 @@ export function wfsGetFeatureUrl(
   return `${host}/cbs/wijkenbuurten/${year}/wfs/v1_0?${query}`;
 }
 
+/** A lon/lat box: west, south, east, north (WGS84). */
+export type Box = readonly [number, number, number, number];
+
+/** The gemeenten of a year whose boundary meets the box (OGC API `bbox`, in CRS84 lon/lat order). */
+export function ogcBoxUrl(host: string, year: number, box: Box, limit: number) {
+  const query = new URLSearchParams({ f: 'json', limit: String(limit), bbox: box.join(',') });
+  return `${host}/cbs/wijken-en-buurten-${year}/ogc/v1/collections/gemeenten/items?${query}`;
+}
+
+/**
+ * The same from the WFS. The box names its CRS as a URN, whose axis order for EPSG:4326 is latitude first (WFS 2.0),
+ * so the corners are written lat,lon; `srsName` keeps the answer in lon/lat like every other request here.
+ */
+export function wfsBoxUrl(host: string, year: number, box: Box, count: number, startIndex: number) {
+  const [west, south, east, north] = box;
+  const query = new URLSearchParams({
+    service: 'WFS',
+    version: '2.0.0',
+    request: 'GetFeature',
+    typeNames: 'wijkenbuurten:gemeenten',
+    outputFormat: 'json',
+    srsName: 'EPSG:4326',
+    count: String(count),
+    startIndex: String(startIndex),
+    bbox: `${south},${west},${north},${east},urn:ogc:def:crs:EPSG::4326`,
+  });
+  return `${host}/cbs/wijkenbuurten/${year}/wfs/v1_0?${query}`;
+}
+
 /** A loop guard: a large gemeente has a few hundred buurten, a page holds up to 1000. */
 const MAX_PAGES = 500;
 
@@ -102,15 +131,15 @@ function nextLink(page: Page, current: string): string | undefined {
   return json ? new URL(json.href as string, current).href : undefined;
 }
 
-async function ogcFeatures(request: BoundaryRequest, level: BoundaryLevel, gemeente: string) {
-  const first = ogcItemsUrl(request.hosts.ogc, request.year, level, gemeente, request.pageSize);
+/** Every page of an OGC API answer from `first` on, following its next links. */
+async function ogcPages(first: string, http: HttpOptions) {
   const features: Feature[] = [];
   const seen = new Set<string>();
   let url: string | undefined = first;
   while (url !== undefined) {
     if (seen.has(url) || seen.size >= MAX_PAGES) throw new UserError(`${first}: the pages do not end (at ${url})`);
     seen.add(url);
-    const page = await featurePage(url, request.http);
+    const page = await featurePage(url, http);
     features.push(...page.features);
     // An empty page ends the answer even if the server still offers a next link.
     url = page.features.length > 0 ? nextLink(page, url) : undefined;
@@ -118,19 +147,28 @@ async function ogcFeatures(request: BoundaryRequest, level: BoundaryLevel, gemee
   return { first, features };
 }
 
-async function wfsFeatures(request: BoundaryRequest, level: BoundaryLevel, gemeente: string) {
-  const url = (start: number) =>
-    wfsGetFeatureUrl(request.hosts.wfs, request.year, level, gemeente, request.pageSize, start);
+/** Every page of a WFS answer: `url(startIndex)` asks for the page from there; a short page is the last. */
+async function wfsPages(url: (start: number) => string, pageSize: number, http: HttpOptions) {
   const features: Feature[] = [];
   for (let pages = 0; ; pages++) {
     if (pages >= MAX_PAGES) throw new UserError(`${url(0)}: the pages do not end`);
-    const page = await featurePage(url(features.length), request.http);
+    const page = await featurePage(url(features.length), http);
     features.push(...page.features);
     const complete = page.numberMatched !== undefined && features.length >= page.numberMatched;
-    if (page.features.length < request.pageSize || complete) break;
+    if (page.features.length < pageSize || complete) break;
   }
   return { first: url(0), features };
 }
+
+const ogcFeatures = (request: BoundaryRequest, level: BoundaryLevel, gemeente: string) =>
+  ogcPages(ogcItemsUrl(request.hosts.ogc, request.year, level, gemeente, request.pageSize), request.http);
+
+const wfsFeatures = (request: BoundaryRequest, level: BoundaryLevel, gemeente: string) =>
+  wfsPages(
+    (start) => wfsGetFeatureUrl(request.hosts.wfs, request.year, level, gemeente, request.pageSize, start),
+    request.pageSize,
+    request.http,
+  );
 
 async function levelFrom(service: PdokService, request: BoundaryRequest, level: BoundaryLevel) {
   const features: Feature[] = [];
@@ -172,4 +210,22 @@ export async function fetchBoundaries(
     }
     await onLevel(doc ?? (await levelFrom('wfs', request, level)), service);
   }
+}
+
+/**
+ * Every gemeente of a year whose boundary meets the box, from the OGC API or, where it has no such year (404), the
+ * WFS: the neighbourhood in which the former gemeenten of a merger are looked for.
+ */
+export async function fetchGemeentenInBox(
+  request: Omit<BoundaryRequest, 'gemeenten'>,
+  box: Box,
+): Promise<{ features: Feature[]; first: string; service: PdokService }> {
+  try {
+    const answer = await ogcPages(ogcBoxUrl(request.hosts.ogc, request.year, box, request.pageSize), request.http);
+    return { ...answer, service: 'ogc' };
+  } catch (error) {
+    if (!(error instanceof HttpStatusError && error.status === 404)) throw error;
+  }
+  const url = (start: number) => wfsBoxUrl(request.hosts.wfs, request.year, box, request.pageSize, start);
+  return { ...(await wfsPages(url, request.pageSize, request.http)), service: 'wfs' };
 }
