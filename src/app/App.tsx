@@ -13,6 +13,7 @@ import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
 
 import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
+import { useAreaRanks } from '../views/kompas/useAreaRanks.ts';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { isSwitching, type LoadFailure } from './datasetSwitch.ts';
@@ -298,6 +299,14 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
   const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
   const signalList = useMemo(() => signals(assessmentList), [assessmentList]);
+  const ranks = useAreaRanks({
+    area: area.code,
+    areas: areasByCode,
+    partitioned: pkg.partitions !== null,
+    themes,
+    indicators: pkg.indicators,
+    dispersion,
+  });
   const coordinatorForPrint = useContext(CoordinatorContext);
   const print = usePrintJob(coordinatorForPrint, pkg, kompasPeriod);
   const clearPrint = print.clear;
@@ -486,6 +495,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               assessments={assessments}
               summaries={summaries}
               signals={signalList}
+              ranks={ranks}
               printJob={print.job}
               onPrintCancel={print.cancel}
               onIndicator={onIndicator}

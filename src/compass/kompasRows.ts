@@ -4,6 +4,9 @@ import type { ProfileRow } from '../queries/kompas.ts';
 export interface SeriesPoint {
   period: number;
   value: number | null;
+  /** For a point without value: whether it is suppressed and why (as in Cell), so a year column can say so. */
+  suppressed?: boolean;
+  status?: ObservationStatus;
 }
 
 /** A value in one period, or why there is none. */
@@ -79,7 +82,13 @@ export function kompasRows({ rows, indicators, area, gemeente, period, periods }
       const series: SeriesPoint[] = [];
       for (const p of periods) {
         const r = at(indicator.id, area, p);
-        if (r) series.push({ period: p, value: r.suppressed ? null : r.value });
+        if (!r) continue;
+        const point: SeriesPoint = { period: p, value: r.suppressed ? null : r.value };
+        if (point.value === null) {
+          point.suppressed = r.suppressed;
+          if (r.status) point.status = r.status;
+        }
+        series.push(point);
       }
       let shownPeriod: number | null = null;
       for (const point of series) if (point.period <= period) shownPeriod = point.period;
@@ -105,4 +114,16 @@ export function kompasRows({ rows, indicators, area, gemeente, period, periods }
     if (themeRows.length > 0) themes.push({ theme, rows: themeRows });
   }
   return themes;
+}
+
+/**
+ * The area's cell in another period than the shown one (the Kompas's comparison-year column): its value, or why it
+ * has none; null when the package has no row for the area in that period.
+ */
+export function areaCellAt(row: KompasRow, period: number): Cell | null {
+  const point = row.series.find((p) => p.period === period);
+  if (!point) return null;
+  const cell: Cell = { value: point.value, suppressed: point.suppressed ?? false };
+  if (point.status) cell.status = point.status;
+  return cell;
 }

@@ -53,3 +53,32 @@ export function summariseThemes(assessments: readonly IndicatorAssessment[]): Th
   }
   return summaries;
 }
+
+/**
+ * Fewest aims with a known status (behaald, op koers, onzeker, niet op koers) before a theme's ring is coloured by
+ * its aims. One aim is one indicator's status, already shown in its row; coloured as the theme's, it would speak for
+ * a whole theme that the municipality set one aim in. From two on, the ring shows how the theme's aims stand
+ * together, and always with its count ("2 van 3 doelen op koers"), so that a reader sees how much it rests on.
+ */
+export const MIN_RING_AIMS = 2;
+
+export interface RingAims {
+  /** All aims of the theme, whatever their status. */
+  total: number;
+  /** Aims with a known status (not `onbekend`). */
+  judged: number;
+  /** Achieved or on course. */
+  onCourse: number;
+  /** True when the ring may be coloured by the aims (judged ≥ MIN_RING_AIMS). */
+  enough: boolean;
+}
+
+export function ringAims(s: ThemeSummary): RingAims {
+  const judged = s.achieved + s.onCourse + s.uncertain + s.offCourse;
+  return {
+    total: judged + s.aimsUnknown,
+    judged,
+    onCourse: s.achieved + s.onCourse,
+    enough: judged >= MIN_RING_AIMS,
+  };
+}

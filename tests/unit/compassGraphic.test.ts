@@ -6,7 +6,7 @@ import { createI18n, I18nProvider } from '../../src/app/i18n/index.tsx';
 import type { AimAssessment, Comparison, ThemeSummary } from '../../src/compass/types.ts';
 import { type Indicator, THEMES, type Theme } from '../../src/data/package.ts';
 import { AimStatusBadge } from '../../src/views/kompas/AimStatusBadge.tsx';
-import { CompassGraphic, themeSentence } from '../../src/views/kompas/CompassGraphic.tsx';
+import { aimsText, CompassGraphic, themeSentence } from '../../src/views/kompas/CompassGraphic.tsx';
 import {
   COMPASS_TONES,
   type CompassGraphicOptions,
@@ -31,6 +31,7 @@ const options: CompassGraphicOptions = {
   labels,
   ariaLabel: nl.t('compass.graphic.label'),
   describe: (s) => themeSentence(s, nl),
+  aimsText: (s) => aimsText(s, nl),
   document,
 };
 
@@ -89,22 +90,32 @@ describe('compassGraphic', () => {
     expect(jeugd.getAttribute('role')).toBe('button');
     expect(jeugd.getAttribute('tabindex')).toBe('0');
     expect(jeugd.getAttribute('aria-label')).toBe(
-      'Jeugd: 3 duidelijk beter, 1 duidelijk slechter, 2 geen duidelijk verschil; doelen: 1 op koers, 1 niet op koers',
+      'Jeugd: 3 duidelijk beter, 1 duidelijk slechter, 2 geen duidelijk verschil; doelen: 1 op koers, 1 niet op koers; 1 van 2 doelen op koers',
     );
     expect(jeugd.querySelector('title')?.textContent).toBe(jeugd.getAttribute('aria-label'));
-    expect(countsOf(jeugd)).toEqual(['▲3 ▼1', '≈2', '↗1 ✗1']);
+    expect(countsOf(jeugd)).toEqual(['+3 −1', '≈2']);
     expect(tonesOf(jeugd, ':not([class*="aims"])')).toEqual(['better', 'unclear', 'worse']);
+    // Two aims with a known status: the ring shows them, and says how many are on course.
     expect(tonesOf(jeugd, '[class*="aims"]')).toEqual(['better', 'worse']);
-    expect(textOf(jeugd, 'label')?.textContent).toBe('Jeugd');
+    const labelLines = (theme: Theme) =>
+      [...textOf(byTheme.get(theme)!, 'label')!.querySelectorAll('tspan')].map((t) => t.textContent);
+    expect(labelLines('jeugd')).toEqual(['Jeugd', '1 van 2 doelen', 'op koers']);
+    // One aim (zorg) or only unknown ones (werk) are too few to colour a theme's ring: neutral, and said so.
+    for (const theme of ['zorg', 'werk'] as const) {
+      expect(tonesOf(byTheme.get(theme)!, '[class*="aims"]')).toEqual(['none']);
+      expect(byTheme.get(theme)!.querySelector('.compass-aims-few')).not.toBeNull();
+      expect(labelLines(theme).slice(-2)).toEqual(['te weinig', 'doelen']);
+    }
+    // No aims at all: no ring, "geen doelen".
+    expect(tonesOf(byTheme.get('armoede')!, '[class*="aims"]')).toEqual([]);
+    expect(labelLines('armoede').at(-1)).toBe('geen doelen');
+    expect(labelLines('meedoen').slice(-2)).toEqual(['3 van 3 doelen', 'op koers']);
 
-    expect(countsOf(byTheme.get('meedoen')!)).toEqual(['▲4 ▼0', '≈0', '✓2 ↗1']);
+    expect(countsOf(byTheme.get('meedoen')!)).toEqual(['+4 −0', '≈0']);
     expect(countsOf(byTheme.get('bevolking')!)).toEqual(['–']);
     expect(byTheme.get('bevolking')!.getAttribute('aria-label')).toBe('Bevolking: 4 neutraal');
     // Long names wrap instead of running out of the picture.
-    expect([...textOf(byTheme.get('meedoen')!, 'label')!.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual([
-      'Meedoen en',
-      'leefbaarheid',
-    ]);
+    expect(labelLines('meedoen').slice(0, 2)).toEqual(['Meedoen en', 'leefbaarheid']);
 
     // The shares follow the counts: jeugd's better part spans half of its wedge's angle, so its path differs.
     const parts = jeugd.querySelectorAll('path.compass-part');
@@ -120,10 +131,10 @@ describe('compassGraphic', () => {
 
   it('draws all-worse themes as worse, with their off-course aims', async () => {
     const svg = compassGraphic(allWorse, { ...options, size: 240, idPrefix: 'k1' });
-    expect(svg.getAttribute('viewBox')).toBe('-250 -164 500 328');
+    expect(svg.getAttribute('viewBox')).toBe('-250 -178 500 356');
     for (const [i, g] of segments(svg).entries()) {
       expect(tonesOf(g, ':not([class*="aims"])')).toEqual(['worse']);
-      expect(countsOf(g)[0]).toBe(`▲0 ▼${i + 1}`);
+      expect(countsOf(g)[0]).toBe(`+0 −${i + 1}`);
       expect(g.querySelector('path.compass-part')?.getAttribute('fill')).toBe('url(#k1-worse)');
     }
     expect(svg.querySelector('pattern#k1-worse')).not.toBeNull();
@@ -186,10 +197,10 @@ describe('compassGraphic', () => {
   });
 
   it('writes the counts as short text and the theme as a sentence', () => {
-    expect(segmentText(summary('zorg', { unclear: 5 }))).toEqual(['▲0 ▼0', '≈5']);
+    expect(segmentText(summary('zorg', { unclear: 5 }))).toEqual(['+0 −0', '≈5']);
     expect(themeSentence(summary('zorg'), nl)).toBe('Zorg en Wmo: geen indicatoren');
     expect(themeSentence(mixed[0]!, createI18n('en'))).toBe(
-      'Youth: 3 clearly better, 1 clearly worse, 2 no clear difference; aims: 1 on course, 1 not on course',
+      'Youth: 3 clearly better, 1 clearly worse, 2 no clear difference; aims: 1 on course, 1 not on course; 1 of 2 aims on course',
     );
   });
 });
@@ -301,6 +312,24 @@ describe('VerdictBadge', () => {
     );
     expect(host.querySelector('.badge .visually-hidden')?.textContent).toBe('duidelijk slechter');
   });
+
+  it('shows a short visible word without an arrow in a table cell whose value carries the arrow', () => {
+    const host = parse(
+      render(
+        createElement(VerdictBadge, {
+          comparison: comparison({ verdict: 'better', difference: -0.8 }),
+          indicator,
+          kind: 'previous' as const,
+          label: 'beter',
+        }),
+      ),
+    );
+    const badge = host.querySelector('.badge')!;
+    expect(badge.textContent).toBe('beter');
+    expect(badge.querySelector('.badge-icon')).toBeNull();
+    expect(badge.querySelector('.visually-hidden')).toBeNull();
+    expect(host.querySelector('[role="tooltip"]')?.textContent).toContain('Vergeleken met 2023');
+  });
 });
 
 describe('CompassGraphic', () => {
@@ -309,7 +338,7 @@ describe('CompassGraphic', () => {
     const items = [...host.querySelectorAll('ul.visually-hidden li')].map((li) => li.textContent);
     expect(items).toHaveLength(7);
     expect(items[0]).toBe(
-      'Jeugd: 3 duidelijk beter, 1 duidelijk slechter, 2 geen duidelijk verschil; doelen: 1 op koers, 1 niet op koers',
+      'Jeugd: 3 duidelijk beter, 1 duidelijk slechter, 2 geen duidelijk verschil; doelen: 1 op koers, 1 niet op koers; 1 van 2 doelen op koers',
     );
     const legend = host.querySelector('.compass-legend')?.textContent ?? '';
     for (const word of ['duidelijk beter', 'geen duidelijk verschil', 'duidelijk slechter', 'niet op koers']) {

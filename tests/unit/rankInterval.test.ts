@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stream } from '../../scripts/demo/rng.ts';
 import { areaRanks, type RankRow, type RankUnit, rankIntervals } from '../../src/compass/rankInterval.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
+import { MIN_RING_AIMS, ringAims } from '../../compass/themeSummary.ts';
 import type { ThemeSummary } from '../../compass/types.ts';
 import { THEMES, type Theme } from '../../data/package.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
@@ -17,6 +18,14 @@ export interface CompassGraphicProps {
   size?: number;
   /** Show the legend under the graphic (default true). */
   legend?: boolean;
+}
+
+/** How the theme's aims colour its ring: "2 van 3 doelen op koers", or "te weinig doelen" (ringAims). */
+export function aimsText(s: ThemeSummary, i18n: I18n): string {
+  const ring = ringAims(s);
+  if (ring.total === 0) return i18n.t('compass.ring.none');
+  if (!ring.enough) return i18n.t('compass.ring.tooFew');
+  return i18n.t('compass.ring.onCourse', { onCourse: ring.onCourse, total: ring.total });
 }
 
 /** "Jeugd: 3 duidelijk beter, 1 duidelijk slechter, 2 geen duidelijk verschil; doelen: 1 op koers, 1 niet op koers". */
@@ -41,6 +50,7 @@ export function themeSentence(s: ThemeSummary, i18n: I18n): string {
     theme: t(`theme.${s.theme}`),
     indicators: indicators.length > 0 ? indicators.join(', ') : t('compass.theme.noIndicators'),
     aims: aims.join(', '),
+    ring: aimsText(s, i18n),
   };
   return t(aims.length > 0 ? 'compass.theme.summaryAims' : 'compass.theme.summary', params);
 }
@@ -62,7 +72,7 @@ function Legend({ idPrefix }: { idPrefix: string }) {
   const item = (tone: CompassTone, symbol: string, text: string) => (
     <li key={`${tone}-${symbol}`}>
       <Swatch tone={tone} idPrefix={idPrefix} />
-      <span aria-hidden="true">{symbol}&nbsp;</span>
+      {symbol && <span aria-hidden="true">{symbol}&nbsp;</span>}
       {text}
     </li>
   );
@@ -75,12 +85,10 @@ function Legend({ idPrefix }: { idPrefix: string }) {
         {item('none', S.none, t('compass.legend.none'))}
       </ul>
       <ul>
-        <li>{t('compass.legend.ring')}:</li>
-        {item('better', S.achieved, t('compass.aim.behaald'))}
-        {item('better', S.onCourse, t('compass.aim.op_koers'))}
-        {item('none', S.uncertain, t('compass.aim.onzeker'))}
-        {item('worse', S.offCourse, t('compass.aim.niet_op_koers'))}
-        {item('none', S.aimsUnknown, t('compass.aim.onbekend'))}
+        <li>{t('compass.legend.ring', { count: MIN_RING_AIMS })}:</li>
+        {item('better', '', t('compass.legend.aimsOn'))}
+        {item('worse', '', t('compass.legend.aimsOff'))}
+        {item('none', '', t('compass.legend.aimsOther'))}
       </ul>
       <p>{t('compass.legend.counts')}</p>
     </div>
@@ -114,6 +122,7 @@ export function CompassGraphic({ summaries, onTheme, activeTheme, size, legend =
             >,
             ariaLabel: i18n.t('compass.graphic.label'),
             describe: (s) => themeSentence(s, i18n),
+            aimsText: (s) => aimsText(s, i18n),
             size,
             idPrefix,
             activeTheme: hasActive ? null : undefined,

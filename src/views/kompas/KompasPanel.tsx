@@ -1,12 +1,13 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { missingReason } from '../../app/missingReason.ts';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
-import type { KompasRow, KompasTheme } from '../../compass/kompasRows.ts';
+import { areaCellAt, type KompasRow, type KompasTheme } from '../../compass/kompasRows.ts';
 import { changeCellYear, changeSince, themeLatestPeriod, valueYear } from '../../compass/periodLabels.ts';
+import type { Rank } from '../../compass/rankInterval.ts';
 import { withBreaks } from '../../compass/seriesBreaks.ts';
 import type { Signal, ThemeSummary } from '../../compass/types.ts';
-import type { Area } from '../../data/package.ts';
+import type { Area, Theme } from '../../data/package.ts';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { sparkline } from '../charts/sparkline.ts';
 import { PrintButton, type PrintJobState } from '../print/PrintButton.tsx';
@@ -15,6 +16,7 @@ import { CompassGraphic } from './CompassGraphic.tsx';
 import { MissingValue } from './MissingValue.tsx';
 import { SignalList } from './SignalList.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
+import './kompasPanel.css';
 
 export interface KompasPanelProps {
   area: Area;
@@ -29,6 +31,8 @@ export interface KompasPanelProps {
   assessments: ReadonlyMap<string, IndicatorAssessment>;
   summaries: ThemeSummary[];
   signals: { better: Signal[]; worse: Signal[] };
+  /** Per indicator: the area's position among the areas of its level in its gemeente, with its interval. */
+  ranks?: ReadonlyMap<string, Rank>;
   /** The print being prepared, if any (its button shows the progress), and how to cancel it. */
   printJob: PrintJobState | null;
   onPrintCancel(): void;
@@ -71,7 +75,9 @@ function ChangeCell({ row, since }: { row: KompasRow; since: number | null }) {
   return (
     <span className="change">
       <span aria-hidden="true" className="change-value">
-        {arrow} {i18n.compactDifference(row.change, row.indicator)}
+        <span className="change-arrow">{arrow}</span>
+        {/* No break between the arrow and its number; the unit may go to the next line in a narrow cell. */}
+        {`\u00a0${i18n.compactDifference(row.change, row.indicator)}`}
       </span>
       <span className="visually-hidden">{words}</span>
       <YearNote year={changeCellYear(row, since)} />
@@ -103,14 +109,75 @@ function Sparkline({
   return <SvgHost element={element} className="sparkline" />;
 }
 
-/** The verdict of one comparison, as a badge with its interval on hover and focus. */
+/**
+ * The verdict of one comparison, under the value it judges: a word ("beter", "slechter dan gemeente") in a badge
+ * with its interval on hover and focus. The arrow beside the value says which way the value went; the word says
+ * whether that is good, so neither rests on colour (WCAG 1.4.1). A neutral indicator has no better or worse: its
+ * comparison with the gemeente shows no badge.
+ */
 function Verdict({ assessment, kind }: { assessment: IndicatorAssessment | undefined; kind: 'previous' | 'gemeente' }) {
+  const { t } = useI18n();
   if (!assessment) return null;
   const comparison = kind === 'previous' ? assessment.vsPrevious : assessment.vsGemeente;
   if (comparison.verdict === 'unknown' && comparison.difference === null) return null;
+  if (kind === 'gemeente' && (comparison.verdict === 'neutral' || comparison.verdict === 'unknown')) return null;
+  const label = t(
+    kind === 'gemeente' ? `compass.shortGemeente.${comparison.verdict}` : `compass.short.${comparison.verdict}`,
+  );
   return (
     <div className="verdict" data-verdict={comparison.verdict}>
-      <VerdictBadge comparison={comparison} indicator={assessment.indicator} kind={kind} compact />
+      <VerdictBadge comparison={comparison} indicator={assessment.indicator} kind={kind} label={label} />
+    </div>
+  );
+}
+
+/** "positie 3 van 10 (95%-interval 2–6)" under the indicator's name, with what it means in its title. */
+function RankLine({ rank, area }: { rank: Rank | undefined; area: Area }) {
+  const { t } = useI18n();
+  if (!rank) return null;
+  const params = { rank: rank.rank, of: rank.of, low: rank.low, high: rank.high };
+  return (
+    <span
+      className="rank"
+      data-rank={rank.rank}
+      data-rank-of={rank.of}
+      data-rank-low={rank.low}
+      data-rank-high={rank.high}
+      title={t('compass.rankLong', { ...params, level: t(`level.${area.level}`).toLowerCase() })}
+    >
+      {t('compass.rank', params)}
+    </span>
+  );
+}
+
+/** The earlier periods to compare with, newest first; the aims' baseline years are named as such. */
+function CompareControl({
+  period,
+  periods,
+  value,
+  baselines,
+  onChange,
+}: {
+  period: number;
+  periods: readonly number[];
+  value: number | null;
+  baselines: ReadonlySet<number>;
+  onChange(period: number): void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const earlier = periods.filter((p) => p < period).reverse();
+  if (earlier.length === 0 || value === null) return null;
+  return (
+    <div className="kompas-compare">
+      <label htmlFor={id}>{t('compass.compare.label')}</label>{' '}
+      <select id={id} value={value} onChange={(event) => onChange(Number(event.target.value))}>
+        {earlier.map((p) => (
+          <option key={p} value={p}>
+            {baselines.has(p) ? t('compass.compare.baseline', { period: p }) : p}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
@@ -136,6 +203,7 @@ export const KompasPanel = memo(function KompasPanel({
   assessments,
   summaries,
   signals,
+  ranks,
   printJob,
   onPrintCancel,
   onIndicator,
@@ -151,13 +219,62 @@ export const KompasPanel = memo(function KompasPanel({
     if (themes.length > 0) performance.mark('gk:kompas-drawn');
   }, [themes]);
   const { t } = i18n;
+
+  // The year shown beside the chosen one: by default the package's previous period; the aims' baseline years are
+  // offered by name. A choice that is not earlier than the chosen year falls back to the default.
+  const [compareChoice, setCompareChoice] = useState<number | null>(null);
+  const previousPeriod = periods.filter((p) => p < period).at(-1) ?? null;
+  const compare =
+    compareChoice !== null && compareChoice < period && periods.includes(compareChoice)
+      ? compareChoice
+      : previousPeriod;
+  const baselines = useMemo(() => {
+    const years = new Set<number>();
+    for (const a of assessments.values()) if (a.aim) years.add(a.aim.baselinePeriod);
+    return years;
+  }, [assessments]);
+
+  // Drill into one theme: the graphic's segment (click, Enter, Space) shows only that theme's table; "terug"
+  // shows them all again. Focus goes to what appeared (the theme's heading) and back to the segment.
+  const [drill, setDrill] = useState<Theme | null>(null);
+  const focusAfter = useRef<{ kind: 'heading' | 'segment'; theme: Theme } | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const drilled = drill !== null && themes.some((x) => x.theme === drill) ? drill : null;
+  const shownThemes = drilled === null ? themes : themes.filter((x) => x.theme === drilled);
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target || !sectionRef.current) return;
+    focusAfter.current = null;
+    const element =
+      target.kind === 'heading'
+        ? sectionRef.current.querySelector<HTMLElement>(`table[data-theme="${target.theme}"] caption h3`)
+        : sectionRef.current.querySelector<SVGElement>(`g.compass-segment[data-theme="${target.theme}"]`);
+    element?.focus();
+    if (target.kind === 'heading') element?.scrollIntoView({ block: 'nearest' });
+  });
+  const closeTheme = () => {
+    if (drilled !== null) focusAfter.current = { kind: 'segment', theme: drilled };
+    setDrill(null);
+  };
+  const openTheme = (theme: Theme) => {
+    if (theme === drilled) return closeTheme();
+    focusAfter.current = { kind: 'heading', theme };
+    setDrill(theme);
+  };
+  const shownSignals = useMemo(() => {
+    if (drilled === null) return signals;
+    const own = (s: Signal) => assessments.get(s.indicatorId)?.indicator.theme === drilled;
+    return { better: signals.better.filter(own), worse: signals.worse.filter(own) };
+  }, [signals, assessments, drilled]);
   return (
     <section
+      ref={sectionRef}
       className="kompas"
       aria-labelledby="kompas-title"
       aria-busy={stale}
       data-area={area.code}
       data-period={period}
+      data-drill={drilled ?? undefined}
     >
       <h2 id="kompas-title">{t('kompas.title', { area: area.name })}</h2>
       <p className="kompas-subtitle">
@@ -171,20 +288,32 @@ export const KompasPanel = memo(function KompasPanel({
         <PrintButton onPrint={onPrint} onPrintAll={onPrintAll} job={printJob} onCancel={onPrintCancel} />
       </div>
       {themes.length === 0 && <p>{t('kompas.empty')}</p>}
-      {summaries.length > 0 && (
-        <CompassGraphic
-          summaries={summaries}
-          onTheme={(theme) => {
-            const table = document.querySelector<HTMLElement>(`table[data-theme="${theme}"]`);
-            table?.scrollIntoView({ block: 'start' });
-            table?.querySelector<HTMLElement>('caption h3')?.focus();
-          }}
-        />
+      {summaries.length > 0 && <CompassGraphic summaries={summaries} activeTheme={drilled} onTheme={openTheme} />}
+      {drilled !== null && (
+        <div className="kompas-drill">
+          <p>{t('compass.drill.showing', { theme: t(`theme.${drilled}`) })}</p>
+          <button type="button" className="kompas-back" onClick={closeTheme}>
+            {t('compass.drill.back')}
+          </button>
+        </div>
       )}
-      <SignalList signals={signals} assessments={assessments} />
-      {themes.map(({ theme, rows }) => {
+      <SignalList signals={shownSignals} assessments={assessments} />
+      {themes.length > 0 && (
+        <div className="kompas-table-tools">
+          <p className="kompas-table-legend">{t('compass.table.legend')}</p>
+          <CompareControl
+            period={period}
+            periods={periods}
+            value={compare}
+            baselines={baselines}
+            onChange={setCompareChoice}
+          />
+        </div>
+      )}
+      {shownThemes.map(({ theme, rows }) => {
         const since = changeSince(rows);
         const latest = themeLatestPeriod(rows, period);
+        const changeLabel = since === null ? t('kompas.changePrevious') : t('kompas.change', { period: since });
         return (
           <table key={theme} className="kompas-table" data-theme={theme}>
             <caption>
@@ -203,6 +332,7 @@ export const KompasPanel = memo(function KompasPanel({
             <colgroup>
               <col className="c-indicator" />
               <col className="c-value" />
+              {compare !== null && <col className="c-compare" />}
               <col className="c-ref" />
               <col className="c-ref" />
               <col className="c-change" />
@@ -215,6 +345,11 @@ export const KompasPanel = memo(function KompasPanel({
                 <th scope="col" className="num">
                   {t('kompas.value', { period })}
                 </th>
+                {compare !== null && (
+                  <th scope="col" className="num" data-compare={compare}>
+                    {t('compass.compare.column', { period: compare })}
+                  </th>
+                )}
                 <th scope="col" className="num">
                   {t('kompas.gemeente')}
                 </th>
@@ -222,7 +357,7 @@ export const KompasPanel = memo(function KompasPanel({
                   {t('kompas.nl')}
                 </th>
                 <th scope="col" className="num" data-since={since ?? undefined}>
-                  {since === null ? t('kompas.changePrevious') : t('kompas.change', { period: since })}
+                  {changeLabel}
                 </th>
                 <th scope="col">{t('kompas.aim')}</th>
                 <th scope="col">{t('kompas.trend')}</th>
@@ -248,28 +383,38 @@ export const KompasPanel = memo(function KompasPanel({
                     {i18n.unitNote(row.indicator) && (
                       <span className="unit-note"> ({i18n.unitNote(row.indicator)})</span>
                     )}
+                    <RankLine rank={ranks?.get(row.indicator.id)} area={area} />
                   </th>
-                  <td className="num value" data-cell="area">
+                  <td className="num value" data-cell="area" data-label={t('kompas.value', { period })}>
                     <ValueCell cell={row.area} row={row} />
                     <YearNote year={valueYear(row, period)} />
-                  </td>
-                  <td className="num" data-cell="gemeente">
-                    <ValueCell cell={row.gemeente} row={row} />
-                    {row.gemeente && <YearNote year={valueYear(row, period)} />}
                     <Verdict assessment={assessments.get(row.indicator.id)} kind="gemeente" />
                   </td>
-                  <td className="num" data-cell="nl">
+                  {compare !== null && (
+                    <td
+                      className="num"
+                      data-cell="compare"
+                      data-label={t('compass.compare.column', { period: compare })}
+                    >
+                      <ValueCell cell={areaCellAt(row, compare)} row={row} />
+                    </td>
+                  )}
+                  <td className="num" data-cell="gemeente" data-label={t('kompas.gemeente')}>
+                    <ValueCell cell={row.gemeente} row={row} />
+                    {row.gemeente && <YearNote year={valueYear(row, period)} />}
+                  </td>
+                  <td className="num" data-cell="nl" data-label={t('kompas.nl')}>
                     <ValueCell cell={row.nl} row={row} />
                     {row.nl && <YearNote year={valueYear(row, period)} />}
                   </td>
-                  <td className="num" data-cell="change">
+                  <td className="num" data-cell="change" data-label={changeLabel}>
                     <ChangeCell row={row} since={since} />
                     <Verdict assessment={assessments.get(row.indicator.id)} kind="previous" />
                   </td>
-                  <td data-cell="aim">
+                  <td data-cell="aim" data-label={t('kompas.aim')}>
                     <AimCell assessment={assessments.get(row.indicator.id)} />
                   </td>
-                  <td>
+                  <td data-cell="trend" data-label={t('kompas.trend')}>
                     <Sparkline row={row} area={area} period={period} periods={periodRange} />
                   </td>
                 </tr>

@@ -55,9 +55,11 @@ export function TooltipBadge({
           if (event.key === 'Escape') setDismissed(true);
         }}
       >
-        <span className="badge-icon" aria-hidden="true">
-          {icon}
-        </span>
+        {icon && (
+          <span className="badge-icon" aria-hidden="true">
+            {icon}
+          </span>
+        )}
         <span className={compact ? 'visually-hidden' : 'badge-word'}>{word}</span>
       </span>
       <span role="tooltip" id={id} className="badge-tooltip">
@@ -76,6 +78,11 @@ export interface VerdictBadgeProps {
   kind: ComparisonKind;
   /** Only the icon shows; the word stays for screen readers (for narrow table cells). */
   compact?: boolean;
+  /**
+   * A short visible word instead of icon and word ("beter", "slechter dan gemeente"): for a table cell whose value
+   * already shows the arrow of the value's direction, so that the badge says only better or worse.
+   */
+  label?: string;
 }
 
 /** The icon follows the value: ▲ when it went up, ▼ when down, whether that is good or bad (the word says which). */
@@ -100,7 +107,7 @@ function againstText(kind: ComparisonKind, against: Comparison['against'], i18n:
 }
 
 /** "duidelijk beter" with ▲ or ▼, and the difference with its 95 % interval in the tooltip. */
-export function VerdictBadge({ comparison, indicator, kind, compact }: VerdictBadgeProps) {
+export function VerdictBadge({ comparison, indicator, kind, compact, label }: VerdictBadgeProps) {
   const i18n = useI18n();
   const verdict: Verdict = comparison.verdict;
   const { difference, interval } = comparison;
@@ -108,9 +115,9 @@ export function VerdictBadge({ comparison, indicator, kind, compact }: VerdictBa
   return (
     <TooltipBadge
       className={`verdict-badge verdict-${verdict}`}
-      icon={verdictIcon(comparison, indicator)}
-      word={i18n.t(`compass.verdict.${verdict}`)}
-      compact={compact}
+      icon={label === undefined ? verdictIcon(comparison, indicator) : ''}
+      word={label ?? i18n.t(`compass.verdict.${verdict}`)}
+      compact={label === undefined && compact}
       tooltip={
         <>
           <span>{againstText(kind, comparison.against, i18n)}</span>

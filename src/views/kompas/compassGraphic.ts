@@ -1,4 +1,5 @@
 import { arc } from 'd3';
+import { ringAims } from '../../compass/themeSummary.ts';
 import type { ThemeSummary } from '../../compass/types.ts';
 import { THEMES, type Theme } from '../../data/package.ts';
 import { type SvgElementFactory, svgElementFactory } from '../charts/svgElement.ts';
@@ -18,10 +19,14 @@ export const COMPASS_TONES: Record<CompassTone, { fill: string; pattern: 'lines'
   unclear: { fill: '#efeee8', pattern: 'dots' },
 };
 
-/** The symbols of the counts; language-neutral, explained by the legend and by each segment's aria-label. */
+/**
+ * The symbols of the counts; language-neutral, explained by the legend and by each segment's aria-label. Better and
+ * worse are + and −, not arrows: in the Kompas table an arrow says which way the value went (▼ for a fall that is
+ * good news where lower is better), so an arrow here would contradict it.
+ */
 export const COMPASS_SYMBOLS = {
-  better: '▲',
-  worse: '▼',
+  better: '+',
+  worse: '−',
   unclear: '≈',
   none: '–',
   achieved: '✓',
@@ -36,6 +41,8 @@ export interface CompassGraphicOptions {
   ariaLabel: string;
   /** The full text of one segment (its aria-label and tooltip). */
   describe(summary: ThemeSummary): string;
+  /** How the theme's aims stand, written under its name ("2 van 3 doelen op koers", "te weinig doelen"). */
+  aimsText?(summary: ThemeSummary): string;
   /** The document to build in (defaults to the global one); tests pass happy-dom's. */
   document?: Document;
   /** Diameter of the ring in px (default 280); the theme names add room around it. */
@@ -50,7 +57,7 @@ export interface CompassGraphicOptions {
 
 const PATTERN_SIZE = 6;
 const LABEL_MARGIN_X = 130;
-const LABEL_MARGIN_Y = 44;
+const LABEL_MARGIN_Y = 58;
 const LINE_HEIGHT = 14;
 /** Half the angular gap between two themes, in radians. */
 const GAP = 0.015;
@@ -106,18 +113,15 @@ function wrap(label: string, max = 14): string[] {
   return lines.length > 3 ? [...lines.slice(0, 2), lines.slice(2).join(' ')] : lines;
 }
 
-/** The counts written in a segment: "▲3 ▼1", "≈2" and the aims "✓1 ↗1 ✗1"; "–" when nothing has a verdict. */
+/**
+ * The counts written in a segment: "+3 −1" and "≈2"; "–" when nothing has a verdict. The aims are written under the
+ * theme's name (options.aimsText), beside the ring they colour.
+ */
 export function segmentText(s: ThemeSummary): string[] {
   const S = COMPASS_SYMBOLS;
-  const lines =
-    s.better + s.worse + s.unclear === 0
-      ? [S.none]
-      : [`${S.better}${s.better} ${S.worse}${s.worse}`, `${S.unclear}${s.unclear}`];
-  const aims = (['achieved', 'onCourse', 'uncertain', 'offCourse', 'aimsUnknown'] as const)
-    .filter((k) => s[k] > 0)
-    .map((k) => `${S[k]}${s[k]}`);
-  if (aims.length > 0) lines.push(aims.join(' '));
-  return lines;
+  return s.better + s.worse + s.unclear === 0
+    ? [S.none]
+    : [`${S.better}${s.better} ${S.worse}${s.worse}`, `${S.unclear}${s.unclear}`];
 }
 
 /** Marks the selected theme on a built graphic, without rebuilding it (keeps keyboard focus). */
@@ -134,7 +138,7 @@ export function markActiveTheme(svg: Element, theme: Theme | null): void {
  * band. Each segment is a keyboard-focusable button with its own text.
  */
 export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphicOptions): SVGSVGElement {
-  const { labels, ariaLabel, describe, size = 280, idPrefix = 'compass', activeTheme, onSelect } = options;
+  const { labels, ariaLabel, describe, aimsText, size = 280, idPrefix = 'compass', activeTheme, onSelect } = options;
   const el = factory(options.document ?? globalThis.document);
   const R = round(size / 2);
   const width = 2 * (R + LABEL_MARGIN_X);
@@ -219,17 +223,22 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
     ]);
     if (verdicts.length === 0) g.appendChild(part('none', 'none', r0, r1, a0, a1));
     for (const v of verdicts) g.appendChild(part(v.tone, v.kind, r0, r1, v.start, v.end));
-    const aims = split(a0, a1, [
-      ['better', s.achieved + s.onCourse, 'aims-on'],
-      ['worse', s.offCourse, 'aims-off'],
-      ['none', s.uncertain + s.aimsUnknown, 'aims-unknown'],
-    ]);
+    // The ring speaks for the theme's aims only when there are enough of them (MIN_RING_AIMS); else it stays neutral.
+    const ring = ringAims(s);
+    const aims = ring.enough
+      ? split(a0, a1, [
+          ['better', ring.onCourse, 'aims-on'],
+          ['worse', s.offCourse, 'aims-off'],
+          ['none', s.uncertain + s.aimsUnknown, 'aims-unknown'],
+        ])
+      : [];
     for (const v of aims) g.appendChild(part(v.tone, v.kind, ringInner, R, v.start, v.end));
+    if (!ring.enough && ring.total > 0) g.appendChild(part('none', 'aims-few', ringInner, R, a0, a1));
     // Outlines give the light tones a 3:1 edge against the white page (WCAG 1.4.11).
     const outline = (inner: number, outer: number, extra: string) =>
       el('path', { class: `compass-outline${extra}`, d: wedge(inner, outer, a0, a1), fill: 'none', stroke: '#55606b' });
     g.appendChild(outline(r0, r1, ''));
-    g.appendChild(outline(ringInner, R, aims.length === 0 ? ' compass-aims-none' : ''));
+    g.appendChild(outline(ringInner, R, ring.total === 0 ? ' compass-aims-none' : ''));
 
     const lines = segmentText(s);
     const rm = (r0 + r1) / 2;
@@ -255,7 +264,9 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
     });
     texts.appendChild(counts);
 
-    const names = wrap(labels[s.theme] ?? s.theme);
+    const nameLines = wrap(labels[s.theme] ?? s.theme);
+    const aimLines = aimsText ? wrap(aimsText(s)) : [];
+    const names = [...nameLines, ...aimLines];
     const rl = R + 10;
     const sin = Math.sin(mid);
     const cos = Math.cos(mid);
@@ -279,7 +290,13 @@ export function compassGraphic(summaries: ThemeSummary[], options: CompassGraphi
       fill: '#1b2631',
     });
     names.forEach((name, j) => {
-      const tspan = el('tspan', { x: lx, y: round(top + j * LINE_HEIGHT) });
+      const position = { x: lx, y: round(top + j * LINE_HEIGHT) };
+      const tspan = el(
+        'tspan',
+        j < nameLines.length
+          ? position
+          : { ...position, class: 'compass-aims-text', 'font-weight': 400, 'font-size': 11 },
+      );
       tspan.textContent = name;
       label.appendChild(tspan);
     });
