@@ -30,7 +30,7 @@ export function resolveSelection(url: UrlState, pkg: LoadedPackage): Selection {
   if (url.indicator && pkg.indicators.some((i) => i.id === url.indicator)) indicator = url.indicator;
   else if (url.indicator) notices.push({ key: 'app.indicatorNotFound', params: { id: url.indicator } });
 
-  let period = defaultPeriod(pkg, url.area && area === url.area ? area : null);
+  let period = defaultPeriod(pkg, area);
   if (url.period !== null && meta.periods.includes(url.period)) period = url.period;
   else if (url.period !== null) notices.push({ key: 'app.periodNotFound', params: { period: url.period } });
 
@@ -40,16 +40,21 @@ export function resolveSelection(url: UrlState, pkg: LoadedPackage): Selection {
 /**
  * The year to open on when the URL names none: the latest year with social-domain values (jeugd, zorg, werk,
  * armoede; src/queries/socialPeriods.ts) — not merely the package's latest year, which may hold only population
- * figures. For an area the URL names, that area's latest such year; otherwise (or when the area has none) the
- * package's: that of its gemeente, else the latest of all its areas. Falls back to `default_period` when unknown.
+ * figures. For the area shown (the URL's or the package's default area) that area's latest such year, so a wijk opens
+ * on its own figures rather than on a year only the gemeente has; an area with none opens on `default_period`. Without
+ * an area (or for the gemeente): the gemeente's latest such year, else the latest of all its areas. Falls back to `default_period` when unknown.
  */
 export function defaultPeriod(pkg: Pick<LoadedPackage, 'meta' | 'socialPeriods'>, area: string | null = null): number {
   const { meta, socialPeriods } = pkg;
   if (!socialPeriods || socialPeriods.size === 0) return meta.default_period;
   const known = (p: number | undefined) => (p !== undefined && meta.periods.includes(p) ? p : undefined);
   const latest = Math.max(...[...socialPeriods.values()].filter((p) => meta.periods.includes(p)));
+  if (area !== null && area !== meta.gemeente) {
+    // An area without any social-domain value (a wijk of a new indeling whose figures CBS has not published yet)
+    // opens on the package's own default, where it has figures, not on a year only its gemeente has.
+    return known(socialPeriods.get(area)) ?? meta.default_period;
+  }
   return (
-    (area === null ? undefined : known(socialPeriods.get(area))) ??
     known(socialPeriods.get(meta.gemeente)) ??
     known(latest) ??
     meta.default_period

@@ -66,7 +66,13 @@ interface Obs {
 
 interface Package {
   files: PackageFiles;
-  meta: { periods: number[]; default_period: number; gemeente: string; default_area: string };
+  meta: {
+    periods: number[];
+    default_period: number;
+    gemeente: string;
+    default_area: string;
+    default_indicator: string;
+  };
   areas: Feature<Geometry | null>[];
   indicators: Record<string, string>[];
   /** `code|indicator|period` → the observation. */
@@ -684,6 +690,22 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
     expect(result.crosswalked).toEqual(['GM1979 2012', 'GM1979 2015', 'GM1979 2017', 'GM1979 2018', 'GM1979 2019']);
     // The files agree where they overlap (the 2024 gemeenten and wijken of PDOK and OData 85984NED).
     expect(result.warnings.filter((w) => w.includes('differ from'))).toEqual([]);
+    // It opens where its wijk has social-domain figures (the 2015 kaart's benefits), not on 2024 (population only),
+    // and on a social rate with a value for every wijk of that year, so the map is coloured.
+    expect(pkg.meta).toMatchObject({ default_area: 'WK001400', default_period: 2015 });
+    const opening = pkg.indicators.find((i) => i.id === pkg.meta.default_indicator)!;
+    expect(opening.theme).toBe('werk');
+    expect(opening.unit).not.toBe('count');
+    const wijken2015 = pkg.areas.filter(
+      (f) =>
+        f.properties?.level === 'wijk' &&
+        (f.properties.first_period ?? 2015) <= 2015 &&
+        (f.properties.last_period ?? 2024) >= 2015,
+    );
+    const coloured = wijken2015.filter(
+      (f) => pkg.obs.get(cellKey(f.properties?.code as string, opening.id, 2015))?.value != null,
+    );
+    expect(coloured.length).toBeGreaterThan(wijken2015.length * 0.8);
     const kept = new Set([...FIVE, 'GM0003', 'GM0009', 'GM0010', 'GM0017', 'GM0024']);
     // The 2015 boundaries (Wijk- en buurtkaart, simplified otherwise) are compared with PDOK's of the other years:
     // Groningen 2015 is its 2012 boundary (Meerstad came in 2017), and Delfzijl is one area 2012–2019.

@@ -16,6 +16,7 @@ import {
   unitMultiplier,
 } from '../../data/package.ts';
 import type { SourceLevel } from './areaCode.ts';
+import type { MissingMarker } from './cellNumber.ts';
 import { type Crosswalk, gemeenteCrosswalk } from './crosswalk.ts';
 import { ImportError, type ImportMessage, importMessage } from './messages.ts';
 import { missingReason } from './missingReason.ts';
@@ -66,7 +67,7 @@ interface Cell {
   value: number | null;
   file: string;
   /** How the source marked a missing value (cellNumber). */
-  marker?: 'secret' | 'empty';
+  marker?: MissingMarker;
 }
 
 const LEVEL_ORDER: Record<SourceLevel, number> = { land: 0, gemeente: 1, wijk: 2, buurt: 3 };
@@ -509,9 +510,8 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
     attribution: 'Bron: CBS, CC BY 4.0',
     gemeente: /^GM\d{4}$/.test(focus) ? focus : 'GM0000',
     default_area: defaultArea,
-    default_indicator: indicatorIds.has('a_inw') ? 'a_inw' : (indicators[0]?.id ?? ''),
+    ...socialDefault(indicators, observations, features, defaultArea, latest),
     periods,
-    default_period: latest,
   };
 
   const collection: FeatureCollection<Geometry | null> = { type: 'FeatureCollection', features };
@@ -538,4 +538,47 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       unmapped: [...unmapped.keys()],
     },
   };
+}
+
+const SOCIAL_THEMES = new Set(['jeugd', 'zorg', 'werk', 'armoede']);
+
+/**
+ * What a freshly imported package opens on: the latest year in which the default area has social-domain values
+ * (jeugd, zorg, werk, armoede; not the latest year, which often holds only population figures), and there the
+ * social-domain indicator — a rate before a count — that has a value for the most areas of the default area's level,
+ * so the map is coloured and the Kompas has figures. Population and the latest year when nothing social exists.
+ */
+function socialDefault(
+  indicators: readonly Indicator[],
+  observations: readonly (string | number | null)[][],
+  features: readonly Feature<Geometry | null>[],
+  defaultArea: string,
+  latest: number,
+): { default_indicator: string; default_period: number } {
+  const fallback = {
+    default_indicator: indicators.some((i) => i.id === 'a_inw') ? 'a_inw' : (indicators[0]?.id ?? ''),
+    default_period: latest,
+  };
+  const social = new Map(indicators.filter((i) => SOCIAL_THEMES.has(i.theme)).map((i) => [i.id, i]));
+  const level = features.find((f) => f.properties?.code === defaultArea)?.properties?.level;
+  const levelOf = new Map(features.map((f) => [f.properties?.code as string, f.properties?.level]));
+  let period: number | null = null;
+  for (const [area, id, p, value] of observations)
+    if (
+      area === defaultArea &&
+      value !== null &&
+      social.has(id as string) &&
+      (period === null || (p as number) > period)
+    )
+      period = p as number;
+  if (period === null) return fallback;
+  const reach = new Map<string, number>();
+  for (const [area, id, p, value] of observations)
+    if (p === period && value !== null && social.has(id as string) && levelOf.get(area as string) === level)
+      reach.set(id as string, (reach.get(id as string) ?? 0) + 1);
+  const isRate = (id: string) => social.get(id)!.unit !== 'count';
+  const best = [...reach.keys()].sort(
+    (a, b) => Number(isRate(b)) - Number(isRate(a)) || reach.get(b)! - reach.get(a)! || a.localeCompare(b),
+  )[0];
+  return best === undefined ? fallback : { default_indicator: best, default_period: period };
 }
