@@ -7,6 +7,7 @@ import { summariseThemes } from '../compass/themeSummary.ts';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import type { DatasetListEntry } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
+import { type PackageMetadata, packageMetadata } from '../data/packageMetadata.ts';
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
 import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
@@ -20,6 +21,7 @@ import { isSwitching, type LoadFailure } from './datasetSwitch.ts';
 import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { LoadingProgress } from './LoadingProgress.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import { revealKompas } from './revealKompas.ts';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
@@ -66,6 +68,12 @@ export function App() {
     switching && shown
       ? { ...url, dataset: shown.dataset, area: shown.area, indicator: shown.indicator, period: shown.period }
       : url;
+  // The Over page needs only the package's metadata: read from the fetched files while DuckDB still loads.
+  const ownReady = own.pkg !== null && own.ready;
+  const preview = useMemo(
+    () => (!ownReady && url.view === 'over' && session.fetched ? packageMetadata(session.fetched) : null),
+    [ownReady, url.view, session.fetched],
+  );
   const headerDataset =
     switching && url.dataset && session.datasets.some((d) => d.id === url.dataset) ? url.dataset : session.datasetId;
 
@@ -90,17 +98,9 @@ export function App() {
         <Problems session={session} />
         <ViewErrorBoundary key={url.view}>
           {own.pkg && own.ready && url.view === 'over' ? (
-            <main id="main" className="over-main">
-              <Suspense fallback={<LoadingMessage />}>
-                <OverPage
-                  meta={own.pkg.meta}
-                  indicators={own.pkg.indicators}
-                  aims={own.pkg.aims}
-                  areaName={(code) => own.pkg?.areas.find((a) => a.code === code)?.name}
-                  areas={own.pkg.areas}
-                />
-              </Suspense>
-            </main>
+            <OverMain metadata={own.pkg} />
+          ) : url.view === 'over' && preview ? (
+            <OverMain metadata={preview} />
           ) : own.pkg && own.ready ? (
             <Dashboard
               key={session.generation}
@@ -114,7 +114,7 @@ export function App() {
             />
           ) : (
             <main id="main" className="loading">
-              {session.status !== 'failed' && <LoadingMessage />}
+              {session.status !== 'failed' && <LoadingProgress progress={session.progress} />}
             </main>
           )}
         </ViewErrorBoundary>
@@ -139,6 +139,22 @@ const OverviewPage = lazy(() =>
 const OVERVIEW_LEVELS = ['wijk', 'buurt', 'gebied'] as const satisfies readonly MapLevel[];
 const overviewLevel = (level: MapLevel) => OVERVIEW_LEVELS.find((l) => l === level) ?? 'wijk';
 const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
+
+function OverMain({ metadata }: { metadata: PackageMetadata }) {
+  return (
+    <main id="main" className="over-main">
+      <Suspense fallback={<LoadingMessage />}>
+        <OverPage
+          meta={metadata.meta}
+          indicators={metadata.indicators}
+          aims={metadata.aims}
+          areaName={(code) => metadata.areas.find((a) => a.code === code)?.name}
+          areas={metadata.areas}
+        />
+      </Suspense>
+    </main>
+  );
+}
 
 function LoadingMessage() {
   const { t } = useI18n();

@@ -38,18 +38,23 @@ export function Header({ datasets, dataset, title, lang, view, onDataset, onLang
         ))}
       </nav>
       <div className="header-controls">
-        {datasets.length > 0 && (
-          <div className="control">
-            <label htmlFor={`${id}-dataset`}>{t('app.dataset')}</label>
-            <select id={`${id}-dataset`} value={dataset ?? ''} onChange={(e) => onDataset(e.target.value)}>
-              {datasets.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title[lang]}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {/* Drawn before the list arrives (disabled, naming the requested dataset), so the header keeps its size. */}
+        <div className="control">
+          <label htmlFor={`${id}-dataset`}>{t('app.dataset')}</label>
+          <select
+            id={`${id}-dataset`}
+            value={dataset ?? ''}
+            disabled={datasets.length === 0}
+            onChange={(e) => onDataset(e.target.value)}
+          >
+            {datasets.length === 0 && <option value={dataset ?? ''}>{dataset ?? t('app.loading')}</option>}
+            {datasets.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset className="lang-switch">
           <legend className="visually-hidden">{t('app.language')}</legend>
           {LANGS.map((l) => (

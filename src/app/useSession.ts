@@ -12,6 +12,17 @@ import { exposeDebug } from './debugHandle.ts';
 
 export type SessionStatus = 'starting' | 'loading' | 'ready' | 'failed';
 
+export type LoadStep = 'waiting' | 'busy' | 'done';
+
+/** What the first load is doing: DuckDB starts while the files download, then the observations go into it. */
+export interface LoadProgress {
+  database: LoadStep;
+  files: LoadStep;
+  tables: LoadStep;
+}
+
+const INITIAL_PROGRESS: LoadProgress = { database: 'busy', files: 'busy', tables: 'waiting' };
+
 export interface Session {
   status: SessionStatus;
   /** The shown package's coordinator: a new one per load, so no cached or late result crosses packages. */
@@ -35,6 +46,10 @@ export interface Session {
   settledRequest: string | null | undefined;
   /** Closes the failure message. */
   dismiss(): void;
+  /** The steps of the latest load, for the start screen. */
+  progress: LoadProgress;
+  /** The files of the latest package fetched, before they are in DuckDB: the Over page reads its metadata. */
+  fetched: FetchedPackage | null;
 }
 
 interface Shown {
@@ -54,21 +69,37 @@ function startDatabase(): Promise<Connector> {
   return connectorPromise;
 }
 
+interface Progress {
+  step(change: Partial<LoadProgress>): void;
+  /** The files just fetched; null once they are loaded (they hold the observations' text: not kept beyond that). */
+  fetched(files: FetchedPackage | null): void;
+}
+
 function createSwitcher(
   onChange: (state: SwitchState<Shown>) => void,
   onFailed: (failure: LoadFailure, shownId: string | null) => void,
+  progress: Progress,
 ) {
   const db = startDatabase();
+  db.then(
+    () => progress.step({ database: 'done' }),
+    () => undefined,
+  );
   return new DatasetSwitcher<FetchedPackage, Shown>(
     {
       list: () => fetchDatasetList(),
-      fetch: (id) =>
-        fetchPackage(id).then((f) => {
+      fetch: (id) => {
+        progress.step({ files: 'busy', tables: 'waiting' });
+        return fetchPackage(id).then((f) => {
           performance.mark('gk:files-fetched');
+          progress.fetched(f);
+          progress.step({ files: 'done' });
           return f;
-        }),
+        });
+      },
       async stage(files) {
         const connector = await db;
+        progress.step({ tables: 'busy' });
         const staged =
           files.layout === 'single'
             ? await stagePackage(connector, files.files)
@@ -82,6 +113,8 @@ function createSwitcher(
             const coordinator = new Coordinator(connector);
             coordinator.setPartitions(pkg.partitions);
             performance.mark('gk:package-loaded');
+            progress.step({ tables: 'done' });
+            progress.fetched(null);
             return { pkg, coordinator };
           },
           discard: () => staged.discard(),
@@ -104,10 +137,15 @@ export function useSession(
   onFailed: (failure: LoadFailure, shownId: string | null) => void = () => undefined,
 ): Session {
   const [state, setState] = useState<SwitchState<Shown>>(INITIAL_SWITCH_STATE);
+  const [progress, setProgress] = useState<LoadProgress>(INITIAL_PROGRESS);
+  const [fetched, setFetched] = useState<FetchedPackage | null>(null);
   const failedRef = useRef(onFailed);
   failedRef.current = onFailed;
   const switcher = useRef<DatasetSwitcher<FetchedPackage, Shown> | null>(null);
-  switcher.current ??= createSwitcher(setState, (failure, shownId) => failedRef.current(failure, shownId));
+  switcher.current ??= createSwitcher(setState, (failure, shownId) => failedRef.current(failure, shownId), {
+    step: (change) => setProgress((p) => ({ ...p, ...change })),
+    fetched: setFetched,
+  });
 
   useEffect(() => {
     void switcher.current?.request(requested);
@@ -127,5 +165,7 @@ export function useSession(
     unknownDataset: state.unknownDataset,
     settledRequest: state.settledRequest,
     dismiss: () => switcher.current?.dismiss(),
+    progress,
+    fetched,
   };
 }
