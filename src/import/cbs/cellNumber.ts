@@ -4,14 +4,17 @@
  */
 
 /**
- * `marker` says how the source marked a missing figure: `secret` for CBS's "geheim / niet beschikbaar" marks (`.`,
- * `x`, -99999999), `empty` for no value at all (an empty cell, a missing or null property: PDOK's "not published").
- * Which of these is privacy and which is a figure CBS has not got is decided per area in buildPackage
- * (missingReason.ts), because the mark alone does not say.
+ * How the source marked a missing figure: `secret` for CBS's "geheim / niet beschikbaar" marks (`.`, `x`,
+ * -99999999), `empty` for no value at all (an empty cell, a missing or null property: PDOK's "not published"),
+ * `notYetAvailable` and `notApplicable` for the Wijk- en buurtkaart's -99999998 and -99999997. Which `secret` is
+ * privacy and which is a figure CBS has not got is decided per area in buildPackage (missingReason.ts), because
+ * the mark alone does not say.
  */
+export type MissingMarker = 'secret' | 'empty' | 'notYetAvailable' | 'notApplicable';
+
 export type CellNumber =
   | { kind: 'number'; value: number }
-  | { kind: 'suppressed'; marker: 'secret' | 'empty' }
+  | { kind: 'suppressed'; marker: MissingMarker }
   | { kind: 'notANumber' };
 
 const SECRET: CellNumber = { kind: 'suppressed', marker: 'secret' };
@@ -27,11 +30,19 @@ const SECRET_TEXT = new Set(['.', '..', ',', 'x', 'X']);
 const EMPTY_TEXT = new Set(['', 'null', 'NULL', 'NaN']);
 
 /**
- * The Wijk- en buurtkaart and older PDOK services write a secret value as a large negative sentinel:
- * -99999999 (geheim), -99999998, -99999997 (niet van toepassing). No real kerncijfer comes near these.
+ * The Wijk- en buurtkaart and the PDOK services write a missing value as a large negative sentinel: -99999999
+ * "geheim / niet beschikbaar", and in later years also -99999998 "nog niet beschikbaar" (a figure CBS adds in a
+ * later version of the map) and -99999997 "niet van toepassing" (no dwellings, so no average WOZ value). Any other
+ * value of that range is read as secret. No real kerncijfer comes near these.
  */
-function isSentinel(value: number): boolean {
-  return Number.isInteger(value) && value <= -99999990 && value >= -99999999;
+const SENTINELS: Readonly<Record<number, CellNumber>> = {
+  [-99999998]: { kind: 'suppressed', marker: 'notYetAvailable' },
+  [-99999997]: { kind: 'suppressed', marker: 'notApplicable' },
+};
+
+function sentinel(value: number): CellNumber | null {
+  if (!Number.isInteger(value) || value > -99999990 || value < -99999999) return null;
+  return SENTINELS[value] ?? SECRET;
 }
 
 /**
@@ -45,7 +56,7 @@ export function cellNumber(raw: unknown): CellNumber {
   if (raw === null || raw === undefined) return EMPTY;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return GARBAGE;
-    return isSentinel(raw) ? SECRET : { kind: 'number', value: raw };
+    return sentinel(raw) ?? { kind: 'number', value: raw };
   }
   if (typeof raw !== 'string') return GARBAGE;
   // CBS pads cells with spaces ("       ."), and spreadsheets add non-breaking ones.
@@ -55,5 +66,5 @@ export function cellNumber(raw: unknown): CellNumber {
   if (!DECIMAL.test(text)) return GARBAGE;
   const value = Number(text.replace(',', '.'));
   if (!Number.isFinite(value)) return GARBAGE;
-  return isSentinel(value) ? SECRET : { kind: 'number', value };
+  return sentinel(value) ?? { kind: 'number', value };
 }

@@ -8,15 +8,17 @@
  * - everything else — the gemeente itself has no figure, the whole gemeente's areas have none (kwb-2024's `.` for
  *   jeugdzorg, Wmo, bijstand and income in every row), a gemeente or the country marked `.`, a property PDOK leaves
  *   out: `not_published`.
- * The kwb and PDOK files have no mark for "not yet available"; that reason comes only from a package's own status.
+ * The Wijk- en buurtkaart's own marks say more: -99999998 "nog niet beschikbaar" is `not_yet_available`, -99999997
+ * "niet van toepassing" is `not_published` (there is no figure to publish).
  */
 import type { ObservationStatus } from '../../data/package.ts';
 import type { SourceLevel } from './areaCode.ts';
+import type { MissingMarker } from './cellNumber.ts';
 
 export interface MissingCell {
   level: SourceLevel;
   /** How the source marked it (cellNumber); undefined for a value made here (a sum, a rate). */
-  marker: 'secret' | 'empty' | undefined;
+  marker: MissingMarker | undefined;
   /** The area's inhabitants that year, where the package has them. */
   inhabitants: number | null | undefined;
   /** The area's gemeente has the figure that year (or, without a gemeente row, another area of the gemeente has). */
@@ -25,6 +27,7 @@ export interface MissingCell {
 
 export function missingReason(cell: MissingCell): ObservationStatus {
   if (cell.inhabitants === 0) return 'no_inhabitants';
+  if (cell.marker === 'notYetAvailable') return 'not_yet_available';
   if ((cell.level === 'wijk' || cell.level === 'buurt') && cell.marker === 'secret' && cell.gemeenteHasValue)
     return 'secret';
   return 'not_published';

@@ -4,7 +4,8 @@
  * `decodeText`) or, for .xlsx, the rows (see `readXlsxRows`).
  *
  * Rules:
- * - a CBS "secret" cell (`.`, -99999999, -99999997, empty, null) is a value `null`, never 0, and its row is kept;
+ * - a CBS "secret" cell (`.`, -99999999, -99999998, -99999997, empty, null) is a value `null`, never 0, and its row
+ *   is kept, with how it was marked (cellNumber);
  * - any other cell that is no number in a figure column stops the import with a message naming row and column;
  * - a numeric column the mapping table does not know is kept under its lower-cased name and listed in
  *   `unknownColumns` (OData: labelled from DataProperties);
@@ -12,7 +13,7 @@
  */
 import type { Geometry } from 'geojson';
 import { gemeenteOfCode, levelOfCode, normaliseAreaCode, parentOfCode, type SourceLevel } from './areaCode.ts';
-import { cellNumber } from './cellNumber.ts';
+import { cellNumber, type MissingMarker } from './cellNumber.ts';
 import { planColumns, textExample } from './columnPlan.ts';
 import { ImportError, type ImportMessage, importMessage, MessageCollector, quoted } from './messages.ts';
 import { type ODataProperty, readDataProperties } from './odataProperties.ts';
@@ -49,7 +50,7 @@ export interface SourceValue {
   /** null = secret / suppressed / not published. */
   value: number | null;
   /** How the source marked a missing value (see cellNumber); absent when there is a value. */
-  marker?: 'secret' | 'empty';
+  marker?: MissingMarker;
   row: number;
   column: string;
 }
