@@ -53,6 +53,70 @@ describe('missingReason', () => {
     expect(cellNumber('')).toEqual({ kind: 'suppressed', marker: 'empty' });
     expect(cellNumber(null)).toEqual({ kind: 'suppressed', marker: 'empty' });
   });
+
+  it("reads the Wijk- en buurtkaart's three sentinels apart, as numbers and as text", () => {
+    expect(cellNumber(-99999999)).toEqual({ kind: 'suppressed', marker: 'secret' });
+    expect(cellNumber(-99999998)).toEqual({ kind: 'suppressed', marker: 'notYetAvailable' });
+    expect(cellNumber('-99999997')).toEqual({ kind: 'suppressed', marker: 'notApplicable' });
+    expect(cellNumber(' -99999998 ')).toEqual({ kind: 'suppressed', marker: 'notYetAvailable' });
+    // Another value of the range is read as secret; a real figure just outside it stays a number.
+    expect(cellNumber(-99999995)).toEqual({ kind: 'suppressed', marker: 'secret' });
+    expect(cellNumber(-99999989)).toEqual({ kind: 'number', value: -99999989 });
+  });
+});
+
+/**
+ * A small Wijk- en buurtkaart (2015 layout, upper-case attributes): each special value in a wijk whose gemeente has
+ * the figure, and in the gemeente itself.
+ */
+const WBK_GEMEENTE = ['GM_CODE,GM_NAAM,AANT_INW,WWB_UITTOT,A_SOZ_OW', 'GM0999,Proefdorp,20000,500,-99999998', ''].join(
+  '\n',
+);
+const WBK_WIJK = [
+  'WK_CODE,WK_NAAM,GM_CODE,GM_NAAM,AANT_INW,WWB_UITTOT,A_SOZ_OW',
+  'WK099901,Groot,GM0999,Proefdorp,8000,-99999999,1200',
+  'WK099902,Leeg,GM0999,Proefdorp,0,-99999999,-99999997',
+  'WK099903,Later,GM0999,Proefdorp,5000,-99999998,800',
+  'WK099904,Nvt,GM0999,Proefdorp,7000,-99999997,-99999998',
+  '',
+].join('\n');
+
+describe('the special values of the Wijk- en buurtkaart through the importer', () => {
+  const observations = () =>
+    buildPackage(
+      [
+        readSource({ fileName: 'wijkbuurtkaart_2015_gemeente.csv', text: WBK_GEMEENTE }),
+        readSource({ fileName: 'wijkbuurtkaart_2015_wijk.csv', text: WBK_WIJK }),
+      ],
+      { id: 'sentinels', gemeenten: ['GM0999'] },
+    ).files['observations.csv'];
+
+  it('turns each into an empty value with its reason, never a number', () => {
+    const s = statuses(observations());
+    expect(s).toMatchObject({
+      // -99999999 in a wijk whose gemeente has the figure: secret; nobody living there says so first.
+      'WK099901 a_soz_wb': 'secret',
+      'WK099902 a_soz_wb': 'no_inhabitants',
+      // -99999998: nog niet beschikbaar, in a wijk and in the gemeente itself.
+      'WK099903 a_soz_wb': 'not_yet_available',
+      'GM0999 a_soz_ow': 'not_yet_available',
+      'WK099904 a_soz_ow': 'not_yet_available',
+      // -99999997: niet van toepassing, no figure to publish.
+      'WK099904 a_soz_wb': 'not_published',
+      'WK099902 a_soz_ow': 'no_inhabitants',
+      // A rate is missing for the reason its count is.
+      'WK099903 soz_wb_per_1000': 'not_yet_available',
+      'WK099904 soz_wb_per_1000': 'not_published',
+      'GM0999 a_soz_wb': '500',
+      'WK099903 a_soz_ow': '800',
+    });
+    // No sentinel survives as a value anywhere.
+    const { header, rows } = parseCsv(observations(), 'observations.csv');
+    const value = header.indexOf('value');
+    expect(rows.filter((r) => r[value]!.startsWith('-9999999'))).toEqual([]);
+    // Four bijstand counts, their four rates and three AOW counts.
+    expect(rows.filter((r) => r[value] === '').length).toBe(11);
+  });
 });
 
 describe('the CBS importer records why a value is missing', () => {
