@@ -29,6 +29,8 @@ interface PrintCall {
     compass: boolean;
     miniMap: boolean;
     footerCss: boolean;
+    /** The pages the report says it takes (data-pages; set when several print together). */
+    pages: number;
   }[];
 }
 
@@ -54,6 +56,7 @@ function recordPrints() {
         compass: r.querySelector('.print-compass svg') !== null,
         miniMap: r.querySelector('.print-map svg path') !== null,
         footerCss: /@page/.test(document.querySelector('.print-root style')?.textContent ?? ''),
+        pages: Number(r.getAttribute('data-pages')),
       })),
     });
   };
@@ -167,11 +170,29 @@ describe('the first print has the report in the page', () => {
       await expect.poll(() => page.locator('.print-button[data-state="preparing"]').count()).toBe(0);
 
       const pdf = await printedPdf(page, `print-first-all-${size.width}`);
-      // Each wijk on its own page pair: it starts on an odd page.
-      expect(pdf.count).toBe(2 * wijken.length);
+      // Each wijk on its own page pair (a one-page report gets a blank back), numbered on its own, with the print
+      // date and the source on every page.
+      let at = 0;
       wijken.forEach((w, i) => {
-        expect(pdf.pages[2 * i]).toContain(compact(`Kompas van ${w.name}`));
+        const pages = call.reports[i]!.pages;
+        expect(pages).toBeGreaterThanOrEqual(1);
+        expect(pages).toBeLessThanOrEqual(2);
+        expect(at % 2).toBe(0);
+        expect(pdf.pages[at]).toContain(compact(`Kompas van ${w.name}`));
+        for (let k = 1; k <= pages; k++) {
+          const text = pdf.pages[at + k - 1]!;
+          expect(text).toContain(compact(`${w.name} – blz. ${k} van ${pages}`));
+          expect(text).toContain(compact('Afgedrukt op'));
+          expect(text).toContain(compact('Bron: Synthetische demodata, geen echte cijfers'));
+          expect(text).not.toContain(compact('Pagina'));
+        }
+        at += pages;
+        if (pages % 2 === 1 && i < wijken.length - 1) {
+          expect(pdf.pages[at]).toBe('');
+          at++;
+        }
       });
+      expect(pdf.count).toBe(at);
       expect(consoleErrors).toEqual([]);
     });
   }

@@ -29,6 +29,7 @@ export const printEN: Record<keyof typeof printNL, string> = {
   'print.col.vsPrevious': 'Since previous measurement',
   'print.col.since': 'Since {period}',
   'print.pageOf': 'Page {page} of {pages}',
+  'print.areaPageOf': '{area} – page {page} of {pages}',
   'print.col.vsGemeente': 'Compared with municipality',
   'print.col.aim': 'Aim',
   'print.noData': 'There is no data for this area.',

@@ -27,6 +27,7 @@ export const printNL = {
   'print.col.vsPrevious': 'Sinds vorige meting',
   'print.col.since': 'Sinds {period}',
   'print.pageOf': 'Pagina {page} van {pages}',
+  'print.areaPageOf': '{area} – blz. {page} van {pages}',
   'print.col.vsGemeente': 'Ten opzichte van gemeente',
   'print.col.aim': 'Doel',
   'print.noData': 'Voor dit gebied zijn geen gegevens.',

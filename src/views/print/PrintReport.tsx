@@ -33,6 +33,8 @@ export interface PrintTheme {
   compact?: boolean;
   /** The report is of the gemeente itself: its tables leave out the gemeente columns (its own values again). */
   ownGemeente?: boolean;
+  /** A short line under the heading, e.g. that the theme has no values in the report's year and which year has. */
+  note?: string;
   rows: PrintRow[];
 }
 
@@ -53,6 +55,8 @@ export interface PrintReportProps {
   map?: ReactNode;
   signals: { better: string[]; worse: string[] };
   themes: PrintTheme[];
+  /** The pages the report takes when printed with others (for the tests and the reader of the DOM). */
+  pages?: number;
 }
 
 const LOCALE = { nl: 'nl-NL', en: 'en-GB' } as const;
@@ -126,6 +130,16 @@ function sinceHeading(theme: PrintTheme, t: I18n['t']): string {
   return theme.since == null ? t('print.col.vsPrevious') : t('print.col.since', { period: theme.since });
 }
 
+/** A theme table's caption: the theme, and its note on a line of its own. */
+function Caption({ theme }: { theme: PrintTheme }) {
+  return (
+    <caption>
+      {theme.theme}
+      {theme.note && <span className="print-theme-note">{theme.note}</span>}
+    </caption>
+  );
+}
+
 /** One indicator's cells in a compact table: label, value, gemeente (unless the report is the gemeente's) and change. */
 function CompactCells({ row, own }: { row: PrintRow | undefined; own: boolean }) {
   if (!row) return <td colSpan={own ? 3 : 4} />;
@@ -181,7 +195,7 @@ function CompactTable({ theme, period }: { theme: PrintTheme; period: number }) 
   );
   return (
     <table className={`print-table print-table-compact${own ? ' own' : ''}`}>
-      <caption>{theme.theme}</caption>
+      <Caption theme={theme} />
       <colgroup>
         {cols}
         {cols}
@@ -211,7 +225,7 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
   const own = theme.ownGemeente === true;
   return (
     <table className="print-table">
-      <caption>{theme.theme}</caption>
+      <Caption theme={theme} />
       <colgroup>
         <col className="p-indicator" />
         <col className="p-value" />
@@ -282,13 +296,14 @@ export function PrintReport({
   map,
   signals,
   themes,
+  pages,
 }: PrintReportProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
   const hasSignals = signals.better.length > 0 || signals.worse.length > 0;
   return (
-    <article className="print-report" aria-labelledby={`${id}-title`} data-period={period}>
+    <article className="print-report" aria-labelledby={`${id}-title`} data-period={period} data-pages={pages}>
       <header className="print-report-header">
         <h2 id={`${id}-title`}>{title}</h2>
         <p className="print-subtitle">{subtitle}</p>

@@ -5,7 +5,7 @@
 import type { I18n } from '../../app/i18n/index.tsx';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasTheme } from '../../compass/kompasRows.ts';
-import { changeCellYear, changeSince, valueYear } from '../../compass/periodLabels.ts';
+import { changeCellYear, changeSince, themeLatestPeriod, valueYear } from '../../compass/periodLabels.ts';
 import type { Comparison, Signal } from '../../compass/types.ts';
 import type { Indicator } from '../../data/package.ts';
 import { signalSince } from '../kompas/signalText.ts';
@@ -47,11 +47,14 @@ export function printThemes(
     const rows = all.filter((row) => row.area !== null || row.gemeente !== null || row.nl !== null);
     if (rows.length === 0) return [];
     const since = changeSince(rows);
+    // As the Kompas says on screen, without its button: the theme has no values in the year, its latest are of …
+    const latest = themeLatestPeriod(all, period);
     return {
       theme: i18n.t(`theme.${theme}`),
       since,
       compact: theme === 'bevolking',
       ownGemeente,
+      ...(latest !== null && { note: i18n.t('kompas.themeNoData', { period, latest }) }),
       rows: rows.map((row) => {
         const a = assessments.get(row.indicator.id);
         const year = valueYear(row, period);
