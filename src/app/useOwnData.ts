@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedPackage } from '../data/load.ts';
-import type { OwnData, OwnDataIssue } from '../data/ownData.ts';
-import { deleteOwnData, listOwnData, saveOwnData } from '../data/ownDataStore.ts';
 import type { Coordinator } from '../db/coordinator.ts';
+import type { OwnData, OwnDataIssue } from '../userdata/ownData.ts';
+import { deleteOwnData, listOwnData, saveOwnData } from '../userdata/ownDataStore.ts';
 
 type OwnFile = { name: string; bytes: Uint8Array };
 
 const EMPTY_OWN_DATA: OwnData = { indicators: [], observations: [], files: [], extraPeriods: [] };
 /** The parser and validator (with the xlsx reader) load only when there is own data to read. */
-const ownDataModule = () => import('../data/ownData.ts');
+const ownDataModule = () => import('../userdata/ownData.ts');
 
 export interface OwnDataState {
   /** The package as every view sees it: its own indicators plus the user's. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/data/load.ts';
+import { createNodeConnector } from '../../src/db/node.ts';
 import {
   applyOwnFiles,
   currentTables,
@@ -13,10 +14,9 @@ import {
   removeOwnData,
   validateOwnData,
   wideToLong,
-} from '../../src/data/ownData.ts';
-import { indicatorIdOf, type OwnTable, parseOwnData } from '../../src/data/ownDataParse.ts';
-import { createOwnDataStore, indexedDbOwnDataStore } from '../../src/data/ownDataStore.ts';
-import { createNodeConnector } from '../../src/db/node.ts';
+} from '../../src/userdata/ownData.ts';
+import { indicatorIdOf, type OwnTable, parseOwnData } from '../../src/userdata/ownDataParse.ts';
+import { createOwnDataStore, indexedDbOwnDataStore } from '../../src/userdata/ownDataStore.ts';
 import { ownIssuesOf } from '../fixtures/issuesOf.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 

@@ -3,9 +3,15 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { type ColumnSource, parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/data/load.ts';
-import { applyOwnFiles, type OwnPackage, ownPackageOf, validateOwnData, wideToLong } from '../../src/data/ownData.ts';
-import { fileSizeIssue, MAX_OWN_FILE_BYTES, parseOwnData } from '../../src/data/ownDataParse.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
+import {
+  applyOwnFiles,
+  type OwnPackage,
+  ownPackageOf,
+  validateOwnData,
+  wideToLong,
+} from '../../src/userdata/ownData.ts';
+import { fileSizeIssue, MAX_OWN_FILE_BYTES, parseOwnData } from '../../src/userdata/ownDataParse.ts';
 import { ownIssuesOf } from '../fixtures/issuesOf.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 

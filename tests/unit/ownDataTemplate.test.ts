@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseOwnData, wideToLong } from '../../src/data/ownDataParse.ts';
-import { ownDataTemplate } from '../../src/data/ownDataTemplate.ts';
 import type { Area } from '../../src/data/package.ts';
+import { parseOwnData, wideToLong } from '../../src/userdata/ownDataParse.ts';
+import { ownDataTemplate } from '../../src/userdata/ownDataTemplate.ts';
 
 const area = (code: string, name: string, level: Area['level'], extra: Partial<Area> = {}): Area => ({
   code,

@@ -6,10 +6,10 @@ import { owndataNL } from '../../app/i18n/owndata.nl.ts';
 import { validationMessages as validationEN } from '../../app/i18n/validation.en.ts';
 import { validationMessages as validationNL } from '../../app/i18n/validation.nl.ts';
 import { formatIssue, type ValidationMessages } from '../../data/issueText.ts';
-import { fileSizeIssue, isOwnIssueCode, MAX_OWN_FILE_MB, type OwnDataIssue } from '../../data/ownDataParse.ts';
-import { ownDataTemplate } from '../../data/ownDataTemplate.ts';
 import type { Area, PackageIssue } from '../../data/package.ts';
 import { downloadBlob } from '../../export/download.ts';
+import { fileSizeIssue, isOwnIssueCode, MAX_OWN_FILE_MB, type OwnDataIssue } from '../../userdata/ownDataParse.ts';
+import { ownDataTemplate } from '../../userdata/ownDataTemplate.ts';
 
 type OwnKey = keyof typeof owndataNL;
 

@@ -19,16 +19,20 @@
  *   counts of people too, and never published unprotected by default (an indicators file may set min_count and
  *   count_threshold, 0 turning a rule off).
  */
-import type { Connector } from '../db/connector.ts';
-import { sqlIdentifier, sqlStringList } from '../queries/sql.ts';
-import { toCsv } from './csvWrite.ts';
-import { cellValue, MAX_ISSUES, parseIntegerCell, parseNumberCell } from './issues.ts';
+
+import { toCsv } from '../data/csvWrite.ts';
+import { cellValue, MAX_ISSUES, parseIntegerCell, parseNumberCell } from '../data/issues.ts';
 import {
   createTableFromCsv,
   INDICATOR_TABLE_COLUMNS,
   INDICATOR_TABLE_SELECT,
   indicatorTableRows,
-} from './metaTables.ts';
+} from '../data/metaTables.ts';
+import { type Indicator, PackageError, type Unit, unitMultiplier } from '../data/package.ts';
+import { publishObservations } from '../data/publish.ts';
+import { MAX_YEAR, MIN_YEAR, validateIndicators } from '../data/validate.ts';
+import type { Connector } from '../db/connector.ts';
+import { sqlIdentifier, sqlStringList } from '../queries/sql.ts';
 import {
   isIndicatorId,
   type LongTable,
@@ -40,9 +44,6 @@ import {
   parseOwnData,
   toLongTable,
 } from './ownDataParse.ts';
-import { type Indicator, PackageError, type Unit, unitMultiplier } from './package.ts';
-import { publishObservations } from './publish.ts';
-import { MAX_YEAR, MIN_YEAR, validateIndicators } from './validate.ts';
 
 export {
   isOwnIssueCode,

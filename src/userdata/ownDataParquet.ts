@@ -5,9 +5,9 @@
  * never does.
  */
 import type { SchemaElement } from 'hyparquet';
+import { cellValue } from '../data/issues.ts';
 import type { DelimitedTable } from '../import/cbs/delimited.ts';
-import { cellValue } from './issues.ts';
-import { OwnDataError } from './ownDataParse.ts';
+import { OwnDataError } from './ownDataError.ts';
 
 /** The shortest decimal text that reads back as the same 32-bit float: `0.1`, not `0.10000000149011612`. */
 function float32Text(value: number): string {

@@ -3,10 +3,11 @@
  * empty indicator column. A policy officer fills in the numbers in Excel and drops the file back in; its header
  * uses the Dutch names the reader accepts (`buurtcode; naam; jaar`), so it reads as the WIDE layout.
  */
+
+import { existsIn } from '../data/areaPeriods.ts';
+import { toCsv } from '../data/csvWrite.ts';
+import type { Area, Level } from '../data/package.ts';
 import { neutraliseFormula } from '../export/neutralise.ts';
-import { existsIn } from './areaPeriods.ts';
-import { toCsv } from './csvWrite.ts';
-import type { Area, Level } from './package.ts';
 
 export interface OwnDataTemplateOptions {
   level: Extract<Level, 'buurt' | 'wijk' | 'gebied' | 'gemeente'>;

@@ -24,65 +24,24 @@
  * is ignored in LONG and WIDE.
  */
 
+import { checkColumns } from '../data/columns.ts';
+import { cellValue, MAX_ISSUES } from '../data/issues.ts';
+import { PACKAGE_ISSUE_CODES, type PackageIssueCode } from '../data/package.ts';
 import { restoreNeutralised } from '../export/neutralise.ts';
 import { firstInvalidUtf8 } from '../import/cbs/decode.ts';
 import { type DelimitedTable, parseDelimited } from '../import/cbs/delimited.ts';
 import { ImportError } from '../import/cbs/messages.ts';
 import { readXlsxRows } from '../import/cbs/xlsx.ts';
 import { openZip } from '../import/cbs/zip.ts';
-import { checkColumns } from './columns.ts';
-import { cellValue, MAX_ISSUES } from './issues.ts';
-import { PACKAGE_ISSUE_CODES, type PackageIssue, type PackageIssueCode } from './package.ts';
+import { OwnDataError, type OwnDataIssue } from './ownDataError.ts';
 
-/** Issue codes of own data that a package never has; their texts are in owndata.nl.ts (`owndata.issue.<code>`). */
-export const OWN_ISSUE_CODES = [
-  /** An indicator id the loaded package already has (params `value`). */
-  'alreadyInPackage',
-  /** An area code the loaded package does not have (params `value`). */
-  'areaNotInPackage',
-  /** A file above {@link MAX_OWN_FILE_BYTES} (params `size`, `limit`: whole MB). */
-  'fileTooLarge',
-  /** A file named .parquet or starting with `PAR1` that cannot be read as Parquet (params `reason`). */
-  'notParquet',
-  /** A Parquet column holding lists, structs or maps (params `column`). */
-  'parquetNestedColumn',
-  /** Not CSV, Excel (.xlsx) or Parquet (params `extension`). */
-  'unsupportedFileType',
-  /** Added, but the browser would not keep it (storage full, blocked, or another version open): gone after a reload. */
-  'notKept',
-  /** A kept file that could not be read back (damaged storage); skipped (params `name`). */
-  'keptFileDamaged',
-  /** An .xlsx that cannot be opened (params `reason`). */
-  'notXlsx',
-  /** The header fits no layout (params `found`: the columns found). */
-  'unknownLayout',
-  /** A wide table with only `area_code` and `period`. */
-  'noIndicatorColumns',
-  /** One indicator in two data files (params `value`, `other`: the other file). */
-  'indicatorInTwoFiles',
-] as const;
-export type OwnIssueCode = (typeof OWN_ISSUE_CODES)[number];
-
-/** A {@link PackageIssue}, or one with an own-data code. Every issue names its file, and its row and column. */
-export interface OwnDataIssue extends Omit<PackageIssue, 'code'> {
-  code: PackageIssueCode | OwnIssueCode;
-}
-
-export function isOwnIssueCode(code: string): code is OwnIssueCode {
-  return (OWN_ISSUE_CODES as readonly string[]).includes(code);
-}
-
-/** Thrown when own data cannot be read or does not validate; nothing has been loaded then. */
-export class OwnDataError extends Error {
-  readonly issues: OwnDataIssue[];
-  constructor(issues: OwnDataIssue[]) {
-    super(
-      issues.map((i) => `${i.file}${i.row ? `:${i.row}` : ''}${i.column ? ` [${i.column}]` : ''} ${i.code}`).join('; '),
-    );
-    this.name = 'OwnDataError';
-    this.issues = issues;
-  }
-}
+export {
+  isOwnIssueCode,
+  OWN_ISSUE_CODES,
+  OwnDataError,
+  type OwnDataIssue,
+  type OwnIssueCode,
+} from './ownDataError.ts';
 
 export type OwnLayout = 'long' | 'wide' | 'indicators';
 
