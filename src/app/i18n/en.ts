@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'dataPage.caption': '{indicators}: {level}, {period}',
   'dataPage.col.code': 'Code',
   'dataPage.col.name': 'Area',
+  'dataPage.col.nameThen': 'Name that year',
   'dataPage.col.level': 'Level',
   'dataPage.col.indicator': 'Indicator',
   'dataPage.col.period': 'Year',

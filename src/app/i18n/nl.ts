@@ -36,6 +36,7 @@ export const nl = {
   'dataPage.caption': '{indicators}: {level}, {period}',
   'dataPage.col.code': 'Code',
   'dataPage.col.name': 'Gebied',
+  'dataPage.col.nameThen': 'Naam in dat jaar',
   'dataPage.col.level': 'Niveau',
   'dataPage.col.indicator': 'Indicator',
   'dataPage.col.period': 'Jaar',

@@ -1,6 +1,5 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { missingReason } from '../../app/missingReason.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import type { Indicator, Level } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
@@ -8,6 +7,7 @@ import type { ExportTable } from '../../export/csv.ts';
 import { dataTableQuery, decodeDataTable } from '../../queries/dataTable.ts';
 import { DataTable } from './DataTable.tsx';
 import { DownloadButtons } from './DownloadButtons.tsx';
+import { dataTableModel } from './dataTableModel.ts';
 import { IndicatorChecklist } from './IndicatorChecklist.tsx';
 
 const TABLE_LEVELS: readonly Level[] = ['gemeente', 'wijk', 'buurt', 'gebied'];
@@ -45,35 +45,17 @@ export function DataPage({ pkg, indicator, period, children }: DataPageProps) {
   const { data } = useQuery(sql, decodeDataTable, partitions ?? (pkg.partitions ? [] : undefined));
 
   const byId = useMemo(() => new Map(pkg.indicators.map((i) => [i.id, i])), [pkg.indicators]);
-  const table = useMemo((): ExportTable => {
-    const rows = data ?? [];
-    const decimals = Math.max(0, ...chosen.map((c) => byId.get(c)?.decimals ?? 0));
-    return {
-      columns: [
-        { key: 'code', label: t('dataPage.col.code'), kind: 'text' },
-        { key: 'name', label: t('dataPage.col.name'), kind: 'text' },
-        { key: 'indicator', label: t('dataPage.col.indicator'), kind: 'text' },
-        { key: 'period', label: t('dataPage.col.period'), kind: 'integer', grouping: false },
-        { key: 'value', label: t('dataPage.col.value'), kind: 'number', decimals, suppressible: true },
-        { key: 'numerator', label: t('dataPage.col.numerator'), kind: 'number', decimals: 0 },
-        { key: 'denominator', label: t('dataPage.col.denominator'), kind: 'number', decimals: 0 },
-      ],
-      rows: rows.map((r) => ({
-        code: r.code,
-        name: r.name,
-        indicator: byId.get(r.indicator) ? i18n.label(byId.get(r.indicator)!) : r.indicator,
-        period: r.period,
-        value: r.value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-      })),
-      suppressed: rows.map((r) => (r.suppressed ? ['value'] : undefined)),
-      reasons: rows.map((r) => {
-        const reason = missingReason(r);
-        return reason ? { value: reason } : undefined;
+  const areasByCode = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a])), [pkg.areas]);
+  const table = useMemo(
+    (): ExportTable =>
+      dataTableModel(data ?? [], {
+        indicators: byId,
+        areas: areasByCode,
+        decimals: Math.max(0, ...chosen.map((c) => byId.get(c)?.decimals ?? 0)),
+        i18n,
       }),
-    };
-  }, [data, chosen, byId, i18n, t]);
+    [data, chosen, byId, areasByCode, i18n],
+  );
 
   const caption = t('dataPage.caption', {
     indicators: chosen.map((c) => (byId.get(c) ? i18n.label(byId.get(c)!) : c)).join(', '),
