@@ -25,6 +25,7 @@ import { RankingPanel } from './RankingPanel.tsx';
 import { ScatterPanel } from './ScatterPanel.tsx';
 import { SmallMultiplesPanel } from './SmallMultiplesPanel.tsx';
 import { defaultPartner } from './scatterPartner.ts';
+import { useChartWidths } from './useChartWidths.ts';
 import { useStabilised } from './useStabilised.ts';
 import { YearSlider } from './YearSlider.tsx';
 
@@ -148,7 +149,8 @@ export function VerkennenPage({
       method === 'diverging' ? { method, center: reference.gemeente ?? reference.nl ?? null } : { method },
     [method, reference],
   );
-  const panel = { indicator, period, level: shown, highlight, onHover: setHighlight, onSelect };
+  const [rootRef, widths] = useChartWidths();
+  const panel = { indicator, period, level: shown, highlight, onHover: setHighlight, onSelect, width: widths.panel };
   // The ranking as a table, and every chart as drawn, for the downloads (each with the source).
   const exportTable = useMemo(
     (): ExportTable => ({
@@ -198,7 +200,7 @@ export function VerkennenPage({
   const stabiliseId = `${id}-stabilised`;
 
   return (
-    <div className="verkennen">
+    <div className="verkennen" ref={rootRef}>
       <div className="verkennen-controls">
         <YearSlider periods={pkg.meta.periods} value={period} onChange={onPeriod} />
         <div className="control">
@@ -285,6 +287,7 @@ export function VerkennenPage({
           highlight={highlight}
           onHover={setHighlight}
           onSelect={onSelect}
+          width={widths.panel}
         />
       </div>
       <section className="verkennen-downloads" aria-label={t('data.download.label')}>
@@ -301,8 +304,8 @@ export function VerkennenPage({
         periods={pkg.meta.periods}
         gemeente={gemeenteSeries}
         stabilised={stable.all}
-        width={1100}
         {...panel}
+        width={widths.wide}
       />
     </div>
   );

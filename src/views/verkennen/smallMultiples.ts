@@ -286,7 +286,7 @@ export function smallMultiples(series: readonly AreaSeries[], options: SmallMult
     });
     // First and last year under the panels with no panel below them (every panel shares them).
     if (n + columns >= shown.length) {
-      const years = el('g', { class: 'x-axis', fill: VERKENNEN_STYLE.muted, 'font-size': 10 });
+      const years = el('g', { class: 'x-axis', fill: VERKENNEN_STYLE.muted, 'font-size': 11 });
       const ends = p0 === p1 ? [p0] : [p0, p1];
       for (const [k, p] of ends.entries()) {
         const t = el('text', {
