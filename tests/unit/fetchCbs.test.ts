@@ -519,7 +519,8 @@ describe('the command line', () => {
 interface WorldArea {
   code: string;
   name: string;
-  era: 'before' | 'after' | 'always';
+  from?: number;
+  until?: number;
   box: [number, number, number, number];
   inw?: number;
   step?: number;
@@ -530,7 +531,6 @@ interface WorldTable {
   keys: Record<'inw' | 'age' | 'bijstand', [string, string]>;
 }
 const world = JSON.parse(readFileSync(new URL('merger-world.json', FIXTURES), 'utf8')) as {
-  mergedIn: number;
   areas: WorldArea[];
   tables: Record<string, WorldTable>;
 };
@@ -543,15 +543,16 @@ function worldTable(year: number): WorldTable {
   })!;
   return table;
 }
-const inEra = (a: WorldArea, year: number) =>
-  a.era === 'always' || (a.era === 'before' ? year < world.mergedIn : year >= world.mergedIn);
+const inEra = (a: WorldArea, year: number) => year >= (a.from ?? 0) && year <= (a.until ?? 9999);
 const levelOf = (code: string) => ({ GM: 'gemeenten', WK: 'wijken', BU: 'buurten' })[code.slice(0, 2)]!;
 const overlaps = (a: readonly number[], b: readonly number[]) =>
   a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!;
 
 /** The counts of an area in a year: its buurten's, added up. */
 function worldCounts(code: string, year: number) {
-  const buurten = world.areas.filter((a) => a.code.startsWith('BU') && a.code.slice(2).startsWith(code.slice(2)));
+  const buurten = world.areas.filter(
+    (a) => a.code.startsWith('BU') && a.code.slice(2).startsWith(code.slice(2)) && inEra(a, year),
+  );
   const sum = (f: (inw: number) => number) => buurten.reduce((s, b) => s + f(b.inw! + b.step! * (year - 2013)), 0);
   return {
     inw: sum((n) => n),
@@ -560,10 +561,10 @@ function worldCounts(code: string, year: number) {
   };
 }
 
-function worldFeature(a: WorldArea) {
+function worldFeature(a: WorldArea, year: number) {
   const [w, s, e, n] = a.box;
   const gm = `GM${a.code.slice(2, 6)}`;
-  const gemeente = world.areas.find((g) => g.code === gm);
+  const gemeente = world.areas.find((g) => g.code === gm && inEra(g, year));
   const properties: Record<string, string> = { gemeentecode: gm, gemeentenaam: gemeente?.name ?? gm };
   if (a.code.startsWith('WK')) Object.assign(properties, { wijkcode: a.code, wijknaam: a.name });
   if (a.code.startsWith('BU'))
@@ -621,7 +622,7 @@ const mergerWorld: Override = (path, url, res) => {
     world.areas
       .filter((a) => inEra(a, year) && levelOf(a.code) === level)
       .filter((a) => (gemeente ? `GM${a.code.slice(2, 6)}` === gemeente : overlaps(a.box, box!)))
-      .map(worldFeature);
+      .map((a) => worldFeature(a, year));
   const ogc = /^\/cbs\/wijken-en-buurten-(\d{4})\/ogc\/v1\/collections\/(\w+)\/items$/.exec(path);
   if (ogc) {
     // The OGC API has only the recent years; older ones come from the WFS.
@@ -698,7 +699,7 @@ describe('fetch:cbs across a merger, with the real importer', () => {
     ]);
     expect(formerLines[0]).toBe(
       '2013 · former gemeenten of GM1999 Nieuwstad: GM0901 Oostdorp, GM0902 Westdorp — they lie inside its 2024 ' +
-        'boundary, so their figures, wijken and buurten are downloaded and added up into it',
+        'boundary, so their figures, wijken and buurten are downloaded with it',
     );
     expect(printed).toContain('GM1999 before the merger: the sum of GM0901, GM0902 (2013–2020)');
     expect(printed.some((l) => l.includes('warning: 82339NED has no row'))).toBe(false);
@@ -739,5 +740,33 @@ describe('fetch:cbs across a merger, with the real importer', () => {
     expect(pkg.dataset.title.nl).toBe('CBS kerncijfers — Nieuwstad, 2013–2024');
     // The downloads stay beside the package, one folder per year.
     expect(readdirSync(join(out, '.sources')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => String(2013 + i)));
+  });
+
+  it('keeps the former gemeenten of a gemeente that kept its code, without adding them up into it', async () => {
+    override = mergerWorld;
+    const printed: string[] = [];
+    const code = await runFetchCbs(['--gemeente', 'GM0905', '--years', '2018-2019', '--out', out], {
+      env: { GEBIEDSKOMPAS_CBS_BASE: `${origin}/ODataApi/odata`, GEBIEDSKOMPAS_PDOK_BASE: origin },
+      importCbs,
+      print: (line) => printed.push(line),
+      printError: (line) => printed.push(`error: ${line}`),
+      retryDelayMs: 0,
+    });
+    expect(code).toBe(0);
+    expect(printed.filter((l) => l.includes('former gemeenten'))).toEqual([
+      '2018 · former gemeenten of GM0905 Grootstad: GM0906 Klein — they lie inside its 2019 boundary, so their ' +
+        'figures, wijken and buurten are downloaded with it',
+      'GM0905: the former gemeenten GM0906 are in the package with their own figures, wijken and buurten, but not ' +
+        'added up into GM0905 (in no year without GM0905 do they make up its area)',
+    ]);
+    const pkg = readPackageFolder(out);
+    // Grootstad's 2018 figure is its own, smaller territory's; Klein keeps its own row and wijk.
+    expect([pkg.value('GM0905', 'a_inw', 2018), pkg.value('GM0905', 'a_inw', 2019)]).toEqual([20000, 21000]);
+    expect(pkg.value('GM0906', 'a_inw', 2018)).toBe(1000);
+    expect(pkg.areas.filter((a) => a.level === 'wijk').map((a) => a.code)).toEqual([
+      'WK090501',
+      'WK090502',
+      'WK090601',
+    ]);
   });
 });

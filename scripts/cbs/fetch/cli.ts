@@ -61,8 +61,10 @@ export async function runFetchCbs(argv: readonly string[], deps: FetchCbsDeps): 
       const from = result.mergers.filter((m) => m.to === to).map((m) => m.from);
       const years = result.crosswalked.filter((c) => c.startsWith(`${to} `)).map((c) => Number(c.slice(to.length + 1)));
       deps.print(
-        `${to} before the merger: the sum of ${from.join(', ')}` +
-          (years.length > 0 ? ` (${yearRanges(years)})` : ' (no year where they cover it whole)'),
+        years.length > 0
+          ? `${to} before the merger: the sum of ${from.join(', ')} (${yearRanges(years)})`
+          : `${to}: the former gemeenten ${from.join(', ')} are in the package with their own figures, wijken and ` +
+              `buurten, but not added up into ${to} (in no year without ${to} do they make up its area)`,
       );
     }
     deps.print(

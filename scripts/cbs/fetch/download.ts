@@ -177,7 +177,7 @@ export async function downloadCbs(options: DownloadOptions): Promise<string[]> {
         const list = former.filter((p) => p.into === into).map((p) => `${p.code} ${p.name}`);
         log(
           `${year} · former gemeenten of ${into} ${names.get(into) ?? ''}: ${list.join(', ')} — they lie inside its ` +
-            `${latest.year} boundary, so their figures, wijken and buurten are downloaded and added up into it`,
+            `${latest.year} boundary, so their figures, wijken and buurten are downloaded with it`,
         );
       }
     }
