@@ -44,14 +44,12 @@ async function printToPdf(page: Page, button: RegExp, name: string) {
   await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed > 0, null, {
     timeout: 60_000,
   });
-  const reports = await page
-    .locator('.print-root .print-report')
-    .evaluateAll((list) =>
-      list.map((r) => ({
-        title: r.querySelector('h2')?.textContent ?? '',
-        pages: Number(r.getAttribute('data-pages')),
-      })),
-    );
+  const reports = await page.locator('.print-root .print-report').evaluateAll((list) =>
+    list.map((r) => ({
+      title: r.querySelector('h2')?.textContent ?? '',
+      pages: Number(r.getAttribute('data-pages')),
+    })),
+  );
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
@@ -145,7 +143,11 @@ describe.skipIf(!present)('print and names on packages imported from real CBS fi
     await row(2015).first().waitFor({ timeout: 60_000 });
     const header = await page.locator('.data-page table thead th').allTextContents();
     // The headers carry a sort arrow.
-    expect(header.slice(0, 3).map((h) => h.replace(/[^\p{L} ]/gu, '').trim())).toEqual(['Code', 'Gebied', 'Naam in dat jaar']);
+    expect(header.slice(0, 3).map((h) => h.replace(/[^\p{L} ]/gu, '').trim())).toEqual([
+      'Code',
+      'Gebied',
+      'Naam in dat jaar',
+    ]);
     const cells = async (period: number) =>
       (await row(period).first().locator('td, th').allTextContents()).map((c) => c.trim()).slice(0, 3);
     expect(await cells(2015)).toEqual([CODE, NOW, BEFORE]);
