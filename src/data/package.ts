@@ -176,6 +176,10 @@ export interface Aim {
   direction: Direction;
   label_nl: string;
   label_en: string;
+  /** With whom the aim was agreed ("wijkraad Noorddorp"), from the optional agreed_with column; empty when not stated. */
+  agreed_with?: string;
+  /** When it was agreed (ISO date YYYY-MM-DD), from the optional agreed_on column; empty when not stated. */
+  agreed_on?: string;
 }
 
 /** The files of a package, as text, before validation. */
@@ -309,6 +313,7 @@ export const PACKAGE_ISSUE_CODES = [
   'overlappingPeriods',
   'periodOrder',
   'bandOrder',
+  'notDate',
   'invalidRounding',
   'invalidQuantityId',
   'noObservations',

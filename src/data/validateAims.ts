@@ -7,7 +7,20 @@ import { enumCell, integerCell, readTable } from './table.ts';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
-const AIM_OPTIONAL = ['area_code', 'target_value', 'label_nl', 'label_en', 'target_low', 'target_high'] as const;
+/** Columns a package may leave out; `agreed_with` and `agreed_on` say with whom and when an aim was agreed. */
+export const AIM_OPTIONAL = [
+  'area_code',
+  'target_value',
+  'label_nl',
+  'label_en',
+  'target_low',
+  'target_high',
+  'agreed_with',
+  'agreed_on',
+] as const;
+/** The optional columns a full aims.csv writes after {@link AIM_COLUMNS}. */
+export const AIM_EXTRA_COLUMNS = ['target_low', 'target_high', 'agreed_with', 'agreed_on'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Validates `aims.csv`. A header-only file is fine (no aims). Per row: `indicator_id` must be a known indicator
@@ -17,6 +30,7 @@ const AIM_OPTIONAL = ['area_code', 'target_value', 'label_nl', 'label_en', 'targ
  * `direction` one of DIRECTIONS. The same indicator, area and target period twice is a `duplicateKey`.
  * `area_code`, `target_value`, `label_nl` and `label_en` may be absent; an empty `label_en` becomes `label_nl`.
  * Optional `target_low` and `target_high` state a target band ("tussen 8 en 10%"): both numbers, low ≤ high.
+ * Optional `agreed_with` (text) and `agreed_on` (an ISO date, 2026-03-12, else `notDate`) say with whom and when.
  */
 export function validateAims(text: string, indicators: Indicator[], areas: Area[], periods: number[]): Aim[] {
   const required = AIM_COLUMNS.filter((c) => !(AIM_OPTIONAL as readonly string[]).includes(c));
@@ -74,6 +88,12 @@ export function validateAims(text: string, indicators: Indicator[], areas: Area[
     if (band === false) ok = false;
 
     const direction = enumCell<Direction>(cell('direction'), DIRECTIONS, at('direction'), issues);
+    const agreed_with = cell('agreed_with').trim();
+    const agreed_on = cell('agreed_on').trim();
+    if (agreed_on !== '' && !isIsoDate(agreed_on)) {
+      issues.add({ ...at('agreed_on'), code: 'notDate', params: { value: cellValue(agreed_on) } });
+      ok = false;
+    }
     if (!ok || baseline === null || target === null || direction === null) continue;
 
     const key = `${indicator_id}\u0000${area}\u0000${target}`;
@@ -96,6 +116,8 @@ export function validateAims(text: string, indicators: Indicator[], areas: Area[
       label_nl,
       label_en: label_en.trim() === '' ? label_nl : label_en,
       ...(band && { target_band: band }),
+      ...(agreed_with !== '' && { agreed_with }),
+      ...(agreed_on !== '' && { agreed_on }),
     });
   }
   issues.throwIfAny();
@@ -129,4 +151,11 @@ function bandCells(
     return false;
   }
   return { low, high };
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }

@@ -1,10 +1,20 @@
 /**
  * Keeps the user's own data files in the browser (IndexedDB), per package, so that they are there again after a
- * reload. Nothing is sent anywhere. Database `gebiedskompas`, object store `owndata`, key `[packageId, name]`
+ * reload. Nothing is sent anywhere. The one user database (store.ts), object store `owndata`, key `[packageId, name]`
  * (one entry per package and file name: saving a file again replaces it), value {@link StoredOwnFile}.
  *
  * Without IndexedDB (Node, tests, a browser that blocks storage) the files are kept in memory for the page's life.
  */
+import {
+  askToPersist,
+  done,
+  hasIndexedDb,
+  OWN_FILES_STORE,
+  openDatabase,
+  request,
+  scopeRange,
+  withMemoryFallback,
+} from './store.ts';
 
 export interface StoredOwnFile {
   packageId: string;
@@ -32,9 +42,8 @@ export interface OwnDataStore {
   delete(packageId: string, name: string): Promise<void>;
 }
 
-export const DATABASE = 'gebiedskompas';
-export const STORE = 'owndata';
-const VERSION = 1;
+/** The object store of own files, in the one user database (store.ts). */
+export const STORE = OWN_FILES_STORE;
 
 const byAddedAt = (a: StoredOwnFile, b: StoredOwnFile) => a.addedAt - b.addedAt || (a.name < b.name ? -1 : 1);
 
@@ -57,52 +66,14 @@ export function memoryOwnDataStore(): OwnDataStore {
   };
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 /** A store over IndexedDB (`factory` is `indexedDB`, or a fake in tests). */
 export function indexedDbOwnDataStore(factory: IDBFactory): OwnDataStore {
-  let opened: Promise<IDBDatabase> | null = null;
-  const open = () => {
-    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = factory.open(DATABASE, VERSION);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-      };
-      req.onsuccess = () => {
-        // Another tab opening a newer version: let it, and open again on the next call.
-        req.result.onversionchange = () => {
-          req.result.close();
-          opened = null;
-        };
-        resolve(req.result);
-      };
-      req.onerror = () => reject(req.error);
-      req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-    }).catch((error: unknown) => {
-      opened = null;
-      throw error;
-    });
-    return opened;
-  };
-  const range = (packageId: string) => IDBKeyRange.bound([packageId], [packageId, []]);
+  const open = openDatabase(factory);
   return {
     async list(packageId) {
       const db = await open();
       const store = db.transaction(STORE, 'readonly').objectStore(STORE);
-      const values = (await request(store.getAll(range(packageId)))) as unknown[];
+      const values = (await request(store.getAll(scopeRange(packageId)))) as unknown[];
       const files: StoredOwnFile[] = [];
       const damaged: string[] = [];
       for (const v of values) {
@@ -143,53 +114,21 @@ export function indexedDbOwnDataStore(factory: IDBFactory): OwnDataStore {
 }
 
 /**
- * Files of up to 200 MB in storage the browser may evict under pressure: ask once to keep it (a no-op where the
- * browser decides by itself, and never an error).
- */
-let persistAsked = false;
-function askToPersist(): void {
-  if (persistAsked) return;
-  persistAsked = true;
-  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
-  storage?.persist?.().catch(() => undefined);
-}
-
-/**
  * IndexedDB when the browser has it (and lets this page use it), else memory — and a save that lands in memory says
  * so (`kept: 'session'` with the reason), so the app never claims a file is kept when it will be gone after a reload.
  */
 export function createOwnDataStore(factory: IDBFactory | null | undefined = globalThis.indexedDB): OwnDataStore {
-  if (!factory || typeof IDBKeyRange === 'undefined') return memoryOwnDataStore();
-  const idb = indexedDbOwnDataStore(factory);
-  const memory = memoryOwnDataStore();
-  let fallback = false;
-  // Private windows of some browsers refuse IndexedDB at open time: keep working, in memory.
-  const guard =
-    <A extends unknown[], R>(name: keyof OwnDataStore, run: (store: OwnDataStore, ...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      if (!fallback) {
-        try {
-          return await run(idb, ...args);
-        } catch (error) {
-          if (!(error instanceof Error) || name === 'delete') throw error;
-          lastError = error.name === 'QuotaExceededError' ? 'quota' : error.message;
-          fallback = true;
-        }
-      }
-      return run(memory, ...args);
-    };
-  let lastError = '';
+  if (!hasIndexedDb(factory)) return memoryOwnDataStore();
+  const { store, reason } = withMemoryFallback(indexedDbOwnDataStore(factory), memoryOwnDataStore(), ['delete']);
   return {
-    list: guard('list', (s, packageId: string) => s.list(packageId)),
-    save: async (packageId: string, file: { name: string; bytes: Uint8Array }) => {
+    list: store.list,
+    delete: store.delete,
+    async save(packageId, file) {
+      // Files of up to 200 MB, in storage the browser may evict under pressure.
       askToPersist();
-      const saved = await guard('save', (s, p: string, f: { name: string; bytes: Uint8Array }) => s.save(p, f))(
-        packageId,
-        file,
-      );
-      return saved.kept === 'session' ? { ...saved, reason: lastError || saved.reason } : saved;
+      const saved = await store.save(packageId, file);
+      return saved.kept === 'session' ? { ...saved, reason: reason() || saved.reason } : saved;
     },
-    delete: guard('delete', (s, packageId: string, name: string) => s.delete(packageId, name)),
   };
 }
 

@@ -8,6 +8,9 @@
  */
 import type { Aim, Level, Theme } from '../data/package.ts';
 import { THEMES } from '../data/package.ts';
+import { isIsoDate } from '../data/validateAims.ts';
+
+export { isIsoDate };
 
 /** Fields every kept entity has. */
 export interface UserEntity {
@@ -109,17 +112,9 @@ export interface UserDataProblem {
   params?: Record<string, string | number>;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Control characters other than tab, line feed and carriage return: never typed, can hide or garble text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
 
 /** Length as a reader counts it: code points, so an emoji is one. */
 export function textLength(text: string): number {

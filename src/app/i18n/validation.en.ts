@@ -35,6 +35,7 @@ export const validationMessages: ValidationMessages = {
   overlappingPeriods:
     '‘{value}’ is listed more than once for the same period (also in row {firstRow}); versions of an area must have periods that do not overlap.',
   bandOrder: 'target_low {low} is above target_high {high}.',
+  notDate: '‘{value}’ is not a date; write it as 2026-03-12 (year-month-day).',
   invalidRounding:
     '‘{value}’ is not a valid rounding: give the unit to which the source rounds the counts, a whole number of 1 or more (for example 5 or 10), or leave the cell empty if the counts are exact.',
   invalidQuantityId:

@@ -36,6 +36,7 @@ export const validationMessages: ValidationMessages = {
   overlappingPeriods:
     '‘{value}’ staat meer dan eens in dezelfde periode (ook in rij {firstRow}); versies van een gebied mogen elkaars perioden niet overlappen.',
   bandOrder: 'target_low {low} ligt boven target_high {high}.',
+  notDate: '‘{value}’ is geen datum; schrijf hem als 2026-03-12 (jaar-maand-dag).',
   invalidRounding:
     '‘{value}’ is geen geldige afronding: vul de eenheid in waarop de bron de aantallen afrondt, een geheel getal van 1 of meer (bijvoorbeeld 5 of 10), of laat de cel leeg als de aantallen exact zijn.',
   invalidQuantityId:
