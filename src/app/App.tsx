@@ -366,8 +366,9 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     revealed.current = null;
     setAnnouncement(revealKompas() ? '' : i18n.t('kompas.title', { area: area.name }));
   }, [area.code, area.name, i18n]);
-  // The indicator, year and level choice shared by the Kompas and Verkennen views.
-  const controls = (
+  // The indicator, year and level choice shared by the Kompas and Verkennen views; Verkennen has its own year slider
+  // (years at their distance in time, with Play), so there the year is not offered twice.
+  const controls = (showPeriod: boolean) => (
     <Controls
       indicators={pkg.indicators}
       indicator={indicator.id}
@@ -378,6 +379,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       onIndicator={(id) => update({ indicator: id })}
       onPeriod={(period) => update({ period })}
       onLevel={(level) => update({ level })}
+      showPeriod={showPeriod}
     />
   );
   return (
@@ -446,7 +448,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
         </>
       ) : url.view === 'verkennen' ? (
         <>
-          {controls}
+          {controls(false)}
           <Suspense fallback={<LoadingMessage />}>
             <VerkennenPage
               pkg={pkg}
@@ -463,7 +465,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
         </>
       ) : (
         <>
-          {controls}
+          {controls(true)}
           <p className="visually-hidden" role="status">
             {announcement}
           </p>

@@ -5,6 +5,7 @@ import {
   formatConsoleCell,
   isIdentifierColumn,
 } from '../../src/views/data/consoleCell.ts';
+import { syntaxMessage } from '../../src/views/data/SqlConsole.tsx';
 
 const column = (name: string, kind: ConsoleColumnKind, scale = 0): ConsoleColumn => ({ name, kind, scale });
 
@@ -51,5 +52,15 @@ describe('isIdentifierColumn', () => {
     expect(
       ['value', 'inwoners', 'count_star()', 'codex', 'jaarinkomen', 'periods_ago'].map(isIdentifierColumn),
     ).toEqual(Array(6).fill(false));
+  });
+});
+
+describe('syntaxMessage', () => {
+  it("is DuckDB's parser message without its prefix, its pointer once; null for any other error", () => {
+    const pointer = 'LINE 1: SELEC 1\n        ^';
+    expect(syntaxMessage(`Parser Error: syntax error at or near "SELEC"\n\n${pointer}\n\n${pointer}`)).toBe(
+      `syntax error at or near "SELEC"\n\n${pointer}`,
+    );
+    expect(syntaxMessage('Catalog Error: Table with name x does not exist!')).toBeNull();
   });
 });

@@ -140,6 +140,8 @@ export const en: Record<MessageKey, string> = {
   'map.suppressed': 'Secret (small numbers)',
   'map.noData': 'No data',
   'map.selected': 'Selected area',
+  'map.selectedArea': 'Selected: {name}',
+  'map.selectedWithin': 'Selected: {name} (lies in {parent})',
   'map.loading': 'Drawing the map…',
   'map.webglMissing': 'The map cannot be shown in this browser (no WebGL). Use the list of areas.',
   'map.legendRange': '{from} – {to}',

@@ -141,6 +141,8 @@ export const nl = {
   'map.suppressed': 'Geheim (kleine aantallen)',
   'map.noData': 'Geen gegevens',
   'map.selected': 'Geselecteerd gebied',
+  'map.selectedArea': 'Geselecteerd: {name}',
+  'map.selectedWithin': 'Geselecteerd: {name} (ligt in {parent})',
   'map.loading': 'Kaart wordt getekend…',
   'map.webglMissing': 'De kaart kan in deze browser niet worden getoond (geen WebGL). Gebruik de lijst met gebieden.',
   'map.legendRange': '{from} – {to}',

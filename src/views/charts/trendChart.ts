@@ -198,7 +198,14 @@ export function trendChart(series: TrendSeries[], options: TrendChartOptions): S
     return last ? [{ series, lastValue: last.value as number }] : [];
   });
   const longest = Math.max(0, ...labelled.map((l) => l.series.label.length));
-  const labelRoom = Math.min(Math.ceil(longest * CHAR_WIDTH) + SWATCH + 14, Math.round(width * 0.26));
+  // Long names wrap onto lines (wrapLabel); the room is at least the longest word's ("Voorbeeldgemeente"), so a
+  // word is not split, up to 40% of the width.
+  const longestWord = Math.max(0, ...labelled.flatMap((l) => l.series.label.split(/[\s-]/).map((w) => w.length)));
+  const widest = (chars: number) => Math.ceil(chars * CHAR_WIDTH) + SWATCH + 14;
+  const labelRoom = Math.min(
+    widest(longest),
+    Math.max(Math.round(width * 0.26), Math.min(widest(longestWord), Math.round(width * 0.4))),
+  );
   const marginRight = labelled.length ? Math.max(labelRoom, 24) : 24;
 
   // x ticks: every year when they fit, else thinned from the latest year back; the target year always stays.

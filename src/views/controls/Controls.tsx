@@ -15,6 +15,8 @@ export interface ControlsProps {
   onLevel(level: MapLevel): void;
   /** False: no indicator choice (the overview shows every indicator). */
   showIndicator?: boolean;
+  /** False: no year choice (Verkennen chooses the year with its slider). */
+  showPeriod?: boolean;
   /** The levels to offer (default: every map level) and the label of that choice (default "Kaartniveau"). */
   levels?: readonly MapLevel[];
   levelLabel?: string;
@@ -51,21 +53,23 @@ export function Controls(props: ControlsProps) {
           </select>
         </div>
       )}
-      <div className="control">
-        <label htmlFor={`${id}-period`}>{i18n.t('controls.period')}</label>
-        <select
-          id={`${id}-period`}
-          name="period"
-          value={props.period}
-          onChange={(e) => props.onPeriod(Number(e.target.value))}
-        >
-          {[...props.periods].reverse().map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
+      {props.showPeriod !== false && (
+        <div className="control">
+          <label htmlFor={`${id}-period`}>{i18n.t('controls.period')}</label>
+          <select
+            id={`${id}-period`}
+            name="period"
+            value={props.period}
+            onChange={(e) => props.onPeriod(Number(e.target.value))}
+          >
+            {[...props.periods].reverse().map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="control">
         <label htmlFor={`${id}-level`}>{props.levelLabel ?? i18n.t('controls.level')}</label>
         <select

@@ -138,10 +138,14 @@ function quickChart(
   });
 }
 
-/** DuckDB's message without its "Parser Error: " prefix when the text did not parse (a typo), else null. */
+/**
+ * DuckDB's message without its "Parser Error: " prefix when the text did not parse (a typo), else null. DuckDB-WASM
+ * repeats the "LINE 1: …" block that points at the error; it is shown once.
+ */
 export function syntaxMessage(error: string): string | null {
   const prefix = /^Parser Error:\s*/.exec(error);
-  return prefix ? error.slice(prefix[0].length) : null;
+  if (!prefix) return null;
+  return [...new Set(error.slice(prefix[0].length).split(/\n\s*\n/))].join('\n\n');
 }
 
 interface Outcome {

@@ -24,6 +24,11 @@ export interface AreaMapProps {
   /** The chosen year: with periodic geometry, only the areas of that year's indeling are drawn. */
   period: number;
   selected: string | null;
+  /**
+   * The area of the level on screen that holds the selected one (the wijk of a buurt chosen on a wijk map): outlined
+   * too, so a small buurt is found inside it.
+   */
+  selectedWithin?: string | null;
   attribution: string;
   ariaLabel: string;
   /** The tooltip's text for an area code (name and formatted value). */
@@ -286,6 +291,21 @@ export function AreaMap(props: AreaMapProps) {
       for (const source of props.geometry.sources) {
         const none: maplibregl.FilterSpecification = ['==', ['get', 'code'], ''];
         map.addLayer({
+          id: `within-${source.id}`,
+          type: 'line',
+          source: source.id,
+          filter: none,
+          paint: { 'line-color': '#d4002a', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+        });
+        // A white halo under the selected outline keeps it visible on any fill colour and beside other outlines.
+        map.addLayer({
+          id: `halo-${source.id}`,
+          type: 'line',
+          source: source.id,
+          filter: none,
+          paint: { 'line-color': '#fff', 'line-width': 7.5, 'line-opacity': 0.9 },
+        });
+        map.addLayer({
           id: `selected-${source.id}`,
           type: 'line',
           source: source.id,
@@ -311,13 +331,17 @@ export function AreaMap(props: AreaMapProps) {
       loadVisibleSources(map, props.geometry, pendingUrls.current);
       latest.current.onLevelShown?.(shownLevel(map));
     });
-    const setLineFilter = (kind: 'hover' | 'selected', code: string) => {
+    const setLineFilter = (kind: 'hover' | 'selected' | 'halo' | 'within', code: string) => {
       const filter = ['all', ['==', ['get', 'code'], code], levelFilter(null, periodOf())];
       for (const source of props.geometry.sources)
         if (map.getLayer(`${kind}-${source.id}`))
           map.setFilter(`${kind}-${source.id}`, filter as maplibregl.FilterSpecification);
     };
-    setSelectedFilter.current = (code) => setLineFilter('selected', code);
+    setSelectedFilter.current = (code) => {
+      setLineFilter('selected', code);
+      setLineFilter('halo', code);
+      setLineFilter('within', latest.current.selectedWithin ?? '');
+    };
     setHoverFilter.current = (code) => setLineFilter('hover', code);
     const featureAt = (point: maplibregl.PointLike) =>
       map.queryRenderedFeatures(point, { layers: fillLayers() })[0]?.properties?.code as string | undefined;
@@ -395,7 +419,7 @@ export function AreaMap(props: AreaMapProps) {
     const map = mapRef.current;
     if (!map || !ready) return;
     setSelectedFilter.current(props.selected ?? '');
-  }, [ready, props.selected, props.period]);
+  }, [ready, props.selected, props.selectedWithin, props.period]);
 
   if (failed) return <p className="notice">{props.webglMissing}</p>;
   return (

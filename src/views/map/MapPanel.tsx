@@ -8,6 +8,7 @@ import { scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
 import { CoordinatorContext, useQuery } from '../../db/useQuery.ts';
 import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
+import { ancestors } from '../picker/areaTree.ts';
 
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
 const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
@@ -43,6 +44,8 @@ export interface MapPanelProps {
 }
 
 const DIMMED_COLOR = '#ececec';
+/** How fine a level is: a buurt lies in a wijk, a wijk in a gemeente; an own area (gebied) lies in none of them. */
+const FINER: Record<Level, number> = { land: 0, gemeente: 1, wijk: 2, buurt: 3, gebied: Number.NaN };
 
 /** A constant, so the default does not make a new paint on every render. */
 const QUANTILES: MapClassification = { method: 'quantile' };
@@ -175,6 +178,17 @@ export function MapPanel({
     return `${name}: ${v === null || v === undefined ? i18n.t(missingWordKey(reason)) : i18n.value(v, indicator)}`;
   };
 
+  // A buurt chosen while the map shows wijken is a small outline: its wijk is outlined too, and named below the map.
+  const byCode = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a])), [pkg.areas]);
+  const onScreen = levelShown ?? (level === 'auto' ? null : level);
+  const within = useMemo(() => {
+    const area = byCode.get(selected);
+    if (!area || !onScreen || !(FINER[area.level] > FINER[onScreen])) return null;
+    return ancestors(byCode, selected).find((code) => byCode.get(code)?.level === onScreen) ?? null;
+  }, [byCode, selected, onScreen]);
+  const selectedName = names.get(selected) ?? byCode.get(selected)?.name;
+  const withinName = within ? (names.get(within) ?? byCode.get(within)?.name) : null;
+
   // The legend shows the classes of the level on screen (with `auto` the zoom decides), else the first level drawn.
   const legendLevel = (levelShown && scales.has(levelShown) ? levelShown : levels.find((l) => scales.has(l))) ?? null;
   const legendClasses = legendLevel ? (scales.get(legendLevel)?.classes ?? []) : [];
@@ -194,6 +208,7 @@ export function MapPanel({
           paint={paint}
           period={period}
           selected={selected}
+          selectedWithin={within}
           attribution={pkg.meta.attribution}
           ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
           describe={describe}
@@ -213,6 +228,13 @@ export function MapPanel({
         missing={missing}
         stabilised={stabilised !== null}
       />
+      {selectedName && (
+        <p className="map-selection" data-within={within ?? undefined}>
+          {withinName
+            ? i18n.t('map.selectedWithin', { name: selectedName, parent: withinName })
+            : i18n.t('map.selectedArea', { name: selectedName })}
+        </p>
+      )}
     </section>
   );
 }
