@@ -143,6 +143,11 @@ describe('the first print has the report in the page', () => {
       expect(pdf.count).toBeLessThanOrEqual(2);
       expect(pdf.pages[0]).toContain(compact(`Kompas van ${nameOf('WK999902')}`));
       expect(pdf.pages[0]).toContain(compact(`Pagina 1 van ${pdf.count}`));
+      // Gezondheid has no 2025 values: the screen offers to go to 2024, the paper says so in a plain line.
+      await expect.poll(() => page.locator('.theme-latest[data-latest-period="2024"] button').count()).toBe(1);
+      const paper = pdf.pages.join('');
+      expect(paper).toContain(compact('Geen gegevens over 2025; de laatste zijn van 2024.'));
+      expect(paper).not.toContain(compact('Naar 2024'));
       expect(consoleErrors).toEqual([]);
     });
 
@@ -196,4 +201,35 @@ describe('the first print has the report in the page', () => {
       expect(consoleErrors).toEqual([]);
     });
   }
+
+  it('cancels a print being prepared: the report arrives but no dialog opens, and the next click prints', async () => {
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, SIZES[0]);
+    await page.addInitScript(recordPrints);
+    await slowPrintChunks(page);
+    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
+    await kompasShows(page, nameOf('WK999902'), { period: PERIOD });
+    await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
+    // While the print view's code is on its way the button says so, and Annuleren stops the print.
+    await expect
+      .poll(() => page.locator('.print-button[data-state="preparing"]').textContent())
+      .toBe('Afdruk voorbereiden…');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Annuleren' }).count()).toBe(0);
+    await page.locator('.print-root .print-report').waitFor({ state: 'attached' });
+    // The moment it would have printed: fonts ready and two frames after the report is on the page.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.fonts.ready.then(() =>
+            requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          ),
+        ),
+    );
+    expect(await page.evaluate(() => window.__printCalls.length)).toBe(0);
+    expect(await page.evaluate(() => document.body.classList.contains('printing'))).toBe(false);
+    await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
+    const call = await firstPrint(page);
+    expect(call.reports.map((r) => r.title)).toEqual([`Kompas van ${nameOf('WK999902')}`]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
