@@ -58,7 +58,7 @@ export const validationMessages: ValidationMessages = {
   unknownMember: 'Neighbourhood ‘{value}’ in ‘members’ is not a buurt in the file.',
   invalidMeta: 'The field ‘{field}’ is missing or invalid[[ (found: ‘{value}’)]].[[ Expected: {expected}.]]',
   periodOutOfRange: 'The year {value} is outside the period {first}–{last}.',
-  tooManyIssues: 'There are {more} more problems; only the first {shown} are shown.',
+  tooManyIssues: 'Only the first {shown} problems are shown; not shown: {more}.',
   noRows: 'The file contains no data.',
   invalidId:
     '‘{value}’ is not a valid id. Use only lower-case letters, digits and underscores (_), starting with a letter.',
@@ -69,7 +69,7 @@ export const validationMessages: ValidationMessages = {
   membersNotAllowed: 'Only a custom area (level ‘gebied’) can have ‘members’; this is a {value}.',
   invalidCoordinates:
     'The coordinates are not structured correctly[[ (at ‘{value}’)]]. Expected a list of [longitude, latitude] points.',
-  ringTooShort: 'A boundary has {found} points; at least 4 are needed (the last equal to the first).',
+  ringTooShort: 'A boundary has too few points ({found}); at least 4 are needed (the last equal to the first).',
   ringNotClosed: 'A boundary is not closed: the last point must equal the first[[ ({value})]].',
   outOfRange: '‘{value}’ is outside the allowed range of {min} to {max}.',
   csvError: 'The file cannot be read as CSV[[: {detail}]].',

@@ -21,7 +21,7 @@ export const validationMessages: ValidationMessages = {
   strayQuote:
     'Er staat een los aanhalingsteken (") in ‘{value}’. Zet de hele waarde tussen aanhalingstekens en schrijf een aanhalingsteken erin dubbel ("").',
   wrongFieldCount:
-    'Deze rij heeft {found} waarden, maar het bestand heeft {expected} kolommen. Staat er een komma in een tekst? Zet die tekst dan tussen aanhalingstekens.',
+    'Aantal waarden in deze rij: {found}; het bestand heeft {expected} kolommen. Staat er een komma in een tekst? Zet die tekst dan tussen aanhalingstekens.',
   missingColumn: 'Kolom ‘{column}’ ontbreekt.[[ Er is wel een kolom ‘{suggestion}’: is die misschien bedoeld?]]',
   unknownColumn: 'Onbekende kolom ‘{column}’. Verwijder deze kolom of controleer de schrijfwijze.',
   duplicateColumn: 'Kolom ‘{column}’ komt meer dan één keer voor[[ ({count} keer)]].',
@@ -59,7 +59,7 @@ export const validationMessages: ValidationMessages = {
   unknownMember: 'Buurt ‘{value}’ uit ‘members’ staat niet als buurt in het bestand.',
   invalidMeta: 'Het veld ‘{field}’ ontbreekt of is ongeldig[[ (gevonden: ‘{value}’)]].[[ Verwacht: {expected}.]]',
   periodOutOfRange: 'Het jaar {value} valt buiten de periode {first}–{last}.',
-  tooManyIssues: 'Er zijn nog {more} andere problemen; alleen de eerste {shown} worden getoond.',
+  tooManyIssues: 'Alleen de eerste {shown} problemen worden getoond; niet getoond: {more}.',
   noRows: 'Het bestand bevat geen gegevens.',
   invalidId:
     '‘{value}’ is geen geldige id. Gebruik alleen kleine letters, cijfers en een liggend streepje (_), en begin met een letter.',
@@ -70,7 +70,7 @@ export const validationMessages: ValidationMessages = {
   membersNotAllowed: 'Alleen een eigen gebied (niveau ‘gebied’) kan ‘members’ hebben; dit is een {value}.',
   invalidCoordinates:
     'De coördinaten zijn niet goed opgebouwd[[ (bij ‘{value}’)]]. Verwacht wordt een lijst van punten [lengtegraad, breedtegraad].',
-  ringTooShort: 'Een grens heeft {found} punten; er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).',
+  ringTooShort: 'Een grens heeft te weinig punten ({found}); er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).',
   ringNotClosed: 'Een grens is niet gesloten: het laatste punt moet gelijk zijn aan het eerste[[ ({value})]].',
   outOfRange: '‘{value}’ valt buiten het toegestane bereik van {min} tot en met {max}.',
   csvError: 'Het bestand kan niet als CSV gelezen worden[[: {detail}]].',
