@@ -703,7 +703,7 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
         (f.properties.last_period ?? 2024) >= 2015,
     );
     const coloured = wijken2015.filter(
-      (f) => pkg.obs.get(cellKey(f.properties?.code as string, opening.id, 2015))?.value != null,
+      (f) => pkg.obs.get(cellKey(f.properties?.code as string, opening.id!, 2015))?.value != null,
     );
     expect(coloured.length).toBeGreaterThan(wijken2015.length * 0.8);
     const kept = new Set([...FIVE, 'GM0003', 'GM0009', 'GM0010', 'GM0017', 'GM0024']);
