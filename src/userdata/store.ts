@@ -11,11 +11,13 @@
  */
 import {
   type Kept,
+  MAX_HISTORY,
   type NewEntity,
   type SaveResult,
   USER_KINDS,
   type UserAgenda,
   type UserDataProblem,
+  type UserEntity,
   type UserEntityOf,
   type UserKind,
   VALIDATORS,
@@ -295,11 +297,17 @@ export async function saveEntity<K extends UserKind>(
     ...fields,
     id: current?.id ?? newId(),
     updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1),
+    ...(current && { history: nextHistory(current) }),
   } as UserEntityOf[K];
   const problems = (VALIDATORS[kind] as unknown as (e: UserEntityOf[K]) => UserDataProblem[])(entity);
   if (problems.length > 0) return { ok: false, problems };
   const kept = await store.put(kind, gemeente, [entity]);
   return { ok: true, entity, ...kept };
+}
+
+/** The history of a version made from `current`. */
+export function nextHistory(current: UserEntity): number[] {
+  return [...(current.history ?? []), current.updatedAt].slice(-MAX_HISTORY);
 }
 
 /** Deletes an entity by keeping a tombstone, so that a later import of an older copy does not bring it back. */
@@ -310,6 +318,11 @@ export async function deleteEntity<K extends UserKind>(
   current: UserEntityOf[K],
   now = Date.now(),
 ): Promise<Kept> {
-  const tombstone = { ...current, deleted: true, updatedAt: Math.max(now, current.updatedAt + 1) };
+  const tombstone = {
+    ...current,
+    deleted: true,
+    updatedAt: Math.max(now, current.updatedAt + 1),
+    history: nextHistory(current),
+  };
   return store.put(kind, gemeente, [tombstone]);
 }

@@ -12,6 +12,9 @@ import { isIsoDate } from '../data/validateAims.ts';
 
 export { isIsoDate };
 
+/** How many earlier versions an entity remembers (see {@link UserEntity.history}). */
+export const MAX_HISTORY = 50;
+
 /** Fields every kept entity has. */
 export interface UserEntity {
   /** Stable across exports and imports (crypto.randomUUID when made in the app). */
@@ -20,6 +23,12 @@ export interface UserEntity {
   updatedAt: number;
   /** Set when deleted: the entry stays as a tombstone so that a merge does not bring it back. */
   deleted?: boolean;
+  /**
+   * The `updatedAt` of the versions this one was made from, oldest first (at most {@link MAX_HISTORY}): an import
+   * takes a version over when it descends from the local one, and names a conflict when neither descends from the
+   * other (both edited).
+   */
+  history?: number[];
   /** Set on a copy made by an import when the same id was edited on both sides: the id of the other version. */
   conflictOf?: string;
 }
@@ -206,7 +215,10 @@ export const VALIDATORS: { [K in UserKind]: (entity: UserEntityOf[K]) => UserDat
 export type Kept = { kept: 'browser' } | { kept: 'session'; reason: string };
 
 /** An entity as the app makes it: the store gives it its id and updatedAt. */
-export type NewEntity<K extends UserKind> = Omit<UserEntityOf[K], 'id' | 'updatedAt' | 'deleted' | 'conflictOf'>;
+export type NewEntity<K extends UserKind> = Omit<
+  UserEntityOf[K],
+  'id' | 'updatedAt' | 'deleted' | 'conflictOf' | 'history'
+>;
 
 /** The outcome of adding or changing an entity: saved (and where), or refused with the problems. */
 export type SaveResult<K extends UserKind> =

@@ -133,4 +133,19 @@ describe('validateAims', () => {
       },
     ]);
   });
+
+  it('reads with whom and when an aim was agreed from the optional agreed_with and agreed_on columns', () => {
+    const header = `${AIM_HEADER},agreed_with,agreed_on`;
+    const [agreed, bare] = aims(
+      `${header}\njeugdwerkloosheid,WK999901,2022,2026,5,down,Minder,,wijkraad Noorddorp,2026-03-12\njeugdwerkloosheid,,2022,2026,,down,,,,\n`,
+    );
+    expect(agreed).toMatchObject({ agreed_with: 'wijkraad Noorddorp', agreed_on: '2026-03-12' });
+    expect(bare).not.toHaveProperty('agreed_with');
+    expect(bare).not.toHaveProperty('agreed_on');
+    const bad = `${header}\njeugdwerkloosheid,,2022,2026,,down,,,x,12-03-2026\njeugdwerkloosheid,,2022,2027,,down,,,x,2026-02-30\n`;
+    expect(issuesOf(() => aims(bad))).toEqual([
+      { file: A, row: 2, column: 'agreed_on', code: 'notDate', params: { value: '12-03-2026' } },
+      { file: A, row: 3, column: 'agreed_on', code: 'notDate', params: { value: '2026-02-30' } },
+    ]);
+  });
 });
