@@ -275,8 +275,9 @@ function readEntities<K extends UserKind>(kind: K, csvText: string, issues: Bund
         agreed_with: str('agreed_with'),
         agreed_on: raw('agreed_on').trim(),
         origin: oneOf('origin', AIM_ORIGINS) ?? 'concept',
-        level: oneOf<Level>('level', LEVELS, true),
       };
+      const level = oneOf<Level>('level', LEVELS, true);
+      if (level) aim.level = level;
       entity = aim;
     } else if (kind === 'notes') {
       const indicator = str('indicator_id').trim();
