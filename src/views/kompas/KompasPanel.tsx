@@ -60,6 +60,9 @@ function YearNote({ year }: { year: number | null }) {
   return year === null ? null : <span className="muted period-note"> ({year})</span>;
 }
 
+/** "-1,8 %‑punt" may wrap before its unit in a narrow cell; a unit in front ("€ +620") stays with its number. */
+const breakBeforeUnit = (text: string) => text.replace(/\u00a0(?=[^\d+\-−\u00a0][^\u00a0]*$)/, ' ');
+
 function ChangeCell({ row, since }: { row: KompasRow; since: number | null }) {
   const i18n = useI18n();
   if (row.change === null || !row.previous) return <span className="muted">–</span>;
@@ -77,7 +80,7 @@ function ChangeCell({ row, since }: { row: KompasRow; since: number | null }) {
       <span aria-hidden="true" className="change-value">
         <span className="change-arrow">{arrow}</span>
         {/* No break between the arrow and its number; the unit may go to the next line in a narrow cell. */}
-        {`\u00a0${i18n.compactDifference(row.change, row.indicator)}`}
+        {`\u00a0${breakBeforeUnit(i18n.compactDifference(row.change, row.indicator))}`}
       </span>
       <span className="visually-hidden">{words}</span>
       <YearNote year={changeCellYear(row, since)} />
