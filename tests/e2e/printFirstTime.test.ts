@@ -213,6 +213,7 @@ describe('the first print has the report in the page', () => {
     await expect
       .poll(() => page.locator('.print-button[data-state="preparing"]').textContent())
       .toBe('Afdruk voorbereiden…');
+    await page.locator('.kompas-actions').screenshot({ path: join(ARTIFACTS, 'print-first-preparing.png') });
     await page.getByRole('button', { name: 'Annuleren' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Annuleren' }).count()).toBe(0);
     await page.locator('.print-root .print-report').waitFor({ state: 'attached' });

@@ -152,6 +152,7 @@ describe.skipIf(!present)('print and names on packages imported from real CBS fi
       (await row(period).first().locator('td, th').allTextContents()).map((c) => c.trim()).slice(0, 3);
     expect(await cells(2015)).toEqual([CODE, NOW, BEFORE]);
     expect(await cells(2024)).toEqual([CODE, NOW, NOW]);
+    await page.locator('.data-page table').screenshot({ path: join(ARTIFACTS, 'print-real-data-names.png') });
 
     const csv = (await downloaded(page.getByRole('button', { name: /CSV \(internationaal\)/ }))).text;
     const lines = csvParseRows(csv.replace(/\r\n/g, '\n'));
