@@ -1,0 +1,26 @@
+/**
+ * What a user brings that stays in her browser: own data files, and the wijkagenda — aims agreed with the wijk,
+ * notes (toelichting) and wijk signals — kept per gemeente (the package's `meta.gemeente`). Nothing is sent anywhere.
+ *
+ * API for the UI (types in types.ts):
+ * - `useUserAgenda(gemeente)` → {@link UserAgendaApi}: `aims`, `notes`, `signals` (live, oldest change first),
+ *   `ready`, `kept` (`{kept:'browser'}` or `{kept:'session', reason}`: show "alleen deze sessie" and why),
+ *   `damaged` (ids of unreadable stored entries), `add(kind, fields)` / `update(kind, id, patch)` → `SaveResult`
+ *   (`{ok:false, problems}` with i18n codes `userdata.invalid.<code>`, field and params: nothing saved),
+ *   `remove(kind, id)` (a tombstone), `exportBundle()` → `{name, bytes}` (one zip per gemeente: download it),
+ *   `importBundle(bytes)` → {@link ImportReport} `{added, updated, unchanged, conflicts[]}` (each conflict names the
+ *   kind, the id kept and the id of the imported copy, whose `conflictOf` is that id); a bad file throws a
+ *   {@link BundleError} whose `issues` name file, row and column (`userdata.bundle.<code>` or a package code).
+ *   `kind` is `'aims' | 'notes' | 'signals'`.
+ * - `allAims(pkg.aims, agenda.aims)`: the package's aims (`origin: 'vastgesteld'`) and the user's (`'concept'`).
+ * - `packageAimsCsv(aims)`: aims in the package's aims.csv format (with agreed_with, agreed_on) to put in a package.
+ * - `validateUserAim` / `validateToelichting` / `validateWijkSignal`, {@link TEXT_LIMITS}: for checks while typing.
+ * - Text is plain text: render it as text (never as HTML); line breaks with `white-space: pre-line`.
+ *
+ * Own data: ownData.ts (validation, tables), ownDataParse.ts (CSV, Excel, Parquet), ownDataStore.ts (kept files),
+ * src/app/useOwnData.ts (hook). Storage: store.ts (one IndexedDB schema with migrations).
+ */
+export { allAims, packageAimId, packageAimsAsUserAims } from './aims.ts';
+export { BundleError, packageAimsCsv } from './bundle.ts';
+export * from './types.ts';
+export { useUserAgenda } from './useUserAgenda.ts';
