@@ -40,7 +40,7 @@ export interface Rank {
 export interface RankOptions {
   /** Which way is good: 'up' ranks the highest value first. */
   direction: 'up' | 'down';
-  /** Number of simulated tables (default 2.000). */
+  /** Number of simulated tables (default 1.000). */
   draws?: number;
   /** Seed of the random stream (default fixed). */
   seed?: number;
@@ -58,7 +58,7 @@ function quantile(sorted: Int32Array, p: number): number {
 
 /** The rank of every unit with its simulated interval (Goldstein & Spiegelhalter 1996). */
 export function rankIntervals(units: readonly RankUnit[], options: RankOptions): Map<string, Rank> {
-  const { direction, draws = 2000, seed = DEFAULT_SEED, level = 0.95 } = options;
+  const { direction, draws = 1000, seed = DEFAULT_SEED, level = 0.95 } = options;
   const k = units.length;
   const result = new Map<string, Rank>();
   if (k === 0) return result;

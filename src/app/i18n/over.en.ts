@@ -170,6 +170,13 @@ export const overEN: Record<keyof typeof overNL, string> = {
     'From the target year on, the actual value counts and no longer the trend: if the 95% interval of the latest measurement up to the target year lies on the right side, the aim is achieved; if it lies entirely on the wrong side, not on course; otherwise uncertain.',
   'over.method.aims.tested':
     'Tested on made-up figures in which the true rate stayed the same and missed the target: 0.35% of those aims were still called “achieved” or “on course”.',
+  'over.method.aims.ring':
+    'In the compass graphic a theme’s outer ring is coloured by its aims only when the theme has at least two aims with a known status (achieved, on course, uncertain or not on course), and the graphic says how many: “2 of 3 aims on course”. One aim is one indicator’s status, already shown in the table; as the colour of a whole theme it would claim more than it is. With fewer aims the ring stays neutral and says “too few aims”.',
+  'over.method.ranks.title': 'Position: “position 12 of 80”',
+  'over.method.ranks.p1':
+    'For every indicator with a good direction the Kompas gives the area’s position among the areas of the same level in the same municipality (for example all wijken), in the same year; 1 is best. Chance easily makes an order: even when all wijken are truly equal, one is on top and one at the bottom. So the position always comes with a 95% interval: “position 12 of 80 (95% interval 5–23)”.',
+  'over.method.ranks.p2':
+    'The interval is computed as Goldstein and Spiegelhalter propose (1996, “League tables and their limitations”, Journal of the Royal Statistical Society A 159): each area’s true value is drawn a thousand times from its value and uncertainty (from numerator and denominator, with rounding and the ordinary variation between years added), the areas are ranked again each time, and the interval runs from the 2.5% to the 97.5% point of the area’s positions. Without true differences the interval spans most of the list; only large, real differences give a narrow one. An indicator without numerator and denominator, without a good direction or with fewer than three areas gets no position.',
   'over.method.signals.title': 'Signals: new or lasting',
   'over.method.signals.p1':
     'A signal is a change that lasts, not one outlier (which often falls back by itself the year after). An indicator gives a signal when three conditions hold:',

@@ -168,6 +168,13 @@ export const overNL = {
     'Vanaf het doeljaar telt de werkelijke waarde en niet meer de trend: ligt het 95%-interval van de laatste meting tot en met het doeljaar aan de goede kant, dan is het doel behaald; ligt het helemaal aan de verkeerde kant, dan niet op koers; anders onzeker.',
   'over.method.aims.tested':
     'Getest met verzonnen cijfers waarin het ware cijfer gelijk bleef en het doel niet haalde: 0,35% van die doelen kreeg toch “behaald” of “op koers”.',
+  'over.method.aims.ring':
+    'In de kompasfiguur kleurt de buitenring van een thema alleen naar de doelen als het thema minstens twee doelen met een bekende stand heeft (behaald, op koers, onzeker of niet op koers), en de figuur zegt erbij hoeveel: “2 van 3 doelen op koers”. Eén doel is de stand van één indicator, die al in de tabel staat; als kleur van een heel thema zou het meer beweren dan het is. Met minder doelen blijft de ring neutraal en staat er “te weinig doelen”.',
+  'over.method.ranks.title': 'Positie: “positie 12 van 80”',
+  'over.method.ranks.p1':
+    'Bij elke indicator met een goede richting staat de positie van het gebied tussen de gebieden van hetzelfde niveau in dezelfde gemeente (bijvoorbeeld alle wijken), in hetzelfde jaar; 1 is het beste. Een rangorde maakt toeval gemakkelijk: ook als alle wijken in werkelijkheid gelijk zijn, staat er één bovenaan en één onderaan. Daarom staat er altijd een 95%-interval bij: “positie 12 van 80 (95%-interval 5–23)”.',
+  'over.method.ranks.p2':
+    'Het interval wordt berekend zoals Goldstein en Spiegelhalter voorstellen (1996, “League tables and their limitations”, Journal of the Royal Statistical Society A 159): de echte waarde van elk gebied wordt duizend keer opnieuw getrokken uit zijn waarde en onzekerheid (uit teller en noemer, met de afronding en de gewone schommeling tussen jaren erbij), de gebieden worden telkens opnieuw gerangschikt, en het interval loopt van de 2,5%- tot de 97,5%-grens van de posities van het gebied. Zonder echte verschillen beslaat het interval het grootste deel van de lijst; alleen grote, echte verschillen geven een smal interval. Een indicator zonder teller en noemer, zonder goede richting of met minder dan drie gebieden krijgt geen positie.',
   'over.method.signals.title': 'Signalen: nieuw of aanhoudend',
   'over.method.signals.p1':
     'Een signaal is een verandering die blijft, niet één uitschieter (die het jaar erna vaak vanzelf terugzakt). Een indicator geeft een signaal als aan drie voorwaarden is voldaan:',

@@ -21,6 +21,7 @@ export const METHOD_IDS = [
   'detectable',
   'direction',
   'aims',
+  'ranks',
   'signals',
   'suppression',
   'privacy',
@@ -95,7 +96,9 @@ const METHOD_BODY: Record<MethodId, Block[]> = {
     { p: 'over.method.aims.trend' },
     { p: 'over.method.aims.passed' },
     { p: 'over.method.aims.tested' },
+    { p: 'over.method.aims.ring' },
   ],
+  ranks: [{ p: 'over.method.ranks.p1' }, { p: 'over.method.ranks.p2' }],
   signals: [
     { p: 'over.method.signals.p1' },
     { ul: ['over.method.signals.shift', 'over.method.signals.sameSide', 'over.method.signals.family'] },
