@@ -70,7 +70,8 @@ export const validationMessages: ValidationMessages = {
   membersNotAllowed: 'Alleen een eigen gebied (niveau ‘gebied’) kan ‘members’ hebben; dit is een {value}.',
   invalidCoordinates:
     'De coördinaten zijn niet goed opgebouwd[[ (bij ‘{value}’)]]. Verwacht wordt een lijst van punten [lengtegraad, breedtegraad].',
-  ringTooShort: 'Een grens heeft te weinig punten ({found}); er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).',
+  ringTooShort:
+    'Een grens heeft te weinig punten ({found}); er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).',
   ringNotClosed: 'Een grens is niet gesloten: het laatste punt moet gelijk zijn aan het eerste[[ ({value})]].',
   outOfRange: '‘{value}’ valt buiten het toegestane bereik van {min} tot en met {max}.',
   csvError: 'Het bestand kan niet als CSV gelezen worden[[: {detail}]].',
