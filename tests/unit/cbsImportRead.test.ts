@@ -98,7 +98,9 @@ describe('readSource: CBS OData JSON', () => {
       ['GM9999', 'Testgemeente', 'gemeente', 'NL00', 2],
       ['WK999901', 'WK999901', 'wijk', 'GM9999', 3],
     ]);
-    expect(table.warnings.map((w) => w.code)).toEqual(['noAreaNames']);
+    // Nederland_17 and Nederland_20 share their stem: said once, and both keep their full key (below).
+    expect(table.warnings.map((w) => w.code)).toEqual(['stemShared', 'noAreaNames']);
+    expect(table.warnings[0]?.text).toContain('(Nederland_17 / Nederland_20)');
   });
 
   it('maps known keys without their suffix and skips codes, names and postcode classes', () => {
@@ -123,7 +125,7 @@ describe('readSource: CBS OData JSON', () => {
 
   it('warns that units were not checked when DataProperties are missing', () => {
     const bare = readSource({ fileName: 'odata.json', text });
-    expect(bare.warnings.map((w) => w.code)).toEqual(['noDataProperties', 'noAreaNames']);
+    expect(bare.warnings.map((w) => w.code)).toEqual(['noDataProperties', 'stemShared', 'noAreaNames']);
     // Without DataProperties the postcode columns are recognised by name and still skipped.
     expect(bare.values.some((v) => v.column.startsWith('MeestVoorkomendePostcode'))).toBe(false);
   });
@@ -145,16 +147,17 @@ describe('readSource: CBS OData JSON', () => {
     expect(old.warnings.map((w) => w.code)).not.toContain('unitMismatch');
   });
 
-  it('does not map a same-named OData column in another unit that no kwb variable has', () => {
+  it('does not map a same-named OData column in another unit that no kwb variable has: it is unmapped, by its stem', () => {
     const odd = readSource({
       fileName: '83220NED.json',
       text: JSON.stringify({ value: [{ WijkenEnBuurten: 'GM0014', AantalInwoners_5: 14 }] }),
       dataProperties: [{ Key: 'AantalInwoners_5', Type: 'Topic', Title: 'Aantal inwoners', Unit: '%' }],
     });
     expect(odd.values).toEqual([
-      { code: 'GM0014', variable: 'aantalinwoners_5', value: 14, row: 1, column: 'AantalInwoners_5' },
+      { code: 'GM0014', variable: 'aantalinwoners', value: 14, row: 1, column: 'AantalInwoners_5' },
     ]);
     expect(odd.warnings.map((w) => w.code)).toContain('unitMismatch');
+    expect(odd.warnings.find((w) => w.code === 'unitMismatch')?.params.kept).toBe('aantalinwoners');
   });
 
   it('reads the 2013 table: area codes under RegioS, its own key names, padded codes', () => {

@@ -20,7 +20,7 @@ import type { MissingMarker } from './cellNumber.ts';
 import { type Crosswalk, gemeenteCrosswalk } from './crosswalk.ts';
 import { ImportError, type ImportMessage, importMessage } from './messages.ts';
 import { missingReason } from './missingReason.ts';
-import type { SourceTable } from './readSource.ts';
+import type { SourceTable, UnknownColumn } from './readSource.ts';
 import { areaOf, sameArea } from './shapes.ts';
 import { unmappedUnit, VARIABLES, type VariableDef, variableById } from './variables.ts';
 
@@ -201,9 +201,66 @@ function additive(def: VariableDef): boolean {
 }
 
 /** The files that hold the unmapped columns, for the warning that lists them. */
-function unmappedFiles(tables: readonly SourceTable[], unmapped: ReadonlyMap<string, unknown>): string {
-  const files = tables.filter((t) => t.unknownColumns.some((u) => unmapped.has(u.variable))).map((t) => t.file);
+function unmappedFiles(
+  tables: readonly SourceTable[],
+  unmapped: ReadonlyMap<string, unknown>,
+  ids: UnmappedIds,
+): string {
+  const files = tables
+    .filter((t) => t.unknownColumns.some((u) => unmapped.has(ids.idOf(t, u.variable))))
+    .map((t) => t.file);
   return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+}
+
+interface UnmappedIds {
+  /** The package id of a table's unmapped variable. */
+  idOf(table: SourceTable, variable: string): string;
+  /** Per id, the column of the latest year that has it: its label and unit name the indicator. */
+  described: ReadonlyMap<string, UnknownColumn>;
+}
+
+/**
+ * The ids of the unmapped columns over all tables. readSource gives the same OData column the same id in every year
+ * (its key's stem); the latest year describes it. A year in which that column has another unit than in the latest
+ * year keeps its full key, so that a series never mixes, say, percentages with counts.
+ */
+function unmappedIds(tables: readonly SourceTable[], warnings: ImportMessage[]): UnmappedIds {
+  const unitOf = (u: UnknownColumn) => {
+    const { unit, unitText } = unmappedUnit(u.column, u.unit);
+    return unitText ? `${unit} (${unitText})` : unit;
+  };
+  const latest = new Map<string, { period: number; unit: string }>();
+  for (const t of tables)
+    for (const u of t.unknownColumns) {
+      const seen = latest.get(u.variable);
+      if (!seen || t.period > seen.period) latest.set(u.variable, { period: t.period, unit: unitOf(u) });
+    }
+  const renamed = new Map<SourceTable, Map<string, string>>();
+  const described = new Map<string, UnknownColumn>();
+  const describedIn = new Map<string, number>();
+  for (const t of tables)
+    for (const u of t.unknownColumns) {
+      const l = latest.get(u.variable)!;
+      const unit = unitOf(u);
+      let id = u.variable;
+      if (unit !== l.unit && u.column.toLowerCase() !== u.variable) {
+        id = u.column.toLowerCase();
+        renamed.set(t, (renamed.get(t) ?? new Map()).set(u.variable, id));
+        warnings.push(
+          importMessage(
+            t.file,
+            'unmappedUnitChanged',
+            { variable: u.variable, unit, latest: l.period, latestUnit: l.unit, kept: id },
+            { column: u.column },
+          ),
+        );
+      }
+      if (!described.has(id) || t.period > describedIn.get(id)!) {
+        described.set(id, u);
+        describedIn.set(id, t.period);
+      }
+    }
+  return { idOf: (t, variable) => renamed.get(t)?.get(variable) ?? variable, described };
 }
 
 /**
@@ -269,29 +326,30 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
   const conflicts = new Map<string, { count: number; example: string; other: string }>();
   const used = new Map<string, VariableDef>();
   const unmapped = new Map<string, Indicator>();
+  const ids = unmappedIds(tables, warnings);
   for (const table of tables) {
-    const unknown = new Map(table.unknownColumns.map((u) => [u.variable, u]));
     for (const v of table.values) {
+      const variable = ids.idOf(table, v.variable);
       const years = areaYears.get(v.code);
       const area = years?.get(table.period);
       if (!area || !keep(area)) continue;
-      const def = variableById(v.variable);
+      const def = variableById(variable);
       if (def) used.set(def.id, def);
-      else if (!unmapped.has(v.variable)) {
-        const u = unknown.get(v.variable);
-        const { unit, decimals, unitText } = unmappedUnit(u?.column ?? v.variable, u?.unit);
+      else if (!unmapped.has(variable)) {
+        const u = ids.described.get(variable);
+        const { unit, decimals, unitText } = unmappedUnit(u?.column ?? variable, u?.unit);
         // A unit the app cannot name (kWh, m³) goes into the label, as CBS's own tables write it.
-        const label = `${u?.label ?? u?.column ?? v.variable}${unitText ? ` (${unitText})` : ''}`;
-        unmapped.set(v.variable, {
-          id: v.variable,
+        const label = `${u?.label ?? u?.column ?? variable}${unitText ? ` (${unitText})` : ''}`;
+        unmapped.set(variable, {
+          id: variable,
           label_nl: label,
           label_en: label,
           theme: 'bevolking',
           unit,
           direction: 'neutral',
           decimals,
-          definition_nl: `CBS-kolom ${u?.column ?? v.variable}${u?.unit ? ` (${u.unit})` : ''}; niet in de vertaaltabel van Gebiedskompas.`,
-          definition_en: `CBS column ${u?.column ?? v.variable}${u?.unit ? ` (${u.unit})` : ''}; not in Gebiedskompas's mapping table.`,
+          definition_nl: `CBS-kolom ${u?.column ?? variable}${u?.unit ? ` (${u.unit})` : ''}; niet in de vertaaltabel van Gebiedskompas.`,
+          definition_en: `CBS column ${u?.column ?? variable}${u?.unit ? ` (${u.unit})` : ''}; not in Gebiedskompas's mapping table.`,
           source: 'CBS',
           min_count: 0,
           // How CBS rounds a column outside the mapping table is not known here: left empty.
@@ -299,7 +357,7 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
           denominator_rounding: null,
         });
       }
-      const k = key(v.code, v.variable, table.period);
+      const k = key(v.code, variable, table.period);
       const seen = cells.get(k);
       // A later file with a number fills a cell an earlier one left empty (not published there).
       if (!seen || (seen.value === null && v.value !== null))
@@ -307,7 +365,7 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
       else if (seen.value !== v.value && seen.value !== null && v.value !== null) {
         const c = conflicts.get(table.file) ?? {
           count: 0,
-          example: `${v.code} ${v.variable} ${table.period}`,
+          example: `${v.code} ${variable} ${table.period}`,
           other: seen.file,
         };
         c.count++;
@@ -319,7 +377,7 @@ export function buildPackage(tables: readonly SourceTable[], options: BuildOptio
     warnings.push(importMessage(file, 'conflictingValues', { count: c.count, example: c.example, other: c.other }));
   if (unmapped.size > 0)
     warnings.push(
-      importMessage(unmappedFiles(tables, unmapped), 'unmappedKept', {
+      importMessage(unmappedFiles(tables, unmapped, ids), 'unmappedKept', {
         count: unmapped.size,
         names: [...unmapped.keys()].slice(0, 20).join(', ') + (unmapped.size > 20 ? ', …' : ''),
       }),

@@ -44,6 +44,36 @@ function countOrShare(def: VariableDef, unit: string): VariableDef {
   return twin && !twin.derived && !unitsClash(twin.cbs_unit, unit) ? twin : def;
 }
 
+/**
+ * The id of each unmapped column, by its position in `candidates`. An OData key loses its year-specific numeric
+ * suffix (`Nietwoningvoorraad_37` in one year, `_38` in another: `nietwoningvoorraad`), so that the same column over
+ * the years is one indicator with a series. Where two columns of this table share a stem, or the stem is a mapped
+ * variable's id or another column's name, those keep their full key, with a warning: two figures must never merge.
+ */
+function unmappedIds(
+  file: string,
+  candidates: readonly { column: string; def: VariableDef | undefined }[],
+  warnings: ImportMessage[],
+): Map<number, string> {
+  const names = new Set(candidates.map((c) => c.column.toLowerCase()));
+  const byStem = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    if (c.def) return;
+    const stem = odataBaseKey(c.column)?.toLowerCase();
+    if (stem !== undefined) byStem.set(stem, [...(byStem.get(stem) ?? []), i]);
+  });
+  const ids = new Map<number, string>();
+  // Real tables have such columns (Nederland_17 by origin, Nederland_20 by birthplace): one warning lists them all.
+  const shared: string[] = [];
+  for (const [stem, positions] of byStem) {
+    if (positions.length === 1 && !variableById(stem) && !names.has(stem)) ids.set(positions[0]!, stem);
+    else shared.push(positions.map((i) => candidates[i]!.column).join(' / '));
+  }
+  if (shared.length > 0)
+    warnings.push(importMessage(file, 'stemShared', { count: shared.length, columns: shared.join('; ') }));
+  return ids;
+}
+
 /** Decides for every column whether it is a figure, and which variable it holds. */
 export function planColumns(
   file: string,
@@ -53,8 +83,9 @@ export function planColumns(
   properties: ReadonlyMap<string, ODataProperty>,
   warnings: ImportMessage[],
 ): PlannedColumn[] {
-  const plan: PlannedColumn[] = [];
-  const columnOf = new Map<string, string>();
+  const candidates: (Omit<PlannedColumn, 'variable'> & {
+    clash?: { found: string; variable: string; expected: string };
+  })[] = [];
   columns.forEach((column, index) => {
     if (skip.has(index)) return;
     const lower = column.toLowerCase();
@@ -63,26 +94,28 @@ export function planColumns(
     const property = properties.get(column);
     let def = lookupVariable(column);
     if (def && property?.unit && unitsClash(def.cbs_unit, property.unit)) def = countOrShare(def, property.unit);
+    let clash: { found: string; variable: string; expected: string } | undefined;
     if (def && property?.unit && unitsClash(def.cbs_unit, property.unit)) {
-      warnings.push(
-        importMessage(
-          file,
-          'unitMismatch',
-          { found: property.unit, variable: def.id, expected: def.cbs_unit, kept: lower },
-          { column },
-        ),
-      );
+      clash = { found: property.unit, variable: def.id, expected: def.cbs_unit };
       def = undefined;
     }
     if (!def && property && isNonQuantity(property)) return;
-    const variable = def?.id ?? lower;
+    candidates.push({ index, column, def, property, ...(clash && { clash }) });
+  });
+
+  const ids = unmappedIds(file, candidates, warnings);
+  const plan: PlannedColumn[] = [];
+  const columnOf = new Map<string, string>();
+  candidates.forEach(({ clash, ...c }, i) => {
+    const variable = c.def?.id ?? ids.get(i) ?? c.column.toLowerCase();
+    if (clash) warnings.push(importMessage(file, 'unitMismatch', { ...clash, kept: variable }, { column: c.column }));
     const other = columnOf.get(variable);
     if (other !== undefined) {
-      warnings.push(importMessage(file, 'duplicateVariable', { variable, other }, { column }));
+      warnings.push(importMessage(file, 'duplicateVariable', { variable, other }, { column: c.column }));
       return;
     }
-    columnOf.set(variable, column);
-    plan.push({ index, column, variable, def, property });
+    columnOf.set(variable, c.column);
+    plan.push({ ...c, variable });
   });
   return plan;
 }

@@ -23,6 +23,8 @@ export const IMPORT_MESSAGE_CODES = [
   'duplicateColumn',
   'duplicateVariable',
   'unitMismatch',
+  'stemShared',
+  'unmappedUnitChanged',
   'textColumnSkipped',
   'noAreaNames',
   'noDataProperties',
@@ -82,6 +84,12 @@ const TEMPLATES: Record<ImportMessageCode, (p: Params) => string> = {
   unitMismatch: (p) =>
     `CBS gives this column in '${p.found}', but ${p.variable} is in '${p.expected}'; ` +
     `it is kept as the unknown variable ${p.kept}`,
+  stemShared: (p) =>
+    `${p.count} group(s) of columns have the same key without their numeric suffix (${p.columns}); these keep ` +
+    'their full key, so their figures do not join the same column of other years',
+  unmappedUnitChanged: (p) =>
+    `${p.variable} is in '${p.unit}' here but in '${p.latestUnit}' in ${p.latest}; ` +
+    `this year's figures are kept apart as ${p.kept}`,
   textColumnSkipped: (p) => `holds text, not numbers (e.g. '${p.value}'); skipped`,
   noAreaNames: (p) => `the rows carry no names for ${p.count} areas; their codes are used as names`,
   noDataProperties: () =>

@@ -7,8 +7,9 @@
  * - a CBS "secret" cell (`.`, -99999999, -99999998, -99999997, empty, null) is a value `null`, never 0, and its row
  *   is kept, with how it was marked (cellNumber);
  * - any other cell that is no number in a figure column stops the import with a message naming row and column;
- * - a numeric column the mapping table does not know is kept under its lower-cased name and listed in
- *   `unknownColumns` (OData: labelled from DataProperties);
+ * - a numeric column the mapping table does not know is kept under its lower-cased name (OData: its key's stem,
+ *   without the year-specific suffix, see columnPlan) and listed in `unknownColumns` (OData: labelled from
+ *   DataProperties);
  * - codes, names and flags (`recs`, `ind_wbi`, `WATER`, …) are not values.
  */
 import type { Geometry } from 'geojson';
@@ -57,7 +58,7 @@ export interface SourceValue {
 
 export interface UnknownColumn {
   column: string;
-  /** The id its values carry: the column name in lower case. */
+  /** The id its values carry: the column name in lower case; for an OData key, its stem (`nietwoningvoorraad`). */
   variable: string;
   label?: string;
   unit?: string;
