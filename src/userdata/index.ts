@@ -15,6 +15,8 @@
  * - `allAims(pkg.aims, agenda.aims)`: the package's aims (`origin: 'vastgesteld'`) and the user's (`'concept'`).
  * - `packageAimsCsv(aims)`: aims in the package's aims.csv format (with agreed_with, agreed_on) to put in a package.
  * - `validateUserAim` / `validateToelichting` / `validateWijkSignal`, {@link TEXT_LIMITS}: for checks while typing.
+ * - `problemText(problem, i18n)`, `bundleIssueText(issue, i18n)`: the sentences; `userdataText(i18n, key)` for the
+ *   wijkagenda's other texts (source and origin names, kept status, import report) in src/app/i18n/userdata.*.ts.
  * - Text is plain text: render it as text (never as HTML); line breaks with `white-space: pre-line`.
  *
  * Own data: ownData.ts (validation, tables), ownDataParse.ts (CSV, Excel, Parquet), ownDataStore.ts (kept files),
@@ -22,5 +24,6 @@
  */
 export { allAims, packageAimId, packageAimsAsUserAims } from './aims.ts';
 export { BundleError, packageAimsCsv } from './bundle.ts';
+export { bundleIssueText, problemText, type UserdataKey, userdataText } from './messages.ts';
 export * from './types.ts';
 export { useUserAgenda } from './useUserAgenda.ts';
