@@ -12,7 +12,7 @@
  * within that variation "duidelijk", so a position that one ordinary year could change is not claimed either.
  * The random stream is seeded, so a page shows the same interval every time it is drawn.
  */
-import { randomLcg, randomNormal } from 'd3';
+import { randomLcg } from 'd3';
 import type { Indicator } from '../data/package.ts';
 import type { Dispersion } from './dispersion.ts';
 import { type CountModel, countModel } from './intervals.ts';
@@ -46,6 +46,8 @@ export interface RankOptions {
   seed?: number;
   /** Coverage of the interval (default 0,95). */
   level?: number;
+  /** Only this unit's rank: counted per draw instead of sorting the whole table (the Kompas needs one area's). */
+  only?: string;
 }
 
 const DEFAULT_SEED = 0x5eed;
@@ -56,9 +58,26 @@ function quantile(sorted: Int32Array, p: number): number {
   return sorted[index]!;
 }
 
+/** Standard normal draws from a seeded stream, two per pair of uniforms (Box–Muller): the draws dominate the cost. */
+function normalStream(seed: number): () => number {
+  const uniform = randomLcg(seed);
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const z = spare;
+      spare = null;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - uniform()));
+    const a = 2 * Math.PI * uniform();
+    spare = r * Math.sin(a);
+    return r * Math.cos(a);
+  };
+}
+
 /** The rank of every unit with its simulated interval (Goldstein & Spiegelhalter 1996). */
 export function rankIntervals(units: readonly RankUnit[], options: RankOptions): Map<string, Rank> {
-  const { direction, draws = 1000, seed = DEFAULT_SEED, level = 0.95 } = options;
+  const { direction, draws = 1000, seed = DEFAULT_SEED, level = 0.95, only } = options;
   const k = units.length;
   const result = new Map<string, Rank>();
   if (k === 0) return result;
@@ -68,19 +87,29 @@ export function rankIntervals(units: readonly RankUnit[], options: RankOptions):
     for (let j = 0; j < k; j++) if (sign * units[j]!.value < sign * units[i]!.value) better++;
     return better + 1;
   };
-  const normal = randomNormal.source(randomLcg(seed))(0, 1);
-  const simulated = units.map(() => new Int32Array(draws));
+  const normal = normalStream(seed);
+  const target = only === undefined ? -1 : units.findIndex((u) => u.id === only);
+  if (only !== undefined && target < 0) return result;
+  const simulated = units.map((_, i) => (target < 0 || i === target ? new Int32Array(draws) : null));
   const theta = new Float64Array(k);
   const order = Array.from({ length: k }, (_, i) => i);
   const sd = units.map((u) => Math.sqrt(Math.max(0, u.variance)));
   for (let d = 0; d < draws; d++) {
     for (let i = 0; i < k; i++) theta[i] = sign * (units[i]!.g + sd[i]! * normal());
+    if (target >= 0) {
+      let better = 0;
+      for (let j = 0; j < k; j++) if (theta[j]! < theta[target]!) better++;
+      simulated[target]![d] = better + 1;
+      continue;
+    }
     order.sort((a, b) => theta[a]! - theta[b]!);
     for (let r = 0; r < k; r++) simulated[order[r]!]![d] = r + 1;
   }
   const tail = (1 - level) / 2;
   units.forEach((unit, i) => {
-    const ranks = simulated[i]!.sort();
+    const drawn = simulated[i];
+    if (!drawn) return;
+    const ranks = drawn.sort();
     const rank = pointRank(i);
     result.set(unit.id, {
       rank,
@@ -146,7 +175,7 @@ export function areaRanks(input: {
       units.push({ id: r.area_code, value: r.value!, g: s.g, variance: s.v + (s.slack * s.slack) / 3 + sigma2 });
     }
     if (units.length !== list.length) continue;
-    const own = rankIntervals(units, { direction: indicator.direction, draws }).get(area);
+    const own = rankIntervals(units, { direction: indicator.direction, draws, only: area }).get(area);
     if (own) ranks.set(indicator.id, own);
   }
   return ranks;

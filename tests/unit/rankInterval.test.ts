@@ -69,6 +69,15 @@ describe('rankIntervals (Goldstein & Spiegelhalter 1996, by simulation)', () => 
     expect([r.get('c')!.rank, r.get('a')!.rank, r.get('b')!.rank]).toEqual([1, 2, 2]);
     expect(r.get('c')).toEqual({ rank: 1, of: 3, low: 1, high: 1 });
   });
+
+  it("counting one unit's rank per draw gives the same interval as ranking the whole table", () => {
+    const units = simulatedUnits(new Array(30).fill(0.2), 300, 'only');
+    const all = rankIntervals(units, { direction: 'down' });
+    for (const id of ['A0', 'A7', 'A29']) {
+      expect(rankIntervals(units, { direction: 'down', only: id })).toEqual(new Map([[id, all.get(id)]]));
+    }
+    expect(rankIntervals(units, { direction: 'down', only: 'nobody' }).size).toBe(0);
+  });
 });
 
 describe('areaRanks', () => {
