@@ -7,7 +7,7 @@
  * Text is plain text: it is never rendered as HTML, and CSV exports neutralise it for spreadsheets.
  */
 import type { Aim, Level, Theme } from '../data/package.ts';
-import { THEMES } from '../data/package.ts';
+import { DIRECTIONS, LEVELS, THEMES } from '../data/package.ts';
 import { isIsoDate } from '../data/validateAims.ts';
 
 export { isIsoDate };
@@ -167,6 +167,12 @@ export function validateUserAim(aim: UserAim): UserDataProblem[] {
   }
   if (aim.target_band && !(aim.target_band.low <= aim.target_band.high)) {
     problems.push({ code: 'bandOrder', field: 'target_low', params: { ...aim.target_band } });
+  }
+  if (aim.level != null && !(LEVELS as readonly string[]).includes(aim.level)) {
+    problems.push({ code: 'unknownValue', field: 'level', params: { value: String(aim.level) } });
+  }
+  if (!(DIRECTIONS as readonly string[]).includes(aim.direction)) {
+    problems.push({ code: 'unknownValue', field: 'direction', params: { value: String(aim.direction) } });
   }
   if (!(AIM_ORIGINS as readonly string[]).includes(aim.origin)) {
     problems.push({ code: 'unknownValue', field: 'origin', params: { value: String(aim.origin) } });

@@ -166,6 +166,12 @@ describe('the user data store over IndexedDB', () => {
         { code: 'notDate', field: 'agreed_on', params: { value: '12 maart' } },
       ],
     });
+    const level = await saveEntity(store, 'aims', 'GM0363', { ...aim, area_code: null, level: 'dorp' as 'wijk' });
+    expect(level).toEqual({
+      ok: false,
+      problems: [{ code: 'unknownValue', field: 'level', params: { value: 'dorp' } }],
+    });
+    expect((await loadAgenda(store, 'GM0363')).agenda.aims).toEqual([]);
     expect((await loadAgenda(store, 'GM0363')).agenda.signals).toHaveLength(1);
   });
 

@@ -13,6 +13,8 @@ export const userdataEN: Record<keyof typeof userdataNL, string> = {
   'userdata.field.target_value': 'Target value',
   'userdata.field.target_low': 'Lower bound',
   'userdata.field.target_high': 'Upper bound',
+  'userdata.field.level': 'Level',
+  'userdata.field.direction': 'Direction',
   'userdata.field.origin': 'Origin',
   'userdata.field.text': 'Text',
   'userdata.field.author': 'Author',

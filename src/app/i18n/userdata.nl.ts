@@ -11,6 +11,8 @@ export const userdataNL = {
   'userdata.field.target_value': 'Streefwaarde',
   'userdata.field.target_low': 'Ondergrens',
   'userdata.field.target_high': 'Bovengrens',
+  'userdata.field.level': 'Niveau',
+  'userdata.field.direction': 'Richting',
   'userdata.field.origin': 'Herkomst',
   'userdata.field.text': 'Tekst',
   'userdata.field.author': 'Auteur',
