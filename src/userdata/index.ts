@@ -11,6 +11,7 @@
  *   `importBundle(bytes)` → {@link ImportReport} `{added, updated, unchanged, conflicts[]}` (each conflict names the
  *   kind, the id kept and the id of the imported copy, whose `conflictOf` is that id); a bad file throws a
  *   {@link BundleError} whose `issues` name file, row and column (`userdata.bundle.<code>` or a package code).
+ *   `exportCsv(kind)` → `{name, text}`: aims in the package's aims.csv format, notes or signals as CSV.
  *   `kind` is `'aims' | 'notes' | 'signals'`.
  * - `allAims(pkg.aims, agenda.aims)`: the package's aims (`origin: 'vastgesteld'`) and the user's (`'concept'`).
  * - `packageAimsCsv(aims)`: aims in the package's aims.csv format (with agreed_with, agreed_on) to put in a package.

@@ -277,4 +277,9 @@ export interface UserAgendaApi extends UserAgenda {
   /** The bundle of this gemeente: a zip file name and its bytes. */
   exportBundle(): Promise<{ name: string; bytes: Uint8Array }>;
   importBundle(bytes: Uint8Array): Promise<ImportReport>;
+  /**
+   * One kind as a CSV file of its own: aims in the package's aims.csv format (to put into a package), notes and
+   * signals as in the bundle; live entities only, text neutralised for spreadsheets.
+   */
+  exportCsv(kind: UserKind): { name: string; text: string };
 }

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { importBundle as mergeBundle, exportBundle as writeStoreBundle } from './bundle.ts';
+import {
+  entitiesCsv,
+  importBundle as mergeBundle,
+  packageAimsCsv,
+  exportBundle as writeStoreBundle,
+} from './bundle.ts';
 import { deleteEntity, type EntityStore, entityStore, loadAgenda, saveEntity } from './store.ts';
 import type {
   ImportReport,
@@ -97,6 +102,11 @@ export function useUserAgenda(gemeente: string | null, store: EntityStore = enti
     async exportBundle() {
       if (!gemeente) throw new Error('no gemeente loaded');
       return writeStoreBundle(store, gemeente);
+    },
+    exportCsv(kind) {
+      const safe = (gemeente ?? '').replace(/[^A-Za-z0-9_-]/g, '_');
+      const text = kind === 'aims' ? packageAimsCsv(agenda.aims) : entitiesCsv(kind, agenda[kind]);
+      return { name: `${kind}-${safe}.csv`, text };
     },
     async importBundle(bytes): Promise<ImportReport> {
       if (!gemeente) throw new Error('no gemeente loaded');

@@ -100,6 +100,12 @@ describe('useUserAgenda', () => {
         text: '=HYPERLINK("http://ev.il")',
       }),
     );
+    const signals = mine.api().exportCsv('signals');
+    expect(signals.name).toBe('signals-GM0363.csv');
+    expect(signals.text).toContain(`'=HYPERLINK(""http://ev.il"")`);
+    expect(mine.api().exportCsv('aims').text.split('\n')[0]).toBe(
+      'indicator_id,area_code,baseline_period,target_period,target_value,direction,label_nl,label_en,target_low,target_high,agreed_with,agreed_on',
+    );
     const { name, bytes } = await run(() => mine.api().exportBundle());
     expect(name).toMatch(/^wijkagenda-GM0363-\d{4}-\d{2}-\d{2}\.zip$/);
 
