@@ -1,11 +1,12 @@
 /**
- * Where the layout stacks the Kompas below the map (theme.css, `.layout` at this width), choosing an area on the map
- * or in the list would change a panel out of sight: a tablet user would not know anything happened.
+ * Up to this width (theme.css, `.layout`) the Kompas stands beside the map on a tablet or below it on a phone, both
+ * long panels whose heading a choice on the map or in the list may leave out of sight: a tablet or phone user would not
+ * know anything happened.
  */
 export const STACKED_LAYOUT = '(max-width: 1100px)';
 
 /**
- * Brings the newly chosen area's Kompas to the user: on a stacked layout its heading gets focus (a screen reader
+ * Brings the newly chosen area's Kompas to the user: on a tablet or phone its heading gets focus (a screen reader
  * reads the area's name) and scrolls to the top unless it is in the upper half of the screen already.
  * Returns whether it did; beside the map (wide screens) focus stays where the user is choosing.
  */
