@@ -98,7 +98,8 @@ export const compassEN: Record<keyof typeof compassNL, string> = {
   'compass.shortGemeente.unknown': 'unknown',
   'compass.table.legend':
     '▲ went up, ▼ went down, = the same: the direction of the value. The word beneath says whether that is better or worse.',
-  'compass.rank': 'position {rank} of {of} (95% interval {low}–{high})',
+  'compass.rank': 'position {rank} of {of}',
+  'compass.rankInterval': '(95% interval {low}–{high})',
   'compass.rankLong':
     'Position {rank} of {of} {level} in the municipality (1 = best); 95% interval of the position: {low} to {high}.',
   'compass.compare.label': 'Compare with',

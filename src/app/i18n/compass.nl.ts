@@ -95,7 +95,8 @@ export const compassNL = {
   'compass.shortGemeente.unknown': 'onbekend',
   'compass.table.legend':
     '▲ gestegen, ▼ gedaald, = gelijk: de richting van de waarde. Het woord eronder zegt of dat beter of slechter is.',
-  'compass.rank': 'positie {rank} van {of} (95%-interval {low}–{high})',
+  'compass.rank': 'positie {rank} van {of}',
+  'compass.rankInterval': '(95%-interval {low}–{high})',
   'compass.rankLong':
     'Positie {rank} van {of} {level} in de gemeente (1 = best); 95%-interval van de positie: {low} tot {high}.',
   'compass.compare.label': 'Vergelijk met',

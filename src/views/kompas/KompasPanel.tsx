@@ -148,7 +148,7 @@ function RankLine({ rank, area }: { rank: Rank | undefined; area: Area }) {
       data-rank-high={rank.high}
       title={t('compass.rankLong', { ...params, level: t(`level.${area.level}`).toLowerCase() })}
     >
-      {t('compass.rank', params)}
+      {t('compass.rank', params)} <span className="rank-interval">{t('compass.rankInterval', params)}</span>
     </span>
   );
 }
