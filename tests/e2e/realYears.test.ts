@@ -82,10 +82,16 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
 
   it('opens on the latest year with social-domain values, and a theme without values offers its latest year', async () => {
     const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    const meta = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as { default_period: number };
+    const meta = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as {
+      default_period: number;
+      default_area: string;
+    };
     const expected = latestSocial('GM0014');
-    expect(meta.default_period).toBe(2024);
     expect(expected).toBeLessThan(2024);
+    // The importer opens the package on its default wijk's latest social year, not on 2024 (population only).
+    const wijkOpening = latestSocial(meta.default_area);
+    expect(meta.default_period).toBe(wijkOpening);
+    expect(wijkOpening).toBeLessThan(2024);
 
     await page.goto(`${served.url}?dataset=groningen&area=GM0014`);
     await kompasShows(page, 'Groningen', { period: expected });
@@ -96,10 +102,10 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
       .allTextContents();
     expect(socialCells.some((text) => /\d/.test(text) && !/\(\d{4}\)/.test(text))).toBe(true);
 
-    // Without an area: the package's gemeente decides (its default wijk has social values only in 2015).
+    // Without an area: the default wijk opens on its own latest social year (2015), where it has figures.
     await page.goto(`${served.url}?dataset=groningen`);
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('period') !== null);
-    expect(new URL(page.url()).searchParams.get('period')).toBe(String(expected));
+    expect(new URL(page.url()).searchParams.get('period')).toBe(String(wijkOpening));
 
     // A wijk in 2024 (population only): each social theme names the year of its latest value and goes there.
     const wijk = 'WK001400';
