@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { datasetsPlugin } from './scripts/vite-plugin-datasets.ts';
+import { productionPlugin } from './scripts/vite-plugin-production.ts';
 
 export default defineConfig({
-  plugins: [react(), datasetsPlugin(import.meta.dirname)],
+  // The production plugin comes after the datasets plugin: it compresses the packages that one copies.
+  plugins: [react(), datasetsPlugin(import.meta.dirname), productionPlugin(import.meta.dirname)],
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
   build: {
@@ -19,6 +21,11 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         baseline: resolve(import.meta.dirname, 'src/baseline/index.html'),
+        // The service worker: a fixed name at the root, so that its scope is the app and a new build is found.
+        sw: resolve(import.meta.dirname, 'src/sw/sw.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

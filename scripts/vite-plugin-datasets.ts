@@ -2,15 +2,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { CONTENT_TYPES, sendLiveFile } from './vite-plugin-production.ts';
 
-/** Kinds of file a dataset package may have; nothing else under `data/` is served. */
-const CONTENT_TYPES: Record<string, string> = {
-  json: 'application/json; charset=utf-8',
-  geojson: 'application/geo+json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  arrow: 'application/vnd.apache.arrow.stream',
-};
-/** A path inside a package: plain segments (a partitioned package has geo/ and obs/ folders), a known extension. */
+/**
+ * A path inside a package: plain segments (a partitioned package has geo/ and obs/ folders), a known extension;
+ * nothing else under `data/` is served.
+ */
 const PACKAGE_PATH =
   /^(?:[A-Za-z0-9_%-][A-Za-z0-9_.%-]{0,127}\/){0,3}[A-Za-z0-9_%-][A-Za-z0-9_.%-]{0,127}\.(json|geojson|csv|arrow)$/;
 
@@ -61,7 +58,7 @@ function serve(dir: string) {
     const match = /^\/data\/(?:index\.json|([^/]+)\/(.+))$/.exec(url.pathname);
     if (!match) return next();
     if (!match[1]) {
-      res.setHeader('Content-Type', CONTENT_TYPES.json!);
+      res.setHeader('Content-Type', CONTENT_TYPES['.json']!);
       res.setHeader('Cache-Control', 'no-cache');
       res.end(JSON.stringify(listDatasets(dir)));
       return;
@@ -73,9 +70,8 @@ function serve(dir: string) {
       res.end('Not found');
       return;
     }
-    res.setHeader('Content-Type', CONTENT_TYPES[file!.split('.').pop()!] ?? 'application/octet-stream');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.end(readFileSync(path));
+    // Compressed for the client, with Vary and an ETag (scripts/vite-plugin-production.ts).
+    sendLiveFile(req, res, path, 'no-cache');
   };
 }
 

@@ -27,6 +27,7 @@ import { revealKompas } from './revealKompas.ts';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
+import { UpdateNotice } from './UpdateNotice.tsx';
 import { type Session, useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
 import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
@@ -96,6 +97,7 @@ export function App() {
         />
         {switching && <SwitchingMessage session={session} requested={url.dataset} />}
         <Problems session={session} />
+        <UpdateNotice />
         <ViewErrorBoundary key={url.view}>
           {own.pkg && own.ready && url.view === 'over' ? (
             <OverMain metadata={own.pkg} />

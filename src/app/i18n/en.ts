@@ -68,6 +68,8 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'app.loadingDatabase': 'Starting the query engine…',
   'app.loadingDataset': 'Loading data…',
+  'app.update.available': 'New version available —',
+  'app.update.reload': 'reload',
   'app.progress.title': 'The area compass is loading',
   'app.progress.database': 'Starting the query engine (DuckDB)',
   'app.progress.files': 'Fetching the data',

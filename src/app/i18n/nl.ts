@@ -67,6 +67,8 @@ export const nl = {
   'app.loading': 'Bezig met laden…',
   'app.loadingDatabase': 'Rekenmodule starten…',
   'app.loadingDataset': 'Gegevens laden…',
+  'app.update.available': 'Nieuwe versie beschikbaar —',
+  'app.update.reload': 'vernieuwen',
   'app.progress.title': 'Het Gebiedskompas wordt geladen',
   'app.progress.database': 'Rekenmodule (DuckDB) starten',
   'app.progress.files': 'Gegevens ophalen',
