@@ -1,20 +1,24 @@
+import type { FeatureCollection } from 'geojson';
 import type { FetchedPackage } from './fetchPackage.ts';
 import type { Aim, Area, DatasetMeta, Indicator } from './package.ts';
 import { validateDatasetMeta, validateIndicators } from './validate.ts';
 import { validateAims } from './validateAims.ts';
 import { validateAreas, validateAreaTable } from './validateAreas.ts';
 
-/** What a package says about itself, without its observations: all the Over page needs. */
+/** What a package says about itself, without its observations: all the Over page and the start screen need. */
 export interface PackageMetadata {
   meta: DatasetMeta;
   areas: Area[];
   indicators: Indicator[];
   aims: Aim[];
+  /** The areas' shapes as fetched (a partitioned package: the gemeenten only), for an outline before the map. */
+  outline: FeatureCollection | null;
 }
 
 /**
  * The metadata of fetched package files, validated by the loader's own validators, so that the Over page can be read
- * while DuckDB still starts and loads the observations. Null when the files are invalid: the load reports why.
+ * and the area list and an outline shown while DuckDB still starts and loads the observations. Null when the files
+ * are invalid: the load reports why.
  */
 export function packageMetadata(fetched: FetchedPackage): PackageMetadata | null {
   try {
@@ -25,7 +29,8 @@ export function packageMetadata(fetched: FetchedPackage): PackageMetadata | null
         : validateAreaTable(fetched.files['areas.csv']);
     const indicators = validateIndicators(fetched.files['indicators.csv']);
     const aims = validateAims(fetched.files['aims.csv'], indicators, areas, meta.periods);
-    return { meta, areas, indicators, aims };
+    const shapes = fetched.layout === 'single' ? fetched.files['areas.geojson'] : fetched.files['geo/gemeente.geojson'];
+    return { meta, areas, indicators, aims, outline: JSON.parse(shapes) as FeatureCollection };
   } catch {
     return null;
   }

@@ -218,7 +218,7 @@ describe('choosing an area', () => {
 });
 
 describe('the first view', () => {
-  it('lists what is loading, and the Over page reads before DuckDB has started', async () => {
+  it('shows the area list, the outline and what is loading at once; the Over page reads before DuckDB has started', async () => {
     const { page } = await watchedPage(browser, new URL(served.url).origin, { width: 1024, height: 768 });
     // DuckDB's wasm is held back until the Over page has been checked: nothing of it may wait for the database.
     let release: () => void = () => undefined;
@@ -239,6 +239,12 @@ describe('the first view', () => {
     expect(await page.locator('.loading-progress li[data-step="database"]').textContent()).toContain(
       nl.t('app.progress.busy'),
     );
+    // The frame of the dashboard is there already: the wijken in the list, their outline, the Kompas's heading.
+    await page.locator('.map-outline svg path').first().waitFor({ timeout: 30_000 });
+    const tree = await page.getByRole('tree').getByRole('treeitem').allTextContents();
+    expect(tree.some((t) => t.includes('Voorstad'))).toBe(true);
+    expect(await page.locator('#kompas-title').textContent()).toBe(nl.t('kompas.title', { area: 'Centrum' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'responsive-start-1024.png') });
 
     await page
       .locator('nav.views')
