@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { assessArea } from '../compass/assess.ts';
+import { applicableAim, assessArea } from '../compass/assess.ts';
 import { estimateDispersion } from '../compass/dispersion.ts';
 import { kompasRows } from '../compass/kompasRows.ts';
 import { signals } from '../compass/signals.ts';
@@ -11,6 +11,9 @@ import { type PackageMetadata, packageMetadata } from '../data/packageMetadata.t
 import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
 import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
+import { effectiveAims } from '../userdata/effectiveAims.ts';
+import { useUserAgenda } from '../userdata/useUserAgenda.ts';
+import { AgendaContext, type AgendaContextValue } from '../views/agenda/AgendaContext.tsx';
 
 import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
@@ -22,7 +25,6 @@ import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
-import { LoadingShell } from './LoadingShell.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import { revealKompas } from './revealKompas.ts';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
@@ -70,12 +72,11 @@ export function App() {
     switching && shown
       ? { ...url, dataset: shown.dataset, area: shown.area, indicator: shown.indicator, period: shown.period }
       : url;
-  // The Over page and the start screen need only the package's metadata: read from the fetched files while DuckDB
-  // still loads.
+  // The Over page needs only the package's metadata: read from the fetched files while DuckDB still loads.
   const ownReady = own.pkg !== null && own.ready;
   const preview = useMemo(
-    () => (!ownReady && session.fetched ? packageMetadata(session.fetched) : null),
-    [ownReady, session.fetched],
+    () => (!ownReady && url.view === 'over' && session.fetched ? packageMetadata(session.fetched) : null),
+    [ownReady, url.view, session.fetched],
   );
   const headerDataset =
     switching && url.dataset && session.datasets.some((d) => d.id === url.dataset) ? url.dataset : session.datasetId;
@@ -118,18 +119,7 @@ export function App() {
             />
           ) : (
             <main id="main" className="loading">
-              {session.status !== 'failed' &&
-                (preview ? (
-                  <LoadingShell
-                    metadata={preview}
-                    progress={session.progress}
-                    area={url.area}
-                    period={url.period}
-                    onSelect={(area) => update({ area })}
-                  />
-                ) : (
-                  <LoadingProgress progress={session.progress} />
-                ))}
+              {session.status !== 'failed' && <LoadingProgress progress={session.progress} />}
             </main>
           )}
         </ViewErrorBoundary>
@@ -275,6 +265,21 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const gemeente = area.gemeente ? (areasByCode.get(area.gemeente) ?? null) : null;
   const indicator = pkg.indicators.find((i) => i.id === selection.indicator)!;
   const hasNl = areasByCode.has('NL00');
+  // The wijkagenda this browser keeps for the gemeente: its aims join the package's wherever aims are assessed
+  // (Kompas, trend chart, Overzicht, print), so every view shows the same status.
+  const userAgenda = useUserAgenda(pkg.meta.gemeente);
+  const aims = useMemo(
+    () => effectiveAims(pkg.aims, userAgenda.aims, pkg.areas),
+    [pkg.aims, userAgenda.aims, pkg.areas],
+  );
+  const aimedPkg = useMemo(() => ({ ...pkg, aims }), [pkg, aims]);
+  const agendaContext: AgendaContextValue = {
+    api: userAgenda,
+    aims,
+    indicators: pkg.indicators,
+    periods: pkg.meta.periods,
+    areasByCode,
+  };
 
   const profileRequest = useMemo(
     () => kompasRequest(area.code, areasByCode, pkg.partitions !== null),
@@ -318,14 +323,14 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
         ? assessArea({
             rows: profile.data,
             indicators: pkg.indicators,
-            aims: pkg.aims,
+            aims,
             area: area.code,
             gemeente: gemeente?.code ?? null,
             period: kompasPeriod,
             dispersion,
           })
         : [],
-    [profile.data, dispersion, pkg, area.code, gemeente, kompasPeriod],
+    [profile.data, dispersion, pkg, aims, area.code, gemeente, kompasPeriod],
   );
   const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
   const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
@@ -339,7 +344,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     dispersion,
   });
   const coordinatorForPrint = useContext(CoordinatorContext);
-  const print = usePrintJob(coordinatorForPrint, pkg, kompasPeriod);
+  const print = usePrintJob(coordinatorForPrint, aimedPkg, kompasPeriod);
   const clearPrint = print.clear;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a report belongs to one area and year
   useEffect(() => clearPrint(), [area.code, selection.period, clearPrint]);
@@ -348,10 +353,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     [print.printOne, area, gemeente, themes, assessments, summaries, signalList],
   );
   const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;
-  const aim =
-    pkg.aims.find((a) => a.indicator_id === indicator.id && a.area_code === area.code) ??
-    pkg.aims.find((a) => a.indicator_id === indicator.id && a.area_code === null) ??
-    null;
+  const aim = applicableAim(aims, indicator.id, area.code, kompasPeriod);
 
   useEffect(() => {
     document.title = `${area.name} · ${i18n.t('app.title')}`;
@@ -397,7 +399,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       showPeriod={showPeriod}
     />
   );
-  return (
+  const content = (
     <main
       id="main"
       className={switching ? 'dashboard switching' : 'dashboard'}
@@ -449,7 +451,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
           />
           <Suspense fallback={<LoadingMessage />}>
             <OverviewPage
-              pkg={pkg}
+              pkg={aimedPkg}
               area={area}
               period={selection.period}
               level={overviewLevel(url.level)}
@@ -551,4 +553,5 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       </footer>
     </main>
   );
+  return <AgendaContext.Provider value={agendaContext}>{content}</AgendaContext.Provider>;
 }

@@ -3,6 +3,7 @@ import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { otherNames } from '../data/areaPeriods.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import type { Area } from '../data/package.ts';
+import { PrintAgenda } from '../views/agenda/AgendaBits.tsx';
 import { CompassGraphic } from '../views/kompas/CompassGraphic.tsx';
 import { AreaMiniMap } from '../views/print/AreaMiniMap.tsx';
 import { formatPrintDate, PrintReport, pageMarginCss, sourceLine } from '../views/print/PrintReport.tsx';
@@ -133,6 +134,7 @@ export function PrintRoot({
               }
               signals={printSignals(r.signals, r.assessments, i18n)}
               themes={printThemes(r.themes, r.assessments, i18n, period, r.area.level === 'gemeente')}
+              agenda={<PrintAgenda areaCode={r.area.code} period={period} />}
             />
             {pages && (pages[i] ?? 1) % 2 === 1 && i < reports.length - 1 && (
               <div className="print-blank" aria-hidden="true" />

@@ -1,4 +1,5 @@
 /** English interface text. */
+import { agendaEN } from './agenda.en.ts';
 import { compassEN } from './compass.en.ts';
 import { dataEN } from './data.en.ts';
 import { missingEN } from './missing.en.ts';
@@ -11,6 +12,7 @@ import { verkennenEN } from './verkennen.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...compassEN,
+  ...agendaEN,
   ...dataEN,
   ...owndataEN,
   ...verkennenEN,

@@ -1,4 +1,5 @@
 /** Dutch interface text (the default language). Keys are flat; `{name}` placeholders are filled by `t`. */
+import { agendaNL } from './agenda.nl.ts';
 import { compassNL } from './compass.nl.ts';
 import { dataNL } from './data.nl.ts';
 import { missingNL } from './missing.nl.ts';
@@ -10,6 +11,7 @@ import { verkennenNL } from './verkennen.nl.ts';
 
 export const nl = {
   ...compassNL,
+  ...agendaNL,
   ...dataNL,
   ...owndataNL,
   ...verkennenNL,

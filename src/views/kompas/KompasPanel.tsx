@@ -8,6 +8,8 @@ import type { Rank } from '../../compass/rankInterval.ts';
 import { withBreaks } from '../../compass/seriesBreaks.ts';
 import type { Signal, ThemeSummary } from '../../compass/types.ts';
 import type { Area, Theme } from '../../data/package.ts';
+import { AimOriginFor, IndicatorNotes, ThemeNotes } from '../agenda/AgendaBits.tsx';
+import { Wijkagenda, WijkSignals } from '../agenda/Wijkagenda.tsx';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { sparkline } from '../charts/sparkline.ts';
 import { PrintButton, type PrintJobState } from '../print/PrintButton.tsx';
@@ -301,6 +303,7 @@ export const KompasPanel = memo(function KompasPanel({
         </div>
       )}
       <SignalList signals={shownSignals} assessments={assessments} />
+      <WijkSignals area={area} theme={drilled ?? themes[0]?.theme ?? 'jeugd'} />
       {themes.length > 0 && (
         <div className="kompas-table-tools">
           <p className="kompas-table-legend">{t('compass.table.legend')}</p>
@@ -321,6 +324,7 @@ export const KompasPanel = memo(function KompasPanel({
           <table key={theme} className="kompas-table" data-theme={theme}>
             <caption>
               <h3 tabIndex={-1}>{t(`theme.${theme}`)}</h3>
+              <ThemeNotes areaCode={area.code} theme={theme} />
               {latest !== null && (
                 <p className="theme-latest" data-latest-period={latest} data-print-hide>
                   {t('kompas.themeNoData', { period, latest })}{' '}
@@ -387,6 +391,7 @@ export const KompasPanel = memo(function KompasPanel({
                       <span className="unit-note"> ({i18n.unitNote(row.indicator)})</span>
                     )}
                     <RankLine rank={ranks?.get(row.indicator.id)} area={area} />
+                    <IndicatorNotes areaCode={area.code} indicatorId={row.indicator.id} />
                   </th>
                   <td className="num value" data-cell="area" data-label={t('kompas.value', { period })}>
                     <ValueCell cell={row.area} row={row} />
@@ -415,7 +420,8 @@ export const KompasPanel = memo(function KompasPanel({
                     <Verdict assessment={assessments.get(row.indicator.id)} kind="previous" />
                   </td>
                   <td data-cell="aim" data-label={t('kompas.aim')}>
-                    <AimCell assessment={assessments.get(row.indicator.id)} />
+                    <AimCell assessment={assessments.get(row.indicator.id)} />{' '}
+                    <AimOriginFor areaCode={area.code} indicatorId={row.indicator.id} period={period} />
                   </td>
                   <td data-cell="trend" data-label={t('kompas.trend')}>
                     <Sparkline row={row} area={area} period={period} periods={periodRange} />
@@ -426,6 +432,7 @@ export const KompasPanel = memo(function KompasPanel({
           </table>
         );
       })}
+      <Wijkagenda area={area} period={period} indicator={activeIndicator ?? ''} assessments={assessments} />
     </section>
   );
 });

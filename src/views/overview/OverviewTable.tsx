@@ -3,6 +3,7 @@ import { formatIndicatorNumber } from '../../app/format.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import type { AreaOverview, OverviewCell, OverviewSignal } from '../../compass/overview.ts';
 import type { Area, Theme } from '../../data/package.ts';
+import { OverviewWijkSignals } from '../agenda/AgendaBits.tsx';
 import { AIM_ICONS } from '../kompas/AimStatusBadge.tsx';
 import { signalSince } from '../kompas/signalText.ts';
 import '../kompas/badges.css';
@@ -161,6 +162,7 @@ const AreaRow = memo(function AreaRow({ area, row, themes, parent, kompasHref, o
       {themes.map((theme, i) => (
         <td key={theme} data-theme={theme}>
           {row ? <ThemeCell cell={row.cells[i]!} /> : <span className="muted">…</span>}
+          <OverviewWijkSignals areaCode={area.code} theme={theme} />
         </td>
       ))}
     </tr>

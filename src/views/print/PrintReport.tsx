@@ -57,6 +57,8 @@ export interface PrintReportProps {
   themes: PrintTheme[];
   /** The pages the report takes when printed with others (for the tests and the reader of the DOM). */
   pages?: number;
+  /** The area's wijkagenda (aims with their origin, wijk signals, notes), after the data signals. */
+  agenda?: ReactNode;
 }
 
 const LOCALE = { nl: 'nl-NL', en: 'en-GB' } as const;
@@ -297,6 +299,7 @@ export function PrintReport({
   signals,
   themes,
   pages,
+  agenda,
 }: PrintReportProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -346,6 +349,8 @@ export function PrintReport({
           <p>{t('print.noSignals')}</p>
         )}
       </section>
+
+      {agenda}
 
       <section className="print-indicators" aria-labelledby={`${id}-indicators`}>
         <h3 id={`${id}-indicators`}>{t('print.allIndicators')}</h3>
