@@ -353,6 +353,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     [print.printOne, area, gemeente, themes, assessments, summaries, signalList],
   );
   const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;
+  const onHandout = () => print.handoutOne(area, areasByCode);
+  const onHandoutAll = area.gemeente ? () => print.handoutAll(area.gemeente!, areasByCode) : undefined;
   const aim = applicableAim(aims, indicator.id, area.code, kompasPeriod);
 
   useEffect(() => {
@@ -537,6 +539,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               onPeriod={onPeriod}
               onPrint={onPrint}
               onPrintAll={onPrintAll}
+              onHandout={onHandout}
+              onHandoutAll={onHandoutAll}
             />
           </div>
         </>

@@ -6,6 +6,7 @@ import type { Area } from '../data/package.ts';
 import { PrintAgenda } from '../views/agenda/AgendaBits.tsx';
 import { CompassGraphic } from '../views/kompas/CompassGraphic.tsx';
 import { AreaMiniMap } from '../views/print/AreaMiniMap.tsx';
+import { HandoutPage } from '../views/print/HandoutPage.tsx';
 import { formatPrintDate, PrintReport, pageMarginCss, sourceLine } from '../views/print/PrintReport.tsx';
 import { printSignals, printThemes } from '../views/print/reportModel.ts';
 import { measurePages, reportPagesCss } from '../views/print/reportPages.ts';
@@ -29,6 +30,9 @@ export function printedName(area: Area): { name: string; former: string[] } {
  * an odd page and, printed double-sided, is its own sheet(s). Chromium ignores `break-before: right` (it breaks to
  * the next page whatever its side) and has no page count per report, so both come from the report's height laid
  * out at the page's width before printing.
+ *
+ * Reports with their wijkagenda (`agenda`) print as the wijk meeting handout instead: one page per area, numbered
+ * per area when several print together, without blank backs.
  */
 export function PrintRoot({
   reports,
@@ -44,7 +48,9 @@ export function PrintRoot({
   onReady?: (rendered: readonly AreaReport[]) => void;
 }) {
   const root = useRef<HTMLDivElement>(null);
-  const many = reports.length > 1;
+  // Reports with their wijkagenda print as the wijk meeting handout: one page each, no blank backs.
+  const handout = reports.some((r) => r.agenda !== undefined);
+  const many = reports.length > 1 && !handout;
   const [paged, setPaged] = useState<{ reports: AreaReport[]; pages: number[] } | null>(null);
   useLayoutEffect(() => {
     if (!many) return;
@@ -58,7 +64,8 @@ export function PrintRoot({
       live = false;
     };
   }, [reports, many]);
-  const pages = many && paged?.reports === reports ? paged.pages : null;
+  const pages =
+    handout && reports.length > 1 ? reports.map(() => 1) : many && paged?.reports === reports ? paged.pages : null;
   const laidOut = !many || pages !== null;
 
   useLayoutEffect(() => {
@@ -107,6 +114,32 @@ export function PrintRoot({
           gemeente: r.gemeente?.name ?? '',
           period,
         });
+        const map = collection ? (
+          <AreaMiniMap
+            collection={collection}
+            highlight={r.area.code}
+            codes={neighbours}
+            period={period}
+            ariaLabel={i18n.t('print.mapAria', { gemeente: r.gemeente?.name ?? '', area: name })}
+          />
+        ) : undefined;
+        if (r.agenda) {
+          return (
+            <HandoutPage
+              key={r.area.code}
+              report={r}
+              name={name}
+              subtitle={subtitle}
+              period={period}
+              printedOn={printedOn}
+              attribution={pkg.meta.attribution}
+              licence={pkg.meta.licence}
+              datasetTitle={pkg.meta.title[i18n.lang]}
+              pages={pages?.[i]}
+              map={map}
+            />
+          );
+        }
         return (
           <Fragment key={r.area.code}>
             <PrintReport
@@ -121,17 +154,7 @@ export function PrintRoot({
               datasetTitle={pkg.meta.title[i18n.lang]}
               pages={pages?.[i]}
               compass={<CompassGraphic summaries={r.summaries} onTheme={() => undefined} size={220} />}
-              map={
-                collection ? (
-                  <AreaMiniMap
-                    collection={collection}
-                    highlight={r.area.code}
-                    codes={neighbours}
-                    period={period}
-                    ariaLabel={i18n.t('print.mapAria', { gemeente: r.gemeente?.name ?? '', area: name })}
-                  />
-                ) : undefined
-              }
+              map={map}
               signals={printSignals(r.signals, r.assessments, i18n)}
               themes={printThemes(r.themes, r.assessments, i18n, period, r.area.level === 'gemeente')}
               agenda={<PrintAgenda areaCode={r.area.code} period={period} />}

@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { useCallback, useRef, useState } from 'react';
-import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
+import { applicableAim, assessArea, type IndicatorAssessment } from '../compass/assess.ts';
 import { type Dispersion, estimateDispersion } from '../compass/dispersion.ts';
 import { type KompasTheme, kompasRows } from '../compass/kompasRows.ts';
 import { signals as signalsOf } from '../compass/signals.ts';
@@ -8,10 +8,12 @@ import { summariseThemes } from '../compass/themeSummary.ts';
 import type { Signal, ThemeSummary } from '../compass/types.ts';
 import { existsIn } from '../data/areaPeriods.ts';
 import type { LoadedPackage } from '../data/load.ts';
-import type { Area, Indicator } from '../data/package.ts';
+import type { Aim, Area, Indicator } from '../data/package.ts';
 import type { Coordinator } from '../db/coordinator.ts';
 import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
+import { entityStore, loadAgenda } from '../userdata/store.ts';
+import type { Toelichting, UserAgenda, UserAim, WijkSignal } from '../userdata/types.ts';
 import type { PrintJobState } from '../views/print/PrintButton.tsx';
 
 /** What one printed area needs: the same themes, verdicts and signals the Kompas shows. */
@@ -22,6 +24,18 @@ export interface AreaReport {
   assessments: ReadonlyMap<string, IndicatorAssessment>;
   summaries: ThemeSummary[];
   signals: { better: Signal[]; worse: Signal[] };
+  /** Set for the wijk meeting handout: the area's aims (with their assessment), notes and wijk signals. */
+  agenda?: AreaAgenda;
+}
+
+/** An aim as assessed: a package aim, or a user's (effectiveAims) that says where it comes from. */
+export type HandoutAim = Aim & Partial<Pick<UserAim, 'origin'>>;
+
+/** What the handout shows of the wijkagenda for one area. */
+export interface AreaAgenda {
+  aims: { aim: HandoutAim; assessment: IndicatorAssessment }[];
+  notes: Toelichting[];
+  signals: WijkSignal[];
 }
 
 /**
@@ -64,6 +78,41 @@ export async function areaReport(
   };
 }
 
+const newestFirst = (a: { date: string }, b: { date: string }) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+
+/**
+ * One area's handout: its report assessed with the aims the Kompas assesses (`pkg.aims`: App passes the package
+ * with its effective aims, the package's and the user's), the aim that applies to each indicator (its own and concept
+ * aims first), and the area's notes and wijk signals (newest first).
+ */
+export async function handoutReport(
+  coordinator: Coordinator,
+  pkg: LoadedPackage,
+  area: Area,
+  areasByCode: ReadonlyMap<string, Area>,
+  period: number,
+  agenda: Pick<UserAgenda, 'notes' | 'signals'>,
+): Promise<AreaReport> {
+  const report = await areaReport(coordinator, pkg, area, areasByCode, period);
+  const aims = [...report.assessments.values()].flatMap((assessment) => {
+    const aim =
+      assessment.aim && applicableAim(pkg.aims as readonly HandoutAim[], assessment.indicator.id, area.code, period);
+    return aim ? [{ aim, assessment }] : [];
+  });
+  // The area's own aims first, then those for all areas; concept (agreed in the wijk, not yet in a package) first.
+  const rank = ({ aim }: (typeof aims)[number]) =>
+    (aim.area_code === area.code ? 0 : 2) + (aim.origin === 'concept' ? 0 : 1);
+  aims.sort((a, b) => rank(a) - rank(b));
+  return {
+    ...report,
+    agenda: {
+      aims,
+      notes: agenda.notes.filter((n) => n.area_code === area.code).sort(newestFirst),
+      signals: agenda.signals.filter((s) => s.area_code === area.code).sort(newestFirst),
+    },
+  };
+}
+
 /**
  * Printing: the reports are rendered into a `.print-root` (print.css shows only that on paper), and only when the
  * print root says they are on the page — its lazily loaded module fetched, every report committed, fonts settled and a
@@ -93,20 +142,23 @@ export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage,
     setReports(list);
   }, []);
 
-  const printAll = useCallback(
-    async (gemeente: string, areasByCode: ReadonlyMap<string, Area>) => {
-      if (!coordinator) return;
+  /**
+   * Computes the reports of `areas` one after another (the "all" buttons show how far) and hands them to the print
+   * root; the print root calls `ready` once they are on the page.
+   */
+  const prepare = useCallback(
+    async (kind: PrintJobState['kind'], areas: readonly Area[], make: (area: Area) => Promise<AreaReport>) => {
       const id = ++jobId.current;
       awaited.current = null;
-      const wijken = pkg.areas.filter((a) => a.level === 'wijk' && a.gemeente === gemeente && existsIn(a, period));
-      setJob({ kind: 'all', progress: { done: 0, total: wijken.length } });
+      const counted = kind === 'all' || kind === 'handoutAll';
+      setJob({ kind, progress: counted ? { done: 0, total: areas.length } : null });
       const list: AreaReport[] = [];
       try {
-        for (const wijk of wijken) {
-          const report = await areaReport(coordinator, pkg, wijk, areasByCode, period);
+        for (const area of areas) {
+          const report = await make(area);
           if (jobId.current !== id) return;
           list.push(report);
-          setJob({ kind: 'all', progress: { done: list.length, total: wijken.length } });
+          if (counted) setJob({ kind, progress: { done: list.length, total: areas.length } });
         }
       } catch (error) {
         if (jobId.current === id) setJob(null);
@@ -115,7 +167,52 @@ export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage,
       awaited.current = list;
       setReports(list);
     },
-    [coordinator, pkg, period],
+    [],
+  );
+
+  const wijkenOf = useCallback(
+    (gemeente: string) => pkg.areas.filter((a) => a.level === 'wijk' && a.gemeente === gemeente && existsIn(a, period)),
+    [pkg, period],
+  );
+
+  const printAll = useCallback(
+    async (gemeente: string, areasByCode: ReadonlyMap<string, Area>) => {
+      if (!coordinator) return;
+      await prepare('all', wijkenOf(gemeente), (wijk) => areaReport(coordinator, pkg, wijk, areasByCode, period));
+    },
+    [coordinator, pkg, period, prepare, wijkenOf],
+  );
+
+  /**
+   * The wijk meeting handout of `areas` (one A4 page each): the wijkagenda is read from the store when the button
+   * is pressed, so the handout holds what a reload would show.
+   */
+  const handout = useCallback(
+    async (kind: 'handout' | 'handoutAll', areas: readonly Area[], areasByCode: ReadonlyMap<string, Area>) => {
+      if (!coordinator) return;
+      const id = jobId.current + 1;
+      setJob({ kind, progress: null });
+      let agenda: UserAgenda;
+      try {
+        agenda = (await loadAgenda(entityStore(), pkg.meta.gemeente)).agenda;
+      } catch (error) {
+        if (jobId.current + 1 === id) setJob(null);
+        throw error;
+      }
+      // A cancel or another job while the store was read.
+      if (jobId.current + 1 !== id) return;
+      await prepare(kind, areas, (area) => handoutReport(coordinator, pkg, area, areasByCode, period, agenda));
+    },
+    [coordinator, pkg, period, prepare],
+  );
+  const handoutOne = useCallback(
+    (area: Area, areasByCode: ReadonlyMap<string, Area>) => handout('handout', [area], areasByCode),
+    [handout],
+  );
+  const handoutAll = useCallback(
+    (gemeente: string, areasByCode: ReadonlyMap<string, Area>) =>
+      handout('handoutAll', wijkenOf(gemeente), areasByCode),
+    [handout, wijkenOf],
   );
 
   /** Called by the print root once `rendered` is on the page: prints when those are the reports the job awaits. */
@@ -134,5 +231,5 @@ export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage,
     setReports(null);
   }, [cancel]);
 
-  return { reports, job, busy: job !== null, printOne, printAll, ready, cancel, clear };
+  return { reports, job, busy: job !== null, printOne, printAll, handoutOne, handoutAll, ready, cancel, clear };
 }

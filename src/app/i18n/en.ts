@@ -2,6 +2,7 @@
 import { agendaEN } from './agenda.en.ts';
 import { compassEN } from './compass.en.ts';
 import { dataEN } from './data.en.ts';
+import { handoutEN } from './handout.en.ts';
 import { missingEN } from './missing.en.ts';
 import type { MessageKey } from './nl.ts';
 import { overEN } from './over.en.ts';
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...owndataEN,
   ...verkennenEN,
   ...printEN,
+  ...handoutEN,
   ...overEN,
   ...overviewEN,
   ...missingEN,

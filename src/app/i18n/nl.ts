@@ -2,6 +2,7 @@
 import { agendaNL } from './agenda.nl.ts';
 import { compassNL } from './compass.nl.ts';
 import { dataNL } from './data.nl.ts';
+import { handoutNL } from './handout.nl.ts';
 import { missingNL } from './missing.nl.ts';
 import { overNL } from './over.nl.ts';
 import { overviewNL } from './overview.nl.ts';
@@ -16,6 +17,7 @@ export const nl = {
   ...owndataNL,
   ...verkennenNL,
   ...printNL,
+  ...handoutNL,
   ...overNL,
   ...overviewNL,
   ...missingNL,

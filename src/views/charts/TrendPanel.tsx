@@ -9,6 +9,7 @@ import { useQuery } from '../../db/useQuery.ts';
 import type { ExportTable } from '../../export/csv.ts';
 import { decodeTrend, trendQuery } from '../../queries/trend.ts';
 import { SvgHost } from './SvgHost.tsx';
+import { aimProjection, trendAim } from './trendAim.ts';
 import { type TrendSeries, trendChart } from './trendChart.ts';
 
 // The downloads load with the first click's chunk, not with the first view.
@@ -98,24 +99,7 @@ export function TrendPanel({
     [data, area.code, indicator],
   );
   // The aim's projection from the last measurement to the target year, with its prediction interval.
-  const projection = useMemo(() => {
-    const fit = aimAssessment?.fit;
-    if (!aimAssessment || !fit || aimAssessment.projected === null || fit.measuredTo >= aimAssessment.targetPeriod)
-      return null;
-    const from = fit.points.find((p) => p.period === fit.measuredTo);
-    if (!from) return null;
-    return {
-      from,
-      to: {
-        period: aimAssessment.targetPeriod,
-        value: aimAssessment.projected,
-        ...(aimAssessment.projectedInterval && {
-          low: aimAssessment.projectedInterval.low,
-          high: aimAssessment.projectedInterval.high,
-        }),
-      },
-    };
-  }, [aimAssessment]);
+  const projection = useMemo(() => aimProjection(aimAssessment), [aimAssessment]);
 
   const element = useMemo(() => {
     if (series.length === 0) return null;
@@ -137,28 +121,7 @@ export function TrendPanel({
       }),
       band: areaBand,
       ...(projection && { projection }),
-      aim: aim?.target_band
-        ? {
-            baselinePeriod: aim.baseline_period,
-            targetPeriod: aim.target_period,
-            targetValue: null,
-            band: aim.target_band,
-            label: i18n.t('trend.aimLabel', {
-              period: aim.target_period,
-              value: `${i18n.value(aim.target_band.low, indicator)} – ${i18n.value(aim.target_band.high, indicator)}`,
-            }),
-          }
-        : aim && aim.target_value !== null
-          ? {
-              baselinePeriod: aim.baseline_period,
-              targetPeriod: aim.target_period,
-              targetValue: aim.target_value,
-              label: i18n.t('trend.aimLabel', {
-                period: aim.target_period,
-                value: i18n.value(aim.target_value, indicator),
-              }),
-            }
-          : undefined,
+      aim: trendAim(aim, indicator, i18n),
     });
   }, [series, periods, period, indicator, area.name, gemeente, aim, areaBand, projection, i18n]);
 

@@ -43,6 +43,9 @@ export interface KompasPanelProps {
   onPeriod?(period: number): void;
   onPrint(): void;
   onPrintAll: (() => void) | undefined;
+  /** The wijk meeting handout of the area, and of every wijk of its gemeente. */
+  onHandout?: () => void;
+  onHandoutAll?: () => void;
 }
 
 function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
@@ -215,6 +218,8 @@ export const KompasPanel = memo(function KompasPanel({
   onPeriod,
   onPrint,
   onPrintAll,
+  onHandout,
+  onHandoutAll,
 }: KompasPanelProps) {
   const i18n = useI18n();
   const first = periods[0] ?? period;
@@ -290,7 +295,14 @@ export const KompasPanel = memo(function KompasPanel({
         })}
       </p>
       <div className="kompas-actions" data-print-hide>
-        <PrintButton onPrint={onPrint} onPrintAll={onPrintAll} job={printJob} onCancel={onPrintCancel} />
+        <PrintButton
+          onPrint={onPrint}
+          onPrintAll={onPrintAll}
+          onHandout={onHandout}
+          onHandoutAll={onHandoutAll}
+          job={printJob}
+          onCancel={onPrintCancel}
+        />
       </div>
       {themes.length === 0 && <p>{t('kompas.empty')}</p>}
       {summaries.length > 0 && <CompassGraphic summaries={summaries} activeTheme={drilled} onTheme={openTheme} />}

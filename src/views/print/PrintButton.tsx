@@ -3,7 +3,7 @@ import './print.css';
 
 /** A print being prepared: which button started it and, for "all wijken", how many reports are computed. */
 export interface PrintJobState {
-  kind: 'one' | 'all';
+  kind: 'one' | 'all' | 'handout' | 'handoutAll';
   progress: { done: number; total: number } | null;
 }
 
@@ -12,6 +12,10 @@ export interface PrintButtonProps {
   onPrint(): void;
   /** The same for every wijk of the gemeente; without it the second button is not shown. */
   onPrintAll?: () => void;
+  /** The wijk meeting handout of this area (one A4 page); without it the handout buttons are not shown. */
+  onHandout?: () => void;
+  /** The handout of every wijk of the gemeente, one page per wijk, as one document. */
+  onHandoutAll?: () => void;
   /** True while the caller prepares the report(s): the buttons wait and a screen reader hears why. */
   busy?: boolean;
   /** The print being prepared (implies busy): its button shows the progress and a cancel button appears. */
@@ -21,11 +25,19 @@ export interface PrintButtonProps {
 }
 
 /**
- * "Afdrukken / PDF" and "Alle wijken afdrukken". Never printed itself (`no-print`, `data-print-hide`). While busy
+ * "Afdrukken / PDF" and "Alle wijken afdrukken", and the wijk meeting handout of the area and of all wijken. Never printed itself (`no-print`, `data-print-hide`). While busy
  * the buttons are aria-disabled rather than disabled, so keyboard focus stays on the button that was pressed; that
  * button says how far the preparation is ("Afdruk voorbereiden… 3 van 12"), and "Annuleren" stops it.
  */
-export function PrintButton({ onPrint, onPrintAll, busy = false, job = null, onCancel }: PrintButtonProps) {
+export function PrintButton({
+  onPrint,
+  onPrintAll,
+  onHandout,
+  onHandoutAll,
+  busy = false,
+  job = null,
+  onCancel,
+}: PrintButtonProps) {
   const { t } = useI18n();
   const waiting = busy || job !== null;
   const preparing = job?.progress
@@ -54,6 +66,30 @@ export function PrintButton({ onPrint, onPrintAll, busy = false, job = null, onC
           onClick={() => waiting || onPrintAll()}
         >
           {job?.kind === 'all' ? preparing : t('print.allWijken')}
+        </button>
+      )}
+      {onHandout && (
+        <button
+          type="button"
+          className="print-button print-handout"
+          title={t('handout.buttonTitle')}
+          aria-disabled={waiting}
+          data-state={job?.kind === 'handout' ? 'preparing' : undefined}
+          onClick={() => waiting || onHandout()}
+        >
+          {job?.kind === 'handout' ? preparing : t('handout.button')}
+        </button>
+      )}
+      {onHandoutAll && (
+        <button
+          type="button"
+          className="print-button print-handout-all"
+          title={t('handout.allTitle')}
+          aria-disabled={waiting}
+          data-state={job?.kind === 'handoutAll' ? 'preparing' : undefined}
+          onClick={() => waiting || onHandoutAll()}
+        >
+          {job?.kind === 'handoutAll' ? preparing : t('handout.all')}
         </button>
       )}
       {job && onCancel && (

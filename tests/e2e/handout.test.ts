@@ -1,0 +1,274 @@
+/**
+ * The wijk meeting handout (issue 13): a user aim, a toelichting (with a hostile string) and wijk signals kept in
+ * the browser's store are on the printed handout of their area — one A4 page — and "Handout alle wijken" is one
+ * document with one page per wijk, numbered per wijk. `window.print` is replaced before the app loads (as in
+ * printFirstTime.test.ts): it records what the print root holds when it is called; then the page is printed to PDF,
+ * read as text and turned into PNGs to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsIn } from '../../src/data/areaPeriods.ts';
+import { validateAreas } from '../../src/data/validate.ts';
+import { DEMO, readPackage } from '../fixtures/readPackage.ts';
+import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { compact, pdfPageCount, pdfText } from './pdfText.ts';
+
+const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
+const PERIOD = 2025;
+const GEMEENTE = 'GM9999';
+const wijken = areas.filter((a) => a.level === 'wijk' && a.gemeente === GEMEENTE && existsIn(a, PERIOD));
+const nameOf = (code: string) => areas.find((a) => a.code === code)!.name;
+const AREA = 'WK999901';
+const OTHER = 'WK999902';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const AIM_LABEL = `Minder jongeren met jeugdbescherming in ${nameOf(AREA)}: 1 % in 2027`;
+const NOTE = `De stijging komt door de nieuwe locatie aan de Dorpsstraat ${HOSTILE}`;
+const SIGNAL = 'Meer jongeren hangen ’s avonds rond het winkelcentrum.';
+const OTHER_SIGNAL = 'Bewoners van Voorstad melden meer eenzaamheid onder ouderen.';
+// 1.000 characters: far more than a handout line holds, so it is clipped with "…".
+const LONG_SIGNAL = `Lang verslag van de huisarts. ${'Veel bezorgde ouders aan de balie. '.repeat(40)}`.slice(0, 1000);
+
+/** The entities as the app's store keeps them (src/userdata/store.ts: value `{...entity, gemeente}`, key `[gemeente, id]`). */
+const now = Date.UTC(2026, 2, 12);
+const SEED = {
+  aims: [
+    {
+      id: 'e2e-aim',
+      updatedAt: now,
+      indicator_id: 'jeugdbescherming_pct',
+      area_code: AREA,
+      level: null,
+      baseline_period: 2022,
+      target_period: 2027,
+      target_value: 1,
+      direction: 'down',
+      label_nl: AIM_LABEL,
+      label_en: '',
+      agreed_with: `wijkraad ${nameOf(AREA)}`,
+      agreed_on: '2026-03-12',
+      origin: 'concept',
+    },
+  ],
+  notes: [
+    {
+      id: 'e2e-note',
+      updatedAt: now,
+      area_code: AREA,
+      indicator_id: 'jeugdbescherming_pct',
+      theme: null,
+      text: NOTE,
+      author: 'Gebiedsregisseur',
+      date: '2026-03-10',
+    },
+  ],
+  signals: [
+    {
+      id: 'e2e-signal',
+      updatedAt: now,
+      area_code: AREA,
+      date: '2026-02-01',
+      theme: 'jeugd',
+      source: 'wijkteam',
+      source_other: '',
+      text: SIGNAL,
+    },
+    {
+      id: 'e2e-long',
+      updatedAt: now + 1,
+      area_code: AREA,
+      date: '2026-01-15',
+      theme: 'gezondheid',
+      source: 'huisarts',
+      source_other: '',
+      text: LONG_SIGNAL,
+    },
+    {
+      id: 'e2e-other',
+      updatedAt: now + 2,
+      area_code: OTHER,
+      date: '2026-02-20',
+      theme: 'meedoen',
+      source: 'bewoners',
+      source_other: '',
+      text: OTHER_SIGNAL,
+    },
+  ],
+};
+
+interface HandoutPrintCall {
+  printing: boolean;
+  handouts: { title: string; text: string; images: number; trends: number; map: boolean; pages: number }[];
+}
+
+declare global {
+  interface Window {
+    __handoutPrints: HandoutPrintCall[];
+    __handoutAlerts: number;
+  }
+}
+
+function recordPrints() {
+  window.__handoutPrints = [];
+  window.__handoutAlerts = 0;
+  window.alert = () => {
+    window.__handoutAlerts++;
+  };
+  window.print = () => {
+    const handouts = [...document.querySelectorAll('.print-root article.handout')];
+    window.__handoutPrints.push({
+      printing: document.body.classList.contains('printing'),
+      handouts: handouts.map((h) => ({
+        title: h.querySelector('h2')?.textContent ?? '',
+        text: h.textContent ?? '',
+        images: h.querySelectorAll('img').length,
+        trends: h.querySelectorAll('.handout-trend svg').length,
+        map: h.querySelector('.handout-map svg path') !== null,
+        pages: Number(h.getAttribute('data-pages')),
+      })),
+    });
+  };
+}
+
+/** Puts the entities into the app's IndexedDB database, as its store writes them. */
+async function seed(page: Page, gemeente: string, seedData: typeof SEED) {
+  await page.evaluate(
+    async ({ gemeente, seedData }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('gebiedskompas', 2);
+        req.onupgradeneeded = () => {
+          for (const name of ['owndata', 'aims', 'notes', 'signals'])
+            if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['aims', 'notes', 'signals'], 'readwrite');
+      for (const [kind, list] of Object.entries(seedData))
+        for (const e of list) tx.objectStore(kind).put({ ...e, gemeente }, [gemeente, e.id]);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { gemeente, seedData },
+  );
+}
+
+async function printCall(page: Page, n: number): Promise<HandoutPrintCall> {
+  await page.waitForFunction((count) => window.__handoutPrints.length >= count, n, { timeout: 120_000 });
+  const calls = await page.evaluate(() => window.__handoutPrints);
+  expect(calls).toHaveLength(n);
+  return calls[n - 1]!;
+}
+
+async function printedPdf(page: Page, name: string) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const file = join(ARTIFACTS, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  // PNGs of the pages, to look at (tests/e2e/artifacts/<name>-<page>.png).
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, name)]);
+  return { count: pdfPageCount(pdf), pages: pdfText(pdf).split('\f').slice(0, -1).map(compact) };
+}
+
+describe('the wijk meeting handout', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+
+  beforeAll(async () => {
+    served = await serveBuiltApp();
+    browser = await launchBrowser();
+    ({ page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin));
+    await page.addInitScript(recordPrints);
+    const url = `${served.url}?dataset=demo&area=${AREA}&period=${PERIOD}`;
+    await page.goto(url);
+    await kompasShows(page, nameOf(AREA), { period: PERIOD });
+    await seed(page, GEMEENTE, SEED);
+    // A reload reads them back from the store, as a user's next visit would.
+    await page.reload();
+    await kompasShows(page, nameOf(AREA), { period: PERIOD });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('one area: the aim with its status, the note, the signals and the map on exactly one A4 page', async () => {
+    await page.getByRole('button', { name: 'Handout wijkoverleg' }).click();
+    const call = await printCall(page, 1);
+    expect(call.printing).toBe(true);
+    expect(call.handouts).toHaveLength(1);
+    const [handout] = call.handouts;
+    expect(handout!.title).toBe(`Wijkoverleg ${nameOf(AREA)}`);
+    expect(handout!.map).toBe(true);
+    // The hostile note is text: no element was made of it and nothing ran.
+    expect(handout!.text).toContain(NOTE);
+    expect(handout!.images).toBe(0);
+    expect(await page.evaluate(() => window.__handoutAlerts)).toBe(0);
+    // The user's aim comes first, with its status in words, who agreed on it, and a small trend with the aim.
+    expect(handout!.text).toContain(AIM_LABEL);
+    expect(handout!.text).toMatch(/Status: (behaald|op koers|onzeker|niet op koers|onbekend) concept/);
+    expect(handout!.text).toContain(`Afgesproken met wijkraad ${nameOf(AREA)} op 12 maart 2026`);
+    expect(handout!.trends).toBeGreaterThan(0);
+    expect(handout!.text).toContain('Basis 2022: ');
+    // Only this area's wijk signals; the long one clipped, and the page says so.
+    expect(handout!.text).toContain(SIGNAL);
+    expect(handout!.text).not.toContain(OTHER_SIGNAL);
+    expect(handout!.text).not.toContain(LONG_SIGNAL);
+    expect(handout!.text).toContain('Lang verslag van de huisarts.');
+    expect(handout!.text).toContain('zodat de handout op één A4 past');
+
+    const pdf = await printedPdf(page, 'handout-one');
+    expect(pdf.count).toBe(1);
+    const paper = pdf.pages[0]!;
+    for (const text of [
+      `Wijkoverleg ${nameOf(AREA)}`,
+      AIM_LABEL,
+      NOTE,
+      SIGNAL,
+      '1 februari 2026 · wijkteam · Jeugd',
+      'Signalen uit de wijk',
+      'Signalen uit de cijfers',
+      'Toelichtingen',
+      'Bron: Synthetische demodata, geen echte cijfers',
+      'Afgedrukt op',
+      'Pagina 1 van 1',
+    ])
+      expect(paper).toContain(compact(text));
+    expect(paper).not.toContain(compact(OTHER_SIGNAL));
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
+
+  it('all wijken: one document, one page per wijk, numbered per wijk, each with its own agenda', async () => {
+    await page.getByRole('button', { name: 'Handout alle wijken' }).click();
+    const call = await printCall(page, 2);
+    expect(call.printing).toBe(true);
+    expect(call.handouts.map((h) => h.title)).toEqual(wijken.map((w) => `Wijkoverleg ${w.name}`));
+    for (const h of call.handouts) {
+      expect(h.pages).toBe(1);
+      expect(h.map).toBe(true);
+    }
+
+    const pdf = await printedPdf(page, 'handout-all');
+    expect(pdf.count).toBe(wijken.length);
+    wijken.forEach((w, i) => {
+      const text = pdf.pages[i]!;
+      expect(text).toContain(compact(`Wijkoverleg ${w.name}`));
+      expect(text).toContain(compact(`${w.name} – blz. 1 van 1`));
+      expect(text).toContain(compact('Bron: Synthetische demodata, geen echte cijfers'));
+      expect(text).not.toContain(compact('Pagina'));
+      expect(text.includes(compact(SIGNAL))).toBe(w.code === AREA);
+      expect(text.includes(compact(NOTE))).toBe(w.code === AREA);
+      expect(text.includes(compact(OTHER_SIGNAL))).toBe(w.code === OTHER);
+    });
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
+});
