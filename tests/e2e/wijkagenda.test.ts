@@ -11,6 +11,7 @@ import {
   seriousAxeViolations,
   serveBuiltApp,
 } from './harness.ts';
+import { compact, pdfText } from './pdfText.ts';
 
 /*
  * Contexts bypass the page's CSP: to run axe, and so that nothing but the app's own rendering keeps a hostile note
@@ -182,6 +183,28 @@ describe('the wijkagenda in the browser', () => {
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'wijkagenda-1400.png'), fullPage: true });
+    await page.locator('section.agenda').screenshot({ path: join(ARTIFACTS, 'wijkagenda-1400-agenda.png') });
+    await page.locator('.agenda-signals').screenshot({ path: join(ARTIFACTS, 'wijkagenda-1400-signals.png') });
+    await page
+      .locator('table.kompas-table[data-theme="jeugd"]')
+      .screenshot({ path: join(ARTIFACTS, 'wijkagenda-1400-jeugd.png') });
+
+    // The printed report holds the aim with its origin, the wijk signal and the note, as text.
+    await page.evaluate(() => {
+      window.print = () => undefined; // headless: the report is printed below with page.pdf
+    });
+    await page
+      .getByRole('button', { name: /Afdrukken/ })
+      .first()
+      .click();
+    await page.locator('.print-root .print-report').waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'wijkagenda-report.pdf'), pdf);
+    const printed = compact(pdfText(pdf));
+    for (const text of [AIM_LABEL, 'concept', SIGNAL_TEXT, 'komt door de nieuwe locatie', 'Gebiedsregisseur'])
+      expect(printed).toContain(compact(text));
+    await page.emulateMedia({ media: 'screen' });
 
     // 4. A reload shows the same.
     const before = await shown(page);
