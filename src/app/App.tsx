@@ -25,6 +25,7 @@ import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
+import { LoadingShell } from './LoadingShell.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import { revealKompas } from './revealKompas.ts';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
@@ -72,11 +73,12 @@ export function App() {
     switching && shown
       ? { ...url, dataset: shown.dataset, area: shown.area, indicator: shown.indicator, period: shown.period }
       : url;
-  // The Over page needs only the package's metadata: read from the fetched files while DuckDB still loads.
+  // The Over page and the start screen need only the package's metadata: read from the fetched files while DuckDB
+  // still loads.
   const ownReady = own.pkg !== null && own.ready;
   const preview = useMemo(
-    () => (!ownReady && url.view === 'over' && session.fetched ? packageMetadata(session.fetched) : null),
-    [ownReady, url.view, session.fetched],
+    () => (!ownReady && session.fetched ? packageMetadata(session.fetched) : null),
+    [ownReady, session.fetched],
   );
   const headerDataset =
     switching && url.dataset && session.datasets.some((d) => d.id === url.dataset) ? url.dataset : session.datasetId;
@@ -119,7 +121,18 @@ export function App() {
             />
           ) : (
             <main id="main" className="loading">
-              {session.status !== 'failed' && <LoadingProgress progress={session.progress} />}
+              {session.status !== 'failed' &&
+                (preview ? (
+                  <LoadingShell
+                    metadata={preview}
+                    progress={session.progress}
+                    area={url.area}
+                    period={url.period}
+                    onSelect={(area) => update({ area })}
+                  />
+                ) : (
+                  <LoadingProgress progress={session.progress} />
+                ))}
             </main>
           )}
         </ViewErrorBoundary>
