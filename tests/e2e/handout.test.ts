@@ -202,8 +202,10 @@ describe('the wijk meeting handout', () => {
   });
 
   it('one area: the aim with its status, the note, the signals and the map on exactly one A4 page', async () => {
+    const started = Date.now();
     await page.getByRole('button', { name: 'Handout wijkoverleg' }).click();
     const call = await printCall(page, 1);
+    console.log(`handout of one area: ${Date.now() - started} ms from click to print dialog`);
     expect(call.printing).toBe(true);
     expect(call.handouts).toHaveLength(1);
     const [handout] = call.handouts;
@@ -248,8 +250,10 @@ describe('the wijk meeting handout', () => {
   }, 180_000);
 
   it('all wijken: one document, one page per wijk, numbered per wijk, each with its own agenda', async () => {
+    const started = Date.now();
     await page.getByRole('button', { name: 'Handout alle wijken' }).click();
     const call = await printCall(page, 2);
+    console.log(`handout of ${wijken.length} wijken: ${Date.now() - started} ms from click to print dialog`);
     expect(call.printing).toBe(true);
     expect(call.handouts.map((h) => h.title)).toEqual(wijken.map((w) => `Wijkoverleg ${w.name}`));
     for (const h of call.handouts) {
@@ -271,4 +275,27 @@ describe('the wijk meeting handout', () => {
     });
     expect(consoleErrors).toEqual([]);
   }, 300_000);
+
+  it('on a phone the four print buttons wrap inside the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const actions = page.locator('.print-actions');
+    await actions.scrollIntoViewIfNeeded();
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll('.print-actions .print-button')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return { text: b.textContent ?? '', left: r.left, right: r.right };
+      }),
+    );
+    expect(boxes.map((b) => b.text)).toEqual([
+      'Afdrukken / PDF',
+      'Alle wijken afdrukken',
+      'Handout wijkoverleg',
+      'Handout alle wijken',
+    ]);
+    for (const b of boxes) {
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(390);
+    }
+    await actions.screenshot({ path: join(ARTIFACTS, 'handout-buttons-390.png') });
+  });
 });
