@@ -145,7 +145,8 @@ export function PrintAgenda({ areaCode, period }: { areaCode: string; period: nu
   const aims = agenda.indicators
     .map((indicator) => ({ indicator, aim: aimOf(agenda, indicator.id, areaCode, period) }))
     .filter((x) => x.aim !== null);
-  if (signals.length === 0 && notes.length === 0 && aims.length === 0) return null;
+  // A report of an area nothing was added for stays as it was: the package's aims are in its table already.
+  if (signals.length === 0 && notes.length === 0 && !aims.some((x) => x.aim!.origin === 'concept')) return null;
   return (
     <section className="print-agenda">
       <h3>{t('agenda.title')}</h3>
