@@ -188,6 +188,12 @@ describe('the wijk meeting handout', () => {
     browser = await launchBrowser();
     ({ page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin));
     await page.addInitScript(recordPrints);
+    // The print view's code arrives late, as on a slow connection: the handout must still wait for it (as
+    // printFirstTime.test.ts checks for the report).
+    await page.route(/\/assets\/PrintRoot-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     const url = `${served.url}?dataset=demo&area=${AREA}&period=${PERIOD}`;
     await page.goto(url);
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
