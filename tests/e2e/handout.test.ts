@@ -1,6 +1,6 @@
 /**
- * The wijk meeting handout (issue 13): a user aim, a toelichting (with a hostile string) and wijk signals kept in
- * the browser's store are on the printed handout of their area — one A4 page — and "Handout alle wijken" is one
+ * The wijk meeting handout (issue 13): a user aim, a toelichting (with a hostile string) and wijk signals, added
+ * through the Kompas's wijkagenda forms and kept in the browser's store, are on the printed handout of their area — one A4 page — and "Handout alle wijken" is one
  * document with one page per wijk, numbered per wijk. `window.print` is replaced before the app loads (as in
  * printFirstTime.test.ts): it records what the print root holds when it is called; then the page is printed to PDF,
  * read as text and turned into PNGs to look at.
@@ -23,6 +23,7 @@ const wijken = areas.filter((a) => a.level === 'wijk' && a.gemeente === GEMEENTE
 const nameOf = (code: string) => areas.find((a) => a.code === code)!.name;
 const AREA = 'WK999901';
 const OTHER = 'WK999902';
+const INDICATOR = 'jeugdbescherming_pct';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const AIM_LABEL = `Minder jongeren met jeugdbescherming in ${nameOf(AREA)}: 1 % in 2027`;
@@ -31,73 +32,6 @@ const SIGNAL = 'Meer jongeren hangen ’s avonds rond het winkelcentrum.';
 const OTHER_SIGNAL = 'Bewoners van Voorstad melden meer eenzaamheid onder ouderen.';
 // 1.000 characters: far more than a handout line holds, so it is clipped with "…".
 const LONG_SIGNAL = `Lang verslag van de huisarts. ${'Veel bezorgde ouders aan de balie. '.repeat(40)}`.slice(0, 1000);
-
-/** The entities as the app's store keeps them (src/userdata/store.ts: value `{...entity, gemeente}`, key `[gemeente, id]`). */
-const now = Date.UTC(2026, 2, 12);
-const SEED = {
-  aims: [
-    {
-      id: 'e2e-aim',
-      updatedAt: now,
-      indicator_id: 'jeugdbescherming_pct',
-      area_code: AREA,
-      level: null,
-      baseline_period: 2022,
-      target_period: 2027,
-      target_value: 1,
-      direction: 'down',
-      label_nl: AIM_LABEL,
-      label_en: '',
-      agreed_with: `wijkraad ${nameOf(AREA)}`,
-      agreed_on: '2026-03-12',
-      origin: 'concept',
-    },
-  ],
-  notes: [
-    {
-      id: 'e2e-note',
-      updatedAt: now,
-      area_code: AREA,
-      indicator_id: 'jeugdbescherming_pct',
-      theme: null,
-      text: NOTE,
-      author: 'Gebiedsregisseur',
-      date: '2026-03-10',
-    },
-  ],
-  signals: [
-    {
-      id: 'e2e-signal',
-      updatedAt: now,
-      area_code: AREA,
-      date: '2026-02-01',
-      theme: 'jeugd',
-      source: 'wijkteam',
-      source_other: '',
-      text: SIGNAL,
-    },
-    {
-      id: 'e2e-long',
-      updatedAt: now + 1,
-      area_code: AREA,
-      date: '2026-01-15',
-      theme: 'gezondheid',
-      source: 'huisarts',
-      source_other: '',
-      text: LONG_SIGNAL,
-    },
-    {
-      id: 'e2e-other',
-      updatedAt: now + 2,
-      area_code: OTHER,
-      date: '2026-02-20',
-      theme: 'meedoen',
-      source: 'bewoners',
-      source_other: '',
-      text: OTHER_SIGNAL,
-    },
-  ],
-};
 
 interface HandoutPrintCall {
   printing: boolean;
@@ -133,30 +67,16 @@ function recordPrints() {
   };
 }
 
-/** Puts the entities into the app's IndexedDB database, as its store writes them. */
-async function seed(page: Page, gemeente: string, seedData: typeof SEED) {
-  await page.evaluate(
-    async ({ gemeente, seedData }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('gebiedskompas', 2);
-        req.onupgradeneeded = () => {
-          for (const name of ['owndata', 'aims', 'notes', 'signals'])
-            if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        };
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = db.transaction(['aims', 'notes', 'signals'], 'readwrite');
-      for (const [kind, list] of Object.entries(seedData))
-        for (const e of list) tx.objectStore(kind).put({ ...e, gemeente }, [gemeente, e.id]);
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { gemeente, seedData },
-  );
+/** Adds a wijk signal through the Kompas's form. */
+async function addSignal(page: Page, signal: { date: string; theme: string; source: string; text: string }) {
+  await page.getByRole('button', { name: 'Signaal uit de wijk toevoegen' }).click();
+  const form = page.locator('.agenda-signals form.agenda-form');
+  await form.getByLabel('Datum').fill(signal.date);
+  await form.getByLabel('Thema').selectOption(signal.theme);
+  await form.getByLabel('Bron', { exact: true }).selectOption(signal.source);
+  await form.getByLabel('Tekst').fill(signal.text);
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await form.waitFor({ state: 'detached' });
 }
 
 async function printCall(page: Page, n: number): Promise<HandoutPrintCall> {
@@ -194,12 +114,41 @@ describe('the wijk meeting handout', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
-    const url = `${served.url}?dataset=demo&area=${AREA}&period=${PERIOD}`;
-    await page.goto(url);
+    const start = (area: string) => `${served.url}?dataset=demo&area=${area}&period=${PERIOD}&indicator=${INDICATOR}`;
+    await page.goto(start(AREA));
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
-    await seed(page, GEMEENTE, SEED);
+    const agenda = page.locator('section.agenda');
+
+    // Through the Kompas's own forms, as a gebiedsregisseur does: the aim agreed with the wijkraad, …
+    await agenda.getByRole('button', { name: 'Doel toevoegen' }).click();
+    const aimForm = agenda.locator('form.agenda-form');
+    expect(await aimForm.getByLabel('Indicator').inputValue()).toBe(INDICATOR);
+    await aimForm.getByLabel('Basisjaar').selectOption('2022');
+    await aimForm.getByRole('textbox', { name: 'Streefwaarde' }).fill('1');
+    await aimForm.getByLabel('Doeljaar').fill('2027');
+    await aimForm.getByLabel('Doel in woorden', { exact: true }).fill(AIM_LABEL);
+    await aimForm.getByLabel('Afgesproken met').fill(`wijkraad ${nameOf(AREA)}`);
+    await aimForm.getByLabel('Afgesproken op').fill('2026-03-12');
+    await aimForm.getByRole('button', { name: 'Bewaren' }).click();
+    await aimForm.waitFor({ state: 'detached' });
+
+    // … a note next to the figure (with a hostile string), …
+    await agenda.getByRole('button', { name: 'Toelichting toevoegen' }).click();
+    const noteForm = agenda.locator('form.agenda-form');
+    await noteForm.getByLabel('Tekst').fill(NOTE);
+    await noteForm.getByLabel('Auteur').fill('Gebiedsregisseur');
+    await noteForm.getByRole('button', { name: 'Bewaren' }).click();
+    await noteForm.waitFor({ state: 'detached' });
+
+    // … two wijk signals, one of them as long as a signal may be, and one signal for another wijk.
+    await addSignal(page, { date: '2026-02-01', theme: 'jeugd', source: 'wijkteam', text: SIGNAL });
+    await addSignal(page, { date: '2026-01-15', theme: 'gezondheid', source: 'huisarts', text: LONG_SIGNAL });
+    await page.goto(start(OTHER));
+    await kompasShows(page, nameOf(OTHER), { period: PERIOD });
+    await addSignal(page, { date: '2026-02-20', theme: 'meedoen', source: 'bewoners', text: OTHER_SIGNAL });
+
     // A reload reads them back from the store, as a user's next visit would.
-    await page.reload();
+    await page.goto(start(AREA));
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
   }, 180_000);
   afterAll(async () => {
@@ -227,6 +176,7 @@ describe('the wijk meeting handout', () => {
     expect(handout!.text).toContain(`Afgesproken met wijkraad ${nameOf(AREA)} op 12 maart 2026`);
     expect(handout!.trends).toBeGreaterThan(0);
     expect(handout!.text).toContain('Basis 2022: ');
+    expect(handout!.text).toContain('doel 2027: 1,00%');
     // Only this area's wijk signals; the long one clipped, and the page says so.
     expect(handout!.text).toContain(SIGNAL);
     expect(handout!.text).not.toContain(OTHER_SIGNAL);
