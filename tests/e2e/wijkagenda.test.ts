@@ -291,11 +291,15 @@ describe('the wijkagenda in the browser', () => {
     await context.close();
   });
 
-  it('works on a phone: the forms fit the width and pass axe', async () => {
+  it('works on a phone and in English: the forms fit the width and pass axe', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-    const { page } = await open(context, `${served.url}${START}`);
-    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
-    await page.getByRole('button', { name: 'Signaal uit de wijk toevoegen' }).click();
+    const { page } = await open(context, `${served.url}${START}&lang=en`);
+    // From the wijk signals near the top, one button leads to the agenda below the tables.
+    await page.getByRole('button', { name: 'Aims and notes: go to the agenda' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('agenda-title');
+    await page.getByRole('button', { name: 'Add an aim' }).click();
+    await page.getByRole('button', { name: 'Add a signal from the neighbourhood' }).click();
+    expect(await page.locator('section.agenda form legend').first().textContent()).toBe('Add an aim');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.locator('section.agenda').screenshot({ path: join(ARTIFACTS, 'wijkagenda-390.png') });

@@ -5,6 +5,7 @@ export const agendaEN: Record<keyof typeof agendaNL, string> = {
   'agenda.title': 'Neighbourhood agenda',
   'agenda.help':
     'Aims agreed with the neighbourhood and notes on the figures. Everything stays in this browser until you export it.',
+  'agenda.goTo': 'Aims and notes: go to the agenda',
   'agenda.save': 'Save',
   'agenda.cancel': 'Cancel',
   'agenda.count': '{length} of {limit} characters',

@@ -3,6 +3,7 @@ export const agendaNL = {
   'agenda.title': 'Wijkagenda',
   'agenda.help':
     'Doelen die met de wijk zijn afgesproken en toelichtingen bij de cijfers. Alles blijft in deze browser tot u het exporteert.',
+  'agenda.goTo': 'Doelen en toelichting: naar de wijkagenda',
   'agenda.save': 'Bewaren',
   'agenda.cancel': 'Annuleren',
   'agenda.count': '{length} van {limit} tekens',

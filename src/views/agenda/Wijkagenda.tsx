@@ -706,7 +706,20 @@ export function WijkSignals({ area, theme }: { area: Area; theme: Theme }) {
   return (
     <section className="agenda-part agenda-signals" aria-labelledby="agenda-signals-title">
       <h3 id="agenda-signals-title">{t('agenda.signals.title')}</h3>
-      <p className="muted signals-help">{t('agenda.signals.help')}</p>
+      <p className="muted signals-help">
+        {t('agenda.signals.help')}{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            const heading = document.getElementById('agenda-title');
+            heading?.focus();
+            heading?.scrollIntoView({ block: 'start' });
+          }}
+        >
+          {t('agenda.goTo')}
+        </button>
+      </p>
       {list.length === 0 ? (
         <p className="muted">{t('agenda.signals.none')}</p>
       ) : (
@@ -873,7 +886,9 @@ export function Wijkagenda({
   if (!agenda) return null;
   return (
     <section className="agenda" aria-labelledby="agenda-title" data-print-hide>
-      <h3 id="agenda-title">{t('agenda.title')}</h3>
+      <h3 id="agenda-title" tabIndex={-1}>
+        {t('agenda.title')}
+      </h3>
       <p className="muted">{t('agenda.help')}</p>
       {agenda.api.damaged.length > 0 && (
         <p role="alert">{agenda.api.damaged.map((id) => userdataText(i18n, 'userdata.damaged', { id }))}</p>
