@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { absentThemes } from '../compass/absentThemes.ts';
 import { applicableAim, assessArea } from '../compass/assess.ts';
 import { estimateDispersion } from '../compass/dispersion.ts';
 import { kompasRows } from '../compass/kompasRows.ts';
@@ -158,7 +159,7 @@ const OVERVIEW_LEVELS = ['wijk', 'buurt', 'gebied'] as const satisfies readonly 
 const overviewLevel = (level: MapLevel) => OVERVIEW_LEVELS.find((l) => l === level) ?? 'wijk';
 const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
 
-function OverMain({ metadata }: { metadata: PackageMetadata }) {
+function OverMain({ metadata }: { metadata: Omit<PackageMetadata, 'outline'> }) {
   return (
     <main id="main" className="over-main">
       <Suspense fallback={<LoadingMessage />}>
@@ -315,6 +316,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const kompasIndicator = useDeferredValue(indicator.id);
   const onIndicator = useCallback((id: string) => update({ indicator: id }), [update]);
   const onPeriod = useCallback((period: number) => update({ period }), [update]);
+  const onGemeente = useCallback((code: string, period: number) => update({ area: code, period }), [update]);
   const themes = useMemo(
     () =>
       profile.data
@@ -328,6 +330,16 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
           })
         : [],
     [profile.data, pkg, area.code, gemeente, kompasPeriod],
+  );
+  const absent = useMemo(
+    () =>
+      profile.data
+        ? absentThemes(
+            pkg.indicators.map((i) => i.theme),
+            themes.map((x) => x.theme),
+          )
+        : [],
+    [profile.data, pkg.indicators, themes],
   );
   // The verdicts: every comparison and aim of the shown period (src/compass), for the panel, graphic and print.
   const assessmentList = useMemo(
@@ -554,6 +566,9 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               onPrintAll={onPrintAll}
               onHandout={onHandout}
               onHandoutAll={onHandoutAll}
+              absent={absent}
+              gemeentePeriod={gemeente ? (pkg.socialPeriods?.get(gemeente.code) ?? null) : null}
+              onGemeente={onGemeente}
             />
           </div>
         </>

@@ -186,6 +186,8 @@ export const en: Record<MessageKey, string> = {
   'kompas.nl': 'Netherlands',
   'kompas.change': 'Since {period}',
   'kompas.changePrevious': 'Since previous measurement',
+  'kompas.absentThemes': 'This package has no figures for {area} on: {themes}.',
+  'kompas.absentGoTo': 'Go to {gemeente} in {period}',
   'kompas.themeNoData': 'No data for {period}; the latest are of {latest}.',
   'kompas.themeGoTo': 'Go to {latest}',
   'kompas.changeHeader': 'Change',

@@ -188,6 +188,8 @@ export const nl = {
   'kompas.nl': 'Nederland',
   'kompas.change': 'Sinds {period}',
   'kompas.changePrevious': 'Sinds vorige meting',
+  'kompas.absentThemes': 'Geen cijfers in dit pakket voor {area} over: {themes}.',
+  'kompas.absentGoTo': 'Naar {gemeente} in {period}',
   'kompas.themeNoData': 'Geen gegevens over {period}; de laatste zijn van {latest}.',
   'kompas.themeGoTo': 'Naar {latest}',
   'kompas.changeHeader': 'Verandering',

@@ -13,6 +13,7 @@ import { Wijkagenda, WijkSignals } from '../agenda/Wijkagenda.tsx';
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { sparkline } from '../charts/sparkline.ts';
 import { PrintButton, type PrintJobState } from '../print/PrintButton.tsx';
+import { AbsentThemes } from './AbsentThemes.tsx';
 import { AimStatusBadge } from './AimStatusBadge.tsx';
 import { CompassGraphic } from './CompassGraphic.tsx';
 import { MissingValue } from './MissingValue.tsx';
@@ -41,6 +42,11 @@ export interface KompasPanelProps {
   onIndicator(id: string): void;
   /** Go to another year (a theme without values in the chosen year offers the year of its latest value). */
   onPeriod?(period: number): void;
+  /** Themes of the package the area has no figure of in any year (src/compass/absentThemes.ts). */
+  absent?: readonly Theme[];
+  /** The gemeente's latest year with social-domain figures, offered when the area has none of a theme. */
+  gemeentePeriod?: number | null;
+  onGemeente?: (code: string, period: number) => void;
   onPrint(): void;
   onPrintAll: (() => void) | undefined;
   /** The wijk meeting handout of the area, and of every wijk of its gemeente. */
@@ -220,6 +226,9 @@ export const KompasPanel = memo(function KompasPanel({
   onPrintAll,
   onHandout,
   onHandoutAll,
+  absent,
+  gemeentePeriod,
+  onGemeente,
 }: KompasPanelProps) {
   const i18n = useI18n();
   const first = periods[0] ?? period;
@@ -444,6 +453,15 @@ export const KompasPanel = memo(function KompasPanel({
           </table>
         );
       })}
+      {drilled === null && (
+        <AbsentThemes
+          area={area}
+          themes={absent ?? []}
+          gemeente={gemeente}
+          gemeentePeriod={gemeentePeriod ?? null}
+          onGemeente={onGemeente}
+        />
+      )}
       <Wijkagenda area={area} period={period} indicator={activeIndicator ?? ''} assessments={assessments} />
     </section>
   );
