@@ -285,6 +285,14 @@ describe('the wijkagenda in the browser', () => {
 
     expect(dialogs).toEqual([]);
     expect(colleague.dialogs).toEqual([]);
+
+    // 9. Deleting the concept aim (after a confirmation) takes its status out of the Kompas; focus stays in the list.
+    page.removeAllListeners('dialog');
+    page.once('dialog', (d) => void d.accept());
+    await agenda.getByRole('button', { name: `Verwijderen ${AIM_LABEL}` }).click();
+    await expect.poll(() => row.locator('[data-aim-status]').count()).toBe(0);
+    expect(await agenda.locator('li[data-aim-origin="concept"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Doel toevoegen');
     writeFileSync(join(ARTIFACTS, 'wijkagenda-effort.json'), JSON.stringify(effort.steps, null, 2));
     console.log(effort.steps);
     await fresh.close();

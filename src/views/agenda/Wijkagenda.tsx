@@ -555,8 +555,11 @@ function ItemButtons({
           <button
             type="button"
             className="link-button"
-            onClick={() => {
-              if (window.confirm(t('agenda.confirmRemove', { label }))) onRemove();
+            onClick={(event) => {
+              if (!window.confirm(t('agenda.confirmRemove', { label }))) return;
+              // The item goes; focus moves to its list's add button rather than being lost.
+              event.currentTarget.closest('section')?.querySelector<HTMLElement>('button.agenda-add')?.focus();
+              onRemove();
             }}
           >
             {t('agenda.remove')}
@@ -646,7 +649,12 @@ function AimsSection({
         />
       ) : null}
       {/* Hidden, not removed, while its form is open: focus returns to it. */}
-      <button type="button" hidden={editor.editing !== null} onClick={(e) => editor.open('new', e.currentTarget)}>
+      <button
+        type="button"
+        className="agenda-add"
+        hidden={editor.editing !== null}
+        onClick={(e) => editor.open('new', e.currentTarget)}
+      >
         {t('agenda.aims.add')}
       </button>
     </section>
@@ -688,7 +696,12 @@ function NotesSection({ area, indicator }: { area: Area; indicator: string }) {
         <NoteForm key={editor.editing} note={editing} area={area} indicator={indicator} onDone={editor.close} />
       ) : null}
       {/* Hidden, not removed, while its form is open: focus returns to it. */}
-      <button type="button" hidden={editor.editing !== null} onClick={(e) => editor.open('new', e.currentTarget)}>
+      <button
+        type="button"
+        className="agenda-add"
+        hidden={editor.editing !== null}
+        onClick={(e) => editor.open('new', e.currentTarget)}
+      >
         {t('agenda.notes.add')}
       </button>
     </section>
@@ -742,7 +755,12 @@ export function WijkSignals({ area, theme }: { area: Area; theme: Theme }) {
         <SignalForm key={editor.editing} signal={editing} area={area} theme={theme} onDone={editor.close} />
       ) : null}
       {/* Hidden, not removed, while its form is open: focus returns to it. */}
-      <button type="button" hidden={editor.editing !== null} onClick={(e) => editor.open('new', e.currentTarget)}>
+      <button
+        type="button"
+        className="agenda-add"
+        hidden={editor.editing !== null}
+        onClick={(e) => editor.open('new', e.currentTarget)}
+      >
         {t('agenda.signals.add')}
       </button>
     </section>
