@@ -14,6 +14,8 @@
  *   `exportCsv(kind)` → `{name, text}`: aims in the package's aims.csv format, notes or signals as CSV.
  *   `kind` is `'aims' | 'notes' | 'signals'`.
  * - `allAims(pkg.aims, agenda.aims)`: the package's aims (`origin: 'vastgesteld'`) and the user's (`'concept'`).
+ * - `effectiveAims(pkg.aims, agenda.aims, pkg.areas)`: the aims the compass assesses in every view (a user's edit of a
+ *   package aim replaces it as concept; an aim for all areas of a level holds per area of it): use this one to assess.
  * - `packageAimsCsv(aims)`: aims in the package's aims.csv format (with agreed_with, agreed_on) to put in a package.
  * - `validateUserAim` / `validateToelichting` / `validateWijkSignal`, {@link TEXT_LIMITS}: for checks while typing.
  * - `problemText(problem, i18n)`, `bundleIssueText(issue, i18n)`: the sentences; `userdataText(i18n, key)` for the
@@ -25,6 +27,7 @@
  */
 export { allAims, packageAimId, packageAimsAsUserAims } from './aims.ts';
 export { BundleError, packageAimsCsv } from './bundle.ts';
+export { effectiveAims } from './effectiveAims.ts';
 export { bundleIssueText, problemText, type UserdataKey, userdataText } from './messages.ts';
 export * from './types.ts';
 export { useUserAgenda } from './useUserAgenda.ts';
