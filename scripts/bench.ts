@@ -11,11 +11,12 @@
  * Every action has a timeout and records a failure instead of hanging; a figure whose performance marks a page
  * never sets is reported as n/a with the reason.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { measureFirstViews, VIEWPORT } from './bench/firstView.ts';
 import { measureAreaSwitches, measurePan, measureSwitches, resetSelect } from './bench/interactions.ts';
+import { CONNECTION, measureNetwork } from './bench/network.ts';
 import { type BenchOptions, parseOptions } from './bench/options.ts';
 import { reason, waitForMarks, withTimeout } from './bench/page.ts';
 import { printTable, rows, writeJson } from './bench/report.ts';
@@ -27,6 +28,17 @@ const ROOT = join(import.meta.dirname, '..');
 const PATHS: Record<Target, string> = { app: '', baseline: 'src/baseline/index.html' };
 
 const log = (line: string) => console.log(line);
+
+/** The machine's load average at each stage; a 1-min average above the core count makes the figures untrustworthy. */
+const loads: { stage: string; loadavg: number[] }[] = [];
+function recordLoad(stage: string) {
+  const avg = loadavg().map((v) => Math.round(v * 100) / 100);
+  loads.push({ stage, loadavg: avg });
+  const cores = cpus().length;
+  log(`  load average ${avg.join(' ')} (${cores} cores) at ${stage}`);
+  if (avg[0]! > cores)
+    log(`  WARNING: 1-min load average ${avg[0]} exceeds the ${cores} cores: this run is too noisy to trust`);
+}
 
 /** One page, loaded once, for the switches, the clicks and the pan (in that order). */
 async function measureInteractions(
@@ -90,9 +102,14 @@ async function main() {
     for (const target of opts.targets) {
       const url = `${server.base}${PATHS[target]}?dataset=${encodeURIComponent(pkg.id)}`;
       log(`${target}: ${url}`);
+      recordLoad(`${target} first views`);
       await measureFirstViews(browser, url, target, opts, results, pkg.diskBytes, join(ROOT, 'dist'), log);
+      recordLoad(`${target} interactions`);
       await measureInteractions(browser, url, target, pkg, opts, results);
+      recordLoad(`${target} network (${CONNECTION.downMbit} Mbit/s, ${CONNECTION.rttMs} ms)`);
+      await measureNetwork(browser, server, url, target, opts, results, VIEWPORT, log);
     }
+    recordLoad('end');
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();
@@ -100,9 +117,15 @@ async function main() {
   const list = rows(results, opts.targets);
   log('');
   printTable(list, log);
+  const worst = Math.max(...loads.map((l) => l.loadavg[0]!));
+  log(
+    `load average (1 min) during the run: max ${worst} on ${cpus().length} cores` +
+      (worst > cpus().length ? ' — WARNING: too high to trust these figures' : ''),
+  );
   const path = writeJson(ROOT, list, opts, {
     package: { id: pkg.id, partitioned: pkg.partitioned, indicators: pkg.indicators.length, periods: pkg.periods },
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', loads },
+    connection: CONNECTION,
     seconds: Math.round((Date.now() - started) / 1000),
   });
   log(`\nwritten ${path} (${Math.round((Date.now() - started) / 1000)} s)`);

@@ -32,6 +32,19 @@ export const FIGURES: Figure[] = [
   { key: 'wasm_gzip_kb', label: 'wasm (gzip -9)', unit: 'KB', ratio: true },
   { key: 'data_fetched_first_view_kb', label: 'dataset bytes fetched, first view', unit: 'KB', ratio: true },
   { key: 'package_on_disk_kb', label: 'dataset package on disk', unit: 'KB', ratio: false },
+  // Over the emulated municipal connection (scripts/bench/network.ts), from the production server.
+  { key: 'net_first_view_kompas_ms', label: '20 Mbit/s 40 ms: first visit → Kompas', unit: 'ms', ratio: true },
+  { key: 'net_first_visit_kb', label: '20 Mbit/s: bytes sent, first visit', unit: 'KB', ratio: true },
+  { key: 'net_repeat_visit_kb', label: '20 Mbit/s: bytes sent, repeat visit', unit: 'KB', ratio: true },
+  { key: 'net_sw_first_view_kompas_ms', label: 'repeat visit from service worker → Kompas', unit: 'ms', ratio: true },
+  { key: 'net_offline_first_view_kompas_ms', label: 'offline from service worker → Kompas', unit: 'ms', ratio: false },
+  {
+    key: 'net_first_view_uncompressed_kompas_ms',
+    label: '20 Mbit/s, no compression: first visit → Kompas',
+    unit: 'ms',
+    ratio: true,
+  },
+  { key: 'net_first_visit_uncompressed_kb', label: '20 Mbit/s, no compression: bytes sent', unit: 'KB', ratio: true },
 ];
 
 export interface Row {

@@ -1,15 +1,21 @@
 /** The built app served on loopback, and what the benchmark needs to know about the package it measures. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { csvParse } from 'd3';
 import { preview } from 'vite';
 
 export interface Served {
   base: string;
+  /** Bytes written to all sockets so far, headers included: what went over the wire. */
+  bytesSent(): number;
   close(): Promise<void>;
 }
 
-/** `vite preview` of dist/ on a free loopback port, with the packages of `dataDir` at /data/. */
+/**
+ * `vite preview` of dist/ on a free loopback port, with the packages of `dataDir` at /data/: the production server
+ * (precompressed files, cache headers, CSP; scripts/vite-plugin-production.ts).
+ */
 export async function serve(root: string, dataDir: string): Promise<Served> {
   // The datasets plugin reads the folder from the environment when the config is loaded.
   process.env.GEBIEDSKOMPAS_DATA_DIR = resolve(dataDir);
@@ -20,7 +26,17 @@ export async function serve(root: string, dataDir: string): Promise<Served> {
   });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('vite preview did not report a URL');
-  return { base, close: () => server.close() };
+  const open = new Set<Socket>();
+  let closed = 0;
+  server.httpServer.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.on('close', () => {
+      closed += socket.bytesWritten;
+      open.delete(socket);
+    });
+  });
+  const bytesSent = () => closed + [...open].reduce((sum, s) => sum + s.bytesWritten, 0);
+  return { base, bytesSent, close: () => server.close() };
 }
 
 export interface PackageInfo {
