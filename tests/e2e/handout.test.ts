@@ -33,9 +33,22 @@ const OTHER_SIGNAL = 'Bewoners van Voorstad melden meer eenzaamheid onder oudere
 // 1.000 characters: far more than a handout line holds, so it is clipped with "…".
 const LONG_SIGNAL = `Lang verslag van de huisarts. ${'Veel bezorgde ouders aan de balie. '.repeat(40)}`.slice(0, 1000);
 
+// A signal or note as long as may be kept, in short lines.
+const FULL_TEXT = Array.from({ length: 30 }, (_, i) => `Regel ${i + 1}: wat de wijk zag.`)
+  .join('\n')
+  .slice(0, 1000);
+
 interface HandoutPrintCall {
   printing: boolean;
-  handouts: { title: string; text: string; images: number; trends: number; map: boolean; pages: number }[];
+  handouts: {
+    title: string;
+    text: string;
+    images: number;
+    trends: number;
+    map: boolean;
+    pages: number;
+    budget: number;
+  }[];
 }
 
 declare global {
@@ -62,6 +75,7 @@ function recordPrints() {
         trends: h.querySelectorAll('.handout-trend svg').length,
         map: h.querySelector('.handout-map svg path') !== null,
         pages: Number(h.getAttribute('data-pages')),
+        budget: Number(h.getAttribute('data-budget')),
       })),
     });
   };
@@ -75,6 +89,17 @@ async function addSignal(page: Page, signal: { date: string; theme: string; sour
   await form.getByLabel('Thema').selectOption(signal.theme);
   await form.getByLabel('Bron', { exact: true }).selectOption(signal.source);
   await form.getByLabel('Tekst').fill(signal.text);
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** Adds a note next to the Kompas's chosen indicator through its form. */
+async function addNote(page: Page, text: string) {
+  const agenda = page.locator('section.agenda');
+  await agenda.getByRole('button', { name: 'Toelichting toevoegen' }).click();
+  const form = agenda.locator('form.agenda-form');
+  await form.getByLabel('Tekst').fill(text);
+  await form.getByLabel('Auteur').fill('Gebiedsregisseur');
   await form.getByRole('button', { name: 'Bewaren' }).click();
   await form.waitFor({ state: 'detached' });
 }
@@ -133,12 +158,7 @@ describe('the wijk meeting handout', () => {
     await aimForm.waitFor({ state: 'detached' });
 
     // … a note next to the figure (with a hostile string), …
-    await agenda.getByRole('button', { name: 'Toelichting toevoegen' }).click();
-    const noteForm = agenda.locator('form.agenda-form');
-    await noteForm.getByLabel('Tekst').fill(NOTE);
-    await noteForm.getByLabel('Auteur').fill('Gebiedsregisseur');
-    await noteForm.getByRole('button', { name: 'Bewaren' }).click();
-    await noteForm.waitFor({ state: 'detached' });
+    await addNote(page, NOTE);
 
     // … two wijk signals, one of them as long as a signal may be, and one signal for another wijk.
     await addSignal(page, { date: '2026-02-01', theme: 'jeugd', source: 'wijkteam', text: SIGNAL });
@@ -146,6 +166,11 @@ describe('the wijk meeting handout', () => {
     await page.goto(start(OTHER));
     await kompasShows(page, nameOf(OTHER), { period: PERIOD });
     await addSignal(page, { date: '2026-02-20', theme: 'meedoen', source: 'bewoners', text: OTHER_SIGNAL });
+    // The other wijk gets as much as can be typed: five more signals and three notes of 1.000 characters each, with
+    // line breaks. Its handout must still be one page, with the shortening said on it.
+    for (let day = 10; day < 15; day++)
+      await addSignal(page, { date: `2026-01-${day}`, theme: 'zorg', source: 'huisarts', text: FULL_TEXT });
+    for (let n = 0; n < 3; n++) await addNote(page, FULL_TEXT);
 
     // A reload reads them back from the store, as a user's next visit would.
     await page.goto(start(AREA));
@@ -229,6 +254,14 @@ describe('the wijk meeting handout', () => {
       expect(text.includes(compact(NOTE))).toBe(w.code === AREA);
       expect(text.includes(compact(OTHER_SIGNAL))).toBe(w.code === OTHER);
     });
+    // The full wijk: fewer items and shorter texts, so its page holds everything down to the line that says so.
+    const full = pdf.pages[wijken.findIndex((w) => w.code === OTHER)]!;
+    const fullCall = call.handouts.find((h) => h.title === `Wijkoverleg ${nameOf(OTHER)}`)!;
+    console.log(`budget of the full wijk: ${fullCall.budget}`);
+    expect(full).toContain(compact('Toelichtingen'));
+    expect(full).toContain(compact('Regel 1: wat de wijk zag.'));
+    expect(full).toMatch(/Ennog\d+indeapp\./);
+    expect(full).toContain(compact('zodat de handout op één A4 past'));
     expect(consoleErrors).toEqual([]);
   }, 300_000);
 

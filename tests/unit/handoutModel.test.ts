@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, firstOf, HANDOUT_LIMITS, isoToDate } from '../../src/views/print/handoutModel.ts';
+import { clipText, firstOf, HANDOUT_BUDGETS, isoToDate } from '../../src/views/print/handoutModel.ts';
 
 describe('the handout budget', () => {
   it('keeps a short text as it is, line breaks included', () => {
@@ -13,7 +13,7 @@ describe('the handout budget', () => {
     const long = 'a'.repeat(1000);
     const { text, clipped } = clipText(long);
     expect(clipped).toBe(true);
-    expect([...text]).toHaveLength(HANDOUT_LIMITS.chars + 1);
+    expect([...text]).toHaveLength(HANDOUT_BUDGETS[0]!.chars + 1);
     expect(text.endsWith('…')).toBe(true);
   });
 
@@ -41,5 +41,14 @@ describe('the handout budget', () => {
     const date = isoToDate('2026-03-12');
     expect([date?.getFullYear(), date?.getMonth(), date?.getDate()]).toEqual([2026, 2, 12]);
     expect(isoToDate('12-03-2026')).toBeNull();
+  });
+
+  it('each budget shows at most as much as the one before, and the last shows one of each', () => {
+    for (let i = 1; i < HANDOUT_BUDGETS.length; i++) {
+      const [before, now] = [HANDOUT_BUDGETS[i - 1]!, HANDOUT_BUDGETS[i]!];
+      for (const key of Object.keys(now) as (keyof typeof now)[]) expect(now[key]).toBeLessThanOrEqual(before[key]);
+      expect(now).not.toEqual(before);
+    }
+    expect(HANDOUT_BUDGETS.at(-1)).toMatchObject({ aims: 1, dataSignals: 1, wijkSignals: 1, notes: 1 });
   });
 });

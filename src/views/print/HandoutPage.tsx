@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useMemo } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { I18n } from '../../app/i18n/index.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { AreaReport, HandoutAim } from '../../app/usePrintJob.ts';
@@ -10,7 +10,15 @@ import { SIGNAL_SOURCES, type Toelichting, type WijkSignal } from '../../userdat
 import { SvgHost } from '../charts/SvgHost.tsx';
 import { aimProjection, trendAim } from '../charts/trendAim.ts';
 import { trendChart } from '../charts/trendChart.ts';
-import { type Clipped, clipText, firstOf, HANDOUT_LIMITS, isoToDate } from './handoutModel.ts';
+import {
+  type Clipped,
+  clipText,
+  firstOf,
+  HANDOUT_BUDGETS,
+  HANDOUT_PAGE_MM,
+  isoToDate,
+  LABEL_CHARS,
+} from './handoutModel.ts';
 import { formatPrintDate, sourceLine } from './PrintReport.tsx';
 import { printSignals } from './reportModel.ts';
 import './handout.css';
@@ -42,6 +50,18 @@ function Text({ value, className }: { value: Clipped; className?: string }) {
       {value.text}
     </span>
   );
+}
+
+const PX_PER_MM = 96 / 25.4;
+
+/** The handout's height laid out for a moment at the page's width (it is hidden on screen), in mm. */
+function heightMm(element: HTMLElement): number {
+  const style = element.getAttribute('style');
+  element.style.cssText = 'display:block;position:absolute;top:0;left:-10000px;width:186mm;visibility:hidden';
+  const height = element.getBoundingClientRect().height;
+  if (style === null) element.removeAttribute('style');
+  else element.setAttribute('style', style);
+  return height / PX_PER_MM;
 }
 
 function More({ count }: { count: number }) {
@@ -116,7 +136,7 @@ function targetText(aim: HandoutAim, assessment: IndicatorAssessment, indicator:
 }
 
 function agreedText(aim: HandoutAim, i18n: I18n): string | null {
-  const who = clipText(aim.agreed_with ?? '', HANDOUT_LIMITS.labelChars, 1).text;
+  const who = clipText(aim.agreed_with ?? '', LABEL_CHARS, 1).text;
   const on = aim.agreed_on ? dateText(aim.agreed_on, i18n) : '';
   if (who && on) return i18n.t('handout.agreedWithOn', { with: who, on });
   if (who) return i18n.t('handout.agreedWith', { with: who });
@@ -137,8 +157,7 @@ function themeText(theme: Theme, i18n: I18n): string {
 }
 
 function signalSource(signal: WijkSignal, i18n: I18n): string {
-  if (signal.source === 'anders' && signal.source_other)
-    return clipText(signal.source_other, HANDOUT_LIMITS.labelChars, 1).text;
+  if (signal.source === 'anders' && signal.source_other) return clipText(signal.source_other, LABEL_CHARS, 1).text;
   return (SIGNAL_SOURCES as readonly string[]).includes(signal.source)
     ? userdataText(i18n, `userdata.source.${signal.source}`)
     : String(signal.source);
@@ -171,19 +190,33 @@ export function HandoutPage({
     [report.themes],
   );
   const dataSignals = printSignals(report.signals, report.assessments, i18n);
-  const better = firstOf(dataSignals.better, HANDOUT_LIMITS.dataSignals);
-  const worse = firstOf(dataSignals.worse, HANDOUT_LIMITS.dataSignals);
-  const aims = firstOf(agenda.aims, HANDOUT_LIMITS.aims);
-  const signals = firstOf(agenda.signals, HANDOUT_LIMITS.wijkSignals);
-  const notes = firstOf(agenda.notes, HANDOUT_LIMITS.notes);
+  // The most generous budget whose page fits on one A4 (measured below, before the print root says it is ready).
+  // A new report (another print) starts from the first budget again.
+  const [fit, setFit] = useState({ report, level: 0 });
+  const level = fit.report === report ? fit.level : 0;
+  const budget = HANDOUT_BUDGETS[level]!;
+  const article = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const element = article.current;
+    if (element && level < HANDOUT_BUDGETS.length - 1 && heightMm(element) > HANDOUT_PAGE_MM)
+      setFit({ report, level: level + 1 });
+  }, [report, level]);
+  const better = firstOf(dataSignals.better, budget.dataSignals);
+  const worse = firstOf(dataSignals.worse, budget.dataSignals);
+  const aims = firstOf(agenda.aims, budget.aims);
+  const signals = firstOf(agenda.signals, budget.wijkSignals);
+  const notes = firstOf(agenda.notes, budget.notes);
 
   const aimItems = aims.shown.map(({ aim, assessment }) => ({
     aim,
     assessment,
-    label: clipText(i18n.lang === 'en' ? aim.label_en || aim.label_nl : aim.label_nl, HANDOUT_LIMITS.labelChars, 2),
+    label: clipText(i18n.lang === 'en' ? aim.label_en || aim.label_nl : aim.label_nl, LABEL_CHARS, 2),
   }));
-  const signalItems = signals.shown.map((signal) => ({ signal, text: clipText(signal.text) }));
-  const noteItems = notes.shown.map((note) => ({ note, text: clipText(note.text) }));
+  const signalItems = signals.shown.map((signal) => ({
+    signal,
+    text: clipText(signal.text, budget.chars, budget.lines),
+  }));
+  const noteItems = notes.shown.map((note) => ({ note, text: clipText(note.text, budget.chars, budget.lines) }));
   const clipped =
     aimItems.some((a) => a.label.clipped) ||
     signalItems.some((s) => s.text.clipped) ||
@@ -191,11 +224,13 @@ export function HandoutPage({
 
   return (
     <article
+      ref={article}
       className="print-report handout"
       aria-labelledby={`${id}-title`}
       data-period={period}
       data-pages={pages}
       data-area={report.area.code}
+      data-budget={level}
     >
       <header className="handout-header">
         <div className="handout-heading">
@@ -311,7 +346,7 @@ export function HandoutPage({
           <ul>
             {noteItems.map(({ note, text }) => {
               const subject = noteSubject(note, rows, i18n);
-              const author = clipText(note.author, HANDOUT_LIMITS.labelChars, 1).text;
+              const author = clipText(note.author, LABEL_CHARS, 1).text;
               const date = dateText(note.date, i18n);
               return (
                 <li key={note.id}>
