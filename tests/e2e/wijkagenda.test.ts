@@ -219,6 +219,7 @@ describe('the wijkagenda in the browser', () => {
     await expect.poll(() => cell.locator('[data-wijk-signal]').count(), { timeout: 60_000 }).toBe(1);
     effort.end('overzicht openen');
     expect(await cell.textContent()).toContain(SIGNAL_TEXT);
+    await page.locator(`tr[data-area="${AREA}"]`).screenshot({ path: join(ARTIFACTS, 'wijkagenda-overzicht-row.png') });
     await page.goBack();
     await kompasShows(page, AREA_NAME, { period: 2025 });
 
