@@ -54,9 +54,5 @@ export function defaultPeriod(pkg: Pick<LoadedPackage, 'meta' | 'socialPeriods'>
     // opens on the package's own default, where it has figures, not on a year only its gemeente has.
     return known(socialPeriods.get(area)) ?? meta.default_period;
   }
-  return (
-    known(socialPeriods.get(meta.gemeente)) ??
-    known(latest) ??
-    meta.default_period
-  );
+  return known(socialPeriods.get(meta.gemeente)) ?? known(latest) ?? meta.default_period;
 }
