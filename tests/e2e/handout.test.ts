@@ -13,7 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsIn } from '../../src/data/areaPeriods.ts';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  launchBrowser,
+  type Served,
+  seriousAxeViolations,
+  serveBuiltApp,
+  watchedPage,
+} from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -227,6 +235,10 @@ describe('the wijk meeting handout', () => {
     ])
       expect(paper).toContain(compact(text));
     expect(paper).not.toContain(compact(OTHER_SIGNAL));
+    // The handout as it prints passes axe (headings, the map's and charts' labels, contrast).
+    await page.emulateMedia({ media: 'print' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
     expect(consoleErrors).toEqual([]);
   }, 180_000);
 
