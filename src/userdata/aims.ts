@@ -21,11 +21,3 @@ export function packageAimsAsUserAims(aims: readonly Aim[]): UserAim[] {
     origin: 'vastgesteld',
   }));
 }
-
-/**
- * Every aim to show: the package's (vastgesteld) and the user's (live ones). A user aim with the same indicator,
- * area and target period as a package aim is shown beside it, not instead of it: the package states what is set.
- */
-export function allAims(packageAims: readonly Aim[], userAims: readonly UserAim[]): UserAim[] {
-  return [...packageAimsAsUserAims(packageAims), ...userAims.filter((a) => !a.deleted)];
-}

@@ -13,7 +13,6 @@
  *   {@link BundleError} whose `issues` name file, row and column (`userdata.bundle.<code>` or a package code).
  *   `exportCsv(kind)` → `{name, text}`: aims in the package's aims.csv format, notes or signals as CSV.
  *   `kind` is `'aims' | 'notes' | 'signals'`.
- * - `allAims(pkg.aims, agenda.aims)`: the package's aims (`origin: 'vastgesteld'`) and the user's (`'concept'`).
  * - `effectiveAims(pkg.aims, agenda.aims, pkg.areas)`: the aims the compass assesses in every view (a user's edit of a
  *   package aim replaces it as concept; an aim for all areas of a level holds per area of it): use this one to assess.
  * - `packageAimsCsv(aims)`: aims in the package's aims.csv format (with agreed_with, agreed_on) to put in a package.
@@ -25,7 +24,7 @@
  * Own data: ownData.ts (validation, tables), ownDataParse.ts (CSV, Excel, Parquet), ownDataStore.ts (kept files),
  * src/app/useOwnData.ts (hook). Storage: store.ts (one IndexedDB schema with migrations).
  */
-export { allAims, packageAimId, packageAimsAsUserAims } from './aims.ts';
+export { packageAimId, packageAimsAsUserAims } from './aims.ts';
 export { BundleError, packageAimsCsv } from './bundle.ts';
 export { effectiveAims } from './effectiveAims.ts';
 export { bundleIssueText, problemText, type UserdataKey, userdataText } from './messages.ts';
