@@ -133,8 +133,23 @@ describe('the production server and the offline app', () => {
     await kompasShows(page, defaultArea.name);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     expect(await page.locator('.update-notice').count()).toBe(0);
+    // The map draws its wijken from the cached geometry.
+    await mapIdle(page);
+    const wijken = await page.evaluate(
+      () => window.__gebiedskompas?.map?.queryRenderedFeatures({ layers: ['wijk-fill'] }).length ?? 0,
+    );
+    expect(wijken).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'offline-kompas.png') });
+    // Verkennen (its own chunk, precached) works offline too.
+    await page
+      .locator('nav.views')
+      .getByRole('button', { name: nl.t('nav.verkennen'), exact: true })
+      .click();
+    await expect.poll(() => page.locator('.verkennen svg [data-code]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-verkennen.png') });
     await context.setOffline(false);
+    await page.goto(served.url);
+    await kompasShows(page, defaultArea.name);
 
     // A redeploy: a changed service worker (a new build's file list) is found and announced.
     const sw = join(dir, 'sw.js');
