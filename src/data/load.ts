@@ -4,6 +4,7 @@ import { sqlIdentifier } from '../queries/sql.ts';
 import { existsIn } from './areaPeriods.ts';
 import { checkColumns } from './columns.ts';
 import { readHeaderLine } from './csv.ts';
+import { parseJsonFile } from './issues.ts';
 import { type MapGeometry, perLevelGeometry, singleSourceGeometry } from './mapGeometry.ts';
 import { createMetaTables, readCsv } from './metaTables.ts';
 import { checkObservations, csvReaderIssue } from './observationChecks.ts';
@@ -193,7 +194,8 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
   }
 
   return staged(db, g, () => {
-    const collection = JSON.parse(text['areas.geojson']) as FeatureCollection;
+    // Parsed as the validator did (a byte order mark stripped), so a BOM that passed validation cannot throw here.
+    const collection = parseJsonFile(text['areas.geojson'], 'areas.geojson') as FeatureCollection;
     // With each year's indeling, the gemeenten of the year the app opens on (Eemsdelta, not its three predecessors).
     const gemeenten = areas.filter((a) => a.level === 'gemeente' && existsIn(a, meta.default_period)).length;
     return {
@@ -247,9 +249,10 @@ export async function stagePartitionedPackage(
       : null;
   let gemeenten: FeatureCollection | null = null;
   try {
-    gemeenten = JSON.parse(files['geo/gemeente.geojson']) as FeatureCollection;
-  } catch {
-    issues.push({ file: 'geo/gemeente.geojson', code: 'invalidJson' });
+    gemeenten = parseJsonFile(files['geo/gemeente.geojson'], 'geo/gemeente.geojson') as FeatureCollection;
+  } catch (error) {
+    if (!(error instanceof PackageError)) throw error;
+    issues.push(...error.issues);
   }
   if (issues.length > 0 || !meta || !areas || !indicators || !aims || !gemeenten) throw new PackageError(issues);
 
@@ -281,7 +284,7 @@ export async function stagePartitionedPackage(
 
 /** `indicator_periods` of a partitioned dataset.json: which map files exist (survey indicators skip years). */
 function indicatorPeriodsOf(metaText: string): Record<string, number[]> | null {
-  const value = (JSON.parse(metaText) as { indicator_periods?: unknown }).indicator_periods;
+  const value = (parseJsonFile(metaText, 'dataset.json') as { indicator_periods?: unknown }).indicator_periods;
   if (typeof value !== 'object' || value === null) return null;
   const out: Record<string, number[]> = {};
   for (const [id, periods] of Object.entries(value)) {

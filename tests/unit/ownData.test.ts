@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/data/load.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
@@ -19,64 +18,10 @@ import { indicatorIdOf, type OwnTable, parseOwnData } from '../../src/userdata/o
 import { createOwnDataStore, indexedDbOwnDataStore } from '../../src/userdata/ownDataStore.ts';
 import { ownIssuesOf } from '../fixtures/issuesOf.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
+import { xlsx } from '../fixtures/xlsxZip.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const file = (name: string, text: string) => ({ name, bytes: encode(text) });
-
-/** A minimal zip writer (deflated parts), enough for an .xlsx. */
-function zip(parts: { name: string; text: string }[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf-8');
-    const raw = Buffer.from(part.text, 'utf-8');
-    const data = deflateRawSync(raw);
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, name);
-    chunks.push(local, name, data);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, directory, end]));
-}
-
-function xlsx(rows: string[][]): Uint8Array {
-  const cell = (v: string, r: number, c: number) => {
-    const ref = `${String.fromCharCode(65 + c)}${r}`;
-    return /^-?\d+(\.\d+)?$/.test(v)
-      ? `<c r="${ref}"><v>${v}</v></c>`
-      : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-  };
-  const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r + 1, c)).join('')}</row>`)
-    .join('')}</sheetData></worksheet>`;
-  return zip([{ name: 'xl/worksheets/sheet1.xml', text: sheet }]);
-}
 
 const mini = readPackage(join(FIXTURES, 'mini'));
 const MINI_AREAS = [

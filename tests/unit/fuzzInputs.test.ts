@@ -1,0 +1,372 @@
+/**
+ * Seeded fuzz suite (issue 16): small valid inputs, corrupted in many ways, fed to the package loader and the own-data
+ * reader. Every case is either accepted with consistent data, or refused with a PackageError/OwnDataError naming the
+ * file (and row/column where the problem sits) — never a raw exception — and a refused own-data file leaves the
+ * previously loaded data in place. Deterministic: one seeded RNG drives every corruption.
+ */
+import { randomLcg } from 'd3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPackage } from '../../src/data/load.ts';
+import { PACKAGE_FILES, PackageError, type PackageFiles } from '../../src/data/package.ts';
+import { createNodeConnector } from '../../src/db/node.ts';
+import { applyOwnFiles, type OwnData, type OwnPackage, ownPackageOf } from '../../src/userdata/ownData.ts';
+import { OwnDataError, type OwnDataIssue } from '../../src/userdata/ownDataParse.ts';
+import { DEMO, readPackage } from '../fixtures/readPackage.ts';
+import { xlsx, zip } from '../fixtures/xlsxZip.ts';
+
+const random = randomLcg(16);
+const int = (n: number) => Math.floor(random() * n);
+const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://ev.il","x")',
+  '@SUM(1+1)',
+  '\u202Eevil\u202C',
+  '"; DROP TABLE observations; --',
+];
+const HUGE = ['1e308', '-1e308', '1e309', '-0', 'NaN', 'Infinity', '-Infinity', '9'.repeat(400), '0x1F', '1,2,3'];
+/** Issue codes about one cell: such an issue must name its column too. */
+const CELL_CODES = new Set([
+  'notNumeric',
+  'notInteger',
+  'required',
+  'invalidEnum',
+  'unknownArea',
+  'unknownIndicator',
+  'areaNotInPackage',
+  'periodOutOfRange',
+  'invalidRounding',
+  'strayQuote',
+]);
+/** Issue codes about one row or cell: such an issue must say which row. */
+const ROW_CODES = new Set([
+  'wrongFieldCount',
+  'notNumeric',
+  'notInteger',
+  'required',
+  'invalidEnum',
+  'negative',
+  'duplicateKey',
+  'unknownArea',
+  'unknownIndicator',
+  'numeratorAboveDenominator',
+  'valueMismatch',
+  'periodOutOfRange',
+  'invalidAreaCode',
+  'areaNotInPackage',
+  'outOfRange',
+]);
+
+interface Case {
+  name: string;
+  text: string;
+}
+
+/** Corruptions of a text file; `cell` is a data cell to replace, `header` the header line. */
+function textCorruptions(text: string, count: number): Case[] {
+  const lines = text.split('\n');
+  const out: Case[] = [];
+  const dataLine = () => 1 + int(Math.max(1, lines.length - 2));
+  const ops: ((t: string) => Case)[] = [
+    (t) => {
+      const at = int(t.length);
+      return { name: `truncate at ${at}`, text: t.slice(0, at) };
+    },
+    (t) => {
+      const at = int(t.length);
+      return { name: `flip char at ${at}`, text: t.slice(0, at) + String.fromCharCode(32 + int(95)) + t.slice(at + 1) };
+    },
+    (t) => {
+      const at = int(t.length);
+      const c = pick([',', ';', '"', '\n', '\r', '\t', '\0', '\uFFFD', '\uD800', '{', '}', ']']);
+      return { name: `insert ${JSON.stringify(c)} at ${at}`, text: t.slice(0, at) + c + t.slice(at) };
+    },
+    (t) => {
+      const at = int(t.length);
+      const n = 1 + int(20);
+      return { name: `delete ${n} at ${at}`, text: t.slice(0, at) + t.slice(at + n) };
+    },
+    (t) => ({ name: 'semicolon delimiter', text: t.replaceAll(',', ';') }),
+    (t) => ({ name: 'tab delimiter', text: t.replaceAll(',', '\t') }),
+    (t) => ({ name: 'BOM', text: `\uFEFF${t}` }),
+    (t) => ({ name: 'double BOM', text: `\uFEFF\uFEFF${t}` }),
+    (t) => ({ name: 'CRLF', text: t.replaceAll('\n', '\r\n') }),
+    (t) => ({ name: 'CR only', text: t.replaceAll('\n', '\r') }),
+    () => ({ name: 'empty', text: '' }),
+    () => ({ name: 'whitespace only', text: ' \n\n' }),
+    () => ({ name: 'header only', text: `${lines[0]}\n` }),
+    () => ({ name: 'duplicate header', text: [lines[0], ...lines].join('\n') }),
+    () => {
+      const i = dataLine();
+      return {
+        name: `unbalanced quote in line ${i + 1}`,
+        text: lines.map((l, j) => (j === i ? `"${l}` : l)).join('\n'),
+      };
+    },
+    () => {
+      const i = dataLine();
+      return {
+        name: `missing column in line ${i + 1}`,
+        text: lines.map((l, j) => (j === i ? l.replace(/,[^,]*$/, '') : l)).join('\n'),
+      };
+    },
+    () => {
+      const i = dataLine();
+      return {
+        name: `extra column in line ${i + 1}`,
+        text: lines.map((l, j) => (j === i ? `${l},extra` : l)).join('\n'),
+      };
+    },
+    () => ({ name: 'header column dropped', text: [lines[0]!.replace(/,[^,]*$/, ''), ...lines.slice(1)].join('\n') }),
+    () => {
+      const i = dataLine();
+      const v = pick([...HUGE, ...HOSTILE, 'x'.repeat(100_000), 'GM0000', 'BU12345678', '']);
+      const cells = (lines[i] ?? '').split(',');
+      const c = int(cells.length);
+      cells[c] = v.includes(',') || v.includes('"') ? `"${v.replaceAll('"', '""')}"` : v;
+      return {
+        name: `cell ${c} of line ${i + 1} = ${JSON.stringify(v.slice(0, 30))}`,
+        text: lines.map((l, j) => (j === i ? cells.join(',') : l)).join('\n'),
+      };
+    },
+  ];
+  for (let k = 0; k < count; k++) out.push(ops[k < ops.length ? k : int(ops.length)]!(text));
+  return out;
+}
+
+let db: Awaited<ReturnType<typeof createNodeConnector>>;
+beforeAll(async () => {
+  db = await createNodeConnector();
+});
+afterAll(() => {
+  if (process.env.FUZZ_TALLY) console.log(outcomes, [...codesSeen].sort());
+  expect(outcomes.package.accepted).toBeGreaterThan(0);
+  expect(outcomes.package.refused).toBeGreaterThan(0);
+  expect(outcomes.own.accepted).toBeGreaterThan(0);
+  expect(outcomes.own.refused).toBeGreaterThan(0);
+  return db?.close();
+});
+
+async function scalar(sql: string): Promise<number> {
+  return Number((await db.query(sql)).toArray()[0]!.toJSON().n);
+}
+
+/** How each section's cases ended: both outcomes must occur, or the corruptions test nothing. */
+const outcomes = { package: { accepted: 0, refused: 0 }, own: { accepted: 0, refused: 0 } };
+const codesSeen = new Map<string, number>();
+
+function expectNamedIssues(issues: OwnDataIssue[], files: readonly string[]): void {
+  expect(issues.length).toBeGreaterThan(0);
+  for (const issue of issues) {
+    const key = `${issue.code}${issue.row ? ' row' : ''}${issue.column ? ' col' : ''}`;
+    codesSeen.set(key, (codesSeen.get(key) ?? 0) + 1);
+    expect(files).toContain(issue.file);
+    if (ROW_CODES.has(issue.code)) expect(issue.row, `${issue.code} names its row`).toBeGreaterThan(0);
+    if (CELL_CODES.has(issue.code)) expect(issue.column, `${issue.code} names its column`).toBeTruthy();
+    if (issue.row !== undefined) expect(Number.isInteger(issue.row)).toBe(true);
+  }
+}
+
+/** The demo package, with the first rows of its observations (enough to corrupt, fast to load). */
+const demo = readPackage(DEMO);
+const obsLines = demo['observations.csv'].split('\n');
+const base: PackageFiles = { ...demo, 'observations.csv': `${obsLines.slice(0, 31).join('\n')}\n` };
+
+/** The number of data rows of a CSV text (non-blank lines after the header). Custom areas (`gebied`) are aggregates, not rows. */
+function dataRows(text: string): number {
+  return text
+    .split(/\r\n|\r|\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '').length;
+}
+
+const PACKAGE_CASES: { file: (typeof PACKAGE_FILES)[number]; c: Case }[] = [
+  ...textCorruptions(base['observations.csv'], 45).map((c) => ({ file: 'observations.csv' as const, c })),
+  ...textCorruptions(base['indicators.csv'], 20).map((c) => ({ file: 'indicators.csv' as const, c })),
+  ...textCorruptions(base['aims.csv'], 15).map((c) => ({ file: 'aims.csv' as const, c })),
+  ...textCorruptions(base['dataset.json'], 10).map((c) => ({ file: 'dataset.json' as const, c })),
+  ...textCorruptions(base['areas.geojson'], 10).map((c) => ({ file: 'areas.geojson' as const, c })),
+];
+
+describe('package loader under corrupted files', () => {
+  let baseline: number;
+  let areaCodes: string[];
+  beforeAll(async () => {
+    const pkg = await loadPackage(db, base);
+    areaCodes = pkg.areas.filter((a) => a.level !== 'gebied').map((a) => a.code);
+    baseline = await scalar('SELECT count(*) AS n FROM observations');
+  });
+
+  it.each(PACKAGE_CASES.map((p, i) => [i, p.file, p.c.name, p] as const))('#%i %s: %s', async (_i, file, _n, p) => {
+    const files = { ...base, [file]: p.c.text };
+    try {
+      await loadPackage(db, files);
+    } catch (error) {
+      if (!(error instanceof PackageError)) throw error;
+      outcomes.package.refused++;
+      expectNamedIssues(error.issues, PACKAGE_FILES);
+      expect(await scalar('SELECT count(*) AS n FROM observations')).toBe(baseline);
+      return;
+    }
+    outcomes.package.accepted++;
+    // Accepted: one observation per data row of the file, and no value that is not finite.
+    const list = areaCodes.map((c) => `'${c}'`).join(',');
+    expect(await scalar(`SELECT count(*) AS n FROM observations WHERE area_code IN (${list})`)).toBe(
+      dataRows(files['observations.csv']),
+    );
+    expect(
+      await scalar(
+        'SELECT count(*) AS n FROM observations WHERE NOT isfinite(value) OR NOT isfinite(numerator) OR NOT isfinite(denominator)',
+      ),
+    ).toBe(0);
+    baseline = await scalar('SELECT count(*) AS n FROM observations');
+  });
+});
+
+/** Byte-level corruptions of a binary (or encoded text) file. */
+function byteCorruptions(bytes: Uint8Array, count: number): { name: string; bytes: Uint8Array }[] {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  const ops: ((b: Uint8Array) => { name: string; bytes: Uint8Array })[] = [
+    (b) => {
+      const at = int(b.length);
+      return { name: `truncate at byte ${at}`, bytes: b.slice(0, at) };
+    },
+    (b) => {
+      const at = int(b.length);
+      const copy = b.slice();
+      copy[at] = copy[at]! ^ (1 << int(8));
+      return { name: `flip a bit of byte ${at}`, bytes: copy };
+    },
+    (b) => {
+      const at = int(b.length);
+      const extra = pick([[0xff], [0xc3], [0xe2, 0x82], [0x00], [0xfe, 0xff], [0xef, 0xbb, 0xbf]]);
+      return {
+        name: `insert ${extra} at byte ${at}`,
+        bytes: new Uint8Array([...b.slice(0, at), ...extra, ...b.slice(at)]),
+      };
+    },
+    (b) => {
+      const at = int(b.length);
+      const n = 1 + int(30);
+      return { name: `delete ${n} bytes at ${at}`, bytes: new Uint8Array([...b.slice(0, at), ...b.slice(at + n)]) };
+    },
+    (b) => ({ name: 'UTF-16LE BOM', bytes: new Uint8Array([0xff, 0xfe, ...b]) }),
+    (b) => ({ name: 'Latin-1 é', bytes: new Uint8Array([...b.slice(0, b.length - 1), 0xe9, 0x0a]) }),
+  ];
+  for (let k = 0; k < count; k++) out.push(ops[k < ops.length ? k : int(ops.length)]!(bytes));
+  return out;
+}
+
+describe('own data under corrupted files', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  let pkg: OwnPackage;
+  let codes: string[];
+  let previous: OwnData;
+  let count: number;
+  let wide: string;
+  let long: string;
+  const validFile = () => ({ name: 'fuzz_basis.csv', bytes: encode('area_code,period,fuzz_basis\nGM9999,2024,7\n') });
+
+  beforeAll(async () => {
+    const loaded = await loadPackage(db, base);
+    pkg = ownPackageOf(loaded);
+    codes = loaded.areas.filter((a) => a.level !== 'gebied').map((a) => a.code);
+    previous = await applyOwnFiles(db, [validFile()], pkg, null);
+    count = await scalar('SELECT count(*) AS n FROM observations');
+    const rows = codes.slice(0, 12);
+    wide = `area_code,period,fuzz_a,fuzz_b\n${rows.map((c, i) => `${c},2024,${i + 1},${(i * 2.5).toFixed(1)}`).join('\n')}\n`;
+    long = `area_code;indicator_id;period;value\n${rows.map((c, i) => `${c};fuzz_long;2023;${i},5`).join('\n')}\n`;
+  });
+
+  function cases(): { name: string; file: () => { name: string; bytes: Uint8Array } }[] {
+    const sheet = () => [['area_code', 'period', 'fuzz_x'], ...codes.slice(0, 8).map((c, i) => [c, '2024', String(i)])];
+    const out: { name: string; file: () => { name: string; bytes: Uint8Array } }[] = [];
+    // Text corruptions are generated lazily (the base files need the loaded package's codes).
+    for (let k = 0; k < 45; k++) out.push({ name: `wide csv #${k}`, file: () => textFile('fuzz_wide.csv', wide, k) });
+    for (let k = 0; k < 25; k++) out.push({ name: `long csv #${k}`, file: () => textFile('fuzz_long.csv', long, k) });
+    for (let k = 0; k < 20; k++) {
+      out.push({ name: `csv bytes #${k}`, file: () => ({ name: 'fuzz_bytes.csv', ...pickBytes(encode(wide), k) }) });
+    }
+    for (let k = 0; k < 20; k++) {
+      out.push({ name: `xlsx bytes #${k}`, file: () => ({ name: 'fuzz.xlsx', ...pickBytes(xlsx(sheet()), k) }) });
+    }
+    const sheetCases: [string, () => string[][]][] = [
+      ['hostile cells', () => sheet().map((r, i) => (i === 2 ? [r[0]!, r[1]!, pick(HOSTILE)] : r))],
+      ['hostile area code', () => sheet().map((r, i) => (i === 3 ? [pick(HOSTILE), r[1]!, r[2]!] : r))],
+      ['huge number', () => sheet().map((r, i) => (i === 4 ? [r[0]!, r[1]!, '1e308'] : r))],
+      ['NaN text', () => sheet().map((r, i) => (i === 4 ? [r[0]!, r[1]!, 'NaN'] : r))],
+      ['Infinity text', () => sheet().map((r, i) => (i === 4 ? [r[0]!, r[1]!, 'Infinity'] : r))],
+      ['long cell', () => sheet().map((r, i) => (i === 5 ? [r[0]!, r[1]!, 'x'.repeat(100_000)] : r))],
+      ['header only', () => sheet().slice(0, 1)],
+      ['empty sheet', () => []],
+      ['duplicate header', () => [sheet()[0]!, ...sheet()]],
+      ['extra column', () => sheet().map((r) => [...r, 'extra'])],
+      ['missing column', () => sheet().map((r, i) => (i === 2 ? r.slice(0, 2) : r))],
+      ['unknown area', () => sheet().map((r, i) => (i === 1 ? ['GM0000', r[1]!, r[2]!] : r))],
+    ];
+    for (const [name, rows] of sheetCases)
+      out.push({ name: `xlsx ${name}`, file: () => ({ name: 'fuzz.xlsx', bytes: xlsx(rows()) }) });
+    const xml = (body: string) => () => ({
+      name: 'fuzz.xlsx',
+      bytes: zip([
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          text: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`,
+        },
+      ]),
+    });
+    out.push({
+      name: 'xlsx row 1e9',
+      file: xml('<row r="1000000000"><c r="A1000000000" t="inlineStr"><is><t>area_code</t></is></c></row>'),
+    });
+    out.push({ name: 'xlsx unclosed rows', file: xml('<row>'.repeat(5000)) });
+    out.push({ name: 'xlsx cell ref XFD9', file: xml('<row r="1"><c r="XFD1"><v>1</v></c></row>') });
+    out.push({
+      name: 'zip without sheet',
+      file: () => ({ name: 'fuzz.xlsx', bytes: zip([{ name: 'x.txt', text: 'hi' }]) }),
+    });
+    return out;
+  }
+
+  function textFile(name: string, text: string, k: number): { name: string; bytes: Uint8Array } {
+    const [c] = textCorruptions(text, k + 1).slice(-1);
+    return { name, bytes: encode(c!.text) };
+  }
+  function pickBytes(bytes: Uint8Array, k: number): { bytes: Uint8Array } {
+    return { bytes: byteCorruptions(bytes, k + 1).at(-1)!.bytes };
+  }
+
+  it.each(cases().map((c, i) => [i, c.name, c] as const))('#%i %s', async (_i, _n, c) => {
+    const file = c.file();
+    let accepted: OwnData;
+    try {
+      accepted = await applyOwnFiles(db, [file], pkg, previous);
+    } catch (error) {
+      if (!(error instanceof OwnDataError)) throw error;
+      outcomes.own.refused++;
+      expectNamedIssues(error.issues, [file.name]);
+      // Refused: the previously loaded own data (and the package) stay as they were.
+      expect(await scalar('SELECT count(*) AS n FROM observations')).toBe(count);
+      const kept = previous.indicators.map((i) => `'${i.id}'`).join(',');
+      expect(await scalar(`SELECT count(*) AS n FROM indicators WHERE id IN (${kept})`)).toBe(
+        previous.indicators.length,
+      );
+      return;
+    }
+    outcomes.own.accepted++;
+    // Accepted: every value finite, and the table holds exactly the observations read (for the package's own areas).
+    for (const o of accepted.observations) {
+      for (const v of [o.value, o.numerator, o.denominator]) if (v !== null) expect(Number.isFinite(v)).toBe(true);
+    }
+    const ids = accepted.indicators.map((i) => `'${i.id}'`).join(',');
+    const list = codes.map((c) => `'${c}'`).join(',');
+    expect(
+      await scalar(`SELECT count(*) AS n FROM observations WHERE indicator_id IN (${ids}) AND area_code IN (${list})`),
+    ).toBe(accepted.observations.filter((o) => codes.includes(o.area_code)).length);
+    expect(await scalar('SELECT count(*) AS n FROM observations WHERE NOT isfinite(value)')).toBe(0);
+    // The accepted file is the own data now: the next case replaces it (or, refused, must leave it in place).
+    previous = accepted;
+    count = await scalar('SELECT count(*) AS n FROM observations');
+  });
+});
