@@ -28,6 +28,7 @@ import {
   INDICATOR_TABLE_SELECT,
   indicatorTableRows,
 } from '../data/metaTables.ts';
+import { MAX_MAGNITUDE } from '../data/observationChecks.ts';
 import { type Indicator, PackageError, type Unit, unitMultiplier } from '../data/package.ts';
 import { publishObservations } from '../data/publish.ts';
 import { MAX_YEAR, MIN_YEAR, validateIndicators } from '../data/validate.ts';
@@ -294,6 +295,12 @@ export function validateOwnData(tables: OwnTable | readonly OwnTable[], pkg: Own
         }
         if (nonNegative && parsed.value !== null && parsed.value < 0) {
           bad({ row: r.row, column: col, code: 'negative', params: { value: cellValue(raw) } });
+        }
+        // The package's rule for every input: a figure beyond 10^15 (1e308) is a broken export, not a number to show.
+        if (parsed.value !== null && Math.abs(parsed.value) > MAX_MAGNITUDE) {
+          const params = { value: cellValue(raw), min: '0', max: String(MAX_MAGNITUDE) };
+          bad({ row: r.row, column: col, code: 'outOfRange', params });
+          return null;
         }
         return parsed.value;
       };

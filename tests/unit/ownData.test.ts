@@ -274,6 +274,7 @@ describe('validateOwnData', () => {
         'BU99980201,mine,1850,5', // 7: year out of range
         'BU99980202,mine,2024.5,5', // 8: not an integer
         'BU99980202,Mijn-ind,2024,5', // 9: invalid id
+        'BU99980202,mine,2024,1e308', // 10: a broken export's number, as the package refuses it
       ].join('\n'),
     );
     expect(await ownIssuesOf(() => validateOwnData(long, PKG))).toEqual([
@@ -296,6 +297,13 @@ describe('validateOwnData', () => {
       },
       { file: 'eigen.csv', row: 8, column: 'period', code: 'notInteger', params: { value: '2024.5' } },
       { file: 'eigen.csv', row: 9, column: 'indicator_id', code: 'invalidId', params: { value: 'Mijn-ind' } },
+      {
+        file: 'eigen.csv',
+        row: 10,
+        column: 'value',
+        code: 'outOfRange',
+        params: { value: '1e308', min: '0', max: '1000000000000000' },
+      },
     ]);
   });
 
