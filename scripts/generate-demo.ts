@@ -21,6 +21,7 @@ import { INDICATORS, PERIODS } from './demo/indicators.ts';
 import { buildLayout, GEMEENTE } from './demo/layout.ts';
 import { simulateBuurten } from './demo/model.ts';
 import { completeTable, observationsCsv } from './demo/observations.ts';
+import { writeFirstView } from './firstView.ts';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'demo');
 
@@ -65,13 +66,14 @@ export function generateDemo(): PackageFiles {
   };
 }
 
-function main() {
+async function main() {
   const files = generateDemo();
   mkdirSync(DEMO_DIR, { recursive: true });
   for (const name of PACKAGE_FILES) {
     writeFileSync(join(DEMO_DIR, name), files[name]);
     console.log(`${join('data', 'demo', name)}  ${Buffer.byteLength(files[name])} bytes`);
   }
+  console.log(`${join('data', 'demo', 'first')}/  ${await writeFirstView(files, DEMO_DIR)} bytes`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

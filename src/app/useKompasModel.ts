@@ -1,0 +1,218 @@
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { absentThemes } from '../compass/absentThemes.ts';
+import type { AimWithBand } from '../compass/aims.ts';
+import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
+import { estimateDispersion } from '../compass/dispersion.ts';
+import { kompasRows } from '../compass/kompasRows.ts';
+import { signals } from '../compass/signals.ts';
+import { summariseThemes } from '../compass/themeSummary.ts';
+import { type FirstView, firstAreaPaths, firstDispersionPath } from '../data/firstView.ts';
+import type { Area, Indicator } from '../data/package.ts';
+import { CoordinatorContext, type QueryState, useQuery } from '../db/useQuery.ts';
+import { dispersionRequest } from '../queries/dispersion.ts';
+import { decodeProfile, kompasRequest, type ProfileRow } from '../queries/kompas.ts';
+
+/**
+ * Which source answers a Kompas question — the one place this is decided. The package's precomputed first view
+ * (src/data/firstView.ts) when it has the file for the request and nothing but the package shapes the answer;
+ * DuckDB when the user's own data joins the package (its indicators are in DuckDB only), the package has no first
+ * view, or a file is missing or broken. Both give the same rows (tests/unit/firstView.test.ts).
+ */
+export function profileSource(
+  first: FirstView | null,
+  ownData: boolean,
+  paths: readonly string[] | null,
+): 'first' | 'duckdb' {
+  return first !== null && !ownData && paths !== null && paths.length > 0 ? 'first' : 'duckdb';
+}
+
+/** The rows of precomputed files, from the first view's cache at once when they are there. */
+function useFirstRows(
+  first: FirstView | null,
+  paths: readonly string[] | null,
+  mark?: string,
+): QueryState<ProfileRow[]> {
+  const key = paths?.join('|') ?? null;
+  const [state, setState] = useState<QueryState<ProfileRow[]> & { key: string | null }>({
+    key: null,
+    data: null,
+    loading: false,
+    error: null,
+  });
+  const hit = first && paths ? first.cached(paths) : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `paths`
+  useEffect(() => {
+    if (!first || !paths) return;
+    if (first.cached(paths)) {
+      if (mark) performance.mark(mark);
+      return;
+    }
+    let stale = false;
+    setState((s) => ({ ...s, loading: true }));
+    first.rows(paths).then(
+      (data) => {
+        if (stale) return;
+        if (mark) performance.mark(mark);
+        setState({ key, data, loading: false, error: null });
+      },
+      (error: unknown) => {
+        if (!stale)
+          setState({
+            key,
+            data: null,
+            loading: false,
+            error: error instanceof Error ? error : new Error(String(error)),
+          });
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [first, key]);
+  if (hit) return { data: hit, loading: false, error: null };
+  // A failure belongs to its own request; for another one the previous rows stay while the new ones load.
+  return state.error && state.key !== key ? { data: null, loading: true, error: null } : state;
+}
+
+/**
+ * The rows of one Kompas-shaped request from the source {@link profileSource} picks; a precomputed file that fails
+ * hands the request to DuckDB.
+ */
+function useProfileRows(
+  request: { sql: string; partitions: string[] | undefined },
+  paths: readonly string[] | null,
+  first: FirstView | null,
+  ownData: boolean,
+  mark?: string,
+): QueryState<ProfileRow[]> {
+  const precomputed = profileSource(first, ownData, paths) === 'first';
+  const fromFiles = useFirstRows(precomputed ? first : null, precomputed ? paths : null, mark);
+  const useDuckDb = !precomputed || fromFiles.error !== null;
+  const fromDuckDb = useQuery(useDuckDb ? request.sql : null, decodeProfile, request.partitions, mark);
+  return useDuckDb ? fromDuckDb : fromFiles;
+}
+
+export interface KompasModelInput {
+  area: Area;
+  gemeente: Area | null;
+  areasByCode: ReadonlyMap<string, Area>;
+  indicators: readonly Indicator[];
+  /** The aims every view assesses (package and wijkagenda: src/userdata/effectiveAims.ts). */
+  aims: readonly AimWithBand[];
+  periods: readonly number[];
+  /** The year the Kompas shows (deferred behind the controls' year in the dashboard). */
+  period: number;
+  partitioned: boolean;
+  /** The package's precomputed first view, or null (everything from DuckDB). */
+  first: FirstView | null;
+  /** The user's own data is part of the package: DuckDB answers. */
+  ownData: boolean;
+}
+
+export interface KompasModel {
+  /** The DuckDB request of the area's profile (the trend panel loads its partitions). */
+  profileRequest: ReturnType<typeof kompasRequest>;
+  profile: QueryState<ProfileRow[]>;
+  /** True while the rows behind the verdicts' ordinary variation are loading. */
+  spreadLoading: boolean;
+  dispersion: ReturnType<typeof estimateDispersion> | null;
+  themes: ReturnType<typeof kompasRows>;
+  absent: ReturnType<typeof absentThemes>;
+  assessmentList: IndicatorAssessment[];
+  assessments: ReadonlyMap<string, IndicatorAssessment>;
+  summaries: ReturnType<typeof summariseThemes>;
+  signals: ReturnType<typeof signals>;
+  /** Starts loading another area's Kompas rows (a click, before React renders it). */
+  warm(code: string): void;
+}
+
+/**
+ * Everything the Kompas of one area shows, before and after DuckDB is ready: its rows and its level's ordinary
+ * variation from {@link profileSource}, then the plain-TypeScript compass (rows per theme, verdicts, aim statuses,
+ * signals). The start screen and the dashboard both draw their Kompas from this.
+ */
+export function useKompasModel(input: KompasModelInput): KompasModel {
+  const { area, gemeente, areasByCode, indicators, aims, periods, period, partitioned, first, ownData } = input;
+  const profileRequest = useMemo(
+    () => kompasRequest(area.code, areasByCode, partitioned),
+    [area.code, areasByCode, partitioned],
+  );
+  const profilePaths = useMemo(() => firstAreaPaths(profileRequest.codes), [profileRequest]);
+  const profile = useProfileRows(profileRequest, profilePaths, first, ownData, 'gk:kompas-data');
+  // How much the area's level ordinarily varies in its gemeente: the verdicts wait for it (src/compass/dispersion.ts).
+  const spreadRequest = useMemo(
+    () => dispersionRequest(area.code, areasByCode, partitioned),
+    [area.code, areasByCode, partitioned],
+  );
+  const spreadPath = useMemo(() => {
+    const path = firstDispersionPath(area.code, areasByCode);
+    return path === null ? null : [path];
+  }, [area.code, areasByCode]);
+  const spreadRows = useProfileRows(spreadRequest, spreadPath, first, ownData);
+  const dispersion = useMemo(
+    () => (spreadRows.data ? estimateDispersion(spreadRows.data, indicators) : null),
+    [spreadRows.data, indicators],
+  );
+  const gemeenteCode = gemeente?.code ?? null;
+  const themes = useMemo(
+    () =>
+      profile.data
+        ? kompasRows({ rows: profile.data, indicators, area: area.code, gemeente: gemeenteCode, period, periods })
+        : [],
+    [profile.data, indicators, area.code, gemeenteCode, period, periods],
+  );
+  const absent = useMemo(
+    () =>
+      profile.data
+        ? absentThemes(
+            indicators.map((i) => i.theme),
+            themes.map((x) => x.theme),
+          )
+        : [],
+    [profile.data, indicators, themes],
+  );
+  // The verdicts: every comparison and aim of the shown period (src/compass), for the panel, graphic and print.
+  const assessmentList = useMemo(
+    () =>
+      profile.data && dispersion
+        ? assessArea({
+            rows: profile.data,
+            indicators,
+            aims,
+            area: area.code,
+            gemeente: gemeenteCode,
+            period,
+            dispersion,
+          })
+        : [],
+    [profile.data, dispersion, indicators, aims, area.code, gemeenteCode, period],
+  );
+  const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
+  const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
+  const signalList = useMemo(() => signals(assessmentList), [assessmentList]);
+
+  const coordinator = useContext(CoordinatorContext);
+  const warm = useCallback(
+    (code: string) => {
+      const next = kompasRequest(code, areasByCode, partitioned);
+      const paths = firstAreaPaths(next.codes);
+      if (first && profileSource(first, ownData, paths) === 'first') first.rows(paths).catch(() => undefined);
+      else coordinator?.query(next.sql, next.partitions).catch(() => undefined);
+    },
+    [areasByCode, partitioned, first, ownData, coordinator],
+  );
+
+  return {
+    profileRequest,
+    profile,
+    spreadLoading: spreadRows.loading,
+    dispersion,
+    themes,
+    absent,
+    assessmentList,
+    assessments,
+    summaries,
+    signals: signalList,
+    warm,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The precomputed first view (issue 15): the package build writes, per area, the public rows its Kompas and trend
+ * read, per gemeente and level the rows its verdicts' ordinary variation is estimated from, and the social-domain
+ * year each area opens on, as compact JSON under `first/`. The page decodes them directly, so the first Kompas and
+ * its verdicts are drawn while DuckDB still starts. The rows are those DuckDB gives for the same request (the build
+ * asks its own DuckDB, after the package's publish step): a value the disclosure rules hide is not in any file.
+ * `first/` is optional: a package without it (or a file that fails) is answered by DuckDB.
+ */
+import type { ProfileRow } from '../queries/kompas.ts';
+import { type Area, OBSERVATION_STATUSES, type ObservationStatus } from './package.ts';
+
+export const FIRST_VIEW_VERSION = 1;
+export const FIRST_VIEW_INDEX = 'first/index.json';
+
+/** `first/index.json`: the format, and per area the latest year with social-domain values (socialPeriods.ts). */
+export interface FirstViewIndex {
+  version: typeof FIRST_VIEW_VERSION;
+  social_periods: Record<string, number>;
+}
+
+/**
+ * An area code as a file name: letters, digits and `_` as they are, every other byte as `-` and two hex digits
+ * (a custom area's code may hold any printable character; the datasets server serves plain names only).
+ */
+export function fileKey(code: string): string {
+  let out = '';
+  for (const ch of code) {
+    if (/[A-Za-z0-9_]/.test(ch)) out += ch;
+    else for (const byte of new TextEncoder().encode(ch)) out += `-${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** The file with every public row of one area (all indicators, all periods). */
+export function firstAreaPath(code: string): string {
+  return `first/area/${fileKey(code)}.json`;
+}
+
+/** The files that together hold the rows of a Kompas request's codes (each code once). */
+export function firstAreaPaths(codes: readonly string[]): string[] {
+  return [...new Set(codes)].map(firstAreaPath);
+}
+
+/**
+ * The file answering the dispersion request of an area (queries/dispersion.ts): the areas of its level in its
+ * gemeente share one; a gemeente or the Netherlands has its own. Null where the build writes none.
+ */
+export function firstDispersionPath(code: string, areas: ReadonlyMap<string, Area>): string | null {
+  const area = areas.get(code);
+  if (!area) return null;
+  if (area.level === 'land' || area.level === 'gemeente') return `first/dispersion/${fileKey(code)}.${area.level}.json`;
+  return area.gemeente ? `first/dispersion/${fileKey(area.gemeente)}.${area.level}.json` : null;
+}
+
+type EncodedRow = [string, string, number, number | null, number | null, number | null, 0 | 1, string | null];
+
+/** Rows as compact JSON: one array per row, columns in the order of the Kompas query. */
+export function encodeRows(rows: readonly ProfileRow[]): string {
+  const encoded: EncodedRow[] = rows.map((r) => [
+    r.area_code,
+    r.indicator_id,
+    r.period,
+    r.value,
+    r.numerator,
+    r.denominator,
+    r.suppressed ? 1 : 0,
+    r.status ?? null,
+  ]);
+  return `${JSON.stringify({ version: FIRST_VIEW_VERSION, rows: encoded })}\n`;
+}
+
+const STATUSES = new Set<string>(OBSERVATION_STATUSES);
+const isCount = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+/** The rows of one file; throws on anything but the format {@link encodeRows} writes (the caller asks DuckDB). */
+export function decodeRows(text: string): ProfileRow[] {
+  const parsed = JSON.parse(text) as { version?: unknown; rows?: unknown };
+  if (parsed.version !== FIRST_VIEW_VERSION || !Array.isArray(parsed.rows)) throw new Error('not a first-view file');
+  return parsed.rows.map((row: unknown) => {
+    if (!Array.isArray(row) || row.length !== 8) throw new Error('not a first-view row');
+    const [area, indicator, period, value, numerator, denominator, suppressed, status] = row as unknown[];
+    if (typeof area !== 'string' || typeof indicator !== 'string' || !Number.isInteger(period))
+      throw new Error('not a first-view row');
+    if (!isCount(value) || !isCount(numerator) || !isCount(denominator) || (suppressed !== 0 && suppressed !== 1))
+      throw new Error('not a first-view row');
+    if (status !== null && (typeof status !== 'string' || !STATUSES.has(status)))
+      throw new Error('not a first-view row');
+    return {
+      area_code: area,
+      indicator_id: indicator,
+      period: period as number,
+      value,
+      numerator,
+      denominator,
+      suppressed: suppressed === 1,
+      status: status as ObservationStatus | null,
+    };
+  });
+}
+
+/** The order of the Kompas query (indicator, area, period), so both sources give the same array. */
+export function sortProfile(rows: ProfileRow[]): ProfileRow[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort(
+    (a, b) => cmp(a.indicator_id, b.indicator_id) || cmp(a.area_code, b.area_code) || a.period - b.period,
+  );
+}
+
+/** A package's precomputed first view, as the page reads it: files fetched once, answers kept. */
+export interface FirstView {
+  readonly socialPeriods: ReadonlyMap<string, number>;
+  /** The rows of these files together, in the Kompas query's order; rejects when a file is missing or broken. */
+  rows(paths: readonly string[]): Promise<ProfileRow[]>;
+  /** The same answer when it is already here (the same array every time), else undefined. */
+  cached(paths: readonly string[]): ProfileRow[] | undefined;
+}
+
+/**
+ * The first view of the package at `root` (its URL, ending in `/`), or null when it has none (or another version):
+ * then DuckDB answers everything.
+ */
+export async function fetchFirstView(
+  root: string,
+  fetchText: (url: string) => Promise<string | null> = defaultFetchText,
+): Promise<FirstView | null> {
+  const text = await fetchText(`${root}${FIRST_VIEW_INDEX}`).catch(() => null);
+  if (text === null) return null;
+  let index: FirstViewIndex;
+  try {
+    index = JSON.parse(text) as FirstViewIndex;
+  } catch {
+    return null;
+  }
+  if (index?.version !== FIRST_VIEW_VERSION || typeof index.social_periods !== 'object') return null;
+  const socialPeriods = new Map<string, number>();
+  for (const [code, period] of Object.entries(index.social_periods ?? {}))
+    if (Number.isInteger(period)) socialPeriods.set(code, period);
+
+  const files = new Map<string, Promise<ProfileRow[]>>();
+  const answers = new Map<string, ProfileRow[]>();
+  const file = (path: string) => {
+    let pending = files.get(path);
+    if (!pending) {
+      pending = fetchText(`${root}${path}`).then((t) => {
+        if (t === null) throw new Error(`${path} is missing`);
+        return decodeRows(t);
+      });
+      // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
+      pending.catch(() => files.delete(path));
+      files.set(path, pending);
+    }
+    return pending;
+  };
+  return {
+    socialPeriods,
+    cached: (paths) => answers.get(paths.join('|')),
+    async rows(paths) {
+      const key = paths.join('|');
+      const known = answers.get(key);
+      if (known) return known;
+      const parts = await Promise.all(paths.map(file));
+      const combined = answers.get(key) ?? sortProfile(parts.flat());
+      answers.set(key, combined);
+      return combined;
+    },
+  };
+}
+
+async function defaultFetchText(url: string): Promise<string | null> {
+  const res = await fetch(url);
+  return res.ok ? res.text() : null;
+}
