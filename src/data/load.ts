@@ -83,15 +83,22 @@ function collect<T>(issues: PackageIssue[], run: () => T): T | null {
 
 /** Points the views at generation `g` and drops the tables of the package before it. */
 async function switchTo(db: Connector, g: number) {
-  for (const view of VIEWS) await db.query(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${tableName(g, view)}`);
-  if (current !== null) await dropGeneration(db, current);
+  // Closed first, before any await: a partition load of the old package must not point `observations` back at it.
   currentStore?.close();
   currentStore = null;
+  for (const view of VIEWS) await db.query(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${tableName(g, view)}`);
+  if (current !== null) await dropGeneration(db, current);
   current = g;
 }
 
 async function dropGeneration(db: Connector, g: number) {
   for (const name of GENERATION_TABLES) await db.query(`DROP TABLE IF EXISTS ${tableName(g, name)}`);
+  // The tables of the partitions it loaded (src/data/partitions.ts).
+  const parts = await db.query(
+    `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND starts_with(table_name, 'gk${g}_part_')`,
+  );
+  for (const r of parts.toArray())
+    await db.query(`DROP TABLE IF EXISTS ${sqlIdentifier(String((r.toJSON() as { table_name: string }).table_name))}`);
 }
 
 function tablesOf(g: number): LoadedPackage['tables'] {
@@ -221,7 +228,7 @@ export interface PartitionedFiles {
 
 /**
  * Validates the small files of a partitioned package and makes it the loaded one, with an empty observations table
- * that its PartitionStore fills as views ask for data. `base` is the package's URL (for geometry files).
+ * (own data lands there) beside which its PartitionStore loads files as views ask for data. `base` is the package's URL (for geometry files).
  */
 export async function loadPartitionedPackage(
   db: Connector,
@@ -268,7 +275,11 @@ export async function stagePartitionedPackage(
   }
   const geoms = gemeenten;
   return staged(db, g, () => {
-    const partitions = new PartitionStore(db, fetchBytes, tablesOf(g), indicatorPeriodsOf(files['dataset.json']));
+    const partitions = new PartitionStore(db, fetchBytes, tablesOf(g), {
+      prefix: `gk${g}`,
+      available: indicatorPeriodsOf(files['dataset.json']),
+      indicators,
+    });
     currentStore = partitions;
     return {
       meta,
