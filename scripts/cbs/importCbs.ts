@@ -6,7 +6,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { jsonErrorOffset, lineColumn } from '../../src/data/jsonPosition.ts';
 import { PackageError } from '../../src/data/package.ts';
 import { validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
@@ -73,7 +72,11 @@ function metadataFor(file: string, metadata: readonly string[]) {
 }
 
 /** One source file → its table. Errors name the file (and row and column where they have them). */
-export function readSourceFile(path: string, options: { period?: number; codeField?: string }, metadata: string[]) {
+export async function readSourceFile(
+  path: string,
+  options: { period?: number; codeField?: string },
+  metadata: string[],
+) {
   const fileName = basename(path);
   if (!existsSync(path)) throw new ImportError([importMessage(fileName, 'fileNotFound', { path })]);
   const bytes = readFileSync(path);
@@ -83,8 +86,7 @@ export function readSourceFile(path: string, options: { period?: number; codeFie
     ...(options.codeField !== undefined && { codeField: options.codeField }),
     ...metadataFor(path, metadata),
   };
-  if (/\.xlsx$/i.test(fileName))
-    return readSourceRows({ ...common, rows: readXlsxRows(bytes, (b) => inflateRawSync(b), fileName) });
+  if (/\.xlsx$/i.test(fileName)) return readSourceRows({ ...common, rows: await readXlsxRows(bytes, fileName) });
   return readSource({ ...common, text: decodeText(bytes, fileName) });
 }
 
@@ -105,7 +107,7 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
   const tables: SourceTable[] = [];
   for (const file of sources) {
     try {
-      tables.push(readSourceFile(file, options, metadata));
+      tables.push(await readSourceFile(file, options, metadata));
     } catch (error) {
       if (error instanceof ImportError) errors.push(...error.messages);
       else if (error instanceof SyntaxError)

@@ -1,6 +1,6 @@
 /**
- * One file per gemeente that carries everything a user added to a colleague, without a server: a zip (written by
- * the one zip writer, src/export/xlsx.ts) holding
+ * One file per gemeente that carries everything a user added to a colleague, without a server: a zip (the
+ * project's one zip, src/data/zip.ts) holding
  * - `bundle.json`: `{ format, format_version, gemeente, exported_at }`;
  * - `aims.csv`: the package's aims.csv columns (with target_low/high, agreed_with, agreed_on), then the bundle's
  *   bookkeeping columns {@link BOOKKEEPING} (id, updated_at, history, deleted, conflict_of) and origin and level;
@@ -16,10 +16,8 @@ import { toCsv } from '../data/csvWrite.ts';
 import { cellValue, parseIntegerCell, parseNumberCell } from '../data/issues.ts';
 import { AIM_COLUMNS, DIRECTIONS, type Direction, LEVELS, type Level, PackageError, THEMES } from '../data/package.ts';
 import { AIM_EXTRA_COLUMNS } from '../data/validateAims.ts';
+import { openZip, writeZip, ZipError } from '../data/zip.ts';
 import { neutraliseFormula, restoreNeutralised } from '../export/neutralise.ts';
-import { zipStore } from '../export/xlsx.ts';
-import { openZip, ZipError } from '../import/cbs/zip.ts';
-import { inflateRawAsync } from './ownDataParse.ts';
 import type { EntityStore } from './store.ts';
 import {
   AIM_ORIGINS,
@@ -143,18 +141,18 @@ export function packageAimsCsv(aims: readonly UserAim[]): string {
 const encoder = new TextEncoder();
 
 /** The bundle file of a gemeente: its name (`wijkagenda-GM0363-2026-03-12.zip`) and bytes. */
-export function writeBundle(
+export async function writeBundle(
   gemeente: string,
   all: { [K in UserKind]: readonly UserEntityOf[K][] },
   now = new Date(),
-): { name: string; bytes: Uint8Array } {
+): Promise<{ name: string; bytes: Uint8Array }> {
   const meta = {
     format: BUNDLE_FORMAT,
     format_version: BUNDLE_FORMAT_VERSION,
     gemeente,
     exported_at: now.toISOString(),
   };
-  const bytes = zipStore([
+  const bytes = await writeZip([
     { name: 'bundle.json', data: encoder.encode(`${JSON.stringify(meta, null, 2)}\n`) },
     ...USER_KINDS.map((kind) => ({ name: `${kind}.csv`, data: encoder.encode(entitiesCsv(kind, all[kind])) })),
   ]);
@@ -162,24 +160,15 @@ export function writeBundle(
   return { name: `wijkagenda-${safe}-${meta.exported_at.slice(0, 10)}.zip`, bytes };
 }
 
-/** The parts of a zip; deflated parts (a bundle zipped again by hand) are inflated asynchronously first. */
+/** The parts of a zip by file name (a bundle zipped again in a folder, "wijkagenda/aims.csv", still reads). */
 async function zipParts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const key = (d: Uint8Array) => `${d.byteOffset}:${d.byteLength}`;
-  const compressed = new Map<string, Uint8Array>();
-  const probe = openZip(bytes, (data) => {
-    compressed.set(key(data), data);
-    return new Uint8Array(0);
-  });
-  const names = probe.names;
-  for (const name of names) probe.read(name);
-  const inflated = new Map<string, Uint8Array>();
-  for (const [k, data] of compressed) inflated.set(k, await inflateRawAsync(data));
-  const zip = openZip(bytes, (data) => inflated.get(key(data)) ?? new Uint8Array(0));
+  const zip = openZip(bytes);
   const parts = new Map<string, Uint8Array>();
-  for (const name of names) {
-    const part = zip.read(name);
-    // Zipped again in a folder ("wijkagenda/aims.csv"): the file name is what counts.
-    if (part) parts.set(name.split('/').pop() ?? name, part);
+  for (const name of zip.names) {
+    const file = name.split('/').pop() ?? name;
+    if (file === '') continue;
+    const part = await zip.read(name);
+    if (part) parts.set(file, part);
   }
   return parts;
 }

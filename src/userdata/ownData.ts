@@ -41,7 +41,6 @@ import {
   type OwnDataIssue,
   type OwnLayout,
   type OwnTable,
-  type ParseOptions,
   parseOwnData,
   toLongTable,
 } from './ownDataParse.ts';
@@ -609,13 +608,13 @@ export async function applyOwnFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   pkg: OwnPackage,
   previous: OwnData | null,
-  options: ParseOptions & { tables?: GenerationTables } = {},
+  options: { tables?: GenerationTables } = {},
 ): Promise<OwnData> {
   const issues: OwnDataIssue[] = [];
   const tables: OwnTable[] = [];
   for (const file of files) {
     try {
-      tables.push(await parseOwnData(file, options));
+      tables.push(await parseOwnData(file));
     } catch (error) {
       if (!(error instanceof OwnDataError)) throw error;
       issues.push(...error.issues);

@@ -4,8 +4,8 @@
  *
  * - CSV: UTF-8 (a byte order mark is dropped; any other encoding is refused with a message saying how to save it),
  *   fields separated by `,`, `;` or tab (whichever occurs most in the header), decimal comma accepted later.
- * - XLSX: the first worksheet. The zip parts are inflated asynchronously first (`DecompressionStream('deflate-raw')`,
- *   in every current browser and Node ≥ 18), then parsed by the synchronous reader of the CBS importer.
+ * - XLSX: the first worksheet, read by the CBS importer's reader (bounded in size and cells, parts inflated by the
+ *   platform's `DecompressionStream('deflate-raw')` through src/data/zip.ts).
  * - Parquet: read in JavaScript by hyparquet (with hyparquet-compressors for gzip, zstd, brotli and lz4), loaded
  *   only when a Parquet file comes in. Not by DuckDB: DuckDB-WASM downloads its parquet extension from the
  *   internet, which the offline app does not (DESIGN.md, "Pitfalls"). The top-level columns become text cells as a
@@ -32,7 +32,6 @@ import { firstInvalidUtf8 } from '../import/cbs/decode.ts';
 import { type DelimitedTable, parseDelimited } from '../import/cbs/delimited.ts';
 import { ImportError } from '../import/cbs/messages.ts';
 import { readXlsxRows } from '../import/cbs/xlsx.ts';
-import { openZip } from '../import/cbs/zip.ts';
 import { OwnDataError, type OwnDataIssue } from './ownDataError.ts';
 
 export {
@@ -122,59 +121,26 @@ export function fileSizeIssue(name: string, size: number): OwnDataIssue | null {
   return { file: name, code: 'fileTooLarge', params: { size: Math.ceil(size / MB), limit: MAX_OWN_FILE_MB } };
 }
 
-/** Inflates raw deflate data asynchronously (browser and Node ≥ 18). */
-export async function inflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-export interface ParseOptions {
-  /** Inflates one zip part; defaults to {@link inflateRawAsync}. */
-  inflateRaw?: (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
-}
-
 /**
- * The rows of an .xlsx's first sheet. Every deflated part is inflated up front (asynchronously), then the
- * synchronous reader runs over the inflated parts, found again by their offset in the file.
+ * The rows of an .xlsx's first sheet, read by the importer's bounded reader (parts inflated asynchronously, capped
+ * in size and cells); its refusal becomes a `notXlsx` issue naming the file.
  */
-async function xlsxRows(bytes: Uint8Array, file: string, inflate: ParseOptions['inflateRaw']): Promise<string[][]> {
-  const key = (d: Uint8Array) => `${d.byteOffset}:${d.byteLength}`;
-  const compressed = new Map<string, Uint8Array>();
+async function xlsxRows(bytes: Uint8Array, file: string): Promise<string[][]> {
   try {
-    const zip = openZip(bytes, (data) => {
-      compressed.set(key(data), data);
-      return new Uint8Array(0);
-    });
-    for (const name of zip.names) if (/\.(xml|rels)$/i.test(name)) zip.read(name);
-  } catch {
-    // readXlsxRows below says what is wrong, with the file's name.
-  }
-  const inflated = new Map<string, Uint8Array>();
-  const run = inflate ?? inflateRawAsync;
-  try {
-    for (const [k, data] of compressed) inflated.set(k, await run(data));
-  } catch (error) {
-    throw new OwnDataError([
-      { file, code: 'notXlsx', params: { reason: error instanceof Error ? error.message : String(error) } },
-    ]);
-  }
-  try {
-    return readXlsxRows(
-      bytes,
-      (data) => {
-        const out = inflated.get(key(data));
-        if (!out) throw new Error('a part of the workbook could not be unpacked');
-        return out;
-      },
-      file,
-    );
+    return await readXlsxRows(bytes, file);
   } catch (error) {
     if (error instanceof ImportError) {
       const m = error.messages[0];
       const reason = m ? String(m.params.reason ?? m.params.entry ?? m.text) : error.message;
-      throw new OwnDataError([{ file, code: 'notXlsx', params: { reason } }]);
+      throw new OwnDataError([
+        {
+          file,
+          code: 'notXlsx',
+          ...(m?.row !== undefined && { row: m.row }),
+          ...(m?.column !== undefined && { column: m.column }),
+          params: { reason },
+        },
+      ]);
     }
     throw error;
   }
@@ -291,10 +257,7 @@ export function layoutOf(header: readonly string[]): OwnLayout | null {
 }
 
 /** Reads an own data file (see the module comment); throws an {@link OwnDataError} naming the file. */
-export async function parseOwnData(
-  file: { name: string; bytes: Uint8Array },
-  options: ParseOptions = {},
-): Promise<OwnTable> {
+export async function parseOwnData(file: { name: string; bytes: Uint8Array }): Promise<OwnTable> {
   const { name, bytes } = file;
   const tooLarge = fileSizeIssue(name, bytes.byteLength);
   if (tooLarge) throw new OwnDataError([tooLarge]);
@@ -306,7 +269,7 @@ export async function parseOwnData(
     table = await parquetTable(bytes, name);
     headerRow = 1;
   } else if (extension === 'xlsx' || startsWith(bytes, ZIP_MAGIC)) {
-    const rows = await xlsxRows(bytes, name, options.inflateRaw);
+    const rows = await xlsxRows(bytes, name);
     table = tableFromSheet(rows, name);
     headerRow = rows.findIndex((r) => r.some((c) => c.trim() !== '')) + 1;
   } else if (['csv', 'txt', 'tsv', ''].includes(extension)) {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateAims, validateAreas, validateIndicators } from '../../src/data/validate.ts';
-import { zipStore } from '../../src/export/xlsx.ts';
-import { openZip } from '../../src/import/cbs/zip.ts';
+import { openZip, writeZip } from '../../src/data/zip.ts';
 import {
   BundleError,
   conflictCopyId,
@@ -69,18 +68,18 @@ const signal: WijkSignal = {
   deleted: true,
 };
 
-const partsOf = (bytes: Uint8Array) => {
-  const zip = openZip(bytes, () => {
-    throw new Error('a bundle is stored, not deflated');
-  });
-  return Object.fromEntries(zip.names.map((n) => [n, new TextDecoder().decode(zip.read(n)!)]));
+const partsOf = async (bytes: Uint8Array) => {
+  const zip = openZip(bytes);
+  const parts: Record<string, string> = {};
+  for (const n of zip.names) parts[n] = new TextDecoder().decode((await zip.read(n))!);
+  return parts;
 };
 
 /** A bundle with one part replaced. */
-function withPart(bytes: Uint8Array, name: string, text: string): Uint8Array {
-  const parts = partsOf(bytes);
+async function withPart(bytes: Uint8Array, name: string, text: string): Promise<Uint8Array> {
+  const parts = await partsOf(bytes);
   parts[name] = text;
-  return zipStore(Object.entries(parts).map(([n, t]) => ({ name: n, data: new TextEncoder().encode(t) })));
+  return writeZip(Object.entries(parts).map(([n, t]) => ({ name: n, data: new TextEncoder().encode(t) })));
 }
 
 async function issues(run: () => Promise<unknown>): Promise<BundleIssue[]> {
@@ -97,9 +96,9 @@ const all = { aims: [aim, bandAim], notes: [note], signals: [signal] };
 
 describe('the wijkagenda bundle', () => {
   it('is one zip with bundle.json and the three CSVs, and reads back to the same entities', async () => {
-    const { name, bytes } = writeBundle(GM, all, new Date('2026-03-14T10:00:00Z'));
+    const { name, bytes } = await writeBundle(GM, all, new Date('2026-03-14T10:00:00Z'));
     expect(name).toBe('wijkagenda-GM0363-2026-03-14.zip');
-    const parts = partsOf(bytes);
+    const parts = await partsOf(bytes);
     expect(Object.keys(parts)).toEqual(['bundle.json', 'aims.csv', 'notes.csv', 'signals.csv']);
     expect(JSON.parse(parts['bundle.json']!)).toEqual({
       format: 'gebiedskompas-wijkagenda',
@@ -155,8 +154,8 @@ describe('the wijkagenda bundle', () => {
       '\tverborgen',
     ];
     const notes = hostile.map((text, i): Toelichting => ({ ...note, id: `n${i}`, text, author: text.slice(0, 20) }));
-    const { bytes } = writeBundle(GM, { aims: [], notes, signals: [] });
-    const csv = partsOf(bytes)['notes.csv']!;
+    const { bytes } = await writeBundle(GM, { aims: [], notes, signals: [] });
+    const csv = (await partsOf(bytes))['notes.csv']!;
     expect(csv).toContain(`'=HYPERLINK(""http://ev.il"",""klik"")`);
     expect(csv).toContain("'@SUM(1+1)");
     expect(csv).toContain("'+31 6 12345678");
@@ -172,9 +171,9 @@ describe('the wijkagenda bundle', () => {
   });
 
   it('names every bad cell by file, row and column, and stores nothing then', async () => {
-    const { bytes } = writeBundle(GM, all);
-    const header = partsOf(bytes)['notes.csv']!.split('\n')[0];
-    const broken = withPart(
+    const { bytes } = await writeBundle(GM, all);
+    const header = (await partsOf(bytes))['notes.csv']!.split('\n')[0];
+    const broken = await withPart(
       bytes,
       'notes.csv',
       `${header}\nWK036301,,jeugd,${'x'.repeat(1001)},Anna,2026-03-01,n1,5,,,\nWK036301,,jeugd,tekst,Anna,1 maart,n2,5,,,\nWK036301,,sport,tekst,Anna,2026-03-01,n3,5,,,\n`,
@@ -192,7 +191,7 @@ describe('the wijkagenda bundle', () => {
       },
     ]);
     // A row with too few fields is a CSV error of its own, with its row.
-    const short = withPart(bytes, 'notes.csv', `${header}\nWK036301,,jeugd,tekst,Anna\n`);
+    const short = await withPart(bytes, 'notes.csv', `${header}\nWK036301,,jeugd,tekst,Anna\n`);
     expect(await issues(() => readBundle(short, GM))).toEqual([
       expect.objectContaining({ file: 'notes.csv', row: 2, code: 'wrongFieldCount' }),
     ]);
@@ -200,14 +199,14 @@ describe('the wijkagenda bundle', () => {
   });
 
   it('refuses a file that is not a bundle, of another gemeente, or of a newer format', async () => {
-    const { bytes } = writeBundle(GM, all);
+    const { bytes } = await writeBundle(GM, all);
     expect(await issues(() => readBundle(new TextEncoder().encode('a,b\n1,2\n'), GM))).toEqual([
       { file: 'bundle', code: 'notBundle', params: { reason: 'no zip directory found' } },
     ]);
     expect(await issues(() => readBundle(bytes, 'GM0599'))).toEqual([
       { file: 'bundle.json', column: 'gemeente', code: 'otherGemeente', params: { value: GM, gemeente: 'GM0599' } },
     ]);
-    const newer = withPart(
+    const newer = await withPart(
       bytes,
       'bundle.json',
       JSON.stringify({ format: 'gebiedskompas-wijkagenda', format_version: 2, gemeente: GM }),
@@ -215,8 +214,8 @@ describe('the wijkagenda bundle', () => {
     expect(await issues(() => readBundle(newer, GM))).toEqual([
       { file: 'bundle.json', column: 'format_version', code: 'newerFormat', params: { value: '2', supported: 1 } },
     ]);
-    const noNotes = zipStore(
-      Object.entries(partsOf(bytes))
+    const noNotes = await writeZip(
+      Object.entries(await partsOf(bytes))
         .filter(([n]) => n !== 'notes.csv')
         .map(([n, t]) => ({ name: n, data: new TextEncoder().encode(t) })),
     );

@@ -51,8 +51,8 @@ export function DownloadButtons({ table, baseName, attribution, charts = [] }: D
     });
 
   const xlsx = () =>
-    attempt(() => {
-      const bytes = toXlsx(table, { sheetName: baseName, attribution, words: exportWords(lang) });
+    attempt(async () => {
+      const bytes = await toXlsx(table, { sheetName: baseName, attribution, words: exportWords(lang) });
       downloadBlob(new Blob([bytes], { type: XLSX_TYPE }), `${baseName}.xlsx`);
     });
 
