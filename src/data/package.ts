@@ -317,6 +317,9 @@ export const PACKAGE_ISSUE_CODES = [
   'invalidRounding',
   'invalidQuantityId',
   'noObservations',
+  'selfIntersection',
+  'geometryTooLarge',
+  'outsideNetherlands',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

@@ -57,7 +57,8 @@ function readFeature(feature: unknown, row: number, issues: IssueCollector): Dra
     return { row, code: null, name: '', level: null, parent: null, members: undefined, ...empty };
   }
   const draft = readAreaProperties(isObject(feature.properties) ? feature.properties : {}, row, issues);
-  for (const issue of checkGeometry(feature.geometry, draft.level)) issues.add({ row, column: 'geometry', ...issue });
+  for (const issue of checkGeometry(feature.geometry, draft.level, draft.code))
+    issues.add({ row, column: 'geometry', ...issue });
   return draft;
 }
 

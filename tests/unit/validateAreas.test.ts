@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackageError, type PackageIssue } from '../../src/data/package.ts';
@@ -6,6 +6,17 @@ import { validateAreas } from '../../src/data/validate.ts';
 
 const MINI = join(import.meta.dirname, '..', 'fixtures', 'packages', 'mini');
 const F = 'areas.geojson';
+/** Real CBS boundaries beside the repository (shared/data; see its README), simplified by PDOK: with crossing slivers. */
+const PDOK_2024 = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'boundaries',
+  'pdok_cbs_gemeenten_2024_nl.geojson',
+);
 
 interface Feature {
   type: string;
@@ -186,6 +197,116 @@ describe('validateAreas', () => {
       { file: F, row: 9, column: 'geometry', code: 'invalidCoordinates', params: { value: '[5.1,"52"]' } },
       { file: F, row: 10, column: 'geometry', code: 'invalidCoordinates', params: { value: '[]' } },
     ]);
+  });
+
+  it('reports a boundary that crosses itself (a bow tie), naming the area and where', () => {
+    const bowTie = [
+      [5, 52],
+      [5.1, 52.1],
+      [5.1, 52],
+      [5, 52.1],
+      [5, 52],
+    ];
+    // A hole-shaped crossing inside a larger ring: its loop holds a quarter of the shape.
+    const figureEight = [
+      [5, 52],
+      [5.2, 52],
+      [5.2, 52.1],
+      [5.1, 52.1],
+      [5.1, 51.95],
+      [5.15, 51.95],
+      [5.15, 52.05],
+      [5, 52.05],
+      [5, 52],
+    ];
+    const list = [
+      ...features(),
+      buurt('BU99990103', { type: 'Polygon', coordinates: [bowTie] }),
+      buurt('BU99990104', { type: 'MultiPolygon', coordinates: [[square(5, 52)], [figureEight]] }),
+    ];
+    expect(issuesOf(collection(list))).toEqual([
+      {
+        file: F,
+        row: 7,
+        column: 'geometry',
+        code: 'selfIntersection',
+        params: { value: '5.05, 52.05', area: 'BU99990103' },
+      },
+      {
+        file: F,
+        row: 8,
+        column: 'geometry',
+        code: 'selfIntersection',
+        params: { value: '5.1, 52', area: 'BU99990104' },
+      },
+    ]);
+  });
+
+  it('accepts a sliver where a simplified boundary crosses itself (as PDOK publishes them)', () => {
+    // A square whose edge dents back over itself by a millionth of a degree: a loop of a millionth of the area.
+    const sliver = [
+      [5, 52],
+      [5.05, 52],
+      [5.050001, 51.999999],
+      [5.050002, 52.000001],
+      [5.1, 52],
+      [5.1, 52.1],
+      [5, 52.1],
+      [5, 52],
+    ];
+    const list = [...features(), buurt('BU99990103', { type: 'Polygon', coordinates: [sliver] })];
+    expect(() => validateAreas(collection(list))).not.toThrow();
+  });
+
+  it('reports a shape far larger than its level can be, and one outside the Netherlands', () => {
+    const world = [
+      [-180, -85],
+      [180, -85],
+      [180, 85],
+      [-180, 85],
+      [-180, -85],
+    ];
+    const list = [
+      ...features(),
+      buurt('BU99990103', { type: 'Polygon', coordinates: [world] }),
+      buurt('BU99990104', { type: 'Polygon', coordinates: [square(18.4, -33.9)] }),
+      // The country itself may span the Netherlands.
+      { ...features()[0]!, geometry: { type: 'Polygon', coordinates: [square(3.3, 50.7, 4)] } },
+    ];
+    const issues = issuesOf(collection(list));
+    expect(issues.filter((i) => i.code !== 'duplicateKey')).toEqual([
+      {
+        file: F,
+        row: 7,
+        column: 'geometry',
+        code: 'geometryTooLarge',
+        params: { value: '-180, -85 – 180, 85', level: 'buurt', max: 3, area: 'BU99990103' },
+      },
+      {
+        file: F,
+        row: 8,
+        column: 'geometry',
+        code: 'outsideNetherlands',
+        params: { value: '18.4, -33.9 – 18.5, -33.8', area: 'BU99990104' },
+      },
+    ]);
+  });
+
+  it.skipIf(!existsSync(PDOK_2024))('accepts every gemeente of the real PDOK boundaries of 2024', () => {
+    const pdok = JSON.parse(readFileSync(PDOK_2024, 'utf8')) as { features: Feature[] };
+    const gemeenten = pdok.features.map((f) => ({
+      type: 'Feature',
+      properties: {
+        code: f.properties!.gemeentecode,
+        name: f.properties!.gemeentenaam,
+        level: 'gemeente',
+        parent: 'NL00',
+      },
+      geometry: f.geometry,
+    }));
+    expect(gemeenten.length).toBe(343);
+    const land = { type: 'Feature', properties: { code: 'NL00', name: 'Nederland', level: 'land' }, geometry: null };
+    expect(validateAreas(collection([land, ...gemeenten]))).toHaveLength(344);
   });
 
   it('reports missing properties, a bad level, code patterns and duplicate codes', () => {

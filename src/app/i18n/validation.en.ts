@@ -71,6 +71,12 @@ export const validationMessages: ValidationMessages = {
     'The coordinates are not structured correctly[[ (at ‘{value}’)]]. Expected a list of [longitude, latitude] points.',
   ringTooShort: 'A boundary has too few points ({found}); at least 4 are needed (the last equal to the first).',
   ringNotClosed: 'A boundary is not closed: the last point must equal the first[[ ({value})]].',
+  selfIntersection:
+    '[[Area {area}: ]]The boundary crosses itself[[ (at {value})]]; such a shape cannot be drawn. Repair it, e.g. with ‘Fix geometries’ in QGIS or mapshaper -clean.',
+  geometryTooLarge:
+    '[[Area {area}: ]]The shape reaches from {value} (longitude, latitude): far larger than a {level} can be (at most {max} degrees wide or high). Are the coordinates in longitude and latitude (WGS84)?',
+  outsideNetherlands:
+    '[[Area {area}: ]]The shape does not lie in the Netherlands ({value}, longitude, latitude). Are the coordinates in longitude and latitude (WGS84), longitude first?',
   outOfRange: '‘{value}’ is outside the allowed range of {min} to {max}.',
   csvError: 'The file cannot be read as CSV[[: {detail}]].',
 };

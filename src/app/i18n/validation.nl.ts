@@ -73,6 +73,12 @@ export const validationMessages: ValidationMessages = {
   ringTooShort:
     'Een grens heeft te weinig punten ({found}); er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).',
   ringNotClosed: 'Een grens is niet gesloten: het laatste punt moet gelijk zijn aan het eerste[[ ({value})]].',
+  selfIntersection:
+    '[[Gebied {area}: ]]De grens snijdt zichzelf[[ (bij {value})]]; een vlak kan zo niet getekend worden. Herstel de vorm, bijvoorbeeld met ‘Geometrie repareren’ in QGIS of mapshaper -clean.',
+  geometryTooLarge:
+    '[[Gebied {area}: ]]De vorm reikt van {value} (lengte, breedte): veel groter dan een {level} kan zijn (hoogstens {max} graden breed of hoog). Staan de coördinaten in lengte- en breedtegraden (WGS84)?',
+  outsideNetherlands:
+    '[[Gebied {area}: ]]De vorm ligt niet in Nederland ({value}, lengte, breedte). Staan de coördinaten in lengte- en breedtegraden (WGS84), lengtegraad eerst?',
   outOfRange: '‘{value}’ valt buiten het toegestane bereik van {min} tot en met {max}.',
   csvError: 'Het bestand kan niet als CSV gelezen worden[[: {detail}]].',
 };
