@@ -1,3 +1,4 @@
+import { type FirstView, fetchFirstView } from './firstView.ts';
 import type { PartitionedFiles } from './load.ts';
 import { PACKAGE_FILES, PackageError, type PackageFiles, type PackageIssue } from './package.ts';
 
@@ -6,12 +7,27 @@ export interface DatasetListEntry {
   title: { nl: string; en: string };
 }
 
-/** A package as fetched: all its files, or for a partitioned one the small files and where the rest lives. */
-export type FetchedPackage =
+/**
+ * A package as fetched: all its files, or for a partitioned one the small files and where the rest lives; with its
+ * precomputed first view when it has one (src/data/firstView.ts).
+ */
+export type FetchedPackage = (
   | { layout: 'single'; files: PackageFiles }
-  | { layout: 'partitioned'; files: PartitionedFiles; base: string; fetchBytes: (path: string) => Promise<Uint8Array> };
+  | { layout: 'partitioned'; files: PartitionedFiles; base: string; fetchBytes: (path: string) => Promise<Uint8Array> }
+) & { firstView?: FirstView | null };
 
 const PARTITIONED_FILES = ['areas.csv', 'indicators.csv', 'aims.csv', 'geo/gemeente.geojson'] as const;
+
+/**
+ * The first view of each package root as last fetched. The dashboard reads it here once the package is loaded: the
+ * fetched files themselves are let go then (they hold the observations' text).
+ */
+const firstViews = new Map<string, FirstView | null>();
+
+/** The precomputed first view of package `id` as its last fetch found it (null: none, or not fetched). */
+export function fetchedFirstView(id: string, base = 'data/'): FirstView | null {
+  return firstViews.get(`${base}${encodeURIComponent(id)}/`) ?? null;
+}
 
 /** The packages the app serves (`data/index.json`, written by the datasets plugin). */
 export async function fetchDatasetList(base = 'data/'): Promise<DatasetListEntry[]> {
@@ -46,13 +62,20 @@ function layoutOf(meta: string): 'single' | 'partitioned' {
 /** Fetches a package's files as text; a file that is not there becomes a `missingFile` issue. */
 export async function fetchPackage(id: string, base = 'data/'): Promise<FetchedPackage> {
   const root = `${base}${encodeURIComponent(id)}/`;
+  // Optional, asked alongside dataset.json: its answer never holds up or fails the package.
+  const first = fetchFirstView(root)
+    .catch(() => null)
+    .then((view) => {
+      firstViews.set(root, view);
+      return view;
+    });
   const { 'dataset.json': meta } = await fetchTexts(root, ['dataset.json']);
   if (layoutOf(meta) === 'single') {
     const rest = await fetchTexts(
       root,
       PACKAGE_FILES.filter((f) => f !== 'dataset.json'),
     );
-    return { layout: 'single', files: { 'dataset.json': meta, ...rest } };
+    return { layout: 'single', files: { 'dataset.json': meta, ...rest }, firstView: await first };
   }
   const rest = await fetchTexts(root, PARTITIONED_FILES);
   const fetchBytes = async (path: string) => {
@@ -60,5 +83,11 @@ export async function fetchPackage(id: string, base = 'data/'): Promise<FetchedP
     if (!res.ok) throw new PackageError([{ file: path, code: 'missingFile' }]);
     return new Uint8Array(await res.arrayBuffer());
   };
-  return { layout: 'partitioned', files: { 'dataset.json': meta, ...rest }, base: root, fetchBytes };
+  return {
+    layout: 'partitioned',
+    files: { 'dataset.json': meta, ...rest },
+    base: root,
+    fetchBytes,
+    firstView: await first,
+  };
 }
