@@ -1,17 +1,10 @@
 import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { absentThemes } from '../compass/absentThemes.ts';
-import { applicableAim, assessArea } from '../compass/assess.ts';
-import { estimateDispersion } from '../compass/dispersion.ts';
-import { kompasRows } from '../compass/kompasRows.ts';
-import { signals } from '../compass/signals.ts';
-import { summariseThemes } from '../compass/themeSummary.ts';
+import { applicableAim } from '../compass/assess.ts';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
-import type { DatasetListEntry } from '../data/fetchPackage.ts';
+import { type DatasetListEntry, fetchedFirstView } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import { type PackageMetadata, packageMetadata } from '../data/packageMetadata.ts';
-import { CoordinatorContext, useQuery } from '../db/useQuery.ts';
-import { dispersionRequest } from '../queries/dispersion.ts';
-import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
+import { CoordinatorContext } from '../db/useQuery.ts';
 import { effectiveAims } from '../userdata/effectiveAims.ts';
 import { useUserAgenda } from '../userdata/useUserAgenda.ts';
 import { AgendaContext, type AgendaContextValue } from '../views/agenda/AgendaContext.tsx';
@@ -31,6 +24,7 @@ import { type Notice, resolveSelection } from './resolveSelection.ts';
 import { revealKompas } from './revealKompas.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
+import { useKompasModel } from './useKompasModel.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
 import { type Session, useSession } from './useSession.ts';
@@ -295,21 +289,6 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     areasByCode,
   };
 
-  const profileRequest = useMemo(
-    () => kompasRequest(area.code, areasByCode, pkg.partitions !== null),
-    [area.code, areasByCode, pkg.partitions],
-  );
-  const profile = useQuery(profileRequest.sql, decodeProfile, profileRequest.partitions, 'gk:kompas-data');
-  // How much the area's level ordinarily varies in its gemeente: the verdicts wait for it (src/compass/dispersion.ts).
-  const spreadRequest = useMemo(
-    () => dispersionRequest(area.code, areasByCode, pkg.partitions !== null),
-    [area.code, areasByCode, pkg.partitions],
-  );
-  const spreadRows = useQuery(spreadRequest.sql, decodeProfile, spreadRequest.partitions);
-  const dispersion = useMemo(
-    () => (spreadRows.data ? estimateDispersion(spreadRows.data, pkg.indicators) : null),
-    [spreadRows.data, pkg.indicators],
-  );
   // The Kompas (150 rows with small charts at national scale) follows a switch at low priority, so the map and the
   // trend chart repaint first; React renders it right after, interruptibly.
   const kompasPeriod = useDeferredValue(selection.period);
@@ -317,49 +296,22 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const onIndicator = useCallback((id: string) => update({ indicator: id }), [update]);
   const onPeriod = useCallback((period: number) => update({ period }), [update]);
   const onGemeente = useCallback((code: string, period: number) => update({ area: code, period }), [update]);
-  const themes = useMemo(
-    () =>
-      profile.data
-        ? kompasRows({
-            rows: profile.data,
-            indicators: pkg.indicators,
-            area: area.code,
-            gemeente: gemeente?.code ?? null,
-            period: kompasPeriod,
-            periods: pkg.meta.periods,
-          })
-        : [],
-    [profile.data, pkg, area.code, gemeente, kompasPeriod],
-  );
-  const absent = useMemo(
-    () =>
-      profile.data
-        ? absentThemes(
-            pkg.indicators.map((i) => i.theme),
-            themes.map((x) => x.theme),
-          )
-        : [],
-    [profile.data, pkg.indicators, themes],
-  );
-  // The verdicts: every comparison and aim of the shown period (src/compass), for the panel, graphic and print.
-  const assessmentList = useMemo(
-    () =>
-      profile.data && dispersion
-        ? assessArea({
-            rows: profile.data,
-            indicators: pkg.indicators,
-            aims,
-            area: area.code,
-            gemeente: gemeente?.code ?? null,
-            period: kompasPeriod,
-            dispersion,
-          })
-        : [],
-    [profile.data, dispersion, pkg, aims, area.code, gemeente, kompasPeriod],
-  );
-  const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
-  const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
-  const signalList = useMemo(() => signals(assessmentList), [assessmentList]);
+  // The package's precomputed first view answers where it can (the start screen drew from it already), else DuckDB.
+  const firstView = useMemo(() => fetchedFirstView(datasetId), [datasetId]);
+  const model = useKompasModel({
+    area,
+    gemeente,
+    areasByCode,
+    indicators: pkg.indicators,
+    aims,
+    periods: pkg.meta.periods,
+    period: kompasPeriod,
+    partitioned: pkg.partitions !== null,
+    first: firstView,
+    ownData: own.files.length > 0,
+  });
+  const { profileRequest, profile, dispersion, themes, absent, assessments, summaries } = model;
+  const signalList = model.signals;
   const ranks = useAreaRanks({
     area: area.code,
     areas: areasByCode,
@@ -390,11 +342,9 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     () => areasOfPeriod(namedAreas, selection.period, area.code),
     [namedAreas, selection.period, area.code],
   );
-  const coordinator = useContext(CoordinatorContext);
   const select = (code: string) => {
-    // Start the new Kompas's data now rather than after React has rendered the click; useQuery finds it cached.
-    const next = kompasRequest(code, areasByCode, pkg.partitions !== null);
-    coordinator?.query(next.sql, next.partitions).catch(() => undefined);
+    // Start the new Kompas's data now rather than after React has rendered the click; its source finds it cached.
+    model.warm(code);
     update({ area: code });
   };
   // A choice on the map or in the list shows its Kompas once rendered: focused where the layout stacks it below the
@@ -549,7 +499,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               activeIndicator={kompasIndicator}
               stale={
                 profile.loading ||
-                spreadRows.loading ||
+                model.spreadLoading ||
                 dispersion === null ||
                 kompasPeriod !== selection.period ||
                 kompasIndicator !== indicator.id
