@@ -59,13 +59,13 @@ export function linkedIndicators(indicators: readonly Indicator[]): Map<string, 
 }
 
 /**
- * Loads partitions on demand, each into a small table of its own (`gk<g>_part_<n>`); the view `observations` is
- * the package's own table (own data lands there) and every loaded partition, UNION ALL, so the SQL builders read one
- * name. A file passes the suppression once (src/data/publish.ts), when it is loaded: as a whole package would, but
- * without the sums over the hierarchy (a partition holds one area, or one indicator-year), so the primary rules and
- * the linked indicators protect it. The two layouts overlap; the tables stay disjoint (a row already loaded through
- * the other layout is left out of the new table), and where the two publications of a row disagree the hidden one
- * wins, in whichever order they loaded: a row is `secret` as soon as any loaded file hides it.
+ * Loads partitions on demand, each into a small table of its own (`gk<g>_part_<n>`). A query that names its files
+ * reads only their tables ({@link PartitionStore.route}); the view `observations` (for every other query, the SQL
+ * console included) is the package's own table (own data lands there) and every loaded file, each row once. A file
+ * passes the suppression once (src/data/publish.ts), when it is loaded: as a whole package would, but without the sums
+ * over the hierarchy (a file holds one area, or one indicator-year), so the primary rules and the linked indicators
+ * protect it. The two layouts overlap; where their verdicts on a row differ, the hidden one wins in both copies, in
+ * whichever order they loaded: a row is `secret` as soon as any loaded file hides it.
  */
 export class PartitionStore {
   readonly #db: Connector;
@@ -88,8 +88,10 @@ export class PartitionStore {
   /** The table of each loaded area and indicator-period (inserts run one at a time, so this is exact). */
   readonly #areaTables = new Map<string, string>();
   readonly #ipTables = new Map<string, string>();
-  /** Tables of files of neither layout. */
-  readonly #otherTables: string[] = [];
+  /** Tables of files of neither layout, by path. */
+  readonly #otherTables = new Map<string, string>();
+  /** The rows (area|indicator|period) some loaded file hides: both copies of such a row are hidden. */
+  readonly #secret = new Set<string>();
   /** Bytes fetched so far (for the benchmark: how much of the package the views needed). */
   bytesFetched = 0;
 
@@ -231,12 +233,12 @@ export class PartitionStore {
       // The linked files were read for their verdicts on this file's rows; their own rows load with them.
       if (content?.kind === 'ip' && contextPaths.length > 0)
         await this.#db.query(`DELETE FROM ${table} WHERE indicator_id <> ${sqlString(content.indicator)}`);
-      await this.#merge(table, content);
+      await this.#reconcile(table, content);
       if (this.#closed) throw new Error('closed');
       if (content?.kind === 'area') this.#areaTables.set(content.area, table);
       else if (content?.kind === 'ip') this.#ipTables.set(ipKey(content.indicator, content.period), table);
-      else this.#otherTables.push(table);
-      await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql()}`);
+      else this.#otherTables.set(path, table);
+      await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
     } catch (error) {
       await this.#db.query(`DROP TABLE IF EXISTS ${table}`);
       if (this.#closed) return;
@@ -260,48 +262,108 @@ export class PartitionStore {
   }
 
   /**
-   * Makes the new table disjoint from the loaded ones, keeping the stricter verdict: a row the new file hides is hidden
-   * in the table that already holds it, then the rows loaded before are left out of the new table. Both layouts hold
-   * the same rows, so a row of an area file is loaded exactly when its indicator-period file is, and the reverse: a
-   * filter on a short list of loaded files, instead of an anti-join against everything loaded.
+   * Brings the two copies of a row (one per layout) to the stricter verdict: a row the new file hides is hidden in the
+   * table of the other layout that holds it, and a row hidden there is hidden in the new table. Each table stays
+   * whole, so a query reads only the files it asked for (see {@link route}).
    */
-  async #merge(table: string, content: PartitionContent | null): Promise<void> {
-    const hide = `value = NULL, numerator = NULL, denominator = NULL, suppressed = true, status = 'secret'`;
+  async #reconcile(table: string, content: PartitionContent | null): Promise<void> {
+    const secret = (
+      await this.#db.query(`SELECT area_code, indicator_id, period FROM ${table} WHERE status = 'secret'`)
+    )
+      .toArray()
+      .map((r) => {
+        const o = r.toJSON() as { area_code: string; indicator_id: string; period: number };
+        return { area: o.area_code, indicator: o.indicator_id, period: Number(o.period) };
+      });
+    const newly = new Set(secret.map((r) => rowKey(r.area, r.indicator, r.period)));
+    const hide = `SET value = NULL, numerator = NULL, denominator = NULL, suppressed = true, status = 'secret'`;
     if (content?.kind === 'ip') {
-      const loaded = [...this.#areaTables.keys()];
-      if (loaded.length === 0) return;
-      const where = `area_code IN ${sqlStringList(loaded)}`;
-      const secret = await this.#db.query(`SELECT area_code FROM ${table} WHERE status = 'secret' AND ${where}`);
-      for (const r of secret.toArray()) {
-        const area = String((r.toJSON() as { area_code: string }).area_code);
-        await this.#db.query(`UPDATE ${this.#areaTables.get(area)!} SET ${hide} WHERE area_code = ${sqlString(area)}
-          AND indicator_id = ${sqlString(content.indicator)} AND period = ${content.period}`);
+      const { indicator, period } = content;
+      for (const r of secret) {
+        const other = this.#areaTables.get(r.area);
+        if (other && !this.#secret.has(rowKey(r.area, indicator, period)))
+          await this.#db.query(`UPDATE ${other} ${hide} WHERE area_code = ${sqlString(r.area)}
+            AND indicator_id = ${sqlString(indicator)} AND period = ${period}`);
       }
-      await this.#db.query(`DELETE FROM ${table} WHERE ${where}`);
+      const elsewhere = [...this.#secret]
+        .filter((k) => !newly.has(k))
+        .map(splitKey)
+        .filter((k) => k.indicator === indicator && k.period === period);
+      if (elsewhere.length > 0)
+        await this.#db.query(
+          `UPDATE ${table} ${hide} WHERE area_code IN ${sqlStringList(elsewhere.map((k) => k.area))}`,
+        );
     } else if (content?.kind === 'area') {
-      const loaded = [...this.#ipTables.keys()];
-      if (loaded.length === 0) return;
-      const where = `(indicator_id || '|' || CAST(period AS VARCHAR)) IN ${sqlStringList(loaded)}`;
-      const secret = await this.#db.query(
-        `SELECT indicator_id, period FROM ${table} WHERE status = 'secret' AND ${where}`,
-      );
-      for (const r of secret.toArray()) {
-        const { indicator_id, period } = r.toJSON() as { indicator_id: string; period: number };
-        await this.#db.query(`UPDATE ${this.#ipTables.get(ipKey(indicator_id, Number(period)))!} SET ${hide}
-          WHERE area_code = ${sqlString(content.area)}`);
+      const { area } = content;
+      for (const r of secret) {
+        const other = this.#ipTables.get(ipKey(r.indicator, r.period));
+        if (other && !this.#secret.has(rowKey(area, r.indicator, r.period)))
+          await this.#db.query(`UPDATE ${other} ${hide} WHERE area_code = ${sqlString(area)}`);
       }
-      await this.#db.query(`DELETE FROM ${table} WHERE ${where}`);
+      const elsewhere = [...this.#secret]
+        .filter((k) => !newly.has(k))
+        .map(splitKey)
+        .filter((k) => k.area === area);
+      if (elsewhere.length > 0)
+        await this.#db.query(`UPDATE ${table} ${hide}
+          WHERE (indicator_id || '|' || CAST(period AS VARCHAR)) IN ${sqlStringList(elsewhere.map((k) => ipKey(k.indicator, k.period)))}`);
     } else {
-      await this.#db.query(`DELETE FROM ${table} p WHERE EXISTS (SELECT 1 FROM (${this.#unionSql()}) o
+      // A file of neither layout: its rows already loaded are left out (the first verdict stands).
+      await this.#db.query(`DELETE FROM ${table} p WHERE EXISTS (SELECT 1 FROM (${this.#unionSql(null)}) o
         WHERE o.area_code = p.area_code AND o.indicator_id = p.indicator_id AND o.period = p.period)`);
     }
+    for (const k of newly) this.#secret.add(k);
   }
 
-  #unionSql(): string {
-    return [this.#tables.observations, ...this.#areaTables.values(), ...this.#ipTables.values(), ...this.#otherTables]
-      .map((t) => `SELECT * FROM ${t}`)
-      .join('\nUNION ALL ');
+  /**
+   * The SQL of `observations` over the package's own table and the tables of `paths` (every loaded file for null),
+   * each row once: an area file's rows of an indicator-year whose map file is in the list are taken from the map file.
+   */
+  #unionSql(paths: readonly string[] | null): string {
+    const wanted = paths === null ? null : new Set(paths);
+    const pick = <K>(map: Map<K, string>, pathOf: (key: K) => string) =>
+      [...map].filter(([key]) => wanted === null || wanted.has(pathOf(key)));
+    const ip = pick(this.#ipTables, (key) => {
+      const [indicator, period] = key.split('|');
+      return indicatorPeriodPartition(indicator!, Number(period));
+    });
+    const area = pick(this.#areaTables, (code) => `obs/area/${encodeURIComponent(code)}.arrow`);
+    const other = [...this.#otherTables].filter(([path]) => wanted === null || wanted.has(path));
+    const overlap =
+      ip.length === 0
+        ? ''
+        : ` WHERE (indicator_id || '|' || CAST(period AS VARCHAR)) NOT IN ${sqlStringList(ip.map(([key]) => key))}`;
+    return [
+      `SELECT * FROM ${this.#tables.observations}`,
+      ...ip.map(([, t]) => `SELECT * FROM ${t}`),
+      ...other.map(([, t]) => `SELECT * FROM ${t}`),
+      ...area.map(([, t]) => `SELECT * FROM ${t}${overlap}`),
+    ].join('\nUNION ALL ');
+  }
+
+  /**
+   * `sql` reading only the tables of `paths` (loaded): `observations` becomes a CTE over them, which shadows the view.
+   * A map reads one small table instead of a union of every file loaded so far. `sql` unchanged when a path has no
+   * table (the view answers).
+   */
+  route(sql: string, paths: readonly string[]): string {
+    if (this.#closed || paths.some((p) => !this.#hasTable(p))) return sql;
+    const cte = `observations AS (${this.#unionSql(paths)})`;
+    const withClause = /^\s*WITH(\s+RECURSIVE)?\s/i.exec(sql);
+    return withClause ? `${withClause[0]}${cte},\n${sql.slice(withClause[0].length)}` : `WITH ${cte}\n${sql}`;
+  }
+
+  #hasTable(path: string): boolean {
+    const content = partitionContent(path);
+    if (content?.kind === 'area') return this.#areaTables.has(content.area);
+    if (content?.kind === 'ip') return this.#ipTables.has(ipKey(content.indicator, content.period));
+    return this.#otherTables.has(path);
   }
 }
 
 const ipKey = (indicator: string, period: number) => `${indicator}|${period}`;
+const rowKey = (area: string, indicator: string, period: number) => `${area}|${indicator}|${period}`;
+const splitKey = (key: string) => {
+  const [area, indicator, period] = key.split('|');
+  return { area: area!, indicator: indicator!, period: Number(period) };
+};

@@ -9,6 +9,8 @@ import type { Connector } from './connector.ts';
 export interface PartitionLoader {
   ensure(paths: readonly string[]): Promise<void>;
   prefetch(paths: readonly string[], onLoaded?: (path: string) => void): void;
+  /** `sql` made to read only the tables of these (loaded) files. */
+  route?(sql: string, paths: readonly string[]): string;
 }
 
 /**
@@ -68,16 +70,18 @@ export class Coordinator {
       return hit;
     }
     const store = this.#partitions;
-    const run = () => {
+    const run = (routed = sql) => {
       if (this.#retired) throw new SupersededError();
-      return this.#db.query(sql);
+      return this.#db.query(routed);
     };
-    const pending = (store && partitions && partitions.length > 0 ? store.ensure(partitions).then(run) : run()).then(
-      (table) => {
-        if (this.#retired) throw new SupersededError();
-        return table;
-      },
-    );
+    const pending = (
+      store && partitions && partitions.length > 0
+        ? store.ensure(partitions).then(() => run(store.route?.(sql, partitions)))
+        : run()
+    ).then((table) => {
+      if (this.#retired) throw new SupersededError();
+      return table;
+    });
     this.#cache.set(sql, pending);
     pending.catch(() => this.#cache.delete(sql));
     while (this.#cache.size > this.#max) {
