@@ -20,10 +20,12 @@ import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
 import { LoadingShell } from './LoadingShell.tsx';
+import { RestartNotice } from './RestartNotice.tsx';
 import { type Notice, resolveSelection } from './resolveSelection.ts';
 import { revealKompas } from './revealKompas.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
+import { useDwell } from './useDwell.ts';
 import { useKompasModel } from './useKompasModel.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { usePrintJob } from './usePrintJob.ts';
@@ -97,6 +99,7 @@ export function App() {
         />
         {switching && <SwitchingMessage session={session} requested={url.dataset} />}
         <Problems session={session} />
+        <RestartNotice session={session} />
         <UpdateNotice />
         <ViewErrorBoundary key={url.view}>
           {own.pkg && own.ready && url.view === 'over' ? (
@@ -121,9 +124,9 @@ export function App() {
                   <LoadingShell
                     metadata={preview}
                     progress={session.progress}
-                    area={url.area}
-                    period={url.period}
-                    onSelect={(area) => update({ area })}
+                    url={url}
+                    firstView={session.fetched?.firstView ?? null}
+                    update={update}
                   />
                 ) : (
                   <LoadingProgress progress={session.progress} />
@@ -342,6 +345,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     () => areasOfPeriod(namedAreas, selection.period, area.code),
     [namedAreas, selection.period, area.code],
   );
+  // The area the pointer rests on (map or list) starts loading, so the click that follows finds its data.
+  const onAreaDwell = useDwell(model.warm);
   const select = (code: string) => {
     // Start the new Kompas's data now rather than after React has rendered the click; its source finds it cached.
     model.warm(code);
@@ -464,7 +469,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
             {announcement}
           </p>
           <div className="layout">
-            <AreaPicker areas={pickerAreas} selected={area.code} onSelect={chooseArea} />
+            <AreaPicker areas={pickerAreas} selected={area.code} onSelect={chooseArea} onHover={onAreaDwell} />
             <div className="center">
               <MapPanel
                 pkg={pkg}
@@ -473,6 +478,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                 level={url.level}
                 selected={area.code}
                 onSelect={chooseArea}
+                onHover={onAreaDwell}
               />
               <Suspense fallback={null}>
                 <TrendPanel

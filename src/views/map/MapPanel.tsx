@@ -4,7 +4,7 @@ import { MISSING_REASONS, type MissingReason, missingReason, missingWordKey } fr
 import type { MapLevel } from '../../app/urlState.ts';
 import { namedIn, nameNote } from '../../data/areaPeriods.ts';
 import type { LoadedPackage } from '../../data/load.ts';
-import { scopeBounds } from '../../data/mapGeometry.ts';
+import { hasShapes, scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
 import { CoordinatorContext, useQuery } from '../../db/useQuery.ts';
 import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
@@ -95,9 +95,10 @@ export function MapPanel({
   const coordinator = useContext(CoordinatorContext);
   useEffect(() => {
     if (!data || !coordinator) return;
-    const periods = pkg.meta.periods;
-    const i = periods.indexOf(period);
-    const years = [periods[i - 1], periods[i + 1]].filter((p): p is number => p !== undefined);
+    // Every other year of this indicator, nearest first (a year switch, or Play in Verkennen, goes there next).
+    const years = pkg.meta.periods
+      .filter((p) => p !== period)
+      .sort((a, b) => Math.abs(a - period) - Math.abs(b - period) || b - a);
     // The indicators listed next to this one (the same theme), a few: each file is ~1 MB at national scale.
     const list = pkg.indicators;
     const at = list.findIndex((x) => x.id === indicator.id);
@@ -111,9 +112,11 @@ export function MapPanel({
         ? [] // not measured that year: nothing to fetch
         : [{ sql: choroplethQuery({ indicator: id, period: p, levels, gemeente }), partitions: path ? [path] : [] }];
     };
+    // The adjacent years and the next indicators first, then the farther years.
     coordinator.prefetch([
-      ...years.flatMap((p) => request(indicator.id, p)),
+      ...years.slice(0, 2).flatMap((p) => request(indicator.id, p)),
       ...near.flatMap((x) => request(x.id, period)),
+      ...years.slice(2).flatMap((p) => request(indicator.id, p)),
     ]);
   }, [data, pkg, indicator, period, coordinator, levels, gemeente]);
   // The tooltip names an area as it was called in the year shown, with its other names (a buurt CBS renamed).
@@ -196,38 +199,46 @@ export function MapPanel({
     level === 'auto'
       ? `${i18n.t('levelSingular.wijk')}/${i18n.t('levelSingular.buurt')}`
       : i18n.t(`levelSingular.${level}`);
+  const shapes = hasShapes(pkg.geometry);
   return (
     <section className="map-panel" aria-labelledby="map-title">
       <h2 id="map-title" className="visually-hidden">
         {i18n.t('map.title')}
       </h2>
-      <Suspense fallback={<div className="map map-loading">{i18n.t('map.loading')}</div>}>
-        <AreaMap
-          geometry={pkg.geometry}
-          level={level}
-          paint={paint}
+      {!shapes ? (
+        // Without a boundary there is no extent to fit (maplibre would throw and the map claim there is no WebGL).
+        <p className="notice map-no-shapes">{i18n.t('map.noShapes')}</p>
+      ) : (
+        <Suspense fallback={<div className="map map-loading">{i18n.t('map.loading')}</div>}>
+          <AreaMap
+            geometry={pkg.geometry}
+            level={level}
+            paint={paint}
+            period={period}
+            selected={selected}
+            selectedWithin={within}
+            attribution={pkg.meta.attribution}
+            ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
+            describe={describe}
+            onSelect={onSelect}
+            {...(highlight !== undefined && { highlight })}
+            {...(onHover && { onHover })}
+            webglMissing={i18n.t('map.webglMissing')}
+            scope={scope}
+            onLevelShown={setLevelShown}
+          />
+        </Suspense>
+      )}
+      {shapes && (
+        <MapLegend
+          indicator={indicator}
           period={period}
-          selected={selected}
-          selectedWithin={within}
-          attribution={pkg.meta.attribution}
-          ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
-          describe={describe}
-          onSelect={onSelect}
-          {...(highlight !== undefined && { highlight })}
-          {...(onHover && { onHover })}
-          webglMissing={i18n.t('map.webglMissing')}
-          scope={scope}
-          onLevelShown={setLevelShown}
+          classes={legendClasses}
+          level={legendLevel}
+          missing={missing}
+          stabilised={stabilised !== null}
         />
-      </Suspense>
-      <MapLegend
-        indicator={indicator}
-        period={period}
-        classes={legendClasses}
-        level={legendLevel}
-        missing={missing}
-        stabilised={stabilised !== null}
-      />
+      )}
       {selectedName && (
         <p className="map-selection" data-within={within ?? undefined}>
           {withinName

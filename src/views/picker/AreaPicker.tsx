@@ -8,6 +8,8 @@ export interface AreaPickerProps {
   areas: readonly Area[];
   selected: string | null;
   onSelect(code: string): void;
+  /** The area under the pointer (null when it leaves the list): the app loads its data after a short dwell. */
+  onHover?(code: string | null): void;
 }
 
 /** One visible line of the tree. `code` is null for the "custom areas" group heading. */
@@ -28,7 +30,7 @@ const CUSTOM_GROUP = '#custom';
  * The accessible alternative to clicking the map: a WAI-ARIA tree (gemeente → wijk → buurt, plus custom areas)
  * with roving focus (arrows, Home/End, Enter), and a search box that turns it into a result list.
  */
-export function AreaPicker({ areas, selected, onSelect }: AreaPickerProps) {
+export function AreaPicker({ areas, selected, onSelect, onHover }: AreaPickerProps) {
   const { t, plural } = useI18n();
   const id = useId();
   const tree = useMemo(() => buildAreaTree(areas), [areas]);
@@ -201,7 +203,14 @@ export function AreaPicker({ areas, selected, onSelect }: AreaPickerProps) {
   };
 
   return (
-    <nav className="picker" aria-labelledby={`${id}-title`}>
+    <nav
+      className="picker"
+      aria-labelledby={`${id}-title`}
+      onPointerOver={
+        onHover && ((e) => onHover((e.target as Element).closest('[data-code]')?.getAttribute('data-code') ?? null))
+      }
+      onPointerLeave={onHover && (() => onHover(null))}
+    >
       <h2 id={`${id}-title`}>{t('picker.title')}</h2>
       <label htmlFor={`${id}-search`} className="visually-hidden">
         {t('picker.search')}
@@ -235,6 +244,7 @@ export function AreaPicker({ areas, selected, onSelect }: AreaPickerProps) {
                 role="option"
                 tabIndex={-1}
                 aria-selected={area.code === selected}
+                data-code={area.code}
                 onClick={() => onSelect(area.code)}
                 onKeyDown={(e) => onResultKey(e, index)}
               >
