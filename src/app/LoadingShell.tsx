@@ -1,9 +1,18 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
+import type { FirstView } from '../data/firstView.ts';
+import type { Area } from '../data/package.ts';
 import type { PackageMetadata } from '../data/packageMetadata.ts';
+import { effectiveAims } from '../userdata/effectiveAims.ts';
+import { useUserAgenda } from '../userdata/useUserAgenda.ts';
+import { AgendaContext } from '../views/agenda/AgendaContext.tsx';
+import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
+import { resolveSelection } from './resolveSelection.ts';
+import type { UrlState } from './urlState.ts';
+import { useKompasModel } from './useKompasModel.ts';
 import type { LoadProgress } from './useSession.ts';
 
 // The print report's static map draws the outline; d3-geo comes in its own chunk, while DuckDB starts.
@@ -12,32 +21,29 @@ const AreaMiniMap = lazy(() => import('../views/print/AreaMiniMap.tsx').then((m)
 export interface LoadingShellProps {
   metadata: PackageMetadata;
   progress: LoadProgress;
-  /** The area and year the URL asks for (else the package's default area and its latest year). */
-  area: string | null;
-  period: number | null;
-  onSelect(code: string): void;
+  /** The area, indicator and year the URL asks for (else the package's defaults, as the dashboard resolves them). */
+  url: Pick<UrlState, 'area' | 'indicator' | 'period'>;
+  /** The package's precomputed first view: the Kompas is drawn from it before DuckDB is ready. */
+  firstView: FirstView | null;
+  /** A choice on screen (area, indicator, year) goes into the URL. */
+  update(change: Partial<UrlState>): void;
 }
 
 /**
  * The dashboard's frame while DuckDB starts and loads the observations: the area list (usable: a choice goes into the
- * URL), the gemeente's outline where the map will be, and in the Kompas's place what is loading, step by step.
+ * URL), the gemeente's outline where the map will be, and the Kompas with its verdicts from the package's precomputed
+ * first view (the same model as the dashboard's) — or, for a package without one, what is loading, step by step.
  */
-export function LoadingShell({
-  metadata,
-  progress,
-  area: requested,
-  period: requestedPeriod,
-  onSelect,
-}: LoadingShellProps) {
+export function LoadingShell({ metadata, progress, url, firstView, update }: LoadingShellProps) {
   const i18n = useI18n();
-  const periods = metadata.meta.periods;
-  const period =
-    requestedPeriod !== null && periods.includes(requestedPeriod)
-      ? requestedPeriod
-      : (periods[periods.length - 1] ?? 0);
+  const socialPeriods = firstView?.socialPeriods;
+  const selection = useMemo(
+    () => resolveSelection(url, { ...metadata, socialPeriods }),
+    [url, metadata, socialPeriods],
+  );
+  const period = selection.period;
   const named = useMemo(() => namedIn(metadata.areas, period), [metadata.areas, period]);
-  const area =
-    named.find((a) => a.code === requested) ?? named.find((a) => a.code === metadata.meta.default_area) ?? named[0];
+  const area = named.find((a) => a.code === selection.area) ?? named[0];
   const pickerAreas = useMemo(() => areasOfPeriod(named, period, area?.code ?? null), [named, period, area]);
   const neighbours = useMemo(
     () => (area ? named.filter((a) => a.level === area.level && a.gemeente === area.gemeente).map((a) => a.code) : []),
@@ -46,7 +52,7 @@ export function LoadingShell({
   const gemeente = named.find((a) => a.code === area?.gemeente);
   return (
     <div className="layout loading-shell">
-      <AreaPicker areas={pickerAreas} selected={area?.code ?? null} onSelect={onSelect} />
+      <AreaPicker areas={pickerAreas} selected={area?.code ?? null} onSelect={(code) => update({ area: code })} />
       <div className="center">
         <div className="map-panel">
           <div className="map map-outline">
@@ -66,10 +72,106 @@ export function LoadingShell({
           </div>
         </div>
       </div>
-      <section className="kompas" aria-busy="true" aria-labelledby="kompas-title">
-        <h2 id="kompas-title">{area ? i18n.t('kompas.title', { area: area.name }) : i18n.t('app.title')}</h2>
-        <LoadingProgress progress={progress} />
-      </section>
+      {area && firstView ? (
+        <FirstKompas
+          metadata={metadata}
+          named={named}
+          area={area}
+          indicator={selection.indicator}
+          period={period}
+          firstView={firstView}
+          progress={progress}
+          update={update}
+        />
+      ) : (
+        <KompasLoading area={area ?? null} progress={progress} />
+      )}
     </div>
+  );
+}
+
+function KompasLoading({ area, progress }: { area: Area | null; progress: LoadProgress }) {
+  const i18n = useI18n();
+  return (
+    <section className="kompas" aria-busy="true" aria-labelledby="kompas-title">
+      <h2 id="kompas-title">{area ? i18n.t('kompas.title', { area: area.name }) : i18n.t('app.title')}</h2>
+      <LoadingProgress progress={progress} />
+    </section>
+  );
+}
+
+const wait = () => undefined;
+
+/**
+ * The Kompas from the first view, with its verdicts, aims (the wijkagenda's included) and signals, while DuckDB
+ * starts; what needs DuckDB waits (printing) or follows (the ranks). Until its files are in, what is loading.
+ */
+function FirstKompas(props: {
+  metadata: PackageMetadata;
+  named: readonly Area[];
+  area: Area;
+  indicator: string;
+  period: number;
+  firstView: FirstView;
+  progress: LoadProgress;
+  update(change: Partial<UrlState>): void;
+}) {
+  const { metadata, named, area, indicator, period, firstView, progress, update } = props;
+  const areasByCode = useMemo(() => new Map(named.map((a) => [a.code, a])), [named]);
+  const gemeente = area.gemeente ? (areasByCode.get(area.gemeente) ?? null) : null;
+  const userAgenda = useUserAgenda(metadata.meta.gemeente);
+  const aims = useMemo(
+    () => effectiveAims(metadata.aims, userAgenda.aims, metadata.areas),
+    [metadata.aims, userAgenda.aims, metadata.areas],
+  );
+  const model = useKompasModel({
+    area,
+    gemeente,
+    areasByCode,
+    indicators: metadata.indicators,
+    aims,
+    periods: metadata.meta.periods,
+    period,
+    partitioned: false,
+    first: firstView,
+    // Own data loads into DuckDB after the package; its indicators join the Kompas then.
+    ownData: false,
+  });
+  if (model.profile.data === null) return <KompasLoading area={area} progress={progress} />;
+  return (
+    <AgendaContext.Provider
+      value={{
+        api: userAgenda,
+        aims,
+        indicators: metadata.indicators,
+        periods: metadata.meta.periods,
+        areasByCode,
+      }}
+    >
+      <KompasPanel
+        area={area}
+        gemeente={gemeente}
+        period={period}
+        periods={metadata.meta.periods}
+        themes={model.themes}
+        activeIndicator={indicator}
+        stale={model.profile.loading || model.dispersion === null}
+        assessments={model.assessments}
+        summaries={model.summaries}
+        signals={model.signals}
+        printJob={null}
+        printBusy
+        onPrintCancel={wait}
+        onIndicator={(id) => update({ indicator: id })}
+        onPeriod={(p) => update({ period: p })}
+        onPrint={wait}
+        onPrintAll={area.gemeente ? wait : undefined}
+        onHandout={wait}
+        onHandoutAll={area.gemeente ? wait : undefined}
+        absent={model.absent}
+        gemeentePeriod={gemeente ? (firstView.socialPeriods.get(gemeente.code) ?? null) : null}
+        onGemeente={(code, p) => update({ area: code, period: p })}
+      />
+    </AgendaContext.Provider>
   );
 }

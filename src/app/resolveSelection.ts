@@ -18,7 +18,10 @@ export interface Selection {
  * What is shown for a URL: its choices where the package has them, the package's defaults where the URL is silent,
  * and a notice (instead of an error page) for each choice the package does not have.
  */
-export function resolveSelection(url: UrlState, pkg: LoadedPackage): Selection {
+export function resolveSelection(
+  url: Pick<UrlState, 'area' | 'indicator' | 'period'>,
+  pkg: Pick<LoadedPackage, 'meta' | 'areas' | 'indicators' | 'socialPeriods'>,
+): Selection {
   const notices: Notice[] = [];
   const { meta } = pkg;
   const pickable = (code: string) => pkg.areas.some((a) => a.code === code && a.level !== 'land');

@@ -229,6 +229,8 @@ describe('the first view', () => {
       await held;
       await route.continue();
     });
+    // The start screen of a package without a precomputed first view (its Kompas from it: tests/e2e/firstView.test.ts).
+    await page.route(/\/first\//, (route) => route.abort());
     await page.goto(`${served.url}${START}`);
     const steps = page.locator('.loading-progress li');
     await expect.poll(() => steps.count()).toBe(3);

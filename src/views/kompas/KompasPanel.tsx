@@ -38,6 +38,8 @@ export interface KompasPanelProps {
   ranks?: ReadonlyMap<string, Rank>;
   /** The print being prepared, if any (its button shows the progress), and how to cancel it. */
   printJob: PrintJobState | null;
+  /** The print buttons wait (the start screen: printing needs DuckDB). */
+  printBusy?: boolean;
   onPrintCancel(): void;
   onIndicator(id: string): void;
   /** Go to another year (a theme without values in the chosen year offers the year of its latest value). */
@@ -219,6 +221,7 @@ export const KompasPanel = memo(function KompasPanel({
   signals,
   ranks,
   printJob,
+  printBusy = false,
   onPrintCancel,
   onIndicator,
   onPeriod,
@@ -310,6 +313,7 @@ export const KompasPanel = memo(function KompasPanel({
           onHandout={onHandout}
           onHandoutAll={onHandoutAll}
           job={printJob}
+          busy={printBusy}
           onCancel={onPrintCancel}
         />
       </div>
