@@ -36,6 +36,51 @@ export async function fetchDatasetList(base = 'data/'): Promise<DatasetListEntry
   return (await res.json()) as DatasetListEntry[];
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * The largest file of a package read whole (a single-layout package's observations.csv above all), in bytes. A
+ * browser cannot hold a string of more than about 512 MB (a 630 MB file read as "empty"), and DuckDB-WASM, whose heap
+ * is at most 4 GB, ran out of memory on 250 and 460 MB files after minutes; a package that large must be partitioned.
+ */
+export const MAX_PACKAGE_FILE_BYTES = 200 * MB;
+
+/** The `fileTooLarge` issue of package file `file`: `size` in whole MB (rounded up), or "more than" the limit. */
+export function packageFileTooLarge(file: string, size: number | null, limit = MAX_PACKAGE_FILE_BYTES): PackageIssue {
+  const params: Record<string, string | number> = { limit: Math.floor(limit / MB) };
+  if (size !== null) params.size = Math.ceil(size / MB);
+  return { file, code: 'fileTooLarge', params };
+}
+
+/**
+ * A response's body as text, refused with `fileTooLarge` above `limit` bytes: by Content-Length before reading when
+ * the server sends the file as it is, else while it streams in (a compressed response's length is not the file's).
+ */
+export async function readPackageText(res: Response, file: string, limit = MAX_PACKAGE_FILE_BYTES): Promise<string> {
+  const length = res.headers.get('content-length');
+  const plain = !res.headers.get('content-encoding');
+  if (plain && length !== null && Number(length) > limit) {
+    await res.body?.cancel();
+    throw new PackageError([packageFileTooLarge(file, Number(length), limit)]);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PackageError([packageFileTooLarge(file, plain && length !== null ? Number(length) : null, limit)]);
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder();
+  return chunks.map((c, i) => decoder.decode(c, { stream: i < chunks.length - 1 })).join('');
+}
+
 async function fetchTexts<K extends string>(root: string, names: readonly K[]): Promise<Record<K, string>> {
   const files = {} as Record<K, string>;
   const issues: PackageIssue[] = [];
@@ -43,7 +88,14 @@ async function fetchTexts<K extends string>(root: string, names: readonly K[]): 
     names.map(async (file) => {
       const res = await fetch(`${root}${file}`);
       if (!res.ok) issues.push({ file, code: 'missingFile' });
-      else files[file] = await res.text();
+      else {
+        try {
+          files[file] = await readPackageText(res, file);
+        } catch (error) {
+          if (!(error instanceof PackageError)) throw error;
+          issues.push(...error.issues);
+        }
+      }
     }),
   );
   if (issues.length > 0) throw new PackageError(issues);

@@ -7,7 +7,7 @@ import { readHeaderLine } from './csv.ts';
 import { parseJsonFile } from './issues.ts';
 import { type MapGeometry, perLevelGeometry, singleSourceGeometry } from './mapGeometry.ts';
 import { createMetaTables, readCsv } from './metaTables.ts';
-import { checkObservations, csvReaderIssue } from './observationChecks.ts';
+import { checkObservations, csvReaderIssue, isOutOfMemory, outOfMemoryIssue } from './observationChecks.ts';
 import {
   type Aim,
   type Area,
@@ -196,7 +196,10 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
     );
     await db.query(`DROP TABLE ${t('stage')}`);
   } catch (error) {
-    await dropGeneration(db, g);
+    // Cleaning up may fail too after the engine ran out of memory: the first error is the one to report.
+    await dropGeneration(db, g).catch(() => {});
+    // Out of memory anywhere on the way (copying the file in, staging, publishing): name the file, not DuckDB's text.
+    if (isOutOfMemory(error)) throw new PackageError([outOfMemoryIssue('observations.csv')]);
     throw error;
   }
 

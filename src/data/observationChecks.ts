@@ -153,6 +153,7 @@ export async function checkObservations(
  */
 export function csvReaderIssue(file: string, error: unknown): PackageIssue {
   const text = String(error instanceof Error ? error.message : error);
+  if (isOutOfMemory(error)) return outOfMemoryIssue(file);
   const line = /CSV Error on Line: (\d+)/.exec(text);
   const row = line ? Number(line[1]) : undefined;
   const fields = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
@@ -161,4 +162,20 @@ export function csvReaderIssue(file: string, error: unknown): PackageIssue {
   if (/invalid unicode|utf-?8/i.test(text)) return { file, row, code: 'notUtf8' };
   const detail = (/Error: ([^\n]*)/.exec(text)?.[1] ?? text.split('\n')[0] ?? '').slice(0, 200);
   return { file, row, code: 'csvError', params: { detail } };
+}
+
+/**
+ * Whether an error is the database (or the browser) running out of memory: DuckDB's "Out of Memory Error: failed to
+ * allocate …", or the WebAssembly heap failing to grow.
+ */
+export function isOutOfMemory(error: unknown): boolean {
+  const text = String(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  return /out of memory|failed to allocate|allocation failed|cannot enlarge memory|Aborted\(OOM\)|memory access out of bounds/i.test(
+    text,
+  );
+}
+
+/** A file that did not fit in the database's memory, named instead of DuckDB's raw text. */
+export function outOfMemoryIssue(file: string): PackageIssue {
+  return { file, code: 'outOfMemory' };
 }

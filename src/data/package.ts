@@ -320,6 +320,8 @@ export const PACKAGE_ISSUE_CODES = [
   'selfIntersection',
   'geometryTooLarge',
   'outsideNetherlands',
+  'fileTooLarge',
+  'outOfMemory',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

@@ -77,6 +77,10 @@ export const validationMessages: ValidationMessages = {
     '[[Area {area}: ]]The shape reaches from {value} (longitude, latitude): far larger than a {level} can be (at most {max} degrees wide or high). Are the coordinates in longitude and latitude (WGS84)?',
   outsideNetherlands:
     '[[Area {area}: ]]The shape does not lie in the Netherlands ({value}, longitude, latitude). Are the coordinates in longitude and latitude (WGS84), longitude first?',
+  fileTooLarge:
+    'The file is too large to read whole[[ ({size} MB)]]; at most {limit} MB. The loaded dataset stays. Make the package smaller (fewer gemeenten or years) or deliver it partitioned (see ‘Partitioned packages’ in the README).',
+  outOfMemory:
+    'The file does not fit in the memory of the database in the browser. The loaded dataset stays. Make the package smaller (fewer gemeenten or years) or deliver it partitioned (see ‘Partitioned packages’ in the README).',
   outOfRange: '‘{value}’ is outside the allowed range of {min} to {max}.',
   csvError: 'The file cannot be read as CSV[[: {detail}]].',
 };

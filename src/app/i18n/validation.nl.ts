@@ -79,6 +79,10 @@ export const validationMessages: ValidationMessages = {
     '[[Gebied {area}: ]]De vorm reikt van {value} (lengte, breedte): veel groter dan een {level} kan zijn (hoogstens {max} graden breed of hoog). Staan de coördinaten in lengte- en breedtegraden (WGS84)?',
   outsideNetherlands:
     '[[Gebied {area}: ]]De vorm ligt niet in Nederland ({value}, lengte, breedte). Staan de coördinaten in lengte- en breedtegraden (WGS84), lengtegraad eerst?',
+  fileTooLarge:
+    'Het bestand is te groot[[ ({size} MB)]] om in zijn geheel te lezen (hoogstens {limit} MB). Het geladen pakket blijft. Maak het pakket kleiner (minder gemeenten of jaren) of lever het gepartitioneerd aan (zie ‘Partitioned packages’ in de README).',
+  outOfMemory:
+    'Het bestand past niet in het geheugen van de database in de browser. Het geladen pakket blijft. Maak het pakket kleiner (minder gemeenten of jaren) of lever het gepartitioneerd aan (zie ‘Partitioned packages’ in de README).',
   outOfRange: '‘{value}’ valt buiten het toegestane bereik van {min} tot en met {max}.',
   csvError: 'Het bestand kan niet als CSV gelezen worden[[: {detail}]].',
 };
