@@ -18,6 +18,11 @@ export interface MapGeometry {
   periodic?: boolean;
 }
 
+/** Whether the map has anything to draw: a package whose areas all lack a boundary (geometry null) has no extent. */
+export function hasShapes(geometry: MapGeometry): boolean {
+  return geometry.bounds.every(Number.isFinite);
+}
+
 /** [west, south, east, north] over every coordinate of a collection. */
 export function boundsOf(collection: FeatureCollection): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -156,6 +156,8 @@ export const nl = {
   'picker.search': 'Zoek een gebied',
   'picker.searchHint': 'Typ een naam of code; pijltjestoetsen om te bladeren, Enter om te kiezen.',
   'picker.noResults': 'Geen gebied gevonden voor ‘{query}’',
+  'map.noShapes':
+    'Dit pakket heeft geen kaartvormen: bij geen enkel gebied staat een grens. De cijfers staan in het Kompas, Verkennen en Gegevens; lees een grenzenbestand mee in (bijvoorbeeld de Wijk- en buurtkaart van CBS) om de kaart te tonen.',
   'picker.results.one': '{count} gebied gevonden',
   'picker.results.other': '{count} gebieden gevonden',
   'picker.customAreas': 'Eigen gebieden',
