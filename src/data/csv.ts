@@ -1,5 +1,7 @@
 /**
- * A strict RFC 4180 CSV reader for the package's CSV files: comma-separated, fields optionally in double quotes
+ * The project's one CSV reader, in two modes.
+ *
+ * **Strict** (the default; the package's own files): RFC 4180, comma-separated, fields optionally in double quotes
  * (a quote inside a quoted field is written twice), records ended by `\n` or `\r\n` (a lone `\r` also counts).
  *
  * - A UTF-8 byte order mark is stripped.
@@ -8,9 +10,23 @@
  * - Every problem is thrown as one {@link PackageError}: `emptyFile`, `wrongDelimiter`, `unterminatedQuote`,
  *   `strayQuote` (a quote inside an unquoted field, or text right after a closing quote), `wrongFieldCount` and
  *   `notUtf8` (the text holds U+FFFD, the mark a failed UTF-8 decode leaves), capped like every validator.
+ *
+ * **Lenient** (files from elsewhere: CBS downloads, a user's own data saved by a Dutch spreadsheet): the separator is
+ * `,`, `;` or tab, named by Excel's `sep=;` hint on the first line or else the one that occurs most often in the
+ * header outside quotes (`,` on a tie); a quote inside a field, or text after a closing quote, is kept as text; a
+ * row may carry more fields than the header when the extra ones are empty (spreadsheets pad rows with `;;;`), and
+ * such all-empty rows are skipped like blank lines. Problems are the same issues with the same file, row and column:
+ * `emptyFile`, `unterminatedQuote`, `wrongFieldCount`. (Encoding is the caller's: these files are decoded first.)
  */
 import { cellValue, IssueCollector } from './issues.ts';
 import { PackageError } from './package.ts';
+
+export type CsvSeparator = ',' | ';' | '\t';
+
+export interface CsvOptions {
+  /** 'strict' (default) or 'lenient'; see the module comment. */
+  mode?: 'strict' | 'lenient';
+}
 
 export interface CsvTable {
   header: string[];
@@ -19,10 +35,11 @@ export interface CsvTable {
   rowNumbers: number[];
   /** The line number of the header. */
   headerRow: number;
+  /** Always `,` in strict mode. */
+  separator: CsvSeparator;
 }
 
 const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
@@ -47,8 +64,14 @@ class Reader {
   constructor(
     private readonly text: string,
     private readonly issues: IssueCollector,
+    /** The separator's char code. */
+    private readonly sep: number,
+    private readonly lenient: boolean,
+    start: number,
+    firstLine: number,
   ) {
-    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.pos = start;
+    this.line = firstLine;
   }
 
   /** Row and, in a data row, column of the field with index `field`. */
@@ -58,6 +81,7 @@ class Reader {
   }
 
   private strayQuote(row: number, field: number, value: string): void {
+    if (this.lenient) return; // kept as text, as a spreadsheet shows it
     this.issues.add({
       ...this.at(row, field),
       code: 'strayQuote',
@@ -118,14 +142,14 @@ class Reader {
         this.line += countLineBreaks(text, i + 1, close);
         i = close + 1;
         const c = text.charCodeAt(i);
-        if (i < n && c !== COMMA && c !== LF && c !== CR) {
-          const j = endOfUnquoted(text, i);
+        if (i < n && c !== this.sep && c !== LF && c !== CR) {
+          const j = endOfUnquoted(text, i, this.sep);
           value += text.slice(i, j);
           i = j;
           this.strayQuote(line, fields.length, value);
         }
       } else {
-        const j = endOfUnquoted(text, i);
+        const j = endOfUnquoted(text, i, this.sep);
         value = text.slice(i, j);
         if (value.includes('"')) this.strayQuote(line, fields.length, value);
         i = j;
@@ -136,7 +160,7 @@ class Reader {
         return { fields, line, end: n };
       }
       const c = text.charCodeAt(i);
-      if (c === COMMA) {
+      if (c === this.sep) {
         i++;
         continue;
       }
@@ -148,13 +172,13 @@ class Reader {
   }
 }
 
-/** Offset of the first comma or line break at or after `from` (or the text's length). */
-function endOfUnquoted(text: string, from: number): number {
+/** Offset of the first separator or line break at or after `from` (or the text's length). */
+function endOfUnquoted(text: string, from: number, sep: number): number {
   const n = text.length;
   let j = from;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (c === COMMA || c === LF || c === CR) break;
+    if (c === sep || c === LF || c === CR) break;
     j++;
   }
   return j;
@@ -181,15 +205,50 @@ function checkDelimiter(record: CsvRecord, file: string): void {
   }
 }
 
-function readHeader(text: string, file: string, issues: IssueCollector): { reader: Reader; header: CsvRecord } {
-  const reader = new Reader(text, issues);
-  const header = reader.next();
+const SEPARATORS: readonly CsvSeparator[] = [',', ';', '\t'];
+
+/** The separator that occurs most often in the first line with text, outside quotes (`,` on a tie or none). */
+function detectSeparator(text: string, from: number): CsvSeparator {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  let i = from;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: CsvSeparator = ',';
+  for (const s of SEPARATORS) if ((counts.get(s) ?? 0) > (counts.get(best) ?? 0)) best = s;
+  return best;
+}
+
+function readHeader(
+  text: string,
+  file: string,
+  issues: IssueCollector,
+  lenient: boolean,
+): { reader: Reader; header: CsvRecord; separator: CsvSeparator } {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Excel's hint `sep=;` on the first line names the separator; it is no header (the header is the next line).
+  const hint = lenient ? /^sep=([,;\t])\r?\n/i.exec(text.slice(bom, bom + 8)) : null;
+  const start = bom + (hint ? hint[0].length : 0);
+  const separator: CsvSeparator = !lenient ? ',' : hint ? (hint[1] as CsvSeparator) : detectSeparator(text, start);
+  const reader = new Reader(text, issues, separator.charCodeAt(0), lenient, start, hint ? 2 : 1);
+  let header = reader.next();
+  while (lenient && header && blank(header)) header = reader.next();
   // Before the other issues: `"id";"label"` is a semicolon file, not a file with stray quotes.
-  if (header) checkDelimiter(header, file);
+  if (header && !lenient) checkDelimiter(header, file);
   issues.throwIfAny();
   if (!header) throw new PackageError([{ file, code: 'emptyFile' }]);
   reader.header = header.fields;
-  return { reader, header };
+  return { reader, header, separator };
+}
+
+/** All fields empty or whitespace: a `;;;` row a spreadsheet leaves. */
+function blank(record: CsvRecord): boolean {
+  return record.fields.every((f) => f.trim() === '');
 }
 
 /**
@@ -198,7 +257,7 @@ function readHeader(text: string, file: string, issues: IssueCollector): { reade
  */
 export function readHeaderLine(text: string, file = 'observations.csv'): string[] {
   const issues = new IssueCollector(file);
-  const { header } = readHeader(text, file, issues);
+  const { header } = readHeader(text, file, issues, false);
   const bad = header.fields.findIndex((f) => f.includes(REPLACEMENT));
   if (bad >= 0) {
     const value = header.fields[bad]!;
@@ -207,29 +266,38 @@ export function readHeaderLine(text: string, file = 'observations.csv'): string[
   return header.fields;
 }
 
-/** Parses a whole CSV file; see the module comment for the rules and the issues thrown. */
-export function parseCsv(text: string, file: string): CsvTable {
+/** Parses a whole CSV file; see the module comment for the modes and the issues thrown (a {@link PackageError}). */
+export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
+  const lenient = options.mode === 'lenient';
   const issues = new IssueCollector(file);
-  const { reader, header } = readHeader(text, file, issues);
+  const { reader, header, separator } = readHeader(text, file, issues, lenient);
   const expected = header.fields.length;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  let bad = text.indexOf(REPLACEMENT);
+  let bad = lenient ? -1 : text.indexOf(REPLACEMENT);
   if (bad >= 0 && bad < header.end) bad = reportBadBytes(text, header, [], issues);
   for (let record = reader.next(); record; record = reader.next()) {
-    if (record.fields.length !== expected) {
+    let fields = record.fields;
+    if (lenient) {
+      if (blank(record)) continue;
+      // Empty fields beyond the header are padding, not data.
+      if (fields.length > expected && fields.slice(expected).every((f) => f.trim() === '')) {
+        fields = fields.slice(0, expected);
+      }
+    }
+    if (fields.length !== expected) {
       issues.add({
         row: record.line,
         code: 'wrongFieldCount',
-        params: { expected, found: record.fields.length },
+        params: { expected, found: fields.length },
       });
     }
     if (bad >= 0 && bad < record.end) bad = reportBadBytes(text, record, header.fields, issues);
-    rows.push(record.fields);
+    rows.push(fields);
     rowNumbers.push(record.line);
   }
   issues.throwIfAny();
-  return { header: header.fields, rows, rowNumbers, headerRow: header.line };
+  return { header: header.fields, rows, rowNumbers, headerRow: header.line, separator };
 }
 
 /** Reports `notUtf8` for a record holding U+FFFD; returns the next U+FFFD's offset after the record. */

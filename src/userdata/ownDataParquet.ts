@@ -5,8 +5,8 @@
  * never does.
  */
 import type { SchemaElement } from 'hyparquet';
+import type { CsvTable } from '../data/csv.ts';
 import { cellValue } from '../data/issues.ts';
-import type { DelimitedTable } from '../import/cbs/delimited.ts';
 import { OwnDataError } from './ownDataError.ts';
 
 /** The shortest decimal text that reads back as the same 32-bit float: `0.1`, not `0.10000000149011612`. */
@@ -54,7 +54,7 @@ function notParquet(file: string, error: unknown): OwnDataError {
  * A Parquet file's top-level columns as a table of text cells (see the module comment). Data row i (0-based) is
  * row i + 2, as in a spreadsheet with the header on row 1; rows with every cell empty are skipped, as in a sheet.
  */
-export async function parquetTable(bytes: Uint8Array, file: string): Promise<DelimitedTable> {
+export async function parquetTable(bytes: Uint8Array, file: string): Promise<CsvTable> {
   // Loaded here, so that only a Parquet file brings in the reader and its codecs.
   const [{ parquetMetadata, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
     import('hyparquet'),

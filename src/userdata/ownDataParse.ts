@@ -25,11 +25,11 @@
  */
 
 import { checkColumns } from '../data/columns.ts';
+import { type CsvTable, parseCsv } from '../data/csv.ts';
 import { cellValue, MAX_ISSUES } from '../data/issues.ts';
-import { PACKAGE_ISSUE_CODES, type PackageIssueCode } from '../data/package.ts';
+import { PackageError } from '../data/package.ts';
 import { restoreNeutralised } from '../export/neutralise.ts';
 import { firstInvalidUtf8 } from '../import/cbs/decode.ts';
-import { type DelimitedTable, parseDelimited } from '../import/cbs/delimited.ts';
 import { ImportError } from '../import/cbs/messages.ts';
 import { readXlsxRows } from '../import/cbs/xlsx.ts';
 import { OwnDataError, type OwnDataIssue } from './ownDataError.ts';
@@ -147,7 +147,7 @@ async function xlsxRows(bytes: Uint8Array, file: string): Promise<string[][]> {
 }
 
 /** Spreadsheet rows (row i = spreadsheet row i + 1) as a header and data rows; blank rows are skipped. */
-function tableFromSheet(rows: readonly (readonly string[])[], file: string): DelimitedTable {
+function tableFromSheet(rows: readonly (readonly string[])[], file: string): CsvTable {
   const filled = (r: readonly string[]) => r.some((c) => c.trim() !== '');
   const headerIndex = rows.findIndex(filled);
   if (headerIndex < 0) throw new OwnDataError([{ file, code: 'emptyFile' }]);
@@ -181,7 +181,7 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-function csvTable(bytes: Uint8Array, file: string): { table: DelimitedTable; headerRow: number } {
+function csvTable(bytes: Uint8Array, file: string): { table: CsvTable; headerRow: number } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -193,25 +193,12 @@ function csvTable(bytes: Uint8Array, file: string): { table: DelimitedTable; hea
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new OwnDataError([{ file, code: 'emptyFile' }]);
   try {
-    const table = parseDelimited(text, file);
+    const table = parseCsv(text, file, { mode: 'lenient' });
     return { table, headerRow: table.headerRow };
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    throw new OwnDataError(
-      error.messages.map((m): OwnDataIssue => {
-        const at = {
-          file,
-          ...(m.row !== undefined && { row: m.row }),
-          ...(m.column !== undefined && { column: m.column }),
-        };
-        if (m.code === 'tooManyMessages')
-          return { file, code: 'tooManyIssues', params: { shown: MAX_ISSUES, ...m.params } };
-        if ((PACKAGE_ISSUE_CODES as readonly string[]).includes(m.code)) {
-          return { ...at, code: m.code as PackageIssueCode, params: m.params };
-        }
-        return { ...at, code: 'csvError', params: { detail: m.text } };
-      }),
-    );
+    // The reader's issues name file, row and column already; an own-data issue is the same shape.
+    if (error instanceof PackageError) throw new OwnDataError(error.issues);
+    throw error;
   }
 }
 
@@ -262,7 +249,7 @@ export async function parseOwnData(file: { name: string; bytes: Uint8Array }): P
   const tooLarge = fileSizeIssue(name, bytes.byteLength);
   if (tooLarge) throw new OwnDataError([tooLarge]);
   const extension = extensionOf(name);
-  let table: DelimitedTable;
+  let table: CsvTable;
   let headerRow: number;
   if (extension === 'parquet' || startsWith(bytes, PARQUET_MAGIC)) {
     const { parquetTable } = await import('./ownDataParquet.ts');

@@ -357,7 +357,7 @@ describe('readSource: errors name file, row and column', () => {
     ).toBe('kwb-2024.csv row 2: 1 fields, but the header has 2');
     expect(
       messagesOf(() => readSource({ fileName: 'kwb-2024.csv', text: 'gwb_code_10,regio\nGM0014,"Gron\n' }))[0]?.text,
-    ).toBe('kwb-2024.csv row 2: a quoted field is not closed');
+    ).toBe('kwb-2024.csv row 2, column regio: a quoted field is not closed');
   });
 
   it('refuses JSON that is invalid or holds no table', () => {

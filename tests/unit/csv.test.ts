@@ -5,6 +5,44 @@ import { issuesOf } from '../fixtures/issuesOf.ts';
 
 const F = 'indicators.csv';
 
+describe('parseCsv in lenient mode (files from elsewhere)', () => {
+  const lenient = (text: string, file = 'kwb-2024.csv') => parseCsv(text, file, { mode: 'lenient' });
+
+  it('takes the separator from Excel’s sep= hint, else the most frequent one in the header', () => {
+    expect(lenient('sep=;\na,b;c\n1,5;2\n')).toMatchObject({
+      header: ['a,b', 'c'],
+      rows: [['1,5', '2']],
+      rowNumbers: [3],
+      headerRow: 2,
+      separator: ';',
+    });
+    expect(lenient('\uFEFFa;b;"c,d"\n1;2;3\n').separator).toBe(';');
+    expect(lenient('a\tb\n1\t2\n')).toMatchObject({ header: ['a', 'b'], rows: [['1', '2']], separator: '\t' });
+    expect(lenient('a,b\n1,2\n').separator).toBe(',');
+  });
+
+  it('keeps stray quotes as text, drops empty padding fields and skips the all-empty rows spreadsheets leave', () => {
+    expect(lenient('\n;;\na;b\n12"3;"x"y;;\n;;;\n4;5\n')).toMatchObject({
+      header: ['a', 'b'],
+      rows: [
+        ['12"3', 'xy'],
+        ['4', '5'],
+      ],
+      rowNumbers: [4, 6],
+      headerRow: 3,
+    });
+  });
+
+  it('names file, row and column with the same issues as the strict mode', () => {
+    expect(issuesOf(() => lenient('a;b\n1;2;3\n1\n2;"open\n'))).toEqual([
+      { file: 'kwb-2024.csv', row: 2, code: 'wrongFieldCount', params: { expected: 2, found: 3 } },
+      { file: 'kwb-2024.csv', row: 3, code: 'wrongFieldCount', params: { expected: 2, found: 1 } },
+      { file: 'kwb-2024.csv', row: 4, column: 'b', code: 'unterminatedQuote', params: { field: 2 } },
+    ]);
+    expect(issuesOf(() => lenient(';;\n  \n'))).toEqual([{ file: 'kwb-2024.csv', code: 'emptyFile' }]);
+  });
+});
+
 describe('parseCsv', () => {
   it('parses header, rows and spreadsheet row numbers', () => {
     const csv = parseCsv('a,b,c\n1,2,3\nx,,z\n', F);
@@ -16,6 +54,7 @@ describe('parseCsv', () => {
       ],
       rowNumbers: [2, 3],
       headerRow: 1,
+      separator: ',',
     });
   });
 
@@ -100,7 +139,13 @@ describe('parseCsv', () => {
   });
 
   it('accepts a header-only file', () => {
-    expect(parseCsv('a,b\n', F)).toEqual({ header: ['a', 'b'], rows: [], rowNumbers: [], headerRow: 1 });
+    expect(parseCsv('a,b\n', F)).toEqual({
+      header: ['a', 'b'],
+      rows: [],
+      rowNumbers: [],
+      headerRow: 1,
+      separator: ',',
+    });
   });
 
   it('reports U+FFFD from a bad decode with row and column', () => {

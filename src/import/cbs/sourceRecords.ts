@@ -3,10 +3,11 @@
  * JSON cells keep their JSON type (a PDOK number stays a number), GeoJSON records keep their geometry.
  */
 import type { Geometry } from 'geojson';
+import { parseCsv } from '../../data/csv.ts';
 import { isObject } from '../../data/issues.ts';
 import { jsonErrorOffset, lineColumn } from '../../data/jsonPosition.ts';
-import { parseDelimited } from './delimited.ts';
-import { ImportError, importMessage } from './messages.ts';
+import { PackageError } from '../../data/package.ts';
+import { ImportError, type ImportMessageCode, importMessage } from './messages.ts';
 import { periodFromContent } from './recognise.ts';
 
 export interface SourceRecord {
@@ -24,9 +25,28 @@ export interface SourceRecords {
   contentPeriod: number | null;
 }
 
-/** A CSV text (`,` `;` or tab separated). */
+/**
+ * A CSV text (`,` `;` or tab separated), read by the one CSV reader in its lenient mode; its issues (emptyFile,
+ * unterminatedQuote, wrongFieldCount, tooManyIssues) become the importer's messages with the same file, row and column.
+ */
 export function csvRecords(text: string, file: string): SourceRecords {
-  const table = parseDelimited(text, file);
+  let table: ReturnType<typeof parseCsv>;
+  try {
+    table = parseCsv(text, file, { mode: 'lenient' });
+  } catch (error) {
+    if (!(error instanceof PackageError)) throw error;
+    throw new ImportError(
+      error.issues.map((issue) => {
+        const code: ImportMessageCode =
+          issue.code === 'tooManyIssues' ? 'tooManyMessages' : (issue.code as ImportMessageCode);
+        const at = {
+          ...(issue.row !== undefined && { row: issue.row }),
+          ...(issue.column !== undefined && { column: issue.column }),
+        };
+        return importMessage(issue.file, code, issue.params ?? {}, at);
+      }),
+    );
+  }
   return {
     columns: table.header,
     records: table.rows.map((cells, i) => ({ row: table.rowNumbers[i]!, cells })),
