@@ -1,6 +1,6 @@
 /**
  * npm run import:cbs -- --out data/<id> [--gemeente GM1979[,GM0014]] [--period 2024] [--code-field CODE]
- *                       [--title "…"] FILE...
+ *                       [--title "…"] [--no-simplify] FILE...
  *
  * Builds a dataset package from CBS files: kwb downloads (kwb-YYYY.csv / .xlsx), boundaries as GeoJSON (PDOK
  * wijkenbuurten, the Wijk- en buurtkaart, or any GeoJSON with a code property named by --code-field), and CBS
@@ -15,7 +15,7 @@ import { PackageError } from '../src/data/package.ts';
 import { ImportError, importCbs } from './cbs/importCbs.ts';
 
 const USAGE = `usage: npm run import:cbs -- --out data/<id> [--gemeente GM1979[,GM0014]] [--period YEAR]
-                          [--code-field NAME] [--title TEXT] FILE...`;
+                          [--code-field NAME] [--title TEXT] [--no-simplify] FILE...`;
 
 /** Node's own parser; its errors are reworded as this command always worded them. */
 export function parseImportArgs(argv: string[]) {
@@ -43,6 +43,7 @@ export function parseImportArgs(argv: string[]) {
     ...(flags['code-field'] !== undefined && { codeField: flags['code-field'] }),
     ...(flags.title !== undefined && { title: flags.title }),
     ...(flags.id !== undefined && { id: flags.id }),
+    ...(flags['no-simplify'] && { simplify: false }),
   };
 }
 
@@ -58,6 +59,7 @@ function parseOptions(argv: string[]) {
       'code-field': { type: 'string' },
       title: { type: 'string' },
       id: { type: 'string' },
+      'no-simplify': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -96,6 +98,12 @@ async function main() {
         `${result.observations} values, years ${result.periods.join(', ')} ` +
         `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    const b = result.boundaries;
+    if (b.bytesAfter !== b.bytesBefore)
+      console.log(
+        `  boundaries simplified: ${b.verticesBefore} → ${b.verticesAfter} vertices, ` +
+          `${b.bytesBefore} → ${b.bytesAfter} bytes (--no-simplify keeps them as the sources drew them)`,
+      );
     if (result.mergers.length > 0)
       console.log(`  crosswalk: ${result.mergers.map((m) => `${m.from}→${m.to}`).join(', ')}`);
   } catch (error) {

@@ -1,19 +1,22 @@
 /**
  * `npm run import:cbs`: CBS files on disk → a dataset package folder. Reads each file by what it holds (kwb
  * download .csv/.xlsx, Wijk- en buurtkaart or PDOK GeoJSON, OData JSON with its DataProperties), builds the package
- * with the same code the app uses, checks it with the app's own validators, and only then replaces the folder —
+ * with the same code the app uses, simplifies its boundaries per level (scripts/geo/simplify.ts; --no-simplify keeps
+ * them), checks it with the app's own validators, and only then replaces the folder —
  * which must be new, empty, or a package the importer wrote itself (see outFolder.ts).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { jsonErrorOffset, lineColumn } from '../../src/data/jsonPosition.ts';
-import { PackageError } from '../../src/data/package.ts';
+import { PackageError, type PackageFiles } from '../../src/data/package.ts';
 import { validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { buildPackage } from '../../src/import/cbs/buildPackage.ts';
 import { decodeText } from '../../src/import/cbs/decode.ts';
 import { ImportError, type ImportMessage, importMessage } from '../../src/import/cbs/messages.ts';
 import { readSource, readSourceRows, type SourceTable } from '../../src/import/cbs/readSource.ts';
 import { readXlsxRows } from '../../src/import/cbs/xlsx.ts';
+import { writeFirstView } from '../firstView.ts';
+import { areasVertexCount, simplifyAreas } from '../geo/simplify.ts';
 import { checkOutFolder, markDatasetJson, replaceWithStaged, siblingOf } from './outFolder.ts';
 
 export interface ImportOptions {
@@ -24,6 +27,8 @@ export interface ImportOptions {
   codeField?: string;
   id?: string;
   title?: string;
+  /** false keeps the boundaries exactly as the sources drew them (--no-simplify). */
+  simplify?: boolean;
 }
 
 export interface ImportResult {
@@ -36,6 +41,8 @@ export interface ImportResult {
   crosswalked: string[];
   unmapped: string[];
   warnings: string[];
+  /** Size of areas.geojson as built from the sources and as written (the same with --no-simplify). */
+  boundaries: { bytesBefore: number; bytesAfter: number; verticesBefore: number; verticesAfter: number };
 }
 
 /** An OData metadata file (not figures): `<table>_DataProperties.json`, `<table>_TableInfos.json`. */
@@ -121,6 +128,10 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
     ...(options.title !== undefined && { title: options.title }),
     ...(options.gemeenten !== undefined && { gemeenten: options.gemeenten }),
   });
+  // PDOK draws boundaries to the metre; a national package at that detail is tens of megabytes the map never shows.
+  const areas = built.files['areas.geojson'];
+  const simplified = options.simplify === false ? null : await simplifyAreas(areas);
+  if (simplified) built.files['areas.geojson'] = simplified.text;
   validateBuilt(built.files);
 
   // Written beside the target and renamed into place: a failed import leaves an existing package as it was.
@@ -129,8 +140,12 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
-    for (const [name, text] of Object.entries(built.files))
-      writeFileSync(join(staging, name), name === 'dataset.json' ? markDatasetJson(text) : text);
+    const written = Object.fromEntries(
+      Object.entries(built.files).map(([name, text]) => [name, name === 'dataset.json' ? markDatasetJson(text) : text]),
+    );
+    for (const [name, text] of Object.entries(written)) writeFileSync(join(staging, name), text);
+    // The precomputed first view (src/data/firstView.ts), from the package as the app loads it.
+    await writeFirstView(written as unknown as PackageFiles, staging);
     // Checked again just before the swap: the folder may have changed while the import ran.
     checkOutFolder(out, options.out);
     replaceWithStaged(out, staging);
@@ -148,6 +163,12 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
     crosswalked: built.summary.crosswalked,
     unmapped: built.summary.unmapped,
     warnings: built.warnings.map((w) => w.text),
+    boundaries: {
+      bytesBefore: Buffer.byteLength(areas),
+      bytesAfter: Buffer.byteLength(built.files['areas.geojson']),
+      verticesBefore: simplified?.verticesBefore ?? areasVertexCount(areas),
+      verticesAfter: simplified?.verticesAfter ?? areasVertexCount(areas),
+    },
   };
 }
 

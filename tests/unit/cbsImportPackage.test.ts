@@ -223,7 +223,11 @@ function expectIndicatorsMatchObservations(pkg: Package) {
 
 describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () => {
   it('1. the 2024 wijken of the five municipalities: every wijk an area with its boundary, every figure as published', async () => {
-    const { pkg, result } = await run([boundary(WIJKEN_2024), boundary(gemeentenFile(2024))], { gemeenten: FIVE });
+    // Boundaries compared as the source drew them; simplification has its own test (cbsSimplify.test.ts).
+    const { pkg, result } = await run([boundary(WIJKEN_2024), boundary(gemeentenFile(2024))], {
+      gemeenten: FIVE,
+      simplify: false,
+    });
     const wijken = readGeo(WIJKEN_2024);
     const gemeenten = readGeo(gemeentenFile(2024));
     expect(wijken.features).toHaveLength(63);
@@ -280,7 +284,7 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
   });
 
   it('2. the Wijk- en buurtkaart 2015: every buurt, wijk and gemeente of the nine gemeenten, secrets empty, benefit counts and bijstand rate', async () => {
-    const { pkg, result } = await run(KAART_2015.map(boundary));
+    const { pkg, result } = await run(KAART_2015.map(boundary), { simplify: false });
     const [buurten, wijken, gemeenten] = KAART_2015.map(readGeo) as [
       FeatureCollection,
       FeatureCollection,
@@ -438,7 +442,10 @@ describe.skipIf(!exists)('importCbs on the real CBS files in shared/data', () =>
   });
 
   it('3. the gemeenten of the Netherlands 2012–2024: every year its own indeling, every figure, merged series continued', async () => {
-    const { pkg, result } = await run(NL_YEARS.map((y) => boundary(gemeentenFile(y))));
+    const { pkg, result } = await run(
+      NL_YEARS.map((y) => boundary(gemeentenFile(y))),
+      { simplify: false },
+    );
     const sources = new Map(NL_YEARS.map((y) => [y, readGeo(gemeentenFile(y))]));
     const rowsPerYear = { 2012: 416, 2017: 389, 2018: 381, 2019: 356, 2022: 346, 2023: 343, 2024: 343 };
     for (const y of NL_YEARS) expect(sources.get(y)!.features).toHaveLength(rowsPerYear[y as keyof typeof rowsPerYear]);

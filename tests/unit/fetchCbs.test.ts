@@ -429,6 +429,7 @@ describe('the command line', () => {
         crosswalked: none,
         unmapped: none,
         warnings: ['a warning'],
+        boundaries: { bytesBefore: 2, bytesAfter: 1, verticesBefore: 2, verticesAfter: 1 },
       };
     };
 
