@@ -28,6 +28,9 @@ function isOwnDatasetJson(path: string): boolean {
   }
 }
 
+/** The package's precomputed first view (src/data/firstView.ts), which the importer writes too. */
+const FIRST_VIEW = 'first';
+
 /** How many names a refusal lists before it says how many more there are. */
 const LISTED = 10;
 
@@ -43,7 +46,7 @@ export function checkOutFolder(out: string, shownAs: string): 'new' | 'empty' | 
   const entries = readdirSync(out, { withFileTypes: true });
   const packageFile = new Set<string>(PACKAGE_FILES);
   const foreign = entries.filter((e) =>
-    e.name === SOURCES ? !e.isDirectory() : !(packageFile.has(e.name) && e.isFile()),
+    e.name === SOURCES || e.name === FIRST_VIEW ? !e.isDirectory() : !(packageFile.has(e.name) && e.isFile()),
   );
   const own =
     entries.some((e) => e.name === 'dataset.json' && e.isFile()) && isOwnDatasetJson(join(out, 'dataset.json'));

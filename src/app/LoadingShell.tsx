@@ -6,6 +6,7 @@ import type { PackageMetadata } from '../data/packageMetadata.ts';
 import { effectiveAims } from '../userdata/effectiveAims.ts';
 import { useUserAgenda } from '../userdata/useUserAgenda.ts';
 import { AgendaContext } from '../views/agenda/AgendaContext.tsx';
+import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { useI18n } from './i18n/index.tsx';
@@ -22,7 +23,7 @@ export interface LoadingShellProps {
   metadata: PackageMetadata;
   progress: LoadProgress;
   /** The area, indicator and year the URL asks for (else the package's defaults, as the dashboard resolves them). */
-  url: Pick<UrlState, 'area' | 'indicator' | 'period'>;
+  url: Pick<UrlState, 'area' | 'indicator' | 'period' | 'view' | 'level'>;
   /** The package's precomputed first view: the Kompas is drawn from it before DuckDB is ready. */
   firstView: FirstView | null;
   /** A choice on screen (area, indicator, year) goes into the URL. */
@@ -51,42 +52,58 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
   );
   const gemeente = named.find((a) => a.code === area?.gemeente);
   return (
-    <div className="layout loading-shell">
-      <AreaPicker areas={pickerAreas} selected={area?.code ?? null} onSelect={(code) => update({ area: code })} />
-      <div className="center">
-        <div className="map-panel">
-          <div className="map map-outline">
-            {metadata.outline && area && (
-              <Suspense fallback={null}>
-                <AreaMiniMap
-                  collection={metadata.outline}
-                  highlight={area.code}
-                  codes={neighbours}
-                  period={period}
-                  width={560}
-                  height={440}
-                  ariaLabel={i18n.t('print.mapAria', { gemeente: gemeente?.name ?? '', area: area.name })}
-                />
-              </Suspense>
-            )}
+    <>
+      {/* The Kompas view's choices stand where the dashboard has them, so nothing moves when it takes over. */}
+      {url.view === 'kompas' && (
+        <Controls
+          indicators={metadata.indicators}
+          indicator={selection.indicator}
+          periods={metadata.meta.periods}
+          period={period}
+          level={url.level}
+          hasCustomAreas={metadata.areas.some((a) => a.level === 'gebied')}
+          onIndicator={(id) => update({ indicator: id })}
+          onPeriod={(p) => update({ period: p })}
+          onLevel={(level) => update({ level })}
+        />
+      )}
+      <div className="layout loading-shell">
+        <AreaPicker areas={pickerAreas} selected={area?.code ?? null} onSelect={(code) => update({ area: code })} />
+        <div className="center">
+          <div className="map-panel">
+            <div className="map map-outline">
+              {metadata.outline && area && (
+                <Suspense fallback={null}>
+                  <AreaMiniMap
+                    collection={metadata.outline}
+                    highlight={area.code}
+                    codes={neighbours}
+                    period={period}
+                    width={560}
+                    height={440}
+                    ariaLabel={i18n.t('print.mapAria', { gemeente: gemeente?.name ?? '', area: area.name })}
+                  />
+                </Suspense>
+              )}
+            </div>
           </div>
         </div>
+        {area && firstView ? (
+          <FirstKompas
+            metadata={metadata}
+            named={named}
+            area={area}
+            indicator={selection.indicator}
+            period={period}
+            firstView={firstView}
+            progress={progress}
+            update={update}
+          />
+        ) : (
+          <KompasLoading area={area ?? null} progress={progress} />
+        )}
       </div>
-      {area && firstView ? (
-        <FirstKompas
-          metadata={metadata}
-          named={named}
-          area={area}
-          indicator={selection.indicator}
-          period={period}
-          firstView={firstView}
-          progress={progress}
-          update={update}
-        />
-      ) : (
-        <KompasLoading area={area ?? null} progress={progress} />
-      )}
-    </div>
+    </>
   );
 }
 

@@ -22,6 +22,9 @@ import { ImportError, importCbs } from '../../scripts/cbs/importCbs.ts';
 import { GENERATOR, replaceWithStaged } from '../../scripts/cbs/outFolder.ts';
 import { parseImportArgs } from '../../scripts/import-cbs.ts';
 import { PACKAGE_FILES } from '../../src/data/package.ts';
+
+/** What the importer writes: the package files and its precomputed first view (src/data/firstView.ts). */
+const WRITTEN = [...PACKAGE_FILES, 'first'];
 import { validateDatasetMeta } from '../../src/data/validate.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
@@ -68,7 +71,7 @@ async function refusal(out: string): Promise<string> {
 }
 
 function expectPackage(out: string, title?: string) {
-  expect(readdirSync(out).sort()).toEqual([...PACKAGE_FILES].sort());
+  expect(readdirSync(out).sort()).toEqual([...WRITTEN].sort());
   const text = readFileSync(join(out, 'dataset.json'), 'utf8');
   expect(JSON.parse(text).generator).toBe(GENERATOR);
   const meta = validateDatasetMeta(text);
@@ -148,7 +151,7 @@ describe('import:cbs --out', () => {
     mkdirSync(join(out, '.sources', '2024'), { recursive: true });
     writeFileSync(join(out, '.sources', '2024', 'kwb.csv'), 'download\n');
     await importCbs({ out, files: [KWB], title: 'Tweede' });
-    expect(readdirSync(out).sort()).toEqual(['.sources', ...PACKAGE_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual(['.sources', ...WRITTEN].sort());
     expect(validateDatasetMeta(readFileSync(join(out, 'dataset.json'), 'utf8')).title.nl).toBe('Tweede');
     expect(readFileSync(join(out, '.sources', '2024', 'kwb.csv'), 'utf8')).toBe('download\n');
     // No staging or replaced folder is left beside it.
@@ -161,7 +164,7 @@ describe('import:cbs --out', () => {
     mkdirSync(join(out, '.sources'), { recursive: true });
     writeFileSync(join(out, '.sources', 'kwb-2024.csv'), readFileSync(KWB));
     await importCbs({ out, files: [join(out, '.sources', 'kwb-2024.csv')] });
-    expect(readdirSync(out).sort()).toEqual(['.sources', ...PACKAGE_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual(['.sources', ...WRITTEN].sort());
   });
 
   it('a failed import leaves its own earlier package as it was, and nothing beside it', async () => {
