@@ -95,6 +95,8 @@ export class DatasetSwitcher<F, P> {
   #state: SwitchState<P> = INITIAL_SWITCH_STATE;
   #latest = 0;
   #generation = 0;
+  /** The shown package's tables are gone (see reload): a request for it must load it again. */
+  #shownLost = false;
 
   constructor(
     deps: SwitchDeps<F, P>,
@@ -120,6 +122,49 @@ export class DatasetSwitcher<F, P> {
     if (this.#state.failure) this.#set({ failure: null });
   }
 
+  /**
+   * Loads the shown package again into a database that lost its tables (a restarted engine, db/engine.ts). The shown
+   * package is retired at once (its views show what they have, nothing of the empty database) and comes back under a
+   * new generation; a request made meanwhile wins as usual. Resolves when done; a failure is reported as any load's.
+   */
+  async reload(): Promise<void> {
+    const shown = this.#state.shown;
+    if (!shown) return;
+    const token = ++this.#latest;
+    const current = () => token === this.#latest;
+    this.#deps.retire(shown.pkg);
+    this.#shownLost = true;
+    const requested = this.#state.settledRequest;
+    this.#set({ loading: shown.id, status: 'loading' });
+    try {
+      const files = await this.#deps.fetch(shown.id);
+      if (!current()) return;
+      await this.#lock(async () => {
+        if (!current()) return;
+        const staged = await this.#deps.stage(files);
+        if (!current()) {
+          await staged.discard();
+          return;
+        }
+        const pkg = await staged.commit();
+        this.#shownLost = false;
+        const latest = current();
+        this.#set({
+          shown: { id: shown.id, pkg, generation: ++this.#generation },
+          failure: null,
+          loading: latest ? null : this.#state.loading,
+          status: latest ? 'ready' : 'loading',
+          settledRequest: latest ? requested : undefined,
+        });
+      });
+    } catch (error) {
+      if (!current()) return;
+      const failure = failureOf(shown.id, error);
+      this.#set({ failure, loading: null, status: 'ready' });
+      this.#onFailed(failure, shown.id);
+    }
+  }
+
   /** Asks for `requested` (null: the first listed). Resolves when this request is done or overtaken by a later one. */
   async request(requested: string | null): Promise<void> {
     const token = ++this.#latest;
@@ -130,7 +175,7 @@ export class DatasetSwitcher<F, P> {
       if (!current()) return;
       const unknown = requested !== null && !datasets.some((d) => d.id === requested) ? requested : null;
       id = requested === null || unknown !== null ? (datasets[0]?.id ?? 'demo') : requested;
-      const needed = this.#state.shown?.id !== id;
+      const needed = this.#state.shown?.id !== id || this.#shownLost;
       this.#set({
         datasets,
         unknownDataset: unknown,
@@ -145,7 +190,7 @@ export class DatasetSwitcher<F, P> {
       await this.#lock(async () => {
         if (!current()) return;
         // Decided under the lock: a load that committed meanwhile may have changed what is shown.
-        if (this.#state.shown?.id === id) {
+        if (this.#state.shown?.id === id && !this.#shownLost) {
           this.#set({ loading: null, status: 'ready', settledRequest: requested });
           return;
         }
@@ -160,6 +205,7 @@ export class DatasetSwitcher<F, P> {
         const before = this.#state.shown;
         if (before) this.#deps.retire(before.pkg);
         const pkg = await staged.commit();
+        this.#shownLost = false;
         // What is shown is what is loaded, even when a newer request came in during the commit: that request then
         // replaces it in its turn, and until then the screen is not settled.
         const latest = current();

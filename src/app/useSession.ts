@@ -3,8 +3,8 @@ import { type DatasetListEntry, type FetchedPackage, fetchDatasetList, fetchPack
 import { type LoadedPackage, stagePackage, stagePartitionedPackage } from '../data/load.ts';
 import type { PackageIssue } from '../data/package.ts';
 import { createBrowserConnector } from '../db/browser.ts';
-import type { Connector } from '../db/connector.ts';
 import { Coordinator } from '../db/coordinator.ts';
+import type { EngineEvent, RestartingConnector } from '../db/engine.ts';
 import { duckdbMemory } from '../db/memory.ts';
 import { decodeSocialPeriods, socialPeriodsQuery } from '../queries/socialPeriods.ts';
 import { DatasetSwitcher, INITIAL_SWITCH_STATE, type LoadFailure, type SwitchState } from './datasetSwitch.ts';
@@ -50,6 +50,17 @@ export interface Session {
   progress: LoadProgress;
   /** The files of the latest package fetched, before they are in DuckDB: the Over page reads its metadata. */
   fetched: FetchedPackage | null;
+  /** DuckDB broke and was started again (db/engine.ts), until the message is closed. */
+  restart: EngineRestart | null;
+  /** Closes the restart message. */
+  dismissRestart(): void;
+}
+
+/** A restart of the database: under way (the package reloads), done, or the new database did not start. */
+export interface EngineRestart {
+  state: 'restarting' | 'restarted' | 'failed';
+  /** The error that broke the engine (or that the new one failed with). */
+  cause: string;
 }
 
 interface Shown {
@@ -57,10 +68,10 @@ interface Shown {
   coordinator: Coordinator;
 }
 
-let connectorPromise: Promise<Connector> | null = null;
+let connectorPromise: Promise<RestartingConnector> | null = null;
 
 /** DuckDB starts once per page, in the background, while the package files are fetched. */
-function startDatabase(): Promise<Connector> {
+function startDatabase(): Promise<RestartingConnector> {
   connectorPromise ??= createBrowserConnector().then((db) => {
     performance.mark('gk:db-ready');
     exposeDebug({ dbMemory: () => duckdbMemory(db) });
@@ -73,6 +84,7 @@ interface Progress {
   step(change: Partial<LoadProgress>): void;
   /** The files just fetched; null once they are loaded (they hold the observations' text: not kept beyond that). */
   fetched(files: FetchedPackage | null): void;
+  restart(restart: EngineRestart | null): void;
 }
 
 function createSwitcher(
@@ -82,10 +94,22 @@ function createSwitcher(
 ) {
   const db = startDatabase();
   db.then(
-    () => progress.step({ database: 'done' }),
+    (connector) => {
+      progress.step({ database: 'done' });
+      // A restarted engine has no tables: the shown package (and with it the user's own data, see useOwnData) loads
+      // again under a new generation, so the Kompas, Verkennen and Data come back without a page reload.
+      connector.onEngineEvent((event: EngineEvent) => {
+        if (event.kind === 'broken') {
+          progress.restart({ state: 'restarting', cause: event.cause });
+          void switcher
+            .reload()
+            .then(() => progress.restart(switcher.state.failure ? null : { state: 'restarted', cause: event.cause }));
+        } else if (event.kind === 'failed') progress.restart({ state: 'failed', cause: event.cause });
+      });
+    },
     () => undefined,
   );
-  return new DatasetSwitcher<FetchedPackage, Shown>(
+  const switcher = new DatasetSwitcher<FetchedPackage, Shown>(
     {
       list: () => fetchDatasetList(),
       fetch: (id) => {
@@ -125,6 +149,7 @@ function createSwitcher(
     onChange,
     onFailed,
   );
+  return switcher;
 }
 
 /**
@@ -139,12 +164,14 @@ export function useSession(
   const [state, setState] = useState<SwitchState<Shown>>(INITIAL_SWITCH_STATE);
   const [progress, setProgress] = useState<LoadProgress>(INITIAL_PROGRESS);
   const [fetched, setFetched] = useState<FetchedPackage | null>(null);
+  const [restart, setRestart] = useState<EngineRestart | null>(null);
   const failedRef = useRef(onFailed);
   failedRef.current = onFailed;
   const switcher = useRef<DatasetSwitcher<FetchedPackage, Shown> | null>(null);
   switcher.current ??= createSwitcher(setState, (failure, shownId) => failedRef.current(failure, shownId), {
     step: (change) => setProgress((p) => ({ ...p, ...change })),
     fetched: setFetched,
+    restart: setRestart,
   });
 
   useEffect(() => {
@@ -167,5 +194,7 @@ export function useSession(
     dismiss: () => switcher.current?.dismiss(),
     progress,
     fetched,
+    restart,
+    dismissRestart: () => setRestart(null),
   };
 }

@@ -24,6 +24,12 @@ export interface Connector {
    * Parses only: nothing is bound or run (see parseOnly). Optional: test doubles of a Connector need not parse.
    */
   syntaxError?(sql: string): Promise<string | null>;
+  /**
+   * Runs a SQL console text on a connection of its own, in steps, so that the app's queries are answered in between
+   * and `signal` can cancel it (rejecting with a QueryCancelledError, db/engine.ts). Optional: without it the console
+   * uses `query` and cannot cancel.
+   */
+  consoleQuery?(sql: string, signal: AbortSignal): Promise<Table>;
 }
 
 /**

@@ -13,6 +13,9 @@ export function appFile(name: string): string {
   return APP_FILE_DIR + name;
 }
 
+/** DuckDB's memory limit (see SAFE_SETTINGS). */
+export const MEMORY_LIMIT = '2GiB';
+
 /**
  * Run once, in this order, on every new database, before anything else (the SQL console included) can send a query.
  *
@@ -27,6 +30,11 @@ export function appFile(name: string): string {
  *   engine of duckdb-wasm 1.32: with external access off a registered file is refused like any other unless it lies in
  *   `allowed_directories`, and that list can only be set while external access is still on, hence this order).
  *   A console reading there finds at most a file the app is loading at that moment, never anything outside the tab.
+ * - A memory limit below the wasm heap's 4 GiB (DuckDB-WASM 1.32 defaults to 3,1 GiB): what DuckDB's buffer manager
+ *   tracks (hash tables, sorts, aggregate states) then fails as an "Out of Memory Error" for that one query, leaving
+ *   room in the heap for what it does not track (strings and lists being built), which would otherwise run the wasm
+ *   out of bounds and break the engine for the session (db/engine.ts restarts it then). The app's own loads stay far
+ *   below it (national-scale package: see tests/e2e/national.test.ts).
  * - `lock_configuration` last: after it no `SET`/`RESET` works, for the app neither, so every setting goes here.
  */
 export const SAFE_SETTINGS = [
@@ -34,5 +42,6 @@ export const SAFE_SETTINGS = [
   'SET autoload_known_extensions = false',
   `SET allowed_directories = ['${APP_FILE_DIR}']`,
   'SET enable_external_access = false',
+  `SET memory_limit = '${MEMORY_LIMIT}'`,
   'SET lock_configuration = true',
 ];

@@ -11,6 +11,7 @@
  * the guard allowed.
  */
 import type { Table } from 'apache-arrow';
+import { EngineRestartedError, QueryCancelledError } from '../db/engine.ts';
 import { sqlInteger } from './sql.ts';
 import { statementRanges } from './sqlGuard.ts';
 
@@ -80,7 +81,8 @@ export interface ConsoleResult {
 /**
  * Runs a (guarded) console text as {@link planConsole} says. On an error in the wrapped query it runs the query
  * alone, in place, and so throws DuckDB's error for what the user wrote (its `LINE n:` and caret, not the wrapper);
- * should the query alone succeed (the wrapper was the problem), its whole result is given, as before wrapping.
+ * should the query alone succeed (the wrapper was the problem), its whole result is given, as before wrapping. A
+ * cancelled query and one that broke the engine are not run again.
  */
 export async function runConsole(run: RunSql, sql: string, shown: number): Promise<ConsoleResult> {
   const plan = planConsole(sql, shown);
@@ -89,7 +91,9 @@ export async function runConsole(run: RunSql, sql: string, shown: number): Promi
   let table: Table;
   try {
     table = await run(plan.preview);
-  } catch {
+  } catch (error) {
+    // Never again after a cancel, nor after the query broke the engine: run again, it would break the new one.
+    if (error instanceof QueryCancelledError || error instanceof EngineRestartedError) throw error;
     return { table: await run(plan.inPlace), names: null, truncated: null };
   }
   return {

@@ -92,6 +92,11 @@ export const en: Record<MessageKey, string> = {
   'app.periodNotFound': 'Year ‘{period}’ is not in this dataset; showing the latest year.',
   'app.datasetNotFound': 'Dataset ‘{id}’ does not exist; showing the demo.',
   'app.dismiss': 'Close',
+  'app.engine.restarting':
+    'The database stopped and is being restarted; the dataset and your own data are loading again…',
+  'app.engine.restarted':
+    'The database has been restarted because a statement made it stop. The dataset and your own data have been loaded again.',
+  'app.engine.failed': 'The database stopped and could not be restarted. Please reload the page.',
   'app.language': 'Language',
   'app.dataset': 'Dataset',
   'app.privacy': 'All data stays in your browser.',

@@ -91,6 +91,11 @@ export const nl = {
   'app.periodNotFound': 'Jaar ‘{period}’ zit niet in deze dataset; het laatste jaar wordt getoond.',
   'app.datasetNotFound': 'Dataset ‘{id}’ bestaat niet; de demo wordt getoond.',
   'app.dismiss': 'Sluiten',
+  'app.engine.restarting':
+    'De database liep vast en wordt opnieuw gestart; de dataset en uw eigen gegevens worden opnieuw geladen…',
+  'app.engine.restarted':
+    'De database is opnieuw gestart, omdat een opdracht haar liet vastlopen. De dataset en uw eigen gegevens zijn opnieuw geladen.',
+  'app.engine.failed': 'De database liep vast en kon niet opnieuw starten. Laad de pagina opnieuw.',
   'app.language': 'Taal',
   'app.dataset': 'Dataset',
   'app.privacy': 'Alle gegevens blijven in uw browser.',

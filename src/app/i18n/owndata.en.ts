@@ -60,6 +60,13 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'sql.run': 'Run',
   'sql.runHint': 'Ctrl+Enter runs the statement.',
   'sql.running': 'Running…',
+  'sql.cancel': 'Cancel',
+  'sql.cancelled': 'The statement was cancelled.',
+  'sql.countCancelled': 'counting the rows was cancelled',
+  'sql.outOfMemory':
+    'The statement needs more memory than the database may use ({limit}) and was stopped. The rest of the dashboard keeps working. Make the statement smaller, for instance with a WHERE or LIMIT.',
+  'sql.engineRestarted':
+    'This statement made the database stop. The database has been restarted and the data is loading again.',
   'sql.rows.one': '{count} row',
   'sql.rows.other': '{count} rows',
   'sql.rowsShown': '{count} rows; the table shows the first {shown}, the download holds all {count}',

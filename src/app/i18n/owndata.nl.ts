@@ -60,6 +60,13 @@ export const owndataNL = {
   'sql.run': 'Uitvoeren',
   'sql.runHint': 'Ctrl+Enter voert de opdracht uit.',
   'sql.running': 'Bezig…',
+  'sql.cancel': 'Annuleren',
+  'sql.cancelled': 'De opdracht is geannuleerd.',
+  'sql.countCancelled': 'het tellen van de rijen is geannuleerd',
+  'sql.outOfMemory':
+    'De opdracht vraagt meer geheugen dan de database mag gebruiken ({limit}) en is afgebroken. De rest van het gebiedskompas werkt gewoon door. Maak de opdracht kleiner, bijvoorbeeld met een WHERE of LIMIT.',
+  'sql.engineRestarted':
+    'Deze opdracht liet de database vastlopen. De database is opnieuw gestart en de gegevens worden opnieuw geladen.',
   'sql.rows.one': '{count} rij',
   'sql.rows.other': '{count} rijen',
   'sql.rowsShown': '{count} rijen; de tabel toont de eerste {shown}, de download bevat alle {count}',

@@ -8,6 +8,9 @@ import { DataPage } from './DataPage.tsx';
 import { OwnDataPanel } from './OwnDataPanel.tsx';
 import { SqlConsole } from './SqlConsole.tsx';
 
+/** The signal of a query nothing cancels (the schema list). */
+const NEVER = new AbortController().signal;
+
 /** The Data view as one lazily loaded chunk: the table with its downloads, own data and the SQL console. */
 export function DataWorkbench({
   pkg,
@@ -22,12 +25,16 @@ export function DataWorkbench({
   own: OwnDataState;
   connector: Connector | null;
 }) {
-  // The SQL console talks to DuckDB directly (no cache: a user's CREATE VIEW must be seen at once).
+  // The SQL console talks to DuckDB directly (no cache: a user's CREATE VIEW must be seen at once), on a connection
+  // of its own where there is one, so that its queries can be cancelled and do not hold up the app's.
   const run = useCallback(
-    (sql: string) => connector?.query(sql) ?? Promise.reject(new Error('no database')),
+    (sql: string, signal: AbortSignal) => {
+      if (!connector) return Promise.reject(new Error('no database'));
+      return connector.consoleQuery ? connector.consoleQuery(sql, signal) : connector.query(sql);
+    },
     [connector],
   );
-  const schema = useCallback(() => readSchema(run), [run]);
+  const schema = useCallback(() => readSchema((sql) => run(sql, NEVER)), [run]);
   const syntaxError = useCallback((sql: string) => connector?.syntaxError?.(sql) ?? Promise.resolve(null), [connector]);
   const protectedNames = useMemo(() => [...PACKAGE_VIEWS], []);
   return (

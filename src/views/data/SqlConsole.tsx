@@ -4,6 +4,8 @@ import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, use
 import { formatNumber } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { toCsv } from '../../data/csvWrite.ts';
+import { EngineRestartedError, QueryCancelledError } from '../../db/engine.ts';
+import { MEMORY_LIMIT } from '../../db/settings.ts';
 import { downloadBlob } from '../../export/download.ts';
 import { neutraliseFormula } from '../../export/neutralise.ts';
 import { countRows, runConsole, statementAlone } from '../../queries/sqlConsole.ts';
@@ -17,8 +19,11 @@ export const SHOWN_ROWS = 1000;
 const CHART_ROWS = 50;
 
 export interface SqlConsoleProps {
-  /** Runs one text (may hold several statements) on the app's DuckDB; never through the cached coordinator. */
-  run(sql: string): Promise<Table>;
+  /**
+   * Runs one text (may hold several statements) on the app's DuckDB; never through the cached coordinator. `signal`
+   * cancels it (rejecting with a QueryCancelledError).
+   */
+  run(sql: string, signal: AbortSignal): Promise<Table>;
   /** The tables and views with their columns (see `readSchema` in queries/sqlGuard.ts). */
   schema(): Promise<SchemaTable[]>;
   /** The app's objects, which the console may read but not change (the views; `gk*` tables always). */
@@ -148,6 +153,16 @@ export function syntaxMessage(error: string): string | null {
   return [...new Set(error.slice(prefix[0].length).split(/\n\s*\n/))].join('\n\n');
 }
 
+/** How the console names a failure that is not DuckDB's plain error text. */
+export type FailureKind = 'cancelled' | 'outOfMemory' | 'restarted' | null;
+
+export function failureKind(error: unknown): FailureKind {
+  if (error instanceof QueryCancelledError) return 'cancelled';
+  if (error instanceof EngineRestartedError) return 'restarted';
+  const message = error instanceof Error ? error.message : String(error);
+  return /^Out of Memory Error/.test(message) ? 'outOfMemory' : null;
+}
+
 interface Outcome {
   /** The whole result, or its first rows when `rerun` is set. */
   table: Table;
@@ -157,6 +172,8 @@ interface Outcome {
   /** Rows in the whole result; null while they are counted (`counting`) or when counting failed. */
   total: number | null;
   counting: boolean;
+  /** The count was cancelled. */
+  countCancelled: boolean;
   /** The query that gives the whole result, for the download, when `table` holds only the first rows. */
   rerun: string | null;
 }
@@ -175,11 +192,21 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<FailureKind>(null);
   const [refusal, setRefusal] = useState<Extract<GuardResult, { ok: false }> | null>(null);
   const [tables, setTables] = useState<SchemaTable[] | null>(null);
   const [downloading, setDownloading] = useState(false);
   // The latest run: a slower earlier run (or its count) must not overwrite what a later one shows.
   const latest = useRef(0);
+  // Cancels what the console has under way (a run, its count, a download): a new run, the Cancel button, leaving.
+  const pending = useRef<AbortController | null>(null);
+  const abortable = () => {
+    pending.current?.abort();
+    pending.current = new AbortController();
+    return pending.current.signal;
+  };
+  useEffect(() => () => pending.current?.abort(), []);
+  const cancel = () => pending.current?.abort();
 
   const refreshSchema = useCallback(() => {
     schema().then(setTables, () => setTables([]));
@@ -188,8 +215,10 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
 
   const execute = async (statement: string) => {
     const ticket = ++latest.current;
+    const signal = abortable();
     const guard = guardSql(statement, protectedNames);
     setError(null);
+    setFailure(null);
     if (!guard.ok) {
       // A typo (`SELEC 1`) is refused as an unknown statement; DuckDB's own syntax error says better what is wrong.
       const alone = guard.code === 'statement' ? statementAlone(statement, Number(guard.params.statement ?? 1)) : null;
@@ -206,7 +235,8 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
     setBusy(true);
     const started = performance.now();
     try {
-      const { table, names, truncated } = await runConsole(run, statement, SHOWN_ROWS);
+      const runHere = (text: string) => run(text, signal);
+      const { table, names, truncated } = await runConsole(runHere, statement, SHOWN_ROWS);
       if (ticket !== latest.current) return;
       const columns = columnsOf(table, names);
       setOutcome({
@@ -216,17 +246,22 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
         ms: performance.now() - started,
         total: truncated ? null : table.numRows,
         counting: truncated !== null,
+        countCancelled: false,
         rerun: truncated?.query ?? null,
       });
       if (truncated) {
-        const settle = (total: number | null) => {
-          if (ticket === latest.current) setOutcome((o) => o && { ...o, total, counting: false });
+        const settle = (total: number | null, countCancelled = false) => {
+          if (ticket === latest.current) setOutcome((o) => o && { ...o, total, counting: false, countCancelled });
         };
-        countRows(run, truncated.count).then(settle, () => settle(null));
+        countRows(runHere, truncated.count).then(
+          (total) => settle(total),
+          (e: unknown) => settle(null, e instanceof QueryCancelledError),
+        );
       }
     } catch (e) {
       if (ticket !== latest.current) return;
       setOutcome(null);
+      setFailure(failureKind(e));
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       if (ticket === latest.current) setBusy(false);
@@ -248,9 +283,11 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
     }
     setDownloading(true);
     setError(null);
+    setFailure(null);
     try {
-      download(resultCsv(await run(shown.rerun)), 'gebiedskompas-sql.csv');
+      download(resultCsv(await run(shown.rerun, abortable())), 'gebiedskompas-sql.csv');
     } catch (e) {
+      setFailure(failureKind(e));
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setDownloading(false);
@@ -277,12 +314,17 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
         ? text('sql.guard.statementPrefix', { statement: refusal.params.statement })
         : '') + text(`sql.guard.${refusal.code}`, { name: refusal.params.name ?? '' })
     : null;
-  const syntax = error === null ? null : syntaxMessage(error);
+  const syntax = error === null || failure !== null ? null : syntaxMessage(error);
   const count = outcome?.total ?? outcome?.table.numRows ?? 0;
   const shownCount = formatNumber(SHOWN_ROWS, 0, lang);
   const countText =
     outcome?.total === null
-      ? text('sql.rowsMore', { shown: shownCount }) + (outcome.counting ? ` · ${text('sql.counting')}` : '')
+      ? text('sql.rowsMore', { shown: shownCount }) +
+        (outcome.counting
+          ? ` · ${text('sql.counting')}`
+          : outcome.countCancelled
+            ? ` · ${text('sql.countCancelled')}`
+            : '')
       : count > SHOWN_ROWS
         ? text('sql.rowsShown', { count: formatNumber(count, 0, lang), shown: shownCount })
         : plural('sql.rows', count);
@@ -344,8 +386,12 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
           </p>
           <button type="button" className="sql-run" onClick={() => void execute(sql)} disabled={busy}>
             {busy ? text('sql.running') : text('sql.run')}
-          </button>
-
+          </button>{' '}
+          {(busy || downloading || outcome?.counting) && (
+            <button type="button" className="sql-cancel" onClick={cancel}>
+              {text('sql.cancel')}
+            </button>
+          )}
           <div role="status" className="sql-status">
             {outcome &&
               `${count === 0 ? text('sql.noRows') : countText} · ${text('sql.time', { ms: Math.round(outcome.ms) })}`}
@@ -356,13 +402,26 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
               <p>{refusalText}</p>
             </div>
           )}
-          {error !== null && (
-            <div role="alert" className="sql-error" data-syntax={syntax !== null || undefined}>
+          {failure === 'cancelled' && (
+            <p role="status" className="sql-cancelled">
+              {text('sql.cancelled')}
+            </p>
+          )}
+          {error !== null && failure !== 'cancelled' && (
+            <div
+              role="alert"
+              className="sql-error"
+              data-syntax={syntax !== null || undefined}
+              data-failure={failure ?? undefined}
+            >
+              {failure === 'outOfMemory' && (
+                <p>{text('sql.outOfMemory', { limit: MEMORY_LIMIT.replace('GiB', ' GiB') })}</p>
+              )}
+              {failure === 'restarted' && <p>{text('sql.engineRestarted')}</p>}
               <p>{text(syntax === null ? 'sql.error' : 'sql.syntaxError')}</p>
               <pre style={{ whiteSpace: 'pre-wrap' }}>{syntax ?? error}</pre>
             </div>
           )}
-
           {outcome && outcome.columns.length > 0 && (
             <>
               <button
