@@ -1,4 +1,5 @@
 /** CSV and number formatting for the demo package: RFC 4180, `\n` line ends, `.` decimals, no exponent. */
+import { toCsv as writeCsv } from '../../src/data/csvWrite.ts';
 
 export type Cell = string | number | null;
 
@@ -16,20 +17,15 @@ export function round(value: number, decimals: number): number {
   return (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
 }
 
-export function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? formatNumber(value) : value;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A whole CSV file: header row, one line per row, every line ended by `\n`. */
+/**
+ * A whole CSV file by the project's one writer (src/data/csvWrite.ts): header row, one line per row, every line
+ * ended by `\n`, numbers by {@link formatNumber}. A row of another length than the header is a generator bug.
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const lines = [header.map(csvField).join(',')];
   for (const row of rows) {
     if (row.length !== header.length) throw new Error(`row has ${row.length} fields, header ${header.length}`);
-    lines.push(row.map(csvField).join(','));
   }
-  return `${lines.join('\n')}\n`;
+  return writeCsv(header, rows, { formatNumber: (value) => formatNumber(value) });
 }
 
 /** Plain code-unit string order (not locale order), so the sort is the same everywhere. */

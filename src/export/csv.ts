@@ -24,6 +24,7 @@ import { dataNL } from '../app/i18n/data.nl.ts';
 import { missingEN } from '../app/i18n/missing.en.ts';
 import { missingNL } from '../app/i18n/missing.nl.ts';
 import { type MissingReason, missingWordKey } from '../app/missingReason.ts';
+import { toCsv } from '../data/csvWrite.ts';
 import { neutraliseFormula } from './neutralise.ts';
 
 export type ExportColumnKind = 'text' | 'number' | 'integer';
@@ -175,13 +176,9 @@ function csvText(cell: GridCell, format: CsvNumberFormat): string {
 export function toExportCsv(table: ExportTable, options: CsvOptions): string {
   const words = options.words ?? exportWords('nl');
   const separator = options.numberFormat === 'nl' ? ';' : ',';
-  const field = (text: string) =>
-    text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   const grid = exportGrid(table, words);
   const source = options.attribution === '' ? [] : [neutraliseFormula(options.attribution)];
-  const lines = [[...grid.header, ...(source.length ? [words.source] : [])].map(field).join(separator)];
-  for (const row of grid.rows) {
-    lines.push([...row.map((c) => csvText(c, options.numberFormat)), ...source].map(field).join(separator));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const header = [...grid.header, ...(source.length ? [words.source] : [])];
+  const rows = grid.rows.map((row) => [...row.map((c) => csvText(c, options.numberFormat)), ...source]);
+  return `\uFEFF${toCsv(header, rows, { separator, lineEnd: '\r\n' })}`;
 }
