@@ -1,42 +1,26 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCbs } from '../../scripts/cbs/importCbs.ts';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateIndicators } from '../../src/data/validate.ts';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { importCbsOnce, realDataPresent, SHARED } from './realData.ts';
 
-/** Real CBS files (CC BY 4.0); CI has them, .ci/run fails when they are missing, so this never skips silently there. */
-const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-const present = existsSync(SHARED);
-if (!present) console.warn(`CBS e2e test skipped: ${SHARED} is missing (real CBS data)`);
+const present = realDataPresent('CBS e2e test');
 
 describe.skipIf(!present)('a package imported from real CBS files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-cbs-e2e-'));
-  const out = join(dir, 'eemsdelta');
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  let out: string;
+  const app = useApp(async (dir) => {
+    out = join(dir, 'eemsdelta');
     const boundaries = join(SHARED, 'boundaries');
-    await importCbs({
+    await importCbsOnce({
       out,
       gemeenten: ['GM1979'],
       files: readdirSync(boundaries)
         .filter((f) => f.startsWith('pdok_cbs_') || f.startsWith('cbs_wijkbuurtkaart_2015'))
         .map((f) => join(boundaries, f)),
     });
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("opens Eemsdelta's 2024 wijken on the map, and a wijk's Kompas shows its CBS population in Dutch notation", async () => {
@@ -45,8 +29,8 @@ describe.skipIf(!present)('a package imported from real CBS files', () => {
     };
     const wijken = source.features.map((f) => f.properties).filter((p) => p.gemeentecode === 'GM1979');
     const wijk = wijken.find((p) => Number(p.aantal_inwoners) > 1000)!;
-    const { page, foreignRequests, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=eemsdelta&area=${wijk.wijkcode}&period=2024`);
+    const { page, foreignRequests, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=eemsdelta&area=${wijk.wijkcode}&period=2024`);
     await kompasShows(page, String(wijk.wijknaam), { period: 2024 });
     await mapIdle(page);
 
@@ -72,7 +56,7 @@ describe.skipIf(!present)('a package imported from real CBS files', () => {
     const observations = readCsvObjects(readFileSync(join(out, 'observations.csv'), 'utf8'));
     const eemsdelta = observations.filter((r) => r.area_code === 'GM1979' && r.indicator_id === 'a_inw');
     expect(eemsdelta.map((r) => Number(r.period))).toContain(2012);
-    await page.goto(`${served.url}?dataset=eemsdelta&area=GM1979&period=2015&indicator=a_inw`);
+    await page.goto(`${app.url}?dataset=eemsdelta&area=GM1979&period=2015&indicator=a_inw`);
     await kompasShows(page, 'Eemsdelta', { period: 2015 });
     await mapIdle(page);
     const drawn2015 = await page.evaluate(() => {

@@ -1,20 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  downloaded,
-  kompasShows,
-  launchBrowser,
-  mapIdle,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, mapIdle, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const demo = readPackage(DEMO);
@@ -29,27 +19,17 @@ async function verdict(page: Page, indicator: string, cell: 'change' | 'gemeente
 }
 
 describe('the compass says, honestly, what is a real difference', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('a village whose rate moved within the noise says "geen duidelijk verschil" and has no signal; a real change is a signal', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999908&period=2025&indicator=jeugdhulp_pct`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999908&period=2025&indicator=jeugdhulp_pct`);
     await kompasShows(page, nameOf('WK999908'), { period: 2025 });
     expect(await verdict(page, 'jeugdhulp_pct', 'change')).toContain('geen duidelijk verschil');
     expect(await page.locator('.signals li[data-indicator="jeugdhulp_pct"]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'compass-village.png'), fullPage: true });
 
-    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025&indicator=bijstand_per_1000`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999902&period=2025&indicator=bijstand_per_1000`);
     await kompasShows(page, nameOf('WK999902'), { period: 2025 });
     await mapIdle(page);
     // A fall of a fifth in one year. One year alone, among some forty comparisons and
@@ -90,8 +70,8 @@ describe('the compass says, honestly, what is a real difference', () => {
   });
 
   it('prints an A4 report of one area on at most two pages, with its name and values in the PDF text', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999902&period=2025`);
     await kompasShows(page, nameOf('WK999902'), { period: 2025 });
     await page.evaluate(() => {
       window.print = () => undefined; // headless: the report is printed below with page.pdf
@@ -119,8 +99,8 @@ describe('the compass says, honestly, what is a real difference', () => {
   });
 
   it('prints all wijken as one document with a section per wijk', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&period=2025`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&period=2025`);
     await kompasShows(page, nameOf('WK999901'), { period: 2025 });
     await page.evaluate(() => {
       window.print = () => undefined;
@@ -139,8 +119,8 @@ describe('the compass says, honestly, what is a real difference', () => {
   });
 
   it('explains every indicator and method on the Over page, reached from the header, in Dutch and English', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999902`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999902`);
     await kompasShows(page, nameOf('WK999902'));
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Over de gegevens' }).click();
@@ -151,7 +131,7 @@ describe('the compass says, honestly, what is a real difference', () => {
     expect(text).toContain('Jongeren met jeugdhulp');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'over.png'), fullPage: true });
-    await page.goto(`${served.url}?dataset=demo&view=over&lang=en`);
+    await page.goto(`${app.url}?dataset=demo&view=over&lang=en`);
     await page.locator('#method-aims').waitFor();
     expect((await page.locator('main').textContent()) ?? '').toContain('Young people receiving youth care');
   });

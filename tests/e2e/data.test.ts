@@ -1,20 +1,10 @@
 import { join } from 'node:path';
 import { csvParseRows } from 'd3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  downloaded,
-  kompasShows,
-  launchBrowser,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -27,21 +17,12 @@ const OWN_CSV = `area_code;period;Wmo-meldingen\n${buurten
   .join('\n')}\n`;
 
 describe('Data: table, downloads, own data and SQL', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('downloads exactly the table on screen, with the package values', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=data`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=data`);
     await page.locator('.data-page table tbody tr').first().waitFor({ timeout: 30_000 });
     const csv = (await downloaded(page.getByRole('button', { name: /CSV \(internationaal\)/ }))).text;
     const rows = csvParseRows(csv.replace(/\r\n/g, '\n'));
@@ -76,8 +57,8 @@ describe('Data: table, downloads, own data and SQL', () => {
   });
 
   it('adds a spreadsheet of own data: it shows as an indicator and on the map, and is still there after a reload', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
     const started = Date.now();
     await page.locator('.owndata input[type="file"]').setInputFiles({
@@ -90,9 +71,7 @@ describe('Data: table, downloads, own data and SQL', () => {
       .toContain('wmo-meldingen.csv');
     const uploadMs = Date.now() - started;
     // On the map of the Kompas view, at buurt level, for 2025.
-    await page.goto(
-      `${served.url}?dataset=demo&area=${buurten[0]!.code}&indicator=wmo_meldingen&period=2025&level=buurt`,
-    );
+    await page.goto(`${app.url}?dataset=demo&area=${buurten[0]!.code}&indicator=wmo_meldingen&period=2025&level=buurt`);
     await kompasShows(page, buurten[0]!.name, { period: 2025 });
     await expect
       .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: 20_000 })
@@ -143,10 +122,10 @@ describe('Data: table, downloads, own data and SQL', () => {
         Number(r.numerator) <= 4,
     )!;
     expect(secret).toBeDefined();
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     await page.goto(
-      `${served.url}?dataset=demo&area=${secret.area_code}&indicator=jeugdhulp_pct&period=2025&level=buurt&view=data`,
+      `${app.url}?dataset=demo&area=${secret.area_code}&indicator=jeugdhulp_pct&period=2025&level=buurt&view=data`,
     );
     const editor = page.locator('.sql-editor');
     await editor.waitFor({ timeout: 30_000 });
@@ -193,8 +172,8 @@ describe('Data: table, downloads, own data and SQL', () => {
   });
 
   it('adds several own-data files chosen at once, each listed and removable', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
     const csv = (title: string) =>
       `area_code;period;${title}\n${buurten.map((b, i) => `${b.code};2025;${20 + i}`).join('\n')}\n`;
@@ -215,8 +194,8 @@ describe('Data: table, downloads, own data and SQL', () => {
   });
 
   it('answers an ad-hoc SQL question, and refuses to drop the package tables', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     const editor = page.locator('.sql-editor');
     await editor.waitFor({ timeout: 30_000 });
     await editor.fill(

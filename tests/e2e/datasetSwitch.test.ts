@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { loadPackage } from '../../src/data/load.ts';
 import { PACKAGE_FILES, PackageError, type PackageFiles, type PackageIssue } from '../../src/data/package.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { DEMO, FIXTURES, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, useApp, watchedPage } from './harness.ts';
 
 const demo = readPackage(DEMO);
 const mini = readPackage(join(FIXTURES, 'mini'));
@@ -71,28 +70,16 @@ const header = (page: Page) => page.locator('header select');
 const brand = (page: Page) => page.locator('header .brand p');
 
 describe('switching dataset in the header', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-switch-'));
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  const app = useApp((dir) => {
     for (const [id, files] of Object.entries(PACKAGES)) {
       mkdirSync(join(dir, id));
       for (const name of PACKAGE_FILES) writeFileSync(join(dir, id, name), files[name]);
     }
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a broken package says why and leaves the demo shown, in the URL and usable; a valid one replaces it whole', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999903&view=kompas`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999903&view=kompas`);
     await kompasShows(page, 'Molenkwartier');
     const demoUrl = page.url();
     expect(await brand(page).textContent()).toBe(DEMO_META.title.nl);
@@ -165,8 +152,8 @@ describe('switching dataset in the header', () => {
   });
 
   it('rapid switches (tweede → demo → derde) end on derde, with derde’s tables; demo never shows', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=tweede&view=kompas`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=tweede&view=kompas`);
     await kompasShows(page, 'West');
     const seen: string[] = [];
     await page.exposeFunction('gkSawDataset', (id: string) => seen.push(id));

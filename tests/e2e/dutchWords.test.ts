@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { FilterSpecification } from 'maplibre-gl';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
 const gemeente = areas.find((a) => a.level === 'gemeente')!;
@@ -13,22 +13,15 @@ const wijkOfBuurt = areas.find((a) => a.code === buurt.parent)!;
 
 /** Issue 14: the Dutch interface in Dutch words, with Dutch plurals, and the SQL console's numbers by their type. */
 describe('Dutch everywhere, and words and numbers', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp();
   let page: Page;
   let consoleErrors: string[];
   beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-    ({ page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+    ({ page, consoleErrors } = await watchedPage(app.browser, app.origin));
   });
 
   it('labels the map and its controls in Dutch, and says "1 gebied gevonden"', async () => {
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025`);
     await kompasShows(page, 'Centrum');
     await mapIdle(page);
     expect(await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label')).toBe('Kaart');
@@ -56,7 +49,7 @@ describe('Dutch everywhere, and words and numbers', () => {
   });
 
   it('shows a buurt chosen on a wijk map inside its outlined wijk, and says so', async () => {
-    await page.goto(`${served.url}?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=wijk`);
+    await page.goto(`${app.url}?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=wijk`);
     await kompasShows(page, buurt.name);
     await mapIdle(page);
     const note = page.locator('.map-selection');
@@ -80,13 +73,13 @@ describe('Dutch everywhere, and words and numbers', () => {
     await page.locator('.map-panel').screenshot({ path: join(ARTIFACTS, 'words-selected-buurt.png') });
 
     // At buurt level the buurt is simply selected.
-    await page.goto(`${served.url}?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=buurt`);
+    await page.goto(`${app.url}?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=buurt`);
     await kompasShows(page, buurt.name);
     await expect.poll(() => note.textContent()).toBe(`Geselecteerd: ${buurt.name}`);
   });
 
   it('offers one year control in Verkennen: the slider, by keyboard', async () => {
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
     const slider = page.getByRole('slider');
     await slider.waitFor({ timeout: 30_000 });
     expect(await page.locator('select[name="period"]').count()).toBe(0);
@@ -97,7 +90,7 @@ describe('Dutch everywhere, and words and numbers', () => {
   });
 
   it('shows years as 2016 and floats rounded in the SQL console, and a typo as a syntax error', async () => {
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     const editor = page.locator('.sql-editor');
     await editor.waitFor({ timeout: 30_000 });
     const run = page.getByRole('button', { name: 'Uitvoeren' });

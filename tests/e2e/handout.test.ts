@@ -8,20 +8,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsIn } from '../../src/data/areaPeriods.ts';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  kompasShows,
-  launchBrowser,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -131,15 +123,12 @@ async function printedPdf(page: Page, name: string) {
 }
 
 describe('the wijk meeting handout', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp();
   let page: Page;
   let consoleErrors: string[];
 
   beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-    ({ page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin));
+    ({ page, consoleErrors } = await watchedPage(app.browser, app.origin));
     await page.addInitScript(recordPrints);
     // The print view's code arrives late, as on a slow connection: the handout must still wait for it (as
     // printFirstTime.test.ts checks for the report).
@@ -147,7 +136,7 @@ describe('the wijk meeting handout', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
-    const start = (area: string) => `${served.url}?dataset=demo&area=${area}&period=${PERIOD}&indicator=${INDICATOR}`;
+    const start = (area: string) => `${app.url}?dataset=demo&area=${area}&period=${PERIOD}&indicator=${INDICATOR}`;
     await page.goto(start(AREA));
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
     const agenda = page.locator('section.agenda');
@@ -184,10 +173,6 @@ describe('the wijk meeting handout', () => {
     await page.goto(start(AREA));
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
 
   it('one area: the aim with its status, the note, the signals and the map on exactly one A4 page', async () => {
     const started = Date.now();

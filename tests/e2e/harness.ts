@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, mapIdle } from '../../scripts/browser.ts';
 
 export { launchBrowser, mapIdle };
@@ -22,6 +24,57 @@ export async function serveBuiltApp(env: Record<string, string> = {}): Promise<S
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { url, close: () => server.close() };
+}
+
+export interface App {
+  /** The served app's URL (ending in `/`) and origin, the server and the browser; set before the file's first test. */
+  readonly url: string;
+  readonly origin: string;
+  readonly served: Served;
+  readonly browser: Browser;
+}
+
+/**
+ * The set-up every e2e file shares: before its tests the built app is served and a browser launched, after them both
+ * are closed. With `prepare`, the app serves the packages `prepare` writes into a fresh data folder (removed after).
+ */
+export function useApp(prepare?: (dataDir: string) => unknown): App {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useApp: the app is started in beforeAll; read it inside a test');
+    return value;
+  };
+  beforeAll(async () => {
+    const env: Record<string, string> = {};
+    if (prepare) {
+      dataDir = mkdtempSync(join(tmpdir(), 'gk-e2e-data-'));
+      await prepare(dataDir);
+      env.GEBIEDSKOMPAS_DATA_DIR = dataDir;
+    }
+    served = await serveBuiltApp(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get url() {
+      return started(served).url;
+    },
+    get origin() {
+      return new URL(started(served).url).origin;
+    },
+    get served() {
+      return started(served);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 export interface Watched {

@@ -1,23 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { loadPackage } from '../../src/data/load.ts';
 import type { Indicator } from '../../src/data/package.ts';
 import { validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  kompasShows,
-  launchBrowser,
-  mapIdle,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  type Watched,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, seriousAxeViolations, useApp, type Watched, watchedPage } from './harness.ts';
 
 const files = readPackage(DEMO);
 const meta = validateDatasetMeta(files['dataset.json']);
@@ -86,13 +76,11 @@ async function pointInside(page: Page, code: string): Promise<{ x: number; y: nu
 }
 
 describe('the gebiedskompas on the demo municipality', () => {
-  let served: Served;
-  let browser: Browser;
   const pages: Watched[] = [];
 
+  const app = useApp();
+
   beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
     const db = await createNodeConnector();
     try {
       await loadPackage(db, files);
@@ -108,15 +96,10 @@ describe('the gebiedskompas on the demo municipality', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
   const open = async (search = '') => {
-    const watched = await watchedPage(browser, new URL(served.url).origin);
+    const watched = await watchedPage(app.browser, app.origin);
     pages.push(watched);
-    await watched.page.goto(`${served.url}${search}`);
+    await watched.page.goto(`${app.url}${search}`);
     return watched;
   };
 
@@ -242,7 +225,7 @@ describe('the gebiedskompas on the demo municipality', () => {
         secretRows.has(secretKey(a.code, 'jeugdhulp_pct', meta.default_period)),
     );
     expect(protector, 'a neighbour hidden to protect the tiny buurt').toBeDefined();
-    await page.goto(`${served.url}?dataset=demo&area=${protector!.code}&view=kompas`);
+    await page.goto(`${app.url}?dataset=demo&area=${protector!.code}&view=kompas`);
     await kompasShows(page, protector!.name);
     expect(await kompasCell(page, 'jeugdhulp_pct', 'area')).toBe('geheim');
   });

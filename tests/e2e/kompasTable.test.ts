@@ -1,18 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  kompasShows,
-  launchBrowser,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -67,22 +59,12 @@ async function overflowingCells(page: Page) {
 }
 
 describe('the Kompas table a raadslid reads without a legend', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   for (const size of SIZES) {
     it(`at ${size.width}×${size.height}: arrows follow the value, words say better or worse, verdicts sit under the area's value, nothing overlaps`, async () => {
-      const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, size);
-      await page.goto(`${served.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
+      const { page, consoleErrors } = await watchedPage(app.browser, app.origin, size);
+      await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
       await kompasShows(page, 'Voorstad', { period: 2019 });
       // The ranks come from their own query: wait until they are on the rows.
       await page.locator('tr[data-indicator="jeugdhulp_pct"] .rank').waitFor();
@@ -157,11 +139,11 @@ describe('the Kompas table a raadslid reads without a legend', () => {
   }
 
   it('shows the rank with its interval, the comparison year beside the value, and ring segments with enough aims', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1400,
       height: 900,
     });
-    await page.goto(`${served.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
+    await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
     await kompasShows(page, 'Voorstad', { period: 2019 });
     const rank = page.locator('tr[data-indicator="jeugdhulp_pct"] .rank');
     await rank.waitFor();
@@ -191,7 +173,7 @@ describe('the Kompas table a raadslid reads without a legend', () => {
     await expect.poll(() => compareHead.textContent()).toBe('2015');
     expect((await compareCell.textContent())?.trim()).toBe(value(2015));
     // In 2025 the aims' baseline year (2019) is offered by name, beside the default previous period.
-    await page.goto(`${served.url}?dataset=demo&area=${VOORSTAD}&period=2025&indicator=vsv_pct`);
+    await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2025&indicator=vsv_pct`);
     await kompasShows(page, 'Voorstad', { period: 2025 });
     expect(await compareHead.textContent()).toBe('2024');
     expect((await compareCell.textContent())?.trim()).toBe(value(2024));
@@ -225,11 +207,11 @@ describe('the Kompas table a raadslid reads without a legend', () => {
   });
 
   it('drills into a theme from the compass graphic (click and keyboard) and back, moving focus', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1024,
       height: 768,
     });
-    await page.goto(`${served.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
+    await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
     await kompasShows(page, 'Voorstad', { period: 2019 });
     const tables = () =>
       page.locator('table.kompas-table').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-theme')));

@@ -7,18 +7,14 @@
  * for jeugdzorg, Wmo, bijstand and income in every row of the gemeente (issue 12); the test writes that file's
  * layout for Eemsdelta's real 2024 gemeente and wijken (codes and names from the PDOK layer) with those columns `.`.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCbs } from '../../scripts/cbs/importCbs.ts';
+import { describe, expect, it } from 'vitest';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { importCbsOnce, realDataPresent, SHARED } from './realData.ts';
 
-const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-const present = existsSync(SHARED);
-if (!present) console.warn(`missing-reason e2e test skipped: ${SHARED} is missing (real CBS data)`);
+const present = realDataPresent('missing-reason e2e test');
 
 /** The kwb-2024 columns the issue reports as `.` for the whole gemeente. */
 const DOTTED = ['a_jz_tn', 'p_jz_tn', 'a_wmo_t', 'p_wmo_t', 'a_soz_wb', 'g_ink_pi'];
@@ -26,12 +22,9 @@ const DOTTED = ['a_jz_tn', 'p_jz_tn', 'a_wmo_t', 'p_wmo_t', 'a_soz_wb', 'g_ink_p
 const words = (text: string | null) => text?.replace(/\u00ad/g, '') ?? null;
 
 describe.skipIf(!present)('why a value is missing, on a package imported from real CBS files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-missing-e2e-'));
-  const out = join(dir, 'eemsdelta');
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  let out: string;
+  const app = useApp(async (dir) => {
+    out = join(dir, 'eemsdelta');
     const boundaries = join(SHARED, 'boundaries');
     const wijken = JSON.parse(readFileSync(join(boundaries, 'pdok_cbs_wijken_2024.geojson'), 'utf8')) as {
       features: { properties: Record<string, string | number | null> }[];
@@ -51,7 +44,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
         .map((r, i) => (i === 0 ? r : [...r, ...DOTTED.map(() => '.')]).join(','))
         .join('\n'),
     );
-    await importCbs({
+    await importCbsOnce({
       out,
       gemeenten: ['GM1979'],
       files: [
@@ -61,14 +54,6 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
         kwb,
       ],
     });
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('the importer writes not_published for the gemeente-wide dots and secret for a small buurt CBS hid', () => {
@@ -84,11 +69,11 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
   });
 
   it('Kompas and map legend say "niet gepubliceerd" for the 2024 dots, and "geheim" for the secret buurt', async () => {
-    const { page, foreignRequests, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, foreignRequests, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1400,
       height: 900,
     });
-    await page.goto(`${served.url}?dataset=eemsdelta&area=GM1979&period=2024&indicator=p_jz_tn`);
+    await page.goto(`${app.url}?dataset=eemsdelta&area=GM1979&period=2024&indicator=p_jz_tn`);
     await kompasShows(page, 'Eemsdelta', { period: 2024 });
     const cell = page.locator('tr[data-indicator="p_jz_tn"] td[data-cell="area"] [data-missing]');
     await expect.poll(async () => words(await cell.textContent())).toBe('niet gepubliceerd');
@@ -111,7 +96,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2024-rows.png') });
 
     // A large wijk: the same words, not "geheim".
-    await page.goto(`${served.url}?dataset=eemsdelta&area=WK197906&period=2024&indicator=p_jz_tn`);
+    await page.goto(`${app.url}?dataset=eemsdelta&area=WK197906&period=2024&indicator=p_jz_tn`);
     await kompasShows(page, 'Noord', { period: 2024 });
     await expect
       .poll(async () =>
@@ -122,7 +107,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2024-wijk.png') });
 
     // The small buurt CBS kept secret in 2015.
-    await page.goto(`${served.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb`);
+    await page.goto(`${app.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb`);
     await page.waitForFunction(() => document.querySelector('section.kompas')?.getAttribute('data-period') === '2015');
     const secret = page.locator('tr[data-indicator="a_soz_wb"] td[data-cell="area"] [data-missing]');
     await expect.poll(() => secret.textContent(), { timeout: 60_000 }).toBe('geheim');
@@ -133,7 +118,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
       .toBe('Geheim (kleine aantallen beschermd)');
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2015-buurt.png') });
     // The buurten of 2015 on the map: the secret ones hatched over grey.
-    await page.goto(`${served.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb&level=buurt`);
+    await page.goto(`${app.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb&level=buurt`);
     await kompasShows(page, 'Industrieterrein', { period: 2015 });
     await mapIdle(page);
     const hatched = await page.evaluate(() => {

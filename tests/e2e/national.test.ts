@@ -1,27 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  kompasShows,
-  launchBrowser,
-  mapIdle,
-  type Served,
-  serveBuiltApp,
-  type Watched,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, type Watched, watchedPage } from './harness.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'gk-national-'));
-const pkgDir = join(dir, 'small');
 
 /** Sum of the sizes of every file below a folder. */
 function folderBytes(path: string): number {
@@ -29,31 +16,23 @@ function folderBytes(path: string): number {
 }
 
 describe('a partitioned package at (small) national scale', () => {
-  let served: Served;
-  let browser: Browser;
   let watched: Watched;
+  let pkgDir: string;
   const fetched = new Map<string, number>();
 
-  beforeAll(async () => {
+  const app = useApp((dir) => {
+    pkgDir = join(dir, 'small');
     execFileSync('npx', ['tsx', 'scripts/generate-national.ts', '--scale', 'small', '--out', pkgDir], {
       cwd: ROOT,
       stdio: 'ignore',
     });
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens with every gemeente on the map, fetching only what the first view draws', async () => {
     const meta = validateDatasetMeta(readFileSync(join(pkgDir, 'dataset.json'), 'utf8'));
     const areas = readCsvObjects(readFileSync(join(pkgDir, 'areas.csv'), 'utf8'));
     const wijk = areas.find((a) => a.level === 'wijk')!;
-    watched = await watchedPage(browser, new URL(served.url).origin);
+    watched = await watchedPage(app.browser, app.origin);
     const { page } = watched;
     page.on('response', async (res) => {
       if (!res.url().includes('/data/')) return;
@@ -63,7 +42,7 @@ describe('a partitioned package at (small) national scale', () => {
         // the page closed while a prefetch was under way
       }
     });
-    await page.goto(`${served.url}?dataset=small&area=${wijk.code}`);
+    await page.goto(`${app.url}?dataset=small&area=${wijk.code}`);
     await kompasShows(page, wijk.name!);
     await mapIdle(page);
 
@@ -147,7 +126,7 @@ describe('a partitioned package at (small) national scale', () => {
     const own = areas.filter((a) => a.level === 'wijk' && a.gemeente === wijk.gemeente).map((a) => a.code!);
     const gemeenteWijken = new Set(areas.filter((a) => a.level === 'wijk').map((a) => a.gemeente)).size;
     expect(gemeenteWijken).toBeGreaterThan(1); // otherwise the scope would not be tested
-    await page.goto(`${served.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk`);
+    await page.goto(`${app.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk`);
     await expect
       .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
@@ -179,7 +158,7 @@ describe('a partitioned package at (small) national scale', () => {
     const wijk = areas.find((a) => a.level === 'wijk')!;
     const own = areas.filter((a) => a.level === 'wijk' && a.gemeente === wijk.gemeente);
     const csv = `wijkcode;jaar;Wmo-cliënten (eigen)\n${own.map((w, i) => `${w.code};2025;${20 + i}`).join('\n')}\n`;
-    await page.goto(`${served.url}?dataset=small&area=${wijk.code}&view=data`);
+    await page.goto(`${app.url}?dataset=small&area=${wijk.code}&view=data`);
     await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
     await page.locator('.owndata input[type="file"]').setInputFiles({
       name: 'wmo-eigen.csv',
@@ -190,7 +169,7 @@ describe('a partitioned package at (small) national scale', () => {
       .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
       .toContain('wmo_clienten_eigen');
     await page.goto(
-      `${served.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk&indicator=wmo_clienten_eigen&period=2025`,
+      `${app.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk&indicator=wmo_clienten_eigen&period=2025`,
     );
     await expect
       .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').first().getAttribute('data-code'), {

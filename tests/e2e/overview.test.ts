@@ -1,18 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  kompasShows,
-  launchBrowser,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -63,26 +55,16 @@ const progressOf = (page: Page) =>
   );
 
 describe('Overzicht: the signals of every area of the gemeente, by theme', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('lists every wijk with its signals and aims as its Kompas shows them, prints one landscape table, and opens a Kompas', async () => {
-    const { page, consoleErrors, foreignRequests } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, consoleErrors, foreignRequests } = await watchedPage(app.browser, app.origin, {
       width: 1400,
       height: 900,
     });
     await watchProgress(page);
     const start = Date.now();
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&period=2025&view=overzicht`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&period=2025&view=overzicht`);
     await overviewDone(page, 2025, 'wijk');
     console.log(`overview: 10 wijken from page load to the full table ${Date.now() - start} ms`);
     const progress = await progressOf(page);
@@ -184,11 +166,11 @@ describe('Overzicht: the signals of every area of the gemeente, by theme', () =>
   });
 
   it('stays usable for all buurten, cancels a computation when the year changes, and fits a tablet and a phone', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1024,
       height: 768,
     });
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&period=2025&view=overzicht`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&period=2025&view=overzicht`);
     await overviewDone(page, 2025, 'wijk');
     await page.screenshot({ path: join(ARTIFACTS, 'overview-1024.png'), fullPage: true });
 
@@ -213,8 +195,8 @@ describe('Overzicht: the signals of every area of the gemeente, by theme', () =>
 
     // Another year while buurten are being computed (a fresh page: nothing cached): the old loop stops, the new
     // year's table completes without a row of the old year.
-    const fresh = await watchedPage(browser, new URL(served.url).origin, { width: 1024, height: 768 });
-    await fresh.page.goto(`${served.url}?dataset=demo&area=WK999901&period=2025&view=overzicht&level=buurt`);
+    const fresh = await watchedPage(app.browser, app.origin, { width: 1024, height: 768 });
+    await fresh.page.goto(`${app.url}?dataset=demo&area=WK999901&period=2025&view=overzicht&level=buurt`);
     await fresh.page.waitForFunction(
       () =>
         document.querySelector('section.overview[data-period="2025"][aria-busy="true"]') !== null &&

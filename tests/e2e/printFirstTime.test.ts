@@ -6,12 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { existsIn } from '../../src/data/areaPeriods.ts';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -101,24 +101,14 @@ const SIZES = [
 ];
 
 describe('the first print has the report in the page', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   for (const size of SIZES) {
     it(`one area, first click, at ${size.width}×${size.height}`, async () => {
-      const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, size);
+      const { page, consoleErrors } = await watchedPage(app.browser, app.origin, size);
       await page.addInitScript(recordPrints);
       await slowPrintChunks(page);
-      await page.goto(`${served.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
+      await page.goto(`${app.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
       await kompasShows(page, nameOf('WK999902'), { period: PERIOD });
       const kompasTables = await page.locator('.kompas-table').count();
       await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
@@ -152,10 +142,10 @@ describe('the first print has the report in the page', () => {
     });
 
     it(`all wijken, first click, at ${size.width}×${size.height}`, async () => {
-      const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, size);
+      const { page, consoleErrors } = await watchedPage(app.browser, app.origin, size);
       await page.addInitScript(recordPrints);
       await slowPrintChunks(page);
-      await page.goto(`${served.url}?dataset=demo&area=WK999901&period=${PERIOD}`);
+      await page.goto(`${app.url}?dataset=demo&area=WK999901&period=${PERIOD}`);
       await kompasShows(page, nameOf('WK999901'), { period: PERIOD });
       await page.getByRole('button', { name: 'Alle wijken afdrukken' }).click();
       const call = await firstPrint(page);
@@ -203,10 +193,10 @@ describe('the first print has the report in the page', () => {
   }
 
   it('cancels a print being prepared: the report arrives but no dialog opens, and the next click prints', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, SIZES[0]);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, SIZES[0]);
     await page.addInitScript(recordPrints);
     await slowPrintChunks(page);
-    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
     await kompasShows(page, nameOf('WK999902'), { period: PERIOD });
     await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
     // While the print view's code is on its way the button says so, and Annuleren stops the print.

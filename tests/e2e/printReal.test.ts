@@ -5,27 +5,16 @@
  * (2024), is printed under its current name with the earlier one, and the Data table and its download give each
  * row's year's name beside the current one.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCbs } from '../../scripts/cbs/importCbs.ts';
-import {
-  ARTIFACTS,
-  downloaded,
-  kompasShows,
-  launchBrowser,
-  type Served,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, downloaded, kompasShows, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
+import { importGroningen, importUithoorn, realDataPresent } from './realData.ts';
 
-const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-const present = existsSync(SHARED);
-if (!present) console.warn(`printReal e2e test skipped: ${SHARED} is missing (real CBS data)`);
+const present = realDataPresent('printReal e2e test');
 
 const CODE = 'WK045185';
 const NOW = 'Wijk 85 De Kwakel';
@@ -58,43 +47,14 @@ async function printToPdf(page: Page, button: RegExp, name: string) {
 }
 
 describe.skipIf(!present)('print and names on packages imported from real CBS files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-print-real-'));
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const b = (name: string) => join(SHARED, 'boundaries', name);
-    await importCbs({
-      out: join(dir, 'groningen'),
-      gemeenten: ['GM0014'],
-      files: [
-        ...readdirSync(join(SHARED, 'boundaries')).map((f) => b(f)),
-        join(SHARED, 'indicators', 'cbs_85984NED_kwb_2024_gemeente_wijk_subset.csv'),
-        join(SHARED, 'metadata', '85984NED_DataProperties.json'),
-      ],
-    });
-    await importCbs({
-      out: join(dir, 'uithoorn'),
-      gemeenten: ['GM0451'],
-      files: [
-        ...['buurt', 'wijk', 'gemeente'].map((l) => b(`cbs_wijkbuurtkaart_2015_${l}.geojson`)),
-        b('pdok_cbs_wijken_2024.geojson'),
-        b('pdok_cbs_gemeenten_2024_nl.geojson'),
-      ],
-    });
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
+  const app = useApp(async (dir) => {
+    await importGroningen(dir);
+    await importUithoorn(dir);
   });
 
   it("prints all of Groningen's wijken, each on at most two pages numbered on its own, with date, source and years", async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=groningen&area=WK001400&period=2024`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=groningen&area=WK001400&period=2024`);
     await kompasShows(page, 'Centrum', { period: 2024 });
     const { reports, count, pages } = await printToPdf(page, /Alle wijken/, 'print-real-groningen-all');
     expect(reports.length).toBeGreaterThan(5);
@@ -123,8 +83,8 @@ describe.skipIf(!present)('print and names on packages imported from real CBS fi
   });
 
   it('prints a renamed wijk under its current name with the earlier one, in a year it had the old name', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
     await kompasShows(page, BEFORE, { period: 2015 });
     const { reports, count, pages } = await printToPdf(page, /^Afdrukken/, 'print-real-renamed');
     expect(reports.map((r) => r.title)).toEqual([`Kompas van ${NOW}`]);
@@ -135,9 +95,9 @@ describe.skipIf(!present)('print and names on packages imported from real CBS fi
   });
 
   it("gives the Data table and its download each row's year's name beside the current name", async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&indicator=a_inw&period=2024&view=data`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&indicator=a_inw&period=2024&view=data`);
     const row = (period: number) =>
       page.locator('.data-page table tbody tr', { hasText: CODE }).filter({ hasText: String(period) });
     await row(2015).first().waitFor({ timeout: 60_000 });

@@ -1,20 +1,10 @@
-/**
- * A package imported from the real CBS files of Uithoorn (2015 Wijk- en buurtkaart and the 2024 wijken): CBS renamed
- * wijk WK045185 from "Wijk 85 Meerwijk" (2015) to "Wijk 85 De Kwakel" (2024) and kept its code and boundary. The
- * app names it as it was called in the year shown, the picker finds it by both names, the tooltip and the Over page
- * give the other name; and a count map at wijk level is classified over the wijken, not the buurten.
- */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCbs } from '../../scripts/cbs/importCbs.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { importUithoorn, realDataPresent } from './realData.ts';
 
-const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-const present = existsSync(SHARED);
-if (!present) console.warn(`realNames e2e test skipped: ${SHARED} is missing (real CBS data)`);
+const present = realDataPresent('realNames e2e test');
 
 const CODE = 'WK045185';
 const NOW = 'Wijk 85 De Kwakel';
@@ -52,37 +42,14 @@ async function pointIn(page: Page, code: string): Promise<{ x: number; y: number
 }
 
 describe.skipIf(!present)('names per period and classes per level on an imported CBS package (Uithoorn)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-names-e2e-'));
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const b = (name: string) => join(SHARED, 'boundaries', name);
-    await importCbs({
-      out: join(dir, 'uithoorn'),
-      gemeenten: ['GM0451'],
-      files: [
-        ...['buurt', 'wijk', 'gemeente'].map((l) => b(`cbs_wijkbuurtkaart_2015_${l}.geojson`)),
-        b('pdok_cbs_wijken_2024.geojson'),
-        b('pdok_cbs_gemeenten_2024_nl.geojson'),
-      ],
-    });
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useApp(importUithoorn);
 
   it('finds the renamed wijk by its current and by its old name, and names it as it was called in the year', async () => {
-    const { page, foreignRequests, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, foreignRequests, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1400,
       height: 900,
     });
-    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw`);
     await kompasShows(page, 'Uithoorn', { period: 2024 });
 
     const search = page.getByPlaceholder('Zoek een gebied');
@@ -100,13 +67,13 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     expect(page.url()).toContain(`area=${CODE}`);
 
     // In 2015 it was called Meerwijk.
-    await page.goto(`${served.url}?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
     await kompasShows(page, BEFORE, { period: 2015 });
     await search.fill('kwakel');
     await expect.poll(() => result.allTextContents()).toEqual([expect.stringContaining(`nu ${NOW}`)]);
 
     // The map's tooltip gives both names.
-    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&level=wijk`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&level=wijk`);
     await kompasShows(page, 'Uithoorn', { period: 2024 });
     await mapIdle(page);
     const at = await pointIn(page, CODE);
@@ -114,7 +81,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     await expect.poll(() => page.locator('.map-tooltip').textContent()).toContain(`${NOW} (voorheen ${BEFORE})`);
 
     // The Over page lists it.
-    await page.goto(`${served.url}?dataset=uithoorn&view=over`);
+    await page.goto(`${app.url}?dataset=uithoorn&view=over`);
     await expect
       .poll(() => page.locator('.over-renamed').textContent(), { timeout: 60_000 })
       .toContain(`${NOW} (voorheen ${BEFORE})`);
@@ -125,13 +92,13 @@ describe.skipIf(!present)('names per period and classes per level on an imported
   });
 
   it('colours the wijken of a count map in more than one class, with the legend of the wijk level', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1400,
       height: 900,
     });
     // The automatic level (the default) draws wijken and, zoomed in, buurten from one query: before the classes were
     // per level, every wijk fell in the top class of the buurten's counts.
-    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw`);
     await kompasShows(page, 'Uithoorn', { period: 2015 });
     await mapIdle(page);
     await page.waitForFunction(() => document.querySelector('.legend[data-level="wijk"] .swatch') !== null);
@@ -145,7 +112,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     await page.screenshot({ path: join(ARTIFACTS, 'real-names-wijk-count-map.png') });
 
     // The buurten get their own classes: again more than one colour.
-    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw&level=buurt`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw&level=buurt`);
     await kompasShows(page, 'Uithoorn', { period: 2015 });
     await mapIdle(page);
     await page.waitForFunction(() => document.querySelector('.legend[data-level="buurt"] .swatch') !== null);
@@ -155,11 +122,11 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     await page.close();
   });
   it('Verkennen pairs the indicator with one that has data for the wijken of the year', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
       width: 1400,
       height: 900,
     });
-    await page.goto(`${served.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&view=verkennen`);
+    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&view=verkennen`);
     const scatter = page.locator('.verkennen-panel.scatter');
     // The 2024 wijken have inhabitants and a few other figures only: the partner is one of those, so the scatter
     // has points and a correlation rather than "Te weinig gebieden (0)".

@@ -3,20 +3,17 @@
  * with social-domain values (not on 2024, which has only population figures), the Kompas headers name the real
  * comparison year, and the printed report of a wijk is at most two A4 pages that name the years of their values.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCbs } from '../../scripts/cbs/importCbs.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, launchBrowser, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
+import { importGroningen, realDataPresent } from './realData.ts';
 
-const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-const present = existsSync(SHARED);
-if (!present) console.warn(`real-years e2e test skipped: ${SHARED} is missing (real CBS data)`);
+const present = realDataPresent('real-years e2e test');
 
 const SOCIAL = ['jeugd', 'zorg', 'werk', 'armoede'];
 
@@ -38,36 +35,18 @@ async function printedPdf(page: Page, name: string): Promise<{ pdf: Buffer; page
 }
 
 describe.skipIf(!present)('real years on a package imported from real CBS files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-years-e2e-'));
-  const out = join(dir, 'groningen');
-  let served: Served;
-  let browser: Browser;
+  let out: string;
   let observations: Record<string, string>[];
   let themeOf: Map<string, string>;
 
-  beforeAll(async () => {
-    await importCbs({
-      out,
-      gemeenten: ['GM0014'],
-      files: [
-        ...readdirSync(join(SHARED, 'boundaries')).map((f) => join(SHARED, 'boundaries', f)),
-        join(SHARED, 'indicators', 'cbs_85984NED_kwb_2024_gemeente_wijk_subset.csv'),
-        join(SHARED, 'metadata', '85984NED_DataProperties.json'),
-      ],
-    });
+  const app = useApp(async (dir) => {
+    out = join(dir, 'groningen');
+    await importGroningen(dir);
     cpSync(DEMO, join(dir, 'demo'), { recursive: true });
     observations = readCsvObjects(readFileSync(join(out, 'observations.csv'), 'utf8'));
     themeOf = new Map(
       validateIndicators(readFileSync(join(out, 'indicators.csv'), 'utf8')).map((i) => [i.id, i.theme]),
     );
-    served = await serveBuiltApp({ GEBIEDSKOMPAS_DATA_DIR: dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** The latest period in which `area` has a value of a social-domain indicator, from the package's own file. */
@@ -81,7 +60,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     );
 
   it('opens on the latest year with social-domain values, and a theme without values offers its latest year', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
     const meta = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as {
       default_period: number;
       default_area: string;
@@ -93,7 +72,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     expect(meta.default_period).toBe(wijkOpening);
     expect(wijkOpening).toBeLessThan(2024);
 
-    await page.goto(`${served.url}?dataset=groningen&area=GM0014`);
+    await page.goto(`${app.url}?dataset=groningen&area=GM0014`);
     await kompasShows(page, 'Groningen', { period: expected });
     expect(new URL(page.url()).searchParams.get('period')).toBe(String(expected));
     // A social theme has values in the year opened on.
@@ -103,14 +82,14 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     expect(socialCells.some((text) => /\d/.test(text) && !/\(\d{4}\)/.test(text))).toBe(true);
 
     // Without an area: the default wijk opens on its own latest social year (2015), where it has figures.
-    await page.goto(`${served.url}?dataset=groningen`);
+    await page.goto(`${app.url}?dataset=groningen`);
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('period') !== null);
     expect(new URL(page.url()).searchParams.get('period')).toBe(String(wijkOpening));
 
     // A wijk in 2024 (population only): each social theme names the year of its latest value and goes there.
     const wijk = 'WK001400';
     const wijkLatest = latestSocial(wijk);
-    await page.goto(`${served.url}?dataset=groningen&area=${wijk}&period=2024`);
+    await page.goto(`${app.url}?dataset=groningen&area=${wijk}&period=2024`);
     await kompasShows(page, 'Centrum', { period: 2024 });
     const note = page.locator('table[data-theme="werk"] .theme-latest');
     expect(await note.getAttribute('data-latest-period')).toBe(String(wijkLatest));
@@ -123,8 +102,8 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   });
 
   it('the Kompas headers name the real comparison year, and each cell its own when rows differ', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=groningen&area=GM0014&period=2023`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=groningen&area=GM0014&period=2023`);
     await kompasShows(page, 'Groningen', { period: 2023 });
     const rows = observations.filter((r) => r.area_code === 'GM0014');
     const tables = await page.locator('table.kompas-table').all();
@@ -159,8 +138,8 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   });
 
   it("prints a wijk on at most two A4 pages that name their values' years, with page numbers, date and source", async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=groningen&area=WK001400&period=2024`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=groningen&area=WK001400&period=2024`);
     await kompasShows(page, 'Centrum', { period: 2024 });
     const { pdf, pages } = await printedPdf(page, 'real-years-centrum-2024');
     expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
@@ -190,9 +169,9 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   });
 
   it('prints the gemeente itself, with all its CBS context figures, on at most two pages', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
+    const { page } = await watchedPage(app.browser, app.origin);
     const period = latestSocial('GM0014');
-    await page.goto(`${served.url}?dataset=groningen&area=GM0014&period=${period}`);
+    await page.goto(`${app.url}?dataset=groningen&area=GM0014&period=${period}`);
     await kompasShows(page, 'Groningen', { period });
     const { pdf, pages } = await printedPdf(page, 'real-years-groningen');
     expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
@@ -203,8 +182,8 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   });
 
   it('the demo still prints on at most two pages, and all wijken each on their own page pair', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin);
-    await page.goto(`${served.url}?dataset=demo&area=WK999902&period=2025`);
+    const { page } = await watchedPage(app.browser, app.origin);
+    await page.goto(`${app.url}?dataset=demo&area=WK999902&period=2025`);
     await kompasShows(page, 'Voorstad', { period: 2025 });
     const one = await printedPdf(page, 'real-years-demo-voorstad');
     expect(pdfPageCount(one.pdf)).toBeLessThanOrEqual(2);

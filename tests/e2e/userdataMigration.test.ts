@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, launchBrowser, type Served, serveBuiltApp } from './harness.ts';
+import { ARTIFACTS, useApp } from './harness.ts';
 
 const buurten = validateAreas(readPackage(DEMO)['areas.geojson'])
   .filter((a) => a.level === 'buurt')
@@ -11,25 +10,16 @@ const buurten = validateAreas(readPackage(DEMO)['areas.geojson'])
 const OWN_CSV = `area_code;period;Wmo-meldingen\n${buurten.map((b, i) => `${b.code};2025;${10 + i}`).join('\n')}\n`;
 
 describe('the user database in a real browser', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('upgrades a version-1 database with an own data file in place: the file is still listed, the wijkagenda stores are added', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     // A blank page of the app's origin, to leave the database as the app before the wijkagenda did.
-    await page.route(`${served.url}seed`, (route) =>
+    await page.route(`${app.url}seed`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }),
     );
-    await page.goto(`${served.url}seed`);
+    await page.goto(`${app.url}seed`);
     await page.evaluate(
       (csv) =>
         new Promise<void>((resolve, reject) => {
@@ -55,7 +45,7 @@ describe('the user database in a real browser', () => {
       OWN_CSV,
     );
 
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&view=data`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     await expect
       .poll(() => page.locator('.owndata-files').textContent(), { timeout: 30_000 })
       .toContain('wmo-meldingen.csv');

@@ -1,18 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  downloaded,
-  launchBrowser,
-  mapIdle,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-} from './harness.ts';
+import { ARTIFACTS, downloaded, mapIdle, seriousAxeViolations, useApp } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -21,25 +13,16 @@ const observations = readCsvObjects(files['observations.csv']);
 const wijken = areas.filter((a) => a.level === 'wijk');
 
 describe('Verkennen: one indicator across all areas, in linked views', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('ranks every wijk by the package values, and a hover in the ranking highlights the area on the map', async () => {
     const indicator = indicators.find((i) => i.id === 'bijstand_per_1000')!;
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(
-      `${served.url}?dataset=demo&area=WK999901&indicator=${indicator.id}&period=2025&view=verkennen&level=wijk`,
+      `${app.url}?dataset=demo&area=WK999901&indicator=${indicator.id}&period=2025&view=verkennen&level=wijk`,
     );
     await expect.poll(() => page.locator('svg [data-code]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await mapIdle(page);
@@ -169,7 +152,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
   });
 
   it('works at buurt and gebied level, links a map hover to the charts, plays through the years, and has no serious accessibility violations', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const ranked = () =>
       page.evaluate(
         () =>
@@ -181,7 +164,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
       );
     for (const level of ['buurt', 'gebied'] as const) {
       await page.goto(
-        `${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen&level=${level}`,
+        `${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen&level=${level}`,
       );
       const expected = new Set(
         observations
@@ -194,7 +177,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
         .toBe(level === 'gebied' ? areas.filter((a) => a.level === 'gebied').length : expected);
     }
     // Hovering an area on the map highlights it in the ranking and the scatter (the darker fill).
-    await page.goto(`${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
+    await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
     await expect.poll(ranked, { timeout: 30_000 }).toBe(wijken.length);
     await mapIdle(page);
     const mapBox = (await page.locator('.map-panel .map').boundingBox())!;
@@ -253,11 +236,11 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     ];
     const medians: Record<string, number> = {};
     for (const [width, height] of shots) {
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await app.browser.newPage({ viewport: { width, height } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(
-        `${served.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=${period}&view=verkennen&level=buurt`,
+        `${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=${period}&view=verkennen&level=buurt`,
       );
       const funnel = page.locator('.verkennen-panel.funnel');
       // Limits (two pairs) and a dot per shown buurt (a bar in the ranking; suppressed ones have neither).

@@ -1,16 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  downloaded,
-  kompasShows,
-  launchBrowser,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-} from './harness.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp } from './harness.ts';
 import { compact, pdfText } from './pdfText.ts';
 
 /*
@@ -85,25 +77,16 @@ async function shown(page: Page) {
 }
 
 describe('the wijkagenda in the browser', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('adds an aim, a note and a wijk signal, keeps them across a reload, and hands them over as one file', async () => {
     const effort = new Effort();
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
       bypassCSP: true,
     });
-    const { page, dialogs } = await open(context, `${served.url}${START}`);
+    const { page, dialogs } = await open(context, `${app.url}${START}`);
     const agenda = page.locator('section.agenda');
 
     // A package aim is vastgesteld.
@@ -239,12 +222,12 @@ describe('the wijkagenda in the browser', () => {
     expect(readFileSync(bundlePath).subarray(0, 2).toString()).toBe('PK');
 
     // 7. A colleague imports it in a fresh browser and sees the same.
-    const fresh = await browser.newContext({
+    const fresh = await app.browser.newContext({
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
       bypassCSP: true,
     });
-    const colleague = await open(fresh, `${served.url}${START}`);
+    const colleague = await open(fresh, `${app.url}${START}`);
     expect(await colleague.page.locator('.agenda-signals li[data-wijk-signal]').count()).toBe(0);
     effort.begin();
     await colleague.page.getByLabel('Wijkagenda van een collega inlezen').setInputFiles(bundlePath);
@@ -301,8 +284,8 @@ describe('the wijkagenda in the browser', () => {
   });
 
   it('works on a phone and in English: the forms fit the width and pass axe', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-    const { page } = await open(context, `${served.url}${START}&lang=en`);
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const { page } = await open(context, `${app.url}${START}&lang=en`);
     // From the wijk signals near the top, one button leads to the agenda below the tables.
     await page.getByRole('button', { name: 'Aims and notes: go to the agenda' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('agenda-title');

@@ -1,18 +1,8 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import {
-  ARTIFACTS,
-  downloaded,
-  kompasShows,
-  launchBrowser,
-  mapIdle,
-  type Served,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -23,19 +13,10 @@ const areas = validateAreas(files['areas.geojson']);
  * step's time (from the click to the result on screen) is printed; the note reports them.
  */
 describe('a policy officer: own spreadsheet → map, ranking, trend, download', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const app = useApp();
 
   it('gets there by the screen alone, each step within seconds', async () => {
-    const watched = await watchedPage(browser, new URL(served.url).origin);
+    const watched = await watchedPage(app.browser, app.origin);
     const { page } = watched;
     const timings: [string, number][] = [];
     const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -46,7 +27,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
     };
 
     await step('open the dashboard', async () => {
-      await page.goto(`${served.url}?dataset=demo`);
+      await page.goto(`${app.url}?dataset=demo`);
       await kompasShows(page, 'Centrum');
     });
     await step('go to Gegevens', async () => {
