@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Level, ObservationStatus } from '../data/package.ts';
+import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, asWord, decodeColumns } from './decode.ts';
 import { sqlInteger, sqlStringList } from './sql.ts';
 
 export interface DataTableRequest {
@@ -35,31 +36,16 @@ ORDER BY o.indicator_id, a.level, o.area_code, o.period`;
 }
 
 export function decodeDataTable(table: Table): DataTableRow[] {
-  const col = (name: string) => table.getChild(name)!;
-  const code = col('code');
-  const name = col('name');
-  const level = col('level');
-  const indicator = col('indicator');
-  const period = col('period');
-  const value = col('value');
-  const numerator = col('numerator');
-  const denominator = col('denominator');
-  const suppressed = col('suppressed');
-  const status = col('status');
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const rows: DataTableRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++)
-    rows[i] = {
-      code: String(code.get(i)),
-      name: String(name.get(i)),
-      level: level.get(i) as Level,
-      indicator: String(indicator.get(i)),
-      period: Number(period.get(i)),
-      value: num(value.get(i)),
-      numerator: num(numerator.get(i)),
-      denominator: num(denominator.get(i)),
-      suppressed: Boolean(suppressed.get(i)),
-      status: (status.get(i) as ObservationStatus | null) ?? null,
-    };
-  return rows;
+  return decodeColumns<DataTableRow>(table, {
+    code: asString,
+    name: asString,
+    level: asWord<Level>,
+    indicator: asString,
+    period: asNumber,
+    value: asNumberOrNull,
+    numerator: asNumberOrNull,
+    denominator: asNumberOrNull,
+    suppressed: asBoolean,
+    status: asStatus,
+  });
 }

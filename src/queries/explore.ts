@@ -8,6 +8,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Level, ObservationStatus } from '../data/package.ts';
+import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from './decode.ts';
 import { sqlInteger, sqlString } from './sql.ts';
 
 export interface ExploreScope {
@@ -116,69 +117,33 @@ ORDER BY o.indicator_id`;
 }
 
 export function decodeCoverage(table: Table): Map<string, number> {
-  const indicator = table.getChild('indicator')!;
-  const n = table.getChild('n')!;
-  const out = new Map<string, number>();
-  for (let i = 0; i < table.numRows; i++) out.set(String(indicator.get(i)), Number(n.get(i)));
-  return out;
+  const rows = decodeColumns<{ indicator: string; n: number }>(table, { indicator: asString, n: asNumber });
+  return new Map(rows.map((r) => [r.indicator, r.n]));
 }
 
-// Decoders read column by column (as decodeChoropleth): Arrow's row proxies cost several times more per row.
-
-const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
 export function decodeRanking(table: Table): RankingRow[] {
-  const code = table.getChild('code')!;
-  const name = table.getChild('name')!;
-  const value = table.getChild('value')!;
-  const numerator = table.getChild('numerator')!;
-  const denominator = table.getChild('denominator')!;
-  const suppressed = table.getChild('suppressed')!;
-  const status = table.getChild('status')!;
-  const rows: RankingRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    rows[i] = {
-      code: String(code.get(i)),
-      name: String(name.get(i)),
-      value: numberOrNull(value.get(i)),
-      numerator: numberOrNull(numerator.get(i)),
-      denominator: numberOrNull(denominator.get(i)),
-      suppressed: Boolean(suppressed.get(i)),
-      status: (status.get(i) as ObservationStatus | null) ?? null,
-    };
-  }
-  return rows;
+  return decodeColumns<RankingRow>(table, {
+    code: asString,
+    name: asString,
+    value: asNumberOrNull,
+    numerator: asNumberOrNull,
+    denominator: asNumberOrNull,
+    suppressed: asBoolean,
+    status: asStatus,
+  });
 }
 
 export function decodeAreaTrends(table: Table): AreaTrendRow[] {
-  const code = table.getChild('code')!;
-  const period = table.getChild('period')!;
-  const value = table.getChild('value')!;
-  const numerator = table.getChild('numerator')!;
-  const denominator = table.getChild('denominator')!;
-  const suppressed = table.getChild('suppressed')!;
-  const rows: AreaTrendRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    rows[i] = {
-      code: String(code.get(i)),
-      period: Number(period.get(i)),
-      value: numberOrNull(value.get(i)),
-      numerator: numberOrNull(numerator.get(i)),
-      denominator: numberOrNull(denominator.get(i)),
-      suppressed: Boolean(suppressed.get(i)),
-    };
-  }
-  return rows;
+  return decodeColumns<AreaTrendRow>(table, {
+    code: asString,
+    period: asNumber,
+    value: asNumberOrNull,
+    numerator: asNumberOrNull,
+    denominator: asNumberOrNull,
+    suppressed: asBoolean,
+  });
 }
 
 export function decodeScatter(table: Table): ScatterRow[] {
-  const code = table.getChild('code')!;
-  const name = table.getChild('name')!;
-  const x = table.getChild('x')!;
-  const y = table.getChild('y')!;
-  const rows: ScatterRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    rows[i] = { code: String(code.get(i)), name: String(name.get(i)), x: Number(x.get(i)), y: Number(y.get(i)) };
-  }
-  return rows;
+  return decodeColumns<ScatterRow>(table, { code: asString, name: asString, x: asNumber, y: asNumber });
 }

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Area, Observation, ObservationStatus } from '../data/package.ts';
 import { areaPartitions } from '../data/partitions.ts';
+import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from './decode.ts';
 import { sqlStringList } from './sql.ts';
 
 export interface KompasRequest {
@@ -41,30 +42,16 @@ export function kompasRequest(
   return { codes, sql: kompasQuery({ codes }), partitions: partitioned ? areaPartitions(codes, areas) : undefined };
 }
 
-/** Column-wise: a few thousand rows per area switch, where Arrow's row proxies cost more than the query. */
+/** The Kompas rows; the query must select `status` (the first view's files carry it too). */
 export function decodeProfile(table: Table): ProfileRow[] {
-  const column = (name: string) => table.getChild(name)!;
-  const area = column('area_code');
-  const indicator = column('indicator_id');
-  const period = column('period');
-  const value = column('value');
-  const numerator = column('numerator');
-  const denominator = column('denominator');
-  const suppressed = column('suppressed');
-  const status = column('status');
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const rows: ProfileRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    rows[i] = {
-      area_code: String(area.get(i)),
-      indicator_id: String(indicator.get(i)),
-      period: Number(period.get(i)),
-      value: num(value.get(i)),
-      numerator: num(numerator.get(i)),
-      denominator: num(denominator.get(i)),
-      suppressed: Boolean(suppressed.get(i)),
-      status: (status.get(i) as ObservationStatus | null) ?? null,
-    };
-  }
-  return rows;
+  return decodeColumns<ProfileRow>(table, {
+    area_code: asString,
+    indicator_id: asString,
+    period: asNumber,
+    value: asNumberOrNull,
+    numerator: asNumberOrNull,
+    denominator: asNumberOrNull,
+    suppressed: asBoolean,
+    status: asStatus,
+  });
 }

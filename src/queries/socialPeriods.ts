@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Theme } from '../data/package.ts';
+import { asNumber, asString, decodeColumns } from './decode.ts';
 import { sqlStringList } from './sql.ts';
 
 /**
@@ -23,8 +24,6 @@ GROUP BY o.area_code`;
 
 /** Area code → latest period with social-domain values. */
 export function decodeSocialPeriods(table: Table): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const row of table.toArray() as { area_code: string; period: number | bigint }[])
-    out.set(String(row.area_code), Number(row.period));
-  return out;
+  const rows = decodeColumns<{ area_code: string; period: number }>(table, { area_code: asString, period: asNumber });
+  return new Map(rows.map((r) => [r.area_code, r.period]));
 }

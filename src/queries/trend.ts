@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { ObservationStatus } from '../data/package.ts';
+import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from './decode.ts';
 import { sqlString, sqlStringList } from './sql.ts';
 
 export interface TrendRequest {
@@ -28,13 +29,13 @@ ORDER BY area_code, period`;
 }
 
 export function decodeTrend(table: Table): TrendRow[] {
-  return table.toArray().map((r) => ({
-    area_code: String(r.area_code),
-    period: Number(r.period),
-    value: r.value === null ? null : Number(r.value),
-    numerator: r.numerator === null ? null : Number(r.numerator),
-    denominator: r.denominator === null ? null : Number(r.denominator),
-    suppressed: Boolean(r.suppressed),
-    status: (r.status as ObservationStatus | null) ?? null,
-  }));
+  return decodeColumns<TrendRow>(table, {
+    area_code: asString,
+    period: asNumber,
+    value: asNumberOrNull,
+    numerator: asNumberOrNull,
+    denominator: asNumberOrNull,
+    suppressed: asBoolean,
+    status: asStatus,
+  });
 }

@@ -1,0 +1,37 @@
+/**
+ * The one way query results become plain rows: column by column (Arrow's row proxies cost several times more per
+ * row, and a national map has ~18.000), each column through a small converter. A decoder lists its fields; the
+ * field name is the result's column name.
+ */
+import type { Table } from 'apache-arrow';
+import type { ObservationStatus } from '../data/package.ts';
+
+export type Convert<T> = (value: unknown) => T;
+
+export const asString: Convert<string> = (v) => String(v);
+export const asNumber: Convert<number> = (v) => Number(v);
+/** A number, or null for SQL NULL (DuckDB's BIGINT arrives as bigint, DOUBLE as number). */
+export const asNumberOrNull: Convert<number | null> = (v) => (v === null || v === undefined ? null : Number(v));
+export const asBoolean: Convert<boolean> = (v) => Boolean(v);
+/** Why there is no value (publish.ts); null when there is one. */
+export const asStatus: Convert<ObservationStatus | null> = (v) => (v as ObservationStatus | null) ?? null;
+/** A text column holding one of a closed set of words (level, theme), as its type. */
+export const asWord = <T extends string>(v: unknown): T => v as T;
+
+/** One row per result row with the given fields; throws naming a column the result does not have. */
+export function decodeColumns<R extends object>(table: Table, fields: { [K in keyof R]-?: Convert<R[K]> }): R[] {
+  const keys = Object.keys(fields) as (keyof R & string)[];
+  const columns = keys.map((key) => {
+    const column = table.getChild(key);
+    if (!column) throw new Error(`the query result has no column ${key}`);
+    return column;
+  });
+  const converters = keys.map((key) => fields[key] as Convert<unknown>);
+  const rows: R[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) row[keys[k]!] = converters[k]!(columns[k]!.get(i));
+    rows[i] = row as R;
+  }
+  return rows;
+}
