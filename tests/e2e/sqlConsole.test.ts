@@ -141,7 +141,10 @@ describe('SQL console: cancel, memory limit and a broken engine', () => {
     expect(await resultOf(page, "SELECT current_setting('memory_limit') AS m")).toMatch(/2\.0 GiB/);
     await runSql(page, "SELECT * FROM read_csv('http://127.0.0.1:1/x.csv')");
     await page.locator('.sql-refused, .sql-error').first().waitFor({ timeout: 60_000 });
-    await page.locator('.data-page table tbody tr').first().waitFor({ timeout: 60_000 });
+    // The Data table above the console is drawn from the reloaded package.
+    await expect
+      .poll(() => page.locator('.data-page table tbody').textContent(), { timeout: 60_000 })
+      .toContain(wijk.code);
 
     // The Kompas and Verkennen come back without a page reload.
     await page.locator('nav').getByRole('button', { name: 'Kompas', exact: true }).click();
