@@ -44,7 +44,7 @@ export interface Summary {
   files: Record<string, number>;
 }
 
-export function generateNational({ out, scale, seed, log }: Options): Summary {
+export async function generateNational({ out, scale, seed, log }: Options): Promise<Summary> {
   const start = performance.now();
   let lap = start;
   const step = (what: string) => {
@@ -76,13 +76,13 @@ export function generateNational({ out, scale, seed, log }: Options): Summary {
   for (const dir of ['obs', 'geo']) rmSync(join(out, dir), { recursive: true, force: true });
   mkdirSync(join(out, 'geo'), { recursive: true });
 
-  const geo = geoFiles(tessellation, regions, names);
+  const geo = await geoFiles(tessellation, regions, names);
   for (const level of ['gemeente', 'wijk', 'buurt'] as const) put(`geo/${level}.geojson`, geo[level]);
   const s = geo.stats;
   step(
     `geo: gemeente ${bytes['geo/gemeente.geojson']} B, wijk ${bytes['geo/wijk.geojson']} B, buurt ` +
-      `${bytes['geo/buurt.geojson']} B; wijk+gemeente vertices ${s.verticesBefore} → ${s.verticesAfter} ` +
-      `(${s.reverted} arcs kept as they were); crossings: buurt ${s.buurtConflicts}, wijk ${s.wijkConflicts}`,
+      `${bytes['geo/buurt.geojson']} B; vertices ${s.verticesBefore} → ${s.verticesAfter}; ` +
+      `crossings: buurt ${s.buurtConflicts}, wijk ${s.wijkConflicts}`,
   );
 
   const rows = areaRows(regions, names);
@@ -129,16 +129,16 @@ export function generateNational({ out, scale, seed, log }: Options): Summary {
   return { counts, bytes, files };
 }
 
-function main() {
+async function main() {
   try {
     const options = parseArgs(process.argv.slice(2));
     const out = resolve(options.out);
     mkdirSync(out, { recursive: true });
-    generateNational({ ...options, out, log: (line) => console.log(line) });
+    await generateNational({ ...options, out, log: (line) => console.log(line) });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCbs } from '../../scripts/cbs/importCbs.ts';
+import { findConflicts, ringSegments } from '../../scripts/geo/conflicts.ts';
 import { parseImportArgs } from '../../scripts/import-cbs.ts';
 import { areaOf, polygonsOf } from '../../src/import/cbs/shapes.ts';
 
@@ -70,69 +71,15 @@ function neighbours(areas: readonly Area[], minimum = 0): Set<string> {
   return new Set([...length].filter(([, l]) => l >= minimum).map(([pair]) => pair));
 }
 
-/**
- * Pairs of edges that cross or overlap (anything but meeting at a shared endpoint or being the same edge), found
- * with a grid of cells about 500 m wide. Exact float arithmetic on the written coordinates.
- */
-function crossings(areas: readonly Area[]): string[] {
-  const edges: [number, number, number, number][] = [];
-  const seen = new Set<string>();
-  for (const a of areas)
-    for (const ring of rings(a.geometry))
-      for (let i = 0; i + 1 < ring.length; i++) {
-        const [p, q] = [ring[i]!, ring[i + 1]!];
-        const k = key(p) < key(q) ? `${key(p)}|${key(q)}` : `${key(q)}|${key(p)}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        edges.push([p[0]!, p[1]!, q[0]!, q[1]!]);
-      }
-  const cell = 0.005;
-  const grid = new Map<string, number[]>();
-  edges.forEach(([ax, ay, bx, by], i) => {
-    for (let x = Math.floor(Math.min(ax, bx) / cell); x <= Math.floor(Math.max(ax, bx) / cell); x++)
-      for (let y = Math.floor(Math.min(ay, by) / cell); y <= Math.floor(Math.max(ay, by) / cell); y++) {
-        const list = grid.get(`${x},${y}`) ?? [];
-        list.push(i);
-        grid.set(`${x},${y}`, list);
-      }
-  });
-  const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-    Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-  const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-    Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
-  const found = new Set<string>();
-  for (const list of grid.values())
-    for (let m = 0; m < list.length; m++)
-      for (let n = m + 1; n < list.length; n++) {
-        const [ax, ay, bx, by] = edges[list[m]!]!;
-        const [cx, cy, dx, dy] = edges[list[n]!]!;
-        const shared = [
-          [ax, ay],
-          [bx, by],
-        ].filter(([x, y]) => (x === cx && y === cy) || (x === dx && y === dy)).length;
-        const o1 = orient(ax, ay, bx, by, cx, cy);
-        const o2 = orient(ax, ay, bx, by, dx, dy);
-        const o3 = orient(cx, cy, dx, dy, ax, ay);
-        const o4 = orient(cx, cy, dx, dy, bx, by);
-        let bad = o1 * o2 < 0 && o3 * o4 < 0;
-        // Touching or overlapping elsewhere than at the one shared endpoint.
-        if (!bad && shared === 0)
-          bad =
-            (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
-            (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) ||
-            (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) ||
-            (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by));
-        if (!bad && shared === 1 && o1 === 0 && o2 === 0) {
-          // Collinear with a shared endpoint: they overlap when the other ends lie on the same side of it.
-          const [sx, sy] = (ax === cx && ay === cy) || (ax === dx && ay === dy) ? [ax, ay] : [bx, by];
-          const [ux, uy] = sx === ax && sy === ay ? [bx, by] : [ax, ay];
-          const [vx, vy] = sx === cx && sy === cy ? [dx, dy] : [cx, cy];
-          bad = (ux - sx) * (vx - sx) + (uy - sy) * (vy - sy) > 0;
-        }
-        if (bad) found.add(`${[ax, ay, bx, by]} × ${[cx, cy, dx, dy]}`);
-      }
-  return [...found];
-}
+/** Edges that cross, touch or overlap, exactly on the 1e-6° grid the importer writes (cells of 0,005°). */
+const crossings = (areas: readonly Area[]) =>
+  findConflicts(
+    ringSegments(
+      areas.flatMap((a) => rings(a.geometry)),
+      1e6,
+    ),
+    5000,
+  );
 
 const LEVELS = ['gemeente', 'wijk', 'buurt'] as const;
 const ofLevel = (areas: readonly Area[], level: string) =>
@@ -156,7 +103,8 @@ describe.skipIf(!present)('boundaries simplified by the importer (real CBS files
       'map2015',
       ['gemeente', 'wijk', 'buurt'].map((l) => `cbs_wijkbuurtkaart_2015_${l}.geojson`),
     );
-  });
+    // Four imports: about 10 s on an idle machine; the limit only stops a hang.
+  }, 600_000);
 
   it('writes smaller boundaries than it read, and says so', () => {
     for (const { full, simple } of [national, map2015]) {

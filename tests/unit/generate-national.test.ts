@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { round } from '../../scripts/demo/csv.ts';
 import { type Point, pointInGeometry, signedArea2 } from '../../scripts/demo/geometry.ts';
 import { generateNational } from '../../scripts/generate-national.ts';
+import { findConflicts, ringSegments, ringsOf } from '../../scripts/geo/conflicts.ts';
 import { buildLand, EXTENT, inLand, lonLatToKm, nearestCoast } from '../../scripts/national/land.ts';
 import type { NationalMeta } from '../../scripts/national/meta.ts';
 import { SCALES } from '../../scripts/national/options.ts';
-import { findConflicts, ringSegments, ringsOf } from '../../scripts/national/simplify.ts';
 import { OBSERVATION_COLUMNS, type Observation, THEMES, type Unit, unitMultiplier } from '../../src/data/package.ts';
 import { validateAims, validateAreaTable, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
@@ -44,28 +44,28 @@ function hashes(dir: string): Record<string, string> {
   );
 }
 
-const generate = () => {
+const generate = async () => {
   const parent = mkdtempSync(join(tmpdir(), 'gk-national-'));
   dirs.push(parent);
   // The folder's name is the package id, so both runs use the same one.
   const dir = join(parent, 'national-small');
   mkdirSync(dir);
-  generateNational({ out: dir, scale: SCALES.small, seed: 7, log: () => {} });
+  await generateNational({ out: dir, scale: SCALES.small, seed: 7, log: () => {} });
   return dir;
 };
 
-beforeAll(() => {
-  out = generate();
+beforeAll(async () => {
+  out = await generate();
 });
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the national generator (small scale)', () => {
-  it('writes the same bytes every time', () => {
+  it('writes the same bytes every time', async () => {
     const first = hashes(out);
     expect(Object.keys(first).length).toBeGreaterThan(200);
-    expect(hashes(generate())).toEqual(first);
+    expect(hashes(await generate())).toEqual(first);
   });
 
   it('writes small files the app accepts, with counts that match the files', () => {
@@ -268,7 +268,7 @@ describe('the national generator (small scale)', () => {
       if (buurt.length === 1 && gemeenteOf.get(buurt[0]!) !== gemeente[0]) mismatched++;
     }
     expect(deepInside).toBeGreaterThan(800);
-    // Simplified gemeente borders may cut a corner off a buurt; rarely.
-    expect(mismatched).toBeLessThan(30);
+    // All levels are simplified with one set of shared arcs: a gemeente border is exactly its buurten's.
+    expect(mismatched).toBe(0);
   });
 });

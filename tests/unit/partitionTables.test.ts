@@ -40,7 +40,7 @@ beforeAll(async () => {
   dirs.push(parent);
   national = join(parent, 'national-small');
   mkdirSync(national);
-  generateNational({ out: national, scale: SCALES.small, seed: 7, log: () => {} });
+  await generateNational({ out: national, scale: SCALES.small, seed: 7, log: () => {} });
 });
 afterAll(() => {
   node?.close();
