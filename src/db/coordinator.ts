@@ -78,10 +78,16 @@ export class Coordinator {
       store && partitions && partitions.length > 0
         ? store.ensure(partitions).then(() => run(store.route?.(sql, partitions)))
         : run()
-    ).then((table) => {
-      if (this.#retired) throw new SupersededError();
-      return table;
-    });
+    ).then(
+      (table) => {
+        if (this.#retired) throw new SupersededError();
+        return table;
+      },
+      // A query that failed because its package went (a restarted engine, db/engine.ts) is superseded, not an error.
+      (error: unknown) => {
+        throw this.#retired ? new SupersededError() : error;
+      },
+    );
     this.#cache.set(sql, pending);
     pending.catch(() => this.#cache.delete(sql));
     while (this.#cache.size > this.#max) {

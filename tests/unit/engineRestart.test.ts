@@ -105,6 +105,18 @@ describe('RestartingConnector', () => {
     ]);
   });
 
+  it("lets a view's query under way end as superseded, not as an error, when its package is retired", async () => {
+    const fake = fakeEngines();
+    const db = new RestartingConnector(fake.start);
+    const coordinator = new Coordinator(db);
+    db.onEngineEvent((e) => {
+      if (e.kind === 'broken') coordinator.retire();
+    });
+    const underWay = coordinator.query('HANG');
+    await expect(db.query('BREAK')).rejects.toBeInstanceOf(EngineRestartedError);
+    await expect(underWay).rejects.toBeInstanceOf(SupersededError);
+  });
+
   it('keeps the engine on an ordinary error, the memory limit and a cancel', async () => {
     const fake = fakeEngines();
     const db = new RestartingConnector(fake.start);
@@ -195,7 +207,7 @@ describe('isEngineBroken on the real engine', () => {
     expect(isEngineBroken(new Error('Out of Memory Error: failed to allocate data of size 2.0 GiB'))).toBe(false);
     expect(isEngineBroken(new Error('Catalog Error: Table with name x does not exist!'))).toBe(false);
     expect(isEngineBroken(new QueryCancelledError())).toBe(false);
-  });
+  }, 300_000);
 });
 
 /** A Node engine (the blocking build, as in every unit test) as an Engine: it cannot be cancelled nor die by itself. */
@@ -270,5 +282,6 @@ describe('a package after a restart', () => {
     // A request for the same dataset afterwards changes nothing.
     await switcher.request(null);
     expect(switcher.state.shown!.generation).toBe(second.generation);
-  });
+    // Two engines of the Node build and a package load each: no speed is asserted, the bound only ends a hang.
+  }, 300_000);
 });
