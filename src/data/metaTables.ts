@@ -2,7 +2,7 @@ import type { Connector } from '../db/connector.ts';
 import { appFile } from '../db/settings.ts';
 import { sqlString } from '../queries/sql.ts';
 import { toCsv } from './csvWrite.ts';
-import { AIM_COLUMNS, type Aim, type Area, type Indicator, unitMultiplier } from './package.ts';
+import { AIM_COLUMNS, type Aim, type Area, INDICATOR_COLUMNS, type Indicator, unitMultiplier } from './package.ts';
 
 function varcharColumns(header: readonly string[]): string {
   return `{${header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
@@ -38,24 +38,12 @@ export async function createTableFromCsv(
  * The indicators table: the file's columns (`rounding` and `denominator_rounding` NULL when exact) plus the unit's
  * multiplier and the order in the package. `ord` stays last: own data inserts every column but it, then its own ord.
  */
-export const INDICATOR_TABLE_COLUMNS = [
-  'id',
-  'label_nl',
-  'label_en',
-  'theme',
-  'unit',
-  'direction',
-  'decimals',
-  'min_count',
-  'rounding',
-  'denominator_rounding',
-  'count_threshold',
-  'numerator_id',
-  'denominator_id',
-  'publish_rounding',
-  'multiplier',
-  'ord',
-] as const;
+/** The columns of indicators.csv the table keeps: the long texts (definitions, source) stay in the package. */
+const INDICATOR_FILE_COLUMNS_KEPT = INDICATOR_COLUMNS.filter(
+  (c) => c !== 'definition_nl' && c !== 'definition_en' && c !== 'source',
+);
+
+export const INDICATOR_TABLE_COLUMNS: readonly string[] = [...INDICATOR_FILE_COLUMNS_KEPT, 'multiplier', 'ord'];
 
 export const INDICATOR_TABLE_SELECT = `id, label_nl, label_en, theme, unit, direction, CAST(decimals AS INTEGER) AS decimals,
   CAST(min_count AS DOUBLE) AS min_count, CAST(rounding AS INTEGER) AS rounding,
@@ -65,24 +53,7 @@ export const INDICATOR_TABLE_SELECT = `id, label_nl, label_en, theme, unit, dire
   CAST(ord AS INTEGER) AS ord`;
 
 export function indicatorTableRows(indicators: readonly Indicator[]): (string | number | null)[][] {
-  return indicators.map((i, n) => [
-    i.id,
-    i.label_nl,
-    i.label_en,
-    i.theme,
-    i.unit,
-    i.direction,
-    i.decimals,
-    i.min_count,
-    i.rounding,
-    i.denominator_rounding,
-    i.count_threshold ?? null,
-    i.numerator_id ?? null,
-    i.denominator_id ?? null,
-    i.publish_rounding ?? null,
-    unitMultiplier(i.unit),
-    n,
-  ]);
+  return indicators.map((i, n) => [...INDICATOR_FILE_COLUMNS_KEPT.map((c) => i[c] ?? null), unitMultiplier(i.unit), n]);
 }
 
 /**

@@ -29,7 +29,7 @@ import {
   indicatorTableRows,
 } from '../data/metaTables.ts';
 import { MAX_MAGNITUDE } from '../data/observationChecks.ts';
-import { type Indicator, PackageError, type Unit, unitMultiplier } from '../data/package.ts';
+import { type Indicator, type Observation, PackageError, type Unit, unitMultiplier } from '../data/package.ts';
 import { publishObservations } from '../data/publish.ts';
 import { MAX_YEAR, MIN_YEAR, validateIndicators } from '../data/validate.ts';
 import type { Connector } from '../db/connector.ts';
@@ -72,15 +72,6 @@ export function ownPackageOf(pkg: {
   return { areas: pkg.areas, indicators: pkg.indicators, periods: pkg.meta.periods };
 }
 
-export interface OwnObservation {
-  area_code: string;
-  indicator_id: string;
-  period: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-
 export interface OwnFileSummary {
   name: string;
   layout: OwnLayout;
@@ -90,7 +81,7 @@ export interface OwnFileSummary {
 
 export interface OwnData {
   indicators: Indicator[];
-  observations: OwnObservation[];
+  observations: Observation[];
   files: OwnFileSummary[];
   /** Years of own observations the package does not have: they show in trends, not in the year choice. */
   extraPeriods: number[];
@@ -152,7 +143,7 @@ function tolerance(decimals: number): number {
 }
 
 interface Located {
-  obs: OwnObservation;
+  obs: Observation;
   file: string;
   row: number;
   valueColumn: string;
