@@ -64,12 +64,15 @@ describe('SQL console: cancel, memory limit and a broken engine', () => {
     expect(await table.textContent()).toContain(buurten[0]!.code);
     expect(await cancel.isVisible()).toBe(true);
 
+    const cancelledAt = Date.now();
     await cancel.click();
     await expect
       .poll(() => page.locator('.sql-cancelled').textContent(), { timeout: 60_000 })
       .toBe('De opdracht is geannuleerd.');
+    const cancelMs = Date.now() - cancelledAt;
     expect(await page.locator('.sql-error').count()).toBe(0);
     expect(await resultOf(page, 'SELECT 6 * 7 AS antwoord')).toMatch(/^\s*42\s*$/);
+    console.log(`console: cancel to message ${cancelMs} ms, to the next result ${Date.now() - cancelledAt} ms`);
     await page.screenshot({ path: join(ARTIFACTS, 'sql-cancelled.png'), fullPage: true });
 
     // Leaving the page while a query runs cancels it: the Kompas draws, and back on Data the console answers.
@@ -89,9 +92,11 @@ describe('SQL console: cancel, memory limit and a broken engine', () => {
     const count = "SELECT count(*) AS n FROM observations WHERE indicator_id = 'inwoners'";
     const before = await resultOf(page, count);
     expect(Number(before.replace(/\D/g, ''))).toBeGreaterThan(0);
+    const bigAt = Date.now();
     await runSql(page, TOO_BIG);
     const error = page.locator('.sql-error[data-failure="outOfMemory"]');
     await error.waitFor({ timeout: 300_000 });
+    console.log(`console: query over the memory limit stopped after ${Date.now() - bigAt} ms`);
     expect(await error.textContent()).toContain(
       'De opdracht vraagt meer geheugen dan de database mag gebruiken (2 GiB) en is afgebroken.',
     );
@@ -123,11 +128,15 @@ describe('SQL console: cancel, memory limit and a broken engine', () => {
     const total = await resultOf(page, countAll);
     expect(Number(total.replace(/\D/g, ''))).toBeGreaterThan(observations.length);
 
+    const brokenAt = Date.now();
     await runSql(page, BREAKS);
     const notice = page.locator('.engine-restart');
     await expect
       .poll(() => notice.getAttribute('data-state').catch(() => null), { timeout: 120_000 })
       .toBe('restarted');
+    console.log(
+      `console: breaking query to "restarted" (new worker, package and own data loaded) ${Date.now() - brokenAt} ms`,
+    );
     expect(await notice.textContent()).toContain(
       'De database is opnieuw gestart, omdat een opdracht haar liet vastlopen.',
     );
