@@ -172,7 +172,8 @@ function FirstKompas(props: {
         periods={metadata.meta.periods}
         themes={model.themes}
         activeIndicator={indicator}
-        stale={model.profile.loading || model.dispersion === null}
+        // Busy until the dashboard takes over: the ranks and printing follow with DuckDB.
+        stale
         assessments={model.assessments}
         summaries={model.summaries}
         signals={model.signals}
