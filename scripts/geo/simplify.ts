@@ -43,24 +43,29 @@ export async function simplifyLayers(
   layers: readonly (readonly (Geometry | null)[])[],
   options: SimplifyOptions,
 ): Promise<(Geometry | null)[][]> {
-  const input: Record<string, string> = {};
+  const input = new Map<number, string>();
   layers.forEach((layer, l) => {
     // The index rides along as the only property: mapshaper need not see (or rewrite) the areas' own properties.
     const features = layer.flatMap((geometry, i) =>
       polygonal(geometry) ? [{ type: 'Feature' as const, properties: { i }, geometry }] : [],
     );
-    input[`layer${l}.json`] = JSON.stringify({ type: 'FeatureCollection', features });
+    if (features.length > 0) input.set(l, JSON.stringify({ type: 'FeatureCollection', features }));
   });
-  const names = Object.keys(input);
-  const output = await mapshaper.applyCommands(
-    `-i combine-files ${names.join(' ')} -simplify weighted interval=${options.interval} keep-shapes ` +
-      `-o format=geojson rfc7946 precision=${options.precision} -quiet`,
-    input,
-  );
+  const name = (l: number) => `layer${l}.json`;
+  const output =
+    input.size === 0
+      ? {}
+      : await mapshaper.applyCommands(
+          `-i combine-files ${[...input.keys()].map(name).join(' ')} ` +
+            `-simplify weighted interval=${options.interval} keep-shapes ` +
+            `-o format=geojson rfc7946 precision=${options.precision} -quiet`,
+          Object.fromEntries([...input].map(([l, text]) => [name(l), text])),
+        );
   return layers.map((layer, l) => {
     const result = [...layer];
-    const text = output[names[l]!];
-    if (text === undefined) throw new Error(`mapshaper returned no ${names[l]}`);
+    if (!input.has(l)) return result;
+    const text = output[name(l)];
+    if (text === undefined) throw new Error(`mapshaper returned no ${name(l)}`);
     const simplified = JSON.parse(String(text)) as FeatureCollection<Geometry | null, { i: number }>;
     for (const f of simplified.features) result[f.properties.i] = f.geometry;
     return result;
