@@ -17,6 +17,7 @@ import {
 } from '../../data/package.ts';
 import type { SourceLevel } from './areaCode.ts';
 import type { MissingMarker } from './cellNumber.ts';
+import { indicatorIdOf } from './columnPlan.ts';
 import { type Crosswalk, gemeenteCrosswalk } from './crosswalk.ts';
 import { ImportError, type ImportMessage, importMessage } from './messages.ts';
 import { missingReason } from './missingReason.ts';
@@ -243,8 +244,8 @@ function unmappedIds(tables: readonly SourceTable[], warnings: ImportMessage[]):
       const l = latest.get(u.variable)!;
       const unit = unitOf(u);
       let id = u.variable;
-      if (unit !== l.unit && u.column.toLowerCase() !== u.variable) {
-        id = u.column.toLowerCase();
+      if (unit !== l.unit && indicatorIdOf(u.column) !== u.variable) {
+        id = indicatorIdOf(u.column);
         renamed.set(t, (renamed.get(t) ?? new Map()).set(u.variable, id));
         warnings.push(
           importMessage(

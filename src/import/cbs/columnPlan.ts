@@ -74,6 +74,21 @@ function unmappedIds(
   return ids;
 }
 
+/**
+ * The indicator id of a column outside the mapping table: its name in lower case, with anything but letters, digits
+ * and `_` made `_`, starting with a letter — the ids the package validator accepts (`a_nb_won` stays itself; a
+ * column named `Aantal inwoners (%)` or `2024_x` does not break the package).
+ */
+export function indicatorIdOf(column: string): string {
+  const id = column
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(id) ? id : `c_${id}`;
+}
+
 /** Decides for every column whether it is a figure, and which variable it holds. */
 export function planColumns(
   file: string,
@@ -107,7 +122,7 @@ export function planColumns(
   const plan: PlannedColumn[] = [];
   const columnOf = new Map<string, string>();
   candidates.forEach(({ clash, ...c }, i) => {
-    const variable = c.def?.id ?? ids.get(i) ?? c.column.toLowerCase();
+    const variable = c.def?.id ?? indicatorIdOf(ids.get(i) ?? c.column);
     if (clash) warnings.push(importMessage(file, 'unitMismatch', { ...clash, kept: variable }, { column: c.column }));
     const other = columnOf.get(variable);
     if (other !== undefined) {

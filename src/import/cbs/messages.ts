@@ -43,6 +43,11 @@ export const IMPORT_MESSAGE_CODES = [
   'valuesWithoutBoundaries',
   'outNotOwnPackage',
   'outNotAFolder',
+  'negativeValue',
+  'valueOutOfRange',
+  'nanAsEmpty',
+  'invalidGeometry',
+  'noRows',
 ] as const;
 export type ImportMessageCode = (typeof IMPORT_MESSAGE_CODES)[number];
 
@@ -105,6 +110,15 @@ const TEMPLATES: Record<ImportMessageCode, (p: Params) => string> = {
     `--out ${p.out} holds files that are not a Gebiedskompas package it wrote: ${p.entries}; ` +
     'choose an empty or new folder',
   outNotAFolder: (p) => `--out ${p.out} is not a folder; choose an empty or new folder`,
+  negativeValue: (p) =>
+    `'${p.value}' is negative; a package holds no negative figures (CBS marks a secret figure with '.' or ` +
+    '-99999999): correct the figure or leave the cell empty',
+  valueOutOfRange: (p) => `'${p.value}' is beyond ${p.max}, more than any figure of a country; is the column right?`,
+  nanAsEmpty: (p) =>
+    `${p.count} cell(s) hold NaN (rows ${p.rows}); they are read as empty (no figure): check the source if a ` +
+    'figure was expected there',
+  invalidGeometry: (p) => `the boundary of ${p.code} cannot be drawn: ${p.detail}`,
+  noRows: () => 'the file has a header but no rows of figures',
   yearTwice: (p) =>
     `holds ${p.period} for the same areas as ${p.other} (e.g. ${p.example}): a year can come from one file of ` +
     'each layout only; leave one out',

@@ -6,13 +6,20 @@
  * Rules:
  * - a CBS "secret" cell (`.`, -99999999, -99999998, -99999997, empty, null) is a value `null`, never 0, and its row
  *   is kept, with how it was marked (cellNumber);
- * - any other cell that is no number in a figure column stops the import with a message naming row and column;
+ * - any other cell that is no number in a figure column stops the import with a message naming row and column, as
+ *   does a negative figure or one beyond 10^15 (the package loader refuses both); NaN is read as empty, with a
+ *   warning that counts the cells and names their rows;
+ * - a boundary the app's geometry check refuses (src/data/geometry.ts) stops the import naming its feature;
  * - a numeric column the mapping table does not know is kept under its lower-cased name (OData: its key's stem,
  *   without the year-specific suffix, see columnPlan) and listed in `unknownColumns` (OData: labelled from
  *   DataProperties);
  * - codes, names and flags (`recs`, `ind_wbi`, `WATER`, …) are not values.
  */
 import type { Geometry } from 'geojson';
+import { validationMessages } from '../../app/i18n/validation.en.ts';
+import { checkGeometry } from '../../data/geometry.ts';
+import { formatIssue } from '../../data/issueText.ts';
+import { MAX_MAGNITUDE } from '../../data/observationChecks.ts';
 import { gemeenteOfCode, levelOfCode, normaliseAreaCode, parentOfCode, type SourceLevel } from './areaCode.ts';
 import { cellNumber, type MissingMarker } from './cellNumber.ts';
 import { planColumns, textExample } from './columnPlan.ts';
@@ -177,6 +184,11 @@ function resolvePeriod(
   return first[1];
 }
 
+/** A cell holding NaN: what a spreadsheet or script writes for a figure it could not compute. */
+function isNaNText(raw: unknown): boolean {
+  return typeof raw === 'string' && raw.trim().toLowerCase() === 'nan';
+}
+
 function cellText(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
   return typeof raw === 'string' ? raw : String(raw);
@@ -212,6 +224,13 @@ function readAreas(
       return null;
     }
     firstRow.set(code, record.row);
+    // The app's own geometry check: a boundary it would refuse (or that would break the crosswalk) is named here.
+    const [problem] = record.geometry ? checkGeometry(record.geometry, level) : [];
+    if (problem) {
+      const detail = formatIssue({ file: errors.file, ...problem }, validationMessages).slice(errors.file.length + 2);
+      errors.add('invalidGeometry', { code, detail }, { row: record.row, column: 'geometry' });
+      return null;
+    }
     let name = at.name >= 0 ? cellText(record.cells[at.name]).trim() : '';
     if (name === '' && level === 'gemeente' && gemeenteName >= 0) name = cellText(record.cells[gemeenteName]).trim();
     return {
@@ -261,18 +280,31 @@ function buildTable(source: SourceRecords, input: ReadSourceOptions): SourceTabl
     return false;
   });
 
+  if (source.records.length === 0) throw new ImportError([importMessage(file, 'noRows')]);
   const areaOfRecord = readAreas(source, at, columns, errors);
   const values: SourceValue[] = [];
+  const nanRows: number[] = [];
   source.records.forEach((record, r) => {
     const area = areaOfRecord[r];
     if (!area) return;
     for (const p of plan) {
       const raw = record.cells[p.index];
       const parsed = cellNumber(raw);
+      const at = { row: record.row, column: p.column };
       if (parsed.kind === 'notANumber') {
-        errors.add('notANumber', { value: quoted(raw) }, { row: record.row, column: p.column });
+        errors.add('notANumber', { value: quoted(raw) }, at);
         continue;
       }
+      // The package loader refuses these (observationChecks.ts): named here, in the source's own rows and columns.
+      if (parsed.kind === 'number' && parsed.value < 0) {
+        errors.add('negativeValue', { value: quoted(raw) }, at);
+        continue;
+      }
+      if (parsed.kind === 'number' && Math.abs(parsed.value) > MAX_MAGNITUDE) {
+        errors.add('valueOutOfRange', { value: quoted(raw), max: '10^15' }, at);
+        continue;
+      }
+      if (parsed.kind === 'suppressed' && isNaNText(raw)) nanRows.push(record.row);
       values.push({
         code: area.code,
         variable: p.variable,
@@ -284,6 +316,11 @@ function buildTable(source: SourceRecords, input: ReadSourceOptions): SourceTabl
     }
   });
   errors.throwIfAny();
+  if (nanRows.length > 0) {
+    const rows = [...new Set(nanRows)];
+    const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
+    warnings.push(importMessage(file, 'nanAsEmpty', { count: nanRows.length, rows: shown }));
+  }
 
   const areas = areaOfRecord.filter((a): a is SourceArea => a !== null);
   const unnamed = areas.filter((a) => a.name === '');
