@@ -1,16 +1,21 @@
 /**
- * Seeded fuzz suite (issue 16): small valid inputs, corrupted in many ways, fed to the package loader and the own-data
- * reader. Every case is either accepted with consistent data, or refused with a PackageError/OwnDataError naming the
+ * Seeded fuzz suite (issue 16): small valid inputs, corrupted in many ways, fed to the package loader, the own-data
+ * reader and the CBS importer. Every case is either accepted with consistent data, or refused with a PackageError/OwnDataError naming the
  * file (and row/column where the problem sits) — never a raw exception — and a refused own-data file leaves the
  * previously loaded data in place. Deterministic: one seeded RNG drives every corruption.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomLcg } from 'd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSourceFile } from '../../scripts/cbs/importCbs.ts';
 import { loadPackage, loadPartitionedPackage, type PartitionedFiles } from '../../src/data/load.ts';
 import { PACKAGE_FILES, PackageError, type PackageFiles } from '../../src/data/package.ts';
 import { validateAreas } from '../../src/data/validate.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
+import { buildPackage } from '../../src/import/cbs/buildPackage.ts';
+import { ImportError, type ImportMessage } from '../../src/import/cbs/messages.ts';
 import { applyOwnFiles, type OwnData, type OwnPackage, ownPackageOf } from '../../src/userdata/ownData.ts';
 import { OwnDataError, type OwnDataIssue } from '../../src/userdata/ownDataParse.ts';
 import { DEMO, FIXTURES, readPackage } from '../fixtures/readPackage.ts';
@@ -408,5 +413,317 @@ describe('partitioned package under corrupted small files', () => {
       if (!(error instanceof PackageError)) throw error;
       expectNamedIssues(error.issues, Object.keys(files));
     }
+  });
+});
+
+/**
+ * The CBS importer (issue 16) through its own API: each source file written to disk, read by `readSourceFile` (the
+ * decoding, xlsx and layout code `import:cbs` runs) and built by `buildPackage`. Every case ends in an ImportError
+ * whose messages name the file (and the row and column where a cell or row is at fault), or in a package the app's
+ * loader accepts. Counted: a raw exception is a crash, a built package the loader refuses a half load, a message
+ * without its file, row or column (or with `undefined`, `[object …]` or a stack in it) an unclear message.
+ */
+describe('CBS importer under corrupted sources', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-fuzz-import-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const totals = { tried: 0, accepted: 0, refused: 0, crashes: 0, halfLoads: 0, unclear: 0 };
+  /** Import message codes about a row (must name it) and about one cell (must name its column too). */
+  const IMPORT_ROW_CODES = new Set([
+    'notANumber',
+    'negativeValue',
+    'valueOutOfRange',
+    'missingCode',
+    'invalidAreaCode',
+    'duplicateAreaCode',
+    'wrongFieldCount',
+    'invalidGeometry',
+  ]);
+  const IMPORT_CELL_CODES = new Set([
+    'notANumber',
+    'negativeValue',
+    'valueOutOfRange',
+    'missingCode',
+    'invalidAreaCode',
+    'duplicateAreaCode',
+    'invalidGeometry',
+  ]);
+
+  const KWB_NAME = 'kwb-2024.csv';
+  const kwb = readFileSync(join(FIXTURES, 'cbs', KWB_NAME), 'utf8');
+  const kwbLines = kwb.split('\n');
+  const odata = readFileSync(join(FIXTURES, 'cbs', 'odata-85984NED.json'), 'utf8');
+  const square = (x: number, y: number, d = 0.01) => [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ];
+  /** PDOK's wijken layout, three wijken of one gemeente. */
+  const wijk = (n: number, geometry: unknown, extra: Record<string, unknown> = {}) => ({
+    type: 'Feature',
+    properties: {
+      wijkcode: `WK99990${n}`,
+      wijknaam: `Wijk ${n}`,
+      gemeentecode: 'GM9999',
+      gemeentenaam: 'Testgemeente',
+      aantal_inwoners: 1000 * n,
+      ...extra,
+    },
+    geometry,
+  });
+  const wijken = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  const goodWijken = () => [1, 2, 3].map((n) => wijk(n, { type: 'Polygon', coordinates: [square(5 + n * 0.01, 52)] }));
+  const HOSTILE_CELLS = [
+    '-5',
+    '-0,5',
+    'NaN',
+    'nan',
+    'Infinity',
+    '-Infinity',
+    '1e308',
+    '1e309',
+    '-0',
+    '9'.repeat(400),
+    '0x1F',
+    '1.2.3',
+    '',
+    '.',
+    '-99999999',
+    '-99999998',
+    'abc',
+    ...HOSTILE,
+  ];
+  const GEOMETRIES: [string, unknown][] = [
+    [
+      'bow tie',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 52],
+            [5.01, 52.01],
+            [5.01, 52],
+            [5, 52.01],
+            [5, 52],
+          ],
+        ],
+      },
+    ],
+    [
+      'world',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-180, -85],
+            [180, -85],
+            [180, 85],
+            [-180, 85],
+            [-180, -85],
+          ],
+        ],
+      },
+    ],
+    ['off the coast of Africa', { type: 'Polygon', coordinates: [square(0, 0)] }],
+    ['RD New', { type: 'Polygon', coordinates: [square(155000, 463000, 100)] }],
+    ['point', { type: 'Point', coordinates: [5, 52] }],
+    ['string coordinates', { type: 'Polygon', coordinates: 'x' }],
+    ['null ring', { type: 'MultiPolygon', coordinates: [null] }],
+    ['open ring', { type: 'Polygon', coordinates: [square(5, 52).slice(0, 4)] }],
+    [
+      'two points',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 52],
+            [5, 52],
+          ],
+        ],
+      },
+    ],
+    [
+      'NaN coordinate',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 52],
+            ['NaN', 52],
+            [5, 52.01],
+            [5, 52],
+          ],
+        ],
+      },
+    ],
+    ['no geometry type', { coordinates: [square(5, 52)] }],
+  ];
+
+  interface ImportCase {
+    name: string;
+    file: string;
+    bytes: () => Uint8Array;
+  }
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const text = (t: string) => () => encode(t);
+  /** A kwb cell (`;`-separated): a data line and a figure column (from a_inw on) chosen by the seeded RNG. */
+  const kwbCell = (value: string) => {
+    const line = 1 + int(kwbLines.length - 2);
+    const cells = kwbLines[line]!.split(';');
+    const column = 7 + int(cells.length - 7);
+    cells[column] = value.includes(';') || value.includes('"') ? `"${value.replaceAll('"', '""')}"` : value;
+    const t = kwbLines.map((l, i) => (i === line ? cells.join(';') : l)).join('\n');
+    return { name: `kwb line ${line + 1} column ${column + 1} = ${JSON.stringify(value.slice(0, 20))}`, t };
+  };
+  const xlsxRows = () => kwbLines.filter((l) => l !== '').map((l) => l.split(';'));
+  const sheetXml = (body: string) =>
+    zip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        text: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`,
+      },
+    ]);
+
+  const cases: ImportCase[] = [
+    ...textCorruptions(kwb, 14).map((c) => ({
+      name: `kwb text: ${c.name}`,
+      file: KWB_NAME,
+      bytes: text(c.text),
+    })),
+    ...Array.from({ length: 16 }, (_, k) => {
+      const { name, t } = kwbCell(k < HOSTILE_CELLS.length ? HOSTILE_CELLS[k]! : pick(HOSTILE_CELLS));
+      return { name, file: KWB_NAME, bytes: text(t) };
+    }),
+    ...byteCorruptions(encode(kwb), 8).map((c) => ({
+      name: `kwb bytes: ${c.name}`,
+      file: KWB_NAME,
+      bytes: () => c.bytes,
+    })),
+    { name: 'kwb UTF-16LE', file: KWB_NAME, bytes: () => new Uint8Array(Buffer.from(`\uFEFF${kwb}`, 'utf16le')) },
+    { name: 'kwb header only', file: KWB_NAME, bytes: text(`${kwbLines[0]}\n`) },
+    { name: 'kwb without code column', file: KWB_NAME, bytes: text(kwb.replaceAll('gwb_code', 'xx_code')) },
+    {
+      name: 'kwb with 5.000 columns',
+      file: KWB_NAME,
+      bytes: text(
+        kwbLines
+          .map((l, i) =>
+            l === '' ? l : `${l};${Array.from({ length: 5000 }, (_, c) => (i === 0 ? `x${c}` : '1')).join(';')}`,
+          )
+          .join('\n'),
+      ),
+    },
+    ...byteCorruptions(xlsx(xlsxRows()), 6).map((c) => ({
+      name: `xlsx bytes: ${c.name}`,
+      file: 'kwb-2024.xlsx',
+      bytes: () => c.bytes,
+    })),
+    {
+      name: 'xlsx row 1e9',
+      file: 'kwb-2024.xlsx',
+      bytes: () =>
+        sheetXml('<row r="1000000000"><c r="A1000000000" t="inlineStr"><is><t>gwb_code_10</t></is></c></row>'),
+    },
+    { name: 'xlsx 300.000 unclosed rows', file: 'kwb-2024.xlsx', bytes: () => sheetXml('<row>'.repeat(300_000)) },
+    {
+      name: 'xlsx negative count',
+      file: 'kwb-2024.xlsx',
+      bytes: () => xlsx(xlsxRows().map((r, i) => (i === 2 ? r.map((c, j) => (j === 7 ? '-5' : c)) : r))),
+    },
+    ...textCorruptions(wijken(goodWijken()), 8).map((c) => ({
+      name: `wijken text: ${c.name}`,
+      file: 'wijken_2024.geojson',
+      bytes: text(c.text),
+    })),
+    ...GEOMETRIES.map(([name, geometry]) => ({
+      name: `wijken geometry: ${name}`,
+      file: 'wijken_2024.geojson',
+      bytes: text(wijken(goodWijken().map((f, i) => (i === 1 ? { ...f, geometry } : f)))),
+    })),
+    ...(['-5', 'NaN', 1e308, null, 'Infinity', { a: 1 }, [1]] as unknown[]).map((value) => ({
+      name: `wijken aantal_inwoners = ${JSON.stringify(value)}`,
+      file: 'wijken_2024.geojson',
+      bytes: text(
+        wijken(
+          goodWijken().map((f, i) => (i === 2 ? { ...f, properties: { ...f.properties, aantal_inwoners: value } } : f)),
+        ),
+      ),
+    })),
+    {
+      name: 'wijken deep JSON',
+      file: 'wijken_2024.geojson',
+      bytes: text(`${'['.repeat(50_000)}${']'.repeat(50_000)}`),
+    },
+    ...textCorruptions(odata, 6).map((c) => ({
+      name: `odata text: ${c.name}`,
+      file: 'odata-85984NED.json',
+      bytes: text(c.text),
+    })),
+    ...['-5', '"NaN"', '1e308', '"x"', 'null', '{}'].map((v) => ({
+      name: `odata AantalInwoners = ${v}`,
+      file: 'odata-85984NED.json',
+      bytes: text(odata.replace('"AantalInwoners_5": 17942942', `"AantalInwoners_5": ${v}`)),
+    })),
+  ];
+
+  function clear(messages: readonly ImportMessage[], file: string): boolean {
+    return (
+      messages.length > 0 &&
+      messages.every(
+        (m) =>
+          m.file === file &&
+          m.text.startsWith(file) &&
+          !/undefined|\[object |\n\s+at /.test(m.text) &&
+          (!IMPORT_ROW_CODES.has(m.code) || (Number.isInteger(m.row) && m.row! > 0)) &&
+          (!IMPORT_CELL_CODES.has(m.code) || !!m.column),
+      )
+    );
+  }
+
+  it.each(cases.map((c, i) => [i, c.name, c] as const))('#%i %s', async (_i, _n, c) => {
+    totals.tried++;
+    const path = join(dir, c.file);
+    writeFileSync(path, c.bytes());
+    let built: ReturnType<typeof buildPackage>;
+    try {
+      built = buildPackage([await readSourceFile(path, {}, [])], { id: 'fuzz' });
+    } catch (error) {
+      if (error instanceof ImportError) {
+        totals.refused++;
+        if (!clear(error.messages, c.file)) totals.unclear++;
+        expect(clear(error.messages, c.file), error.message.slice(0, 500)).toBe(true);
+        return;
+      }
+      totals.crashes++;
+      throw error;
+    }
+    try {
+      const pkg = await loadPackage(db, built.files);
+      totals.accepted++;
+      expect(pkg.meta.id).toBe('fuzz');
+      expect(
+        await scalar(
+          "SELECT count(*) AS n FROM observations WHERE area_code NOT IN (SELECT code FROM areas WHERE level = 'gebied')",
+        ),
+      ).toBe(built.summary.observations);
+    } catch (error) {
+      // The importer built a package the app refuses.
+      totals.halfLoads++;
+      throw error;
+    }
+  });
+
+  it('ends every corruption clearly: no crash, no half load, no unclear message (and both outcomes occurred)', () => {
+    console.log(`CBS importer fuzz: ${JSON.stringify(totals)}`);
+    expect(totals.tried).toBe(cases.length);
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect({ crashes: totals.crashes, halfLoads: totals.halfLoads, unclear: totals.unclear }).toEqual({
+      crashes: 0,
+      halfLoads: 0,
+      unclear: 0,
+    });
+    expect(totals.accepted).toBeGreaterThan(0);
+    expect(totals.refused).toBeGreaterThan(0);
   });
 });
