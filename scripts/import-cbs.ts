@@ -8,24 +8,18 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { validationMessages } from '../src/app/i18n/validation.en.ts';
 import { formatIssue } from '../src/data/issueText.ts';
 import { PackageError } from '../src/data/package.ts';
+import { parseCommandLine } from './args.ts';
 import { ImportError, importCbs } from './cbs/importCbs.ts';
 
 const USAGE = `usage: npm run import:cbs -- --out data/<id> [--gemeente GM1979[,GM0014]] [--period YEAR]
                           [--code-field NAME] [--title TEXT] [--no-simplify] FILE...`;
 
-/** Node's own parser; its errors are reworded as this command always worded them. */
+/** Node's own parser (scripts/args.ts), its errors worded as this command always worded them. */
 export function parseImportArgs(argv: string[]) {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(argv);
-  } catch (error) {
-    throw new Error(reworded(error));
-  }
-  const { values: flags, positionals: files } = parsed;
+  const { values: flags, positionals: files } = parseOptions(argv);
   if (flags.help) return null;
   const out = flags.out;
   if (!out) throw new Error('--out is required (the package folder, e.g. data/eemsdelta)');
@@ -48,11 +42,9 @@ export function parseImportArgs(argv: string[]) {
 }
 
 function parseOptions(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
+  return parseCommandLine(
+    argv,
+    {
       out: { type: 'string' },
       gemeente: { type: 'string' },
       period: { type: 'string' },
@@ -62,19 +54,8 @@ function parseOptions(argv: string[]) {
       'no-simplify': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
-}
-
-/** parseArgs's messages ("Unknown option '--x'. To specify a positional …") in this command's words. */
-function reworded(error: unknown): string {
-  const { code, message = String(error) } = error as { code?: string; message?: string };
-  // The option as parseArgs quotes it: '--out', '--out <value>' or '-h, --help'.
-  const option = /'(?:-\w, )?(--?[^' ]+)/.exec(message)?.[1];
-  if (!option) return message;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return /does not take an argument/.test(message) ? `${option} takes no value` : `${option} needs a value`;
-  return message;
+    { allowPositionals: true },
+  );
 }
 
 async function main() {

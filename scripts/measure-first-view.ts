@@ -10,16 +10,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { preview } from 'vite';
+import { parseCommandLine } from './args.ts';
 import { launchBrowser, mapIdle } from './browser.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const RUNS = Number(arg('--runs', '5'));
-const PARAMS = arg('--url-params', '');
+const { values: flags } = parseCommandLine(process.argv.slice(2), {
+  runs: { type: 'string', default: '5' },
+  'url-params': { type: 'string', default: '' },
+});
+const RUNS = Number(flags.runs);
+const PARAMS = flags['url-params'];
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

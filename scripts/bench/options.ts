@@ -1,5 +1,6 @@
 /** Command-line options of scripts/bench.ts. */
 import { join } from 'node:path';
+import { parseCommandLine } from '../args.ts';
 import type { Target } from './stats.ts';
 
 export interface BenchOptions {
@@ -25,45 +26,30 @@ export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--switches N
   default: the national package (data/.national/national; npm run generate:national), first view x3, switches x50`;
 
 export function parseOptions(argv: readonly string[], root: string): BenchOptions {
-  const flags = new Map<string, string>();
-  let quick = false;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flag === '--quick') quick = true;
-    else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
-    else if (flag.startsWith('--')) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-      flags.set(flag.slice(2), value);
-    } else throw new Error(`unexpected argument ${flag}\n${USAGE}`);
+  let parsed: ReturnType<typeof parseBenchArgs>;
+  try {
+    parsed = parseBenchArgs(argv);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
   }
-  const known = [
-    'runs',
-    'switches',
-    'dataset',
-    'data-dir',
-    'load-timeout',
-    'switch-timeout',
-    'settle',
-    'pan-seconds',
-    'only',
-  ];
-  for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
-  const number = (name: string, fallback: number) => {
-    const text = flags.get(name);
-    if (text === undefined) return fallback;
+  const { values: flags } = parsed;
+  if (flags.help) throw new Error(USAGE);
+  const quick = flags.quick ?? false;
+  const number = (name: keyof typeof flags, fallback: number) => {
+    const text = flags[name];
+    if (typeof text !== 'string') return fallback;
     const n = Number(text);
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number\n${USAGE}`);
     return n;
   };
-  const only = flags.get('only');
+  const only = flags.only;
   if (only !== undefined && only !== 'app' && only !== 'baseline') throw new Error(`--only: app or baseline`);
   const dataDir =
-    flags.get('data-dir') ?? process.env.GEBIEDSKOMPAS_DATA_DIR ?? join(root, 'data', ...(quick ? [] : ['.national']));
+    flags['data-dir'] ?? process.env.GEBIEDSKOMPAS_DATA_DIR ?? join(root, 'data', ...(quick ? [] : ['.national']));
   return {
     quick,
     dataDir,
-    dataset: flags.get('dataset') ?? (quick ? 'demo' : 'national'),
+    dataset: flags.dataset ?? (quick ? 'demo' : 'national'),
     runs: Math.max(1, Math.round(number('runs', quick ? 2 : 3))),
     switches: Math.max(1, Math.round(number('switches', quick ? 20 : 50))),
     loadTimeoutMs: number('load-timeout', quick ? 60 : 900) * 1000,
@@ -72,4 +58,20 @@ export function parseOptions(argv: readonly string[], root: string): BenchOption
     panMs: number('pan-seconds', 3) * 1000,
     targets: only ? [only] : ['app', 'baseline'],
   };
+}
+
+function parseBenchArgs(argv: readonly string[]) {
+  return parseCommandLine(argv, {
+    quick: { type: 'boolean' },
+    runs: { type: 'string' },
+    switches: { type: 'string' },
+    dataset: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'load-timeout': { type: 'string' },
+    'switch-timeout': { type: 'string' },
+    settle: { type: 'string' },
+    'pan-seconds': { type: 'string' },
+    only: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }

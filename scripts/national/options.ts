@@ -1,4 +1,5 @@
 /** Command-line options and the two scales of the national package. */
+import { parseCommandLine } from '../args.ts';
 import { DEMO_SEED } from '../demo/rng.ts';
 
 export type ScaleName = 'full' | 'small';
@@ -50,28 +51,25 @@ export interface Options {
 
 const USAGE = 'usage: generate-national [--out DIR] [--scale full|small] [--seed N]';
 
+const FLAGS = {
+  out: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseArgs(argv: readonly string[]): Omit<Options, 'log'> {
-  let out = DEFAULT_OUT;
-  let scale: Scale = SCALES.full;
-  let seed = DEMO_SEED;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (flag === '--out') out = value();
-    else if (flag === '--scale') {
-      const name = value();
-      if (name !== 'full' && name !== 'small') throw new Error(`--scale must be full or small\n${USAGE}`);
-      scale = SCALES[name];
-    } else if (flag === '--seed') {
-      const text = value();
-      if (!/^\d{1,15}$/.test(text)) throw new Error(`--seed must be a non-negative integer\n${USAGE}`);
-      seed = Number(text);
-    } else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
-    else throw new Error(`unknown option ${flag}\n${USAGE}`);
+  let values: ReturnType<typeof parseCommandLine<typeof FLAGS>>['values'];
+  try {
+    ({ values } = parseCommandLine(argv, FLAGS));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
   }
-  return { out, scale, seed };
+  if (values.help) throw new Error(USAGE);
+  if (values.out === '') throw new Error(`--out needs a value\n${USAGE}`);
+  const name = values.scale ?? 'full';
+  if (name !== 'full' && name !== 'small') throw new Error(`--scale must be full or small\n${USAGE}`);
+  const seed = values.seed ?? String(DEMO_SEED);
+  if (!/^\d{1,15}$/.test(seed)) throw new Error(`--seed must be a non-negative integer\n${USAGE}`);
+  return { out: values.out ?? DEFAULT_OUT, scale: SCALES[name], seed: Number(seed) };
 }

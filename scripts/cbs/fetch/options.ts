@@ -1,4 +1,5 @@
 /** The command line of `npm run fetch:cbs`: flags, environment, usage text. */
+import { parseCommandLine } from '../../args.ts';
 import { checkGemeenten, DEFAULT_TIMEOUT_MS } from './download.ts';
 import { UserError } from './errors.ts';
 import { KNOWN_YEARS, yearRanges } from './tables.ts';
@@ -59,45 +60,49 @@ export function parseFetchArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): FetchCbsArgs | 'help' {
-  const gemeenten: string[] = [];
-  let years: number[] | undefined;
-  let out: string | undefined;
-  let cbsBase = env.GEBIEDSKOMPAS_CBS_BASE || undefined;
-  let pdokBase = env.GEBIEDSKOMPAS_PDOK_BASE || undefined;
+  let flags: ReturnType<typeof parseFetchFlags>['values'];
+  try {
+    ({ values: flags } = parseFetchFlags(argv));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (flags.help) return 'help';
+  for (const [name, value] of Object.entries(flags)) {
+    if (value === '' || (Array.isArray(value) && value.includes(''))) fail(`--${name} needs a value`);
+  }
+  const gemeenten = (flags.gemeente ?? []).flatMap((g) => g.split(','));
   let timeoutMs = DEFAULT_TIMEOUT_MS;
-  let downloadOnly = false;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      return v === undefined || v === '' || (inline === undefined && v.startsWith('--'))
-        ? fail(`${flag} needs a value`)
-        : v;
-    };
-    if (flag === '--help' || flag === '-h') return 'help';
-    else if (flag === '--gemeente') gemeenten.push(...value().split(','));
-    else if (flag === '--years') years = parseYears(value());
-    else if (flag === '--out') out = value();
-    else if (flag === '--cbs-base') cbsBase = value();
-    else if (flag === '--pdok-base') pdokBase = value();
-    else if (flag === '--timeout') {
-      const text = value();
-      const seconds = Number(text);
-      if (!(seconds > 0)) fail(`--timeout takes a number of seconds above 0 (got '${text}')`);
-      timeoutMs = seconds * 1000;
-    } else if (flag === '--download-only') downloadOnly = true;
-    else fail(`unknown option ${flag}`);
+  if (flags.timeout !== undefined) {
+    const seconds = Number(flags.timeout);
+    if (!(seconds > 0)) fail(`--timeout takes a number of seconds above 0 (got '${flags.timeout}')`);
+    timeoutMs = seconds * 1000;
   }
   if (gemeenten.length === 0) fail('--gemeente is missing (a CBS gemeente code such as GM1979)');
-  if (years === undefined) fail('--years is missing (e.g. 2015-2024)');
-  if (out === undefined) fail('--out is missing (the package folder, e.g. data/eemsdelta)');
+  if (flags.years === undefined) fail('--years is missing (e.g. 2015-2024)');
+  const years = parseYears(flags.years);
+  if (flags.out === undefined) fail('--out is missing (the package folder, e.g. data/eemsdelta)');
+  const cbsBase = flags['cbs-base'] ?? (env.GEBIEDSKOMPAS_CBS_BASE || undefined);
+  const pdokBase = flags['pdok-base'] ?? (env.GEBIEDSKOMPAS_PDOK_BASE || undefined);
   return {
     gemeenten: checkGemeenten(gemeenten),
     years,
-    out,
+    out: flags.out,
     ...(cbsBase !== undefined && { cbsBase }),
     ...(pdokBase !== undefined && { pdokBase }),
     timeoutMs,
-    downloadOnly,
+    downloadOnly: flags['download-only'] ?? false,
   };
+}
+
+function parseFetchFlags(argv: readonly string[]) {
+  return parseCommandLine(argv, {
+    gemeente: { type: 'string', multiple: true },
+    years: { type: 'string' },
+    out: { type: 'string' },
+    'cbs-base': { type: 'string' },
+    'pdok-base': { type: 'string' },
+    timeout: { type: 'string' },
+    'download-only': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
