@@ -54,10 +54,14 @@ function messageOf(error: unknown): string {
 const BROKEN =
   /memory access out of bounds|RuntimeError|\bunreachable\b|table index is out of bounds|null function|Aborted\(|FATAL Error|INTERNAL Error|database has been invalidated|worker (?:died|terminated)/i;
 
+/** DuckDB's own error texts ("Binder Error: …", "Invalid Input Error: …"); `error('…')` in SQL makes one of any text. */
+const DUCKDB_ERROR = /^(?!FATAL Error|INTERNAL Error)[A-Za-z]+(?: [A-Za-z]+)* Error: /;
+
 export function isEngineBroken(error: unknown): boolean {
   if (error instanceof QueryCancelledError) return false;
   if (error instanceof Error && error.name === 'RuntimeError') return true;
-  return BROKEN.test(messageOf(error));
+  const message = messageOf(error);
+  return !DUCKDB_ERROR.test(message) && BROKEN.test(message);
 }
 
 export type EngineEvent =

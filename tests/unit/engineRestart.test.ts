@@ -207,6 +207,14 @@ describe('isEngineBroken on the real engine', () => {
     expect(isEngineBroken(new Error('Out of Memory Error: failed to allocate data of size 2.0 GiB'))).toBe(false);
     expect(isEngineBroken(new Error('Catalog Error: Table with name x does not exist!'))).toBe(false);
     expect(isEngineBroken(new QueryCancelledError())).toBe(false);
+    // A user's own error text (`SELECT error('…')`) does not restart anything; DuckDB's fatal errors do.
+    const other = await createNodeConnector();
+    const own = await other.query("SELECT error('memory access out of bounds; worker died')").catch((e: unknown) => e);
+    other.close();
+    expect(String(own)).toContain('memory access out of bounds');
+    expect(isEngineBroken(own)).toBe(false);
+    expect(isEngineBroken(new Error('FATAL Error: database has been invalidated'))).toBe(true);
+    expect(isEngineBroken(new Error('INTERNAL Error: Attempted to access index 3 within vector of size 3'))).toBe(true);
   }, 300_000);
 });
 
