@@ -22,11 +22,11 @@ import { ImportError, importCbs } from '../../scripts/cbs/importCbs.ts';
 import { GENERATOR, replaceWithStaged } from '../../scripts/cbs/outFolder.ts';
 import { parseImportArgs } from '../../scripts/import-cbs.ts';
 import { PACKAGE_FILES } from '../../src/data/package.ts';
+import { validateDatasetMeta } from '../../src/data/validate.ts';
+import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
 /** What the importer writes: the package files and its precomputed first view (src/data/firstView.ts). */
 const WRITTEN = [...PACKAGE_FILES, 'first'];
-import { validateDatasetMeta } from '../../src/data/validate.ts';
-import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
 const KWB = join(FIXTURES, 'cbs', 'kwb-2024.csv');
 const NOT_UTF8 = join(FIXTURES, 'cbs', 'not-utf8.csv');
