@@ -22,7 +22,14 @@ import {
 } from './package.ts';
 import { PartitionStore } from './partitions.ts';
 import { publishObservations } from './publish.ts';
-import { validateAims, validateAreas, validateAreaTable, validateDatasetMeta, validateIndicators } from './validate.ts';
+import {
+  validateAims,
+  validateAreas,
+  validateAreaTable,
+  validateDatasetMeta,
+  validateIndicators,
+  validateLevelGeometry,
+} from './validate.ts';
 
 /** A package that passed validation and now lives in DuckDB (tables behind the views `areas`, `observations` …). */
 export interface LoadedPackage {
@@ -259,7 +266,7 @@ export async function stagePartitionedPackage(
       : null;
   let gemeenten: FeatureCollection | null = null;
   try {
-    gemeenten = parseJsonFile(files['geo/gemeente.geojson'], 'geo/gemeente.geojson') as FeatureCollection;
+    gemeenten = validateLevelGeometry(files['geo/gemeente.geojson'], 'geo/gemeente.geojson', 'gemeente');
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
     issues.push(...error.issues);

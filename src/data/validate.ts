@@ -21,7 +21,7 @@ import {
 import { enumCell, integerCell, readTable } from './table.ts';
 
 export { validateAims } from './validateAims.ts';
-export { validateAreas, validateAreaTable } from './validateAreas.ts';
+export { validateAreas, validateAreaTable, validateLevelGeometry } from './validateAreas.ts';
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;

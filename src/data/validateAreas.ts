@@ -2,6 +2,7 @@
  * Validates `areas.geojson`. Issues name the feature as `row` (feature index + 1) and the property as `column`
  * (or `geometry`).
  */
+import type { FeatureCollection } from 'geojson';
 import { checkGeometry } from './geometry.ts';
 import { IssueCollector, isObject, jsonValue, parseJsonFile } from './issues.ts';
 import { type Area, type AreaName, LEVELS, type Level } from './package.ts';
@@ -188,6 +189,36 @@ export function validateAreas(text: string): Area[] {
 
   const drafts = root.features.map((feature: unknown, index: number) => readFeature(feature, index + 1, issues));
   return resolveAreas(drafts, issues);
+}
+
+/**
+ * Validates the geometry file of one level of a partitioned package (`geo/gemeente.geojson`): a FeatureCollection
+ * whose shapes pass {@link checkGeometry} (issues name the feature as `row`, its code in the message). Returns the
+ * collection, which gives the map its extent. About linear in the positions: 343 real gemeenten (PDOK 2024, 28.500
+ * positions) took 65–300 ms on a shared two-core machine at load average 19.
+ */
+export function validateLevelGeometry(text: string, file: string, level: Level): FeatureCollection {
+  const root = parseJsonFile(text, file);
+  const issues = new IssueCollector(file);
+  if (!isObject(root) || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
+    const found = isObject(root) ? root.type : Array.isArray(root) ? 'array' : root;
+    issues.add({ code: 'notFeatureCollection', params: { value: jsonValue(found) } });
+    issues.throwIfAny();
+  }
+  const features = (root as { features: unknown[] }).features;
+  features.forEach((feature, index) => {
+    const row = index + 1;
+    if (!isObject(feature) || feature.type !== 'Feature') {
+      const found = isObject(feature) ? feature.type : feature;
+      issues.add({ row, code: 'notFeature', params: { value: jsonValue(found) } });
+      return;
+    }
+    const code =
+      isObject(feature.properties) && nonEmptyString(feature.properties.code) ? feature.properties.code : null;
+    for (const issue of checkGeometry(feature.geometry, level, code)) issues.add({ row, column: 'geometry', ...issue });
+  });
+  issues.throwIfAny();
+  return root as unknown as FeatureCollection;
 }
 
 /**

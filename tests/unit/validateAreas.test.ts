@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackageError, type PackageIssue } from '../../src/data/package.ts';
-import { validateAreas } from '../../src/data/validate.ts';
+import { validateAreas, validateLevelGeometry } from '../../src/data/validate.ts';
 
 const MINI = join(import.meta.dirname, '..', 'fixtures', 'packages', 'mini');
 const F = 'areas.geojson';
@@ -307,6 +307,45 @@ describe('validateAreas', () => {
     expect(gemeenten.length).toBe(343);
     const land = { type: 'Feature', properties: { code: 'NL00', name: 'Nederland', level: 'land' }, geometry: null };
     expect(validateAreas(collection([land, ...gemeenten]))).toHaveLength(344);
+  });
+
+  it("checks the shapes of a partitioned package's gemeente file too, naming feature and area", () => {
+    const gemeente = (code: string, coordinates: unknown) => ({
+      type: 'Feature',
+      properties: { code, name: code, level: 'gemeente' },
+      geometry: { type: 'Polygon', coordinates },
+    });
+    const bowTie = [
+      [5, 52],
+      [5.1, 52.1],
+      [5.1, 52],
+      [5, 52.1],
+      [5, 52],
+    ];
+    const G = 'geo/gemeente.geojson';
+    const refused = (text: string) => {
+      try {
+        validateLevelGeometry(text, G, 'gemeente');
+      } catch (error) {
+        if (error instanceof PackageError) return error.issues;
+        throw error;
+      }
+      throw new Error('expected a PackageError');
+    };
+    expect(refused(collection([gemeente('GM0001', [square(5, 52)]), gemeente('GM0002', [bowTie])]))).toEqual([
+      {
+        file: G,
+        row: 2,
+        column: 'geometry',
+        code: 'selfIntersection',
+        params: { value: '5.05, 52.05', area: 'GM0002' },
+      },
+    ]);
+    expect(refused('{"type":"Feature"}')).toEqual([
+      { file: G, code: 'notFeatureCollection', params: { value: 'Feature' } },
+    ]);
+    const ok = collection([gemeente('GM0001', [square(5, 52)])]);
+    expect(validateLevelGeometry(ok, G, 'gemeente').features).toHaveLength(1);
   });
 
   it('reports missing properties, a bad level, code patterns and duplicate codes', () => {
