@@ -92,7 +92,11 @@ async function main() {
       for (const m of error.messages) console.error(`error: ${m.text}`);
     } else if (error instanceof PackageError) {
       for (const issue of error.issues) console.error(`error: ${formatIssue(issue, validationMessages)}`);
-    } else throw error;
+    } else {
+      // A failure no check foresaw: its message, not a stack trace (GK_DEBUG=1 shows the stack).
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      if (process.env.GK_DEBUG) console.error(error);
+    }
     console.error('import:cbs: nothing was written');
     process.exit(1);
   }

@@ -3,7 +3,10 @@
  * source's own file, row and column; NaN becomes empty with a counted warning; a broken boundary stops the import
  * naming its feature instead of crashing later; a column name that is no valid id still makes a valid package.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateIndicators } from '../../src/data/validate.ts';
 import { buildPackage } from '../../src/import/cbs/buildPackage.ts';
@@ -11,6 +14,7 @@ import { indicatorIdOf } from '../../src/import/cbs/columnPlan.ts';
 import { ImportError, type ImportMessage } from '../../src/import/cbs/messages.ts';
 import { readSource } from '../../src/import/cbs/readSource.ts';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const KWB = readFileSync(new URL('../fixtures/cbs/kwb-2024.csv', import.meta.url), 'utf8');
 const lines = KWB.split('\n');
 /** The kwb fixture with one cell replaced (line and column counted from 1, as a spreadsheet shows them). */
@@ -172,4 +176,26 @@ describe('column names outside the mapping table', () => {
     const ids = validateIndicators(built.files['indicators.csv']).map((i) => i.id);
     expect(ids).toContain('nieuwbouw_won');
   });
+});
+
+describe('the import:cbs command', () => {
+  it('ends a hostile source with the message naming file, row and column, exit code 1 and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-cli-hostile-'));
+    try {
+      const source = join(dir, 'kwb-2024.csv');
+      writeFileSync(source, withCell(3, 8, '-5'));
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'scripts', 'import-cbs.ts'), '--out', join(dir, 'out'), source],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("error: kwb-2024.csv row 3, column a_inw: '-5' is negative");
+      expect(run.stderr).toContain('import:cbs: nothing was written');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
