@@ -101,6 +101,8 @@ describe('SQL console: cancel, memory limit and a broken engine', () => {
       'De opdracht vraagt meer geheugen dan de database mag gebruiken (2 GiB) en is afgebroken.',
     );
     expect(await error.textContent()).toContain('Out of Memory Error');
+    expect(await error.textContent()).not.toContain('SET memory_limit');
+    await error.screenshot({ path: join(ARTIFACTS, 'sql-out-of-memory.png') });
     expect(await page.locator('.engine-restart').count()).toBe(0);
     expect(await resultOf(page, count)).toBe(before);
     await page.locator('nav').getByRole('button', { name: 'Kompas', exact: true }).click();

@@ -419,7 +419,12 @@ export function SqlConsole({ run, schema, protectedNames, syntaxError }: SqlCons
               )}
               {failure === 'restarted' && <p>{text('sql.engineRestarted')}</p>}
               <p>{text(syntax === null ? 'sql.error' : 'sql.syntaxError')}</p>
-              <pre style={{ whiteSpace: 'pre-wrap' }}>{syntax ?? error}</pre>
+              <pre style={{ whiteSpace: 'pre-wrap' }}>
+                {
+                  // DuckDB's advice after its first line (SET memory_limit, temp_directory) is locked away here.
+                  failure === 'outOfMemory' ? error.split('\n')[0] : (syntax ?? error)
+                }
+              </pre>
             </div>
           )}
           {outcome && outcome.columns.length > 0 && (
