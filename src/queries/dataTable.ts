@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Level, ObservationStatus } from '../data/package.ts';
-import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, asWord, decodeColumns } from './decode.ts';
+import { asNumber, asString, asWord, decodeColumns, VALUE_FIELDS } from './decode.ts';
 import { sqlInteger, sqlStringList } from './sql.ts';
 
 export interface DataTableRequest {
@@ -42,10 +42,6 @@ export function decodeDataTable(table: Table): DataTableRow[] {
     level: asWord<Level>,
     indicator: asString,
     period: asNumber,
-    value: asNumberOrNull,
-    numerator: asNumberOrNull,
-    denominator: asNumberOrNull,
-    suppressed: asBoolean,
-    status: asStatus,
+    ...VALUE_FIELDS,
   });
 }

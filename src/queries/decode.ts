@@ -18,6 +18,15 @@ export const asStatus: Convert<ObservationStatus | null> = (v) => (v as Observat
 /** A text column holding one of a closed set of words (level, theme), as its type. */
 export const asWord = <T extends string>(v: unknown): T => v as T;
 
+/** The value columns every observation-shaped result carries (`status` needs the query to select it). */
+export const VALUE_FIELDS = {
+  value: asNumberOrNull,
+  numerator: asNumberOrNull,
+  denominator: asNumberOrNull,
+  suppressed: asBoolean,
+  status: asStatus,
+} as const;
+
 /** One row per result row with the given fields; throws naming a column the result does not have. */
 export function decodeColumns<R extends object>(table: Table, fields: { [K in keyof R]-?: Convert<R[K]> }): R[] {
   const keys = Object.keys(fields) as (keyof R & string)[];

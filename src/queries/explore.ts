@@ -8,7 +8,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Level, ObservationStatus } from '../data/package.ts';
-import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from './decode.ts';
+import { asBoolean, asNumber, asNumberOrNull, asString, decodeColumns, VALUE_FIELDS } from './decode.ts';
 import { sqlInteger, sqlString } from './sql.ts';
 
 export interface ExploreScope {
@@ -125,11 +125,7 @@ export function decodeRanking(table: Table): RankingRow[] {
   return decodeColumns<RankingRow>(table, {
     code: asString,
     name: asString,
-    value: asNumberOrNull,
-    numerator: asNumberOrNull,
-    denominator: asNumberOrNull,
-    suppressed: asBoolean,
-    status: asStatus,
+    ...VALUE_FIELDS,
   });
 }
 

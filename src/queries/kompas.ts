@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Area, Observation, ObservationStatus } from '../data/package.ts';
 import { areaPartitions } from '../data/partitions.ts';
-import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from './decode.ts';
+import { asNumber, asString, decodeColumns, VALUE_FIELDS } from './decode.ts';
 import { sqlStringList } from './sql.ts';
 
 export interface KompasRequest {
@@ -48,10 +48,6 @@ export function decodeProfile(table: Table): ProfileRow[] {
     area_code: asString,
     indicator_id: asString,
     period: asNumber,
-    value: asNumberOrNull,
-    numerator: asNumberOrNull,
-    denominator: asNumberOrNull,
-    suppressed: asBoolean,
-    status: asStatus,
+    ...VALUE_FIELDS,
   });
 }

@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { ObservationStatus } from '../data/package.ts';
-import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from './decode.ts';
+import { asNumber, asString, decodeColumns, VALUE_FIELDS } from './decode.ts';
 import { sqlString, sqlStringList } from './sql.ts';
 
 export interface TrendRequest {
@@ -32,10 +32,6 @@ export function decodeTrend(table: Table): TrendRow[] {
   return decodeColumns<TrendRow>(table, {
     area_code: asString,
     period: asNumber,
-    value: asNumberOrNull,
-    numerator: asNumberOrNull,
-    denominator: asNumberOrNull,
-    suppressed: asBoolean,
-    status: asStatus,
+    ...VALUE_FIELDS,
   });
 }
