@@ -7,5 +7,7 @@ export default defineConfig({
     // DuckDB-WASM hangs (no error) when it tries to download an extension offline; fail instead of stalling.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Both cores: vitest's default on two is one worker, which leaves the other idle while the long simulations run.
+    maxWorkers: 2,
   },
 });

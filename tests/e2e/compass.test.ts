@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, downloaded, kompasShows, mapIdle, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  downloaded,
+  kompasShows,
+  mapIdle,
+  seriousAxeViolations,
+  useApp,
+  WAIT,
+  watchedPage,
+} from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const demo = readPackage(DEMO);
@@ -107,7 +116,7 @@ describe('the compass says, honestly, what is a real difference', () => {
     });
     await page.getByRole('button', { name: /Alle wijken/ }).click();
     const wijken = areas.filter((a) => a.level === 'wijk');
-    await expect.poll(() => page.locator('.print-root .print-report').count(), { timeout: 30_000 }).toBe(wijken.length);
+    await expect.poll(() => page.locator('.print-root .print-report').count(), { timeout: WAIT }).toBe(wijken.length);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(ARTIFACTS, 'report-all-wijken.pdf'), pdf);

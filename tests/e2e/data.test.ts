@@ -4,7 +4,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp, WAIT, watchedPage } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -23,7 +23,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=data`);
-    await page.locator('.data-page table tbody tr').first().waitFor({ timeout: 30_000 });
+    await page.locator('.data-page table tbody tr').first().waitFor({ timeout: WAIT });
     const csv = (await downloaded(page.getByRole('button', { name: /CSV \(internationaal\)/ }))).text;
     const rows = csvParseRows(csv.replace(/\r\n/g, '\n'));
     const header = rows[0]!;
@@ -59,7 +59,7 @@ describe('Data: table, downloads, own data and SQL', () => {
   it('adds a spreadsheet of own data: it shows as an indicator and on the map, and is still there after a reload', async () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
     await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
-    await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
+    await page.locator('.owndata input[type="file"]').waitFor({ timeout: WAIT });
     const started = Date.now();
     await page.locator('.owndata input[type="file"]').setInputFiles({
       name: 'wmo-meldingen.csv',
@@ -67,17 +67,17 @@ describe('Data: table, downloads, own data and SQL', () => {
       buffer: Buffer.from(OWN_CSV, 'utf8'),
     });
     await expect
-      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
       .toContain('wmo-meldingen.csv');
     const uploadMs = Date.now() - started;
     // On the map of the Kompas view, at buurt level, for 2025.
     await page.goto(`${app.url}?dataset=demo&area=${buurten[0]!.code}&indicator=wmo_meldingen&period=2025&level=buurt`);
     await kompasShows(page, buurten[0]!.name, { period: 2025 });
     await expect
-      .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: 20_000 })
+      .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: WAIT })
       .toBe('wmo_meldingen');
     await expect
-      .poll(() => page.locator('.map-panel .legend').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.map-panel .legend').textContent(), { timeout: WAIT })
       .toContain('Wmo-meldingen');
     // The legend's classes come from the uploaded values (10 … 27), so the map is coloured by them.
     await expect.poll(() => page.locator('.map-panel .legend li').count()).toBeGreaterThan(2);
@@ -87,7 +87,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     await page.reload();
     await kompasShows(page, buurten[0]!.name, { period: 2025 });
     await expect
-      .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: 20_000 })
+      .poll(() => page.getByLabel('Indicator', { exact: true }).inputValue(), { timeout: WAIT })
       .toBe('wmo_meldingen');
     console.log(`own data: upload to listed ${uploadMs} ms`);
 
@@ -106,7 +106,7 @@ describe('Data: table, downloads, own data and SQL', () => {
       buffer: Buffer.from(parquet),
     });
     await expect
-      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
       .toContain('schuldhulp_aanmeldingen');
     expect(consoleErrors).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe('Data: table, downloads, own data and SQL', () => {
       `${app.url}?dataset=demo&area=${secret.area_code}&indicator=jeugdhulp_pct&period=2025&level=buurt&view=data`,
     );
     const editor = page.locator('.sql-editor');
-    await editor.waitFor({ timeout: 30_000 });
+    await editor.waitFor({ timeout: WAIT });
     const result = page.locator('.sql-result thead');
     const run = async (sql: string) => {
       const before = (await result.count()) > 0 ? await result.textContent() : null;
@@ -136,7 +136,7 @@ describe('Data: table, downloads, own data and SQL', () => {
       await page.getByRole('button', { name: 'Uitvoeren' }).click();
       // Each query names its columns differently: the header tells the new result from the last one.
       await expect
-        .poll(async () => ((await result.count()) > 0 ? result.textContent() : null), { timeout: 20_000 })
+        .poll(async () => ((await result.count()) > 0 ? result.textContent() : null), { timeout: WAIT })
         .not.toBe(before);
       return (await page.locator('.sql-result tbody').textContent()) ?? '';
     };
@@ -157,7 +157,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     // The download of the buurt table: the cell is empty, with its status beside it.
     await page.getByLabel('Niveau').selectOption('buurt');
     await expect
-      .poll(() => page.locator('.data-page table tbody').first().textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.data-page table tbody').first().textContent(), { timeout: WAIT })
       .toContain('BU9999');
     const csv = (await downloaded(page.getByRole('button', { name: /CSV \(internationaal\)/ }))).text;
     const rows = csvParseRows(csv.replace(/\r\n/g, '\n'));
@@ -174,7 +174,7 @@ describe('Data: table, downloads, own data and SQL', () => {
   it('adds several own-data files chosen at once, each listed and removable', async () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
     await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
-    await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
+    await page.locator('.owndata input[type="file"]').waitFor({ timeout: WAIT });
     const csv = (title: string) =>
       `area_code;period;${title}\n${buurten.map((b, i) => `${b.code};2025;${20 + i}`).join('\n')}\n`;
     await page.locator('.owndata input[type="file"]').setInputFiles([
@@ -182,12 +182,12 @@ describe('Data: table, downloads, own data and SQL', () => {
       { name: 'tweede.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('Tweede telling'), 'utf8') },
     ]);
     await expect
-      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
       .toMatch(/eerste\.csv[\s\S]*tweede\.csv/);
     // Removing the first leaves the second, in the list and in the database.
     await page.getByRole('button', { name: /eerste\.csv/ }).click();
     await expect
-      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
       .not.toContain('eerste.csv');
     expect(await page.locator('.owndata-files').textContent()).toContain('tweede.csv');
     expect(consoleErrors).toEqual([]);
@@ -197,12 +197,12 @@ describe('Data: table, downloads, own data and SQL', () => {
     const { page } = await watchedPage(app.browser, app.origin);
     await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     const editor = page.locator('.sql-editor');
-    await editor.waitFor({ timeout: 30_000 });
+    await editor.waitFor({ timeout: WAIT });
     await editor.fill(
       "SELECT area_code, value FROM observations WHERE indicator_id = 'inwoners' AND period = 2025 AND area_code LIKE 'WK%' ORDER BY area_code",
     );
     await page.getByRole('button', { name: 'Uitvoeren' }).click();
-    await expect.poll(() => page.locator('.sql-result tbody tr').count(), { timeout: 20_000 }).toBe(10);
+    await expect.poll(() => page.locator('.sql-result tbody tr').count(), { timeout: WAIT }).toBe(10);
     const first = await page.locator('.sql-result tbody tr').first().textContent();
     const expected = observations.find(
       (r) => r.area_code === 'WK999901' && r.indicator_id === 'inwoners' && r.period === '2025',
@@ -213,7 +213,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     await editor.fill('SELECT range AS n, range % 7 AS r FROM range(5000) ORDER BY n;');
     await page.getByRole('button', { name: 'Uitvoeren' }).click();
     await expect
-      .poll(() => page.locator('.sql-status').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.sql-status').textContent(), { timeout: WAIT })
       .toContain('5.000 rijen; de tabel toont de eerste 1.000');
     expect(await page.locator('.sql-result tbody tr').count()).toBe(1000);
     const lines = (await downloaded(page.locator('.sql-download'))).text.split(/\r?\n/).filter((l) => /^\d/.test(l));

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
 const gemeente = areas.find((a) => a.level === 'gemeente')!;
@@ -41,7 +41,7 @@ describe('Dutch everywhere, and words and numbers', () => {
 
     // The trend legend names the gemeente in full (it was cut to "Voorbeeldgemeente (f…").
     const legend = page.locator('.trend svg g.labels g.label-reference text').first();
-    await legend.waitFor({ timeout: 30_000 });
+    await legend.waitFor({ timeout: WAIT });
     const lines = await legend.locator('tspan').allTextContents();
     const shown = lines.length > 0 ? lines.join(' ') : ((await legend.textContent()) ?? '');
     expect(shown).toBe(gemeente.name);
@@ -81,7 +81,7 @@ describe('Dutch everywhere, and words and numbers', () => {
   it('offers one year control in Verkennen: the slider, by keyboard', async () => {
     await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
     const slider = page.getByRole('slider');
-    await slider.waitFor({ timeout: 30_000 });
+    await slider.waitFor({ timeout: WAIT });
     expect(await page.locator('select[name="period"]').count()).toBe(0);
     expect(await slider.count()).toBe(1);
     await slider.focus();
@@ -92,14 +92,14 @@ describe('Dutch everywhere, and words and numbers', () => {
   it('shows years as 2016 and floats rounded in the SQL console, and a typo as a syntax error', async () => {
     await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     const editor = page.locator('.sql-editor');
-    await editor.waitFor({ timeout: 30_000 });
+    await editor.waitFor({ timeout: WAIT });
     const run = page.getByRole('button', { name: 'Uitvoeren' });
     await editor.fill(
       "SELECT period, count(*) AS n, avg(value) AS gemiddeld FROM observations WHERE indicator_id = 'jeugdhulp_pct' GROUP BY period ORDER BY period",
     );
     await run.click();
     const cells = page.locator('.sql-result tbody tr').nth(1).locator('td');
-    await expect.poll(() => cells.count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => cells.count(), { timeout: WAIT }).toBe(3);
     expect(await cells.nth(0).textContent()).toBe('2016');
     // A raw double: at most four significant digits, in Dutch notation.
     const mean = (await cells.nth(2).textContent()) ?? '';
@@ -109,7 +109,7 @@ describe('Dutch everywhere, and words and numbers', () => {
     await editor.fill('SELEC 1');
     await run.click();
     const error = page.locator('.sql-error');
-    await expect.poll(() => error.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => error.count(), { timeout: WAIT }).toBe(1);
     expect(await error.locator('p').textContent()).toMatch(/^Syntaxfout:/);
     expect(await error.locator('pre').textContent()).toContain('syntax error at or near "SELEC"');
     expect(await page.locator('.sql-refused').count()).toBe(0);

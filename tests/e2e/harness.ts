@@ -12,6 +12,12 @@ export { launchBrowser, mapIdle };
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
+/**
+ * How long one wait for a state may take. Generous: a busy machine (CI shares two cores with the browser's software
+ * WebGL and DuckDB) is slow but not wrong, and the test's own timeout (vitest.e2e.config.ts) bounds the whole.
+ */
+export const WAIT = 120_000;
+
 export interface Served {
   url: string;
   close(): Promise<void>;
@@ -123,7 +129,7 @@ export async function kompasShows(
       );
     },
     { name: areaName, period: options.period ?? null },
-    { timeout: options.timeout ?? 60_000 },
+    { timeout: options.timeout ?? WAIT },
   );
 }
 

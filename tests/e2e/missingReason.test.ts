@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
 import { importCbsOnce, realDataPresent, SHARED } from './realData.ts';
 
 const present = realDataPresent('missing-reason e2e test');
@@ -110,7 +110,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
     await page.goto(`${app.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb`);
     await page.waitForFunction(() => document.querySelector('section.kompas')?.getAttribute('data-period') === '2015');
     const secret = page.locator('tr[data-indicator="a_soz_wb"] td[data-cell="area"] [data-missing]');
-    await expect.poll(() => secret.textContent(), { timeout: 60_000 }).toBe('geheim');
+    await expect.poll(() => secret.textContent(), { timeout: WAIT }).toBe('geheim');
     expect(await secret.getAttribute('title')).toContain('kleine aantallen');
     await mapIdle(page);
     await expect

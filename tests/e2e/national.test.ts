@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, type Watched, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, type Watched, watchedPage } from './harness.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -114,7 +114,7 @@ describe('a partitioned package at (small) national scale', () => {
     await page.evaluate(() => performance.clearMarks());
     await page.locator('select[name="period"]').selectOption(String(other));
     await page.waitForFunction(() => performance.getEntriesByName('gk:map-painted').length > 0, null, {
-      timeout: 30_000,
+      timeout: WAIT,
     });
     expect([...fetched.keys()].some((p) => p.endsWith(`/obs/ip/${meta.default_indicator}/${other}.arrow`))).toBe(true);
   });
@@ -128,7 +128,7 @@ describe('a partitioned package at (small) national scale', () => {
     expect(gemeenteWijken).toBeGreaterThan(1); // otherwise the scope would not be tested
     await page.goto(`${app.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk`);
     await expect
-      .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').count(), { timeout: 30_000 })
+      .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').count(), { timeout: WAIT })
       .toBeGreaterThan(0);
     await mapIdle(page);
     const ranked = await page.evaluate(
@@ -147,7 +147,7 @@ describe('a partitioned package at (small) national scale', () => {
     expect(drawn.sort()).toEqual([...own].sort());
     // The scatter against a second indicator fetches that indicator's partition and plots the same wijken.
     await expect
-      .poll(() => page.locator('.verkennen-panel.scatter svg [data-code]').count(), { timeout: 30_000 })
+      .poll(() => page.locator('.verkennen-panel.scatter svg [data-code]').count(), { timeout: WAIT })
       .toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'national-verkennen.png') });
   });
@@ -159,21 +159,21 @@ describe('a partitioned package at (small) national scale', () => {
     const own = areas.filter((a) => a.level === 'wijk' && a.gemeente === wijk.gemeente);
     const csv = `wijkcode;jaar;Wmo-cliënten (eigen)\n${own.map((w, i) => `${w.code};2025;${20 + i}`).join('\n')}\n`;
     await page.goto(`${app.url}?dataset=small&area=${wijk.code}&view=data`);
-    await page.locator('.owndata input[type="file"]').waitFor({ timeout: 30_000 });
+    await page.locator('.owndata input[type="file"]').waitFor({ timeout: WAIT });
     await page.locator('.owndata input[type="file"]').setInputFiles({
       name: 'wmo-eigen.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(csv, 'utf8'),
     });
     await expect
-      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
       .toContain('wmo_clienten_eigen');
     await page.goto(
       `${app.url}?dataset=small&area=${wijk.code}&view=verkennen&level=wijk&indicator=wmo_clienten_eigen&period=2025`,
     );
     await expect
       .poll(() => page.locator('.verkennen-panel.ranking svg [data-code]').first().getAttribute('data-code'), {
-        timeout: 30_000,
+        timeout: WAIT,
       })
       .toBe(own.at(-1)!.code); // the highest value ranks first
     await mapIdle(page);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, WAIT, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -202,7 +202,7 @@ describe('Overzicht: the signals of every area of the gemeente, by theme', () =>
         document.querySelector('section.overview[data-period="2025"][aria-busy="true"]') !== null &&
         document.querySelectorAll('.overview-table tbody tr[data-ready="true"]').length >= 3,
       undefined,
-      { timeout: 60_000 },
+      { timeout: WAIT },
     );
     expect((await fresh.page.locator('.overview-progress').textContent())?.trim()).toMatch(/^\d+ van 74 gebieden$/);
     await fresh.page.getByLabel('Jaar').selectOption('2024');

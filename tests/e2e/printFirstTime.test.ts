@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { existsIn } from '../../src/data/areaPeriods.ts';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, useApp, WAIT, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -80,7 +80,7 @@ async function slowPrintChunks(page: Page) {
 }
 
 async function firstPrint(page: Page): Promise<PrintCall> {
-  await page.waitForFunction(() => window.__printCalls.length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__printCalls.length > 0, null, { timeout: WAIT });
   const calls = await page.evaluate(() => window.__printCalls);
   expect(calls).toHaveLength(1);
   return calls[0]!;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, downloaded, kompasShows, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, useApp, WAIT, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 import { importGroningen, importUithoorn, realDataPresent } from './realData.ts';
 
@@ -31,7 +31,7 @@ async function printToPdf(page: Page, button: RegExp, name: string) {
   });
   await page.getByRole('button', { name: button }).click();
   await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed > 0, null, {
-    timeout: 60_000,
+    timeout: WAIT,
   });
   const reports = await page.locator('.print-root .print-report').evaluateAll((list) =>
     list.map((r) => ({
@@ -100,7 +100,7 @@ describe.skipIf(!present)('print and names on packages imported from real CBS fi
     await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&indicator=a_inw&period=2024&view=data`);
     const row = (period: number) =>
       page.locator('.data-page table tbody tr', { hasText: CODE }).filter({ hasText: String(period) });
-    await row(2015).first().waitFor({ timeout: 60_000 });
+    await row(2015).first().waitFor({ timeout: WAIT });
     const header = await page.locator('.data-page table thead th').allTextContents();
     // The headers carry a sort arrow.
     expect(header.slice(0, 3).map((h) => h.replace(/[^\p{L} ]/gu, '').trim())).toEqual([

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
 import { importUithoorn, realDataPresent } from './realData.ts';
 
 const present = realDataPresent('realNames e2e test');
@@ -83,7 +83,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     // The Over page lists it.
     await page.goto(`${app.url}?dataset=uithoorn&view=over`);
     await expect
-      .poll(() => page.locator('.over-renamed').textContent(), { timeout: 60_000 })
+      .poll(() => page.locator('.over-renamed').textContent(), { timeout: WAIT })
       .toContain(`${NOW} (voorheen ${BEFORE})`);
 
     expect(foreignRequests).toEqual([]);
@@ -130,7 +130,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     const scatter = page.locator('.verkennen-panel.scatter');
     // The 2024 wijken have inhabitants and a few other figures only: the partner is one of those, so the scatter
     // has points and a correlation rather than "Te weinig gebieden (0)".
-    await expect.poll(() => scatter.locator('circle').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => scatter.locator('circle').count(), { timeout: WAIT }).toBeGreaterThanOrEqual(3);
     expect(await scatter.textContent()).not.toContain('(0)');
     await mapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'real-names-verkennen.png') });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, useApp, WAIT, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 import { importGroningen, realDataPresent } from './realData.ts';
 
@@ -191,7 +191,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
 
     await page.getByRole('button', { name: /Alle wijken/ }).click();
     await page.waitForFunction(() => document.querySelectorAll('.print-root .print-report').length > 1, null, {
-      timeout: 30_000,
+      timeout: WAIT,
     });
     const wijken = await page.locator('.print-root .print-report').count();
     await page.emulateMedia({ media: 'print' });

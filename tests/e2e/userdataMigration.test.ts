@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, useApp } from './harness.ts';
+import { ARTIFACTS, useApp, WAIT } from './harness.ts';
 
 const buurten = validateAreas(readPackage(DEMO)['areas.geojson'])
   .filter((a) => a.level === 'buurt')
@@ -47,7 +47,7 @@ describe('the user database in a real browser', () => {
 
     await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
     await expect
-      .poll(() => page.locator('.owndata-files').textContent(), { timeout: 30_000 })
+      .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
       .toContain('wmo-meldingen.csv');
     await page.locator('.owndata').screenshot({ path: join(ARTIFACTS, 'userdata-migrated-owndata.png') });
     const schema = await page.evaluate(

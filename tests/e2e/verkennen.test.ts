@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, downloaded, mapIdle, seriousAxeViolations, useApp } from './harness.ts';
+import { ARTIFACTS, downloaded, mapIdle, seriousAxeViolations, useApp, WAIT } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -24,7 +24,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await page.goto(
       `${app.url}?dataset=demo&area=WK999901&indicator=${indicator.id}&period=2025&view=verkennen&level=wijk`,
     );
-    await expect.poll(() => page.locator('svg [data-code]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('svg [data-code]').count(), { timeout: WAIT }).toBeGreaterThan(0);
     await mapIdle(page);
     // The package's values of the wijken in 2025, highest first.
     const expected = wijken
@@ -72,7 +72,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
             measured = await overlay.boundingBox();
             return measured?.width ?? 0;
           },
-          { timeout: 20_000 },
+          { timeout: WAIT },
         )
         .toBeGreaterThan(0);
       return measured!;
@@ -173,12 +173,12 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
           .filter((code) => areas.find((a) => a.code === code)?.level === level),
       ).size;
       await expect
-        .poll(ranked, { timeout: 30_000 })
+        .poll(ranked, { timeout: WAIT })
         .toBe(level === 'gebied' ? areas.filter((a) => a.level === 'gebied').length : expected);
     }
     // Hovering an area on the map highlights it in the ranking and the scatter (the darker fill).
     await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
-    await expect.poll(ranked, { timeout: 30_000 }).toBe(wijken.length);
+    await expect.poll(ranked, { timeout: WAIT }).toBe(wijken.length);
     await mapIdle(page);
     const mapBox = (await page.locator('.map-panel .map').boundingBox())!;
     const at = { x: mapBox.width * 0.3, y: mapBox.height * 0.5 };
@@ -202,7 +202,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await expect.poll(() => darkIn('scatter')).toBe(true);
     // The year slider plays: the year in the URL and the ranking's title move on.
     await page.getByRole('button', { name: 'Afspelen' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 20_000 }).not.toBe('2025');
+    await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: WAIT }).not.toBe('2025');
     await page.getByRole('button', { name: 'Pauzeren' }).click();
     await mapIdle(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -244,9 +244,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
       );
       const funnel = page.locator('.verkennen-panel.funnel');
       // Limits (two pairs) and a dot per shown buurt (a bar in the ranking; suppressed ones have neither).
-      await expect
-        .poll(() => funnel.locator('svg .points [data-code]').count(), { timeout: 30_000 })
-        .toBeGreaterThan(0);
+      await expect.poll(() => funnel.locator('svg .points [data-code]').count(), { timeout: WAIT }).toBeGreaterThan(0);
       const bars = await page.locator('.verkennen-panel.ranking svg .bars [data-code]').count();
       expect(bars).toBeGreaterThan(12);
       expect(bars).toBeLessThanOrEqual(buurten.length);

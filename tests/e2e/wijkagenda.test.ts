@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp } from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp, WAIT } from './harness.ts';
 import { compact, pdfText } from './pdfText.ts';
 
 /*
@@ -199,7 +199,7 @@ describe('the wijkagenda in the browser', () => {
     effort.begin();
     await effort.click(page.getByRole('button', { name: 'Overzicht' }));
     const cell = page.locator(`tr[data-area="${AREA}"] td[data-theme="jeugd"]`);
-    await expect.poll(() => cell.locator('[data-wijk-signal]').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => cell.locator('[data-wijk-signal]').count(), { timeout: WAIT }).toBe(1);
     effort.end('overzicht openen');
     expect(await cell.textContent()).toContain(SIGNAL_TEXT);
     await page.locator(`tr[data-area="${AREA}"]`).screenshot({ path: join(ARTIFACTS, 'wijkagenda-overzicht-row.png') });

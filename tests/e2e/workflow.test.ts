@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, downloaded, kompasShows, mapIdle, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, downloaded, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -32,7 +32,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
     });
     await step('go to Gegevens', async () => {
       await page.locator('nav').getByRole('button', { name: 'Gegevens', exact: true }).click();
-      await page.locator('.owndata-template button').first().waitFor({ timeout: 30_000 });
+      await page.locator('.owndata-template button').first().waitFor({ timeout: WAIT });
     });
 
     // The fill-in file for buurten: every buurt of the demo, the latest year, an empty column.
@@ -66,7 +66,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
         buffer: Buffer.from(`\ufeff${filled}\r\n`, 'utf8'),
       });
       await expect
-        .poll(() => page.locator('.owndata-files').textContent(), { timeout: 20_000 })
+        .poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT })
         .toContain('wmo-clienten-per-buurt.csv');
     });
 
@@ -75,7 +75,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
       await page.getByLabel('Indicator', { exact: true }).selectOption({ label: 'Wmo-cliënten (eigen registratie)' });
       await page.getByLabel('Kaartniveau').selectOption({ label: 'Buurten' });
       await expect
-        .poll(() => page.locator('.map-panel .legend').textContent(), { timeout: 20_000 })
+        .poll(() => page.locator('.map-panel .legend').textContent(), { timeout: WAIT })
         .toContain('Wmo-cliënten (eigen registratie), 2025');
       await mapIdle(page);
     });
@@ -94,7 +94,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
                   ),
                 ).size,
             ),
-          { timeout: 20_000 },
+          { timeout: WAIT },
         )
         .toBe(buurten.length);
     });
@@ -106,7 +106,7 @@ describe('a policy officer: own spreadsheet → map, ranking, trend, download', 
     await step('see the trend of every buurt (small multiples)', async () => {
       await page.locator('.verkennen-panel.small-multiples').scrollIntoViewIfNeeded();
       await expect
-        .poll(() => page.locator('.verkennen-panel.small-multiples svg').count(), { timeout: 20_000 })
+        .poll(() => page.locator('.verkennen-panel.small-multiples svg').count(), { timeout: WAIT })
         .toBeGreaterThan(0);
     });
     await page.screenshot({ path: join(ARTIFACTS, 'workflow-verkennen.png'), fullPage: true });
