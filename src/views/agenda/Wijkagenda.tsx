@@ -141,6 +141,37 @@ function Field({
 
 const field = (i18n: I18n, name: string) => userdataText(i18n, `userdata.field.${name}` as 'userdata.field.text');
 
+/** The text of a note or a signal, with its length against the limit. */
+function TextField({
+  text,
+  onChange,
+  limit,
+  rows,
+  example,
+}: {
+  text: string;
+  onChange(text: string): void;
+  limit: number;
+  rows: number;
+  example: string;
+}) {
+  const i18n = useI18n();
+  return (
+    <Field label={field(i18n, 'text')} count={{ text, limit }}>
+      {(id) => (
+        <textarea
+          id={id}
+          className="agenda-wide"
+          rows={rows}
+          value={text}
+          placeholder={example}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 type AimDraft = {
   scope: 'area' | 'level';
   indicator: string;
@@ -418,18 +449,7 @@ function NoteForm({
           </select>
         )}
       </Field>
-      <Field label={field(i18n, 'text')} count={{ text, limit: TEXT_LIMITS.note }}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="agenda-wide"
-            rows={4}
-            value={text}
-            placeholder={t('agenda.notes.example')}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField text={text} onChange={setText} limit={TEXT_LIMITS.note} rows={4} example={t('agenda.notes.example')} />
       <div className="agenda-row">
         <Field label={field(i18n, 'author')}>
           {(id) => <input id={id} value={author} onChange={(e) => setAuthor(e.target.value)} />}
@@ -516,18 +536,13 @@ function SignalForm({
           </Field>
         )}
       </div>
-      <Field label={field(i18n, 'text')} count={{ text, limit: TEXT_LIMITS.signal }}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="agenda-wide"
-            rows={3}
-            value={text}
-            placeholder={t('agenda.signals.example')}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        text={text}
+        onChange={setText}
+        limit={TEXT_LIMITS.signal}
+        rows={3}
+        example={t('agenda.signals.example')}
+      />
     </AgendaForm>
   );
 }
@@ -571,6 +586,41 @@ function ItemButtons({
   );
 }
 
+/**
+ * The list of one kind in the agenda (or the words for none), the form of the item being edited (null for a new
+ * one), and the add button, hidden rather than removed while a form is open so that focus can return to it.
+ */
+function EditableList<T extends { id: string }>({
+  items,
+  none,
+  addLabel,
+  editor,
+  item,
+  form,
+}: {
+  items: readonly T[];
+  none: string;
+  addLabel: string;
+  editor: ReturnType<typeof useEditor>;
+  item(item: T): ReactNode;
+  form(editing: T | null): ReactNode;
+}) {
+  return (
+    <>
+      {items.length === 0 ? <p className="muted">{none}</p> : <ul className="agenda-list">{items.map(item)}</ul>}
+      {editor.editing !== null ? form(items.find((i) => i.id === editor.editing) ?? null) : null}
+      <button
+        type="button"
+        className="agenda-add"
+        hidden={editor.editing !== null}
+        onClick={(e) => editor.open('new', e.currentTarget)}
+      >
+        {addLabel}
+      </button>
+    </>
+  );
+}
+
 const short = (text: string) => (textLength(text) > 40 ? `${[...text].slice(0, 40).join('')}…` : text);
 
 function AimsSection({
@@ -595,68 +645,58 @@ function AimsSection({
     return true;
   });
   const original = (aim: UserAim) => agenda.api.aims.find((a) => a.id === aim.id) ?? aim;
-  const editingAim = aims.find((a) => a.id === editor.editing) ?? null;
   return (
     <section className="agenda-part" aria-labelledby="agenda-aims-title">
       <h4 id="agenda-aims-title">{t('agenda.aims.title')}</h4>
-      {aims.length === 0 ? (
-        <p className="muted">{t('agenda.aims.none')}</p>
-      ) : (
-        <ul className="agenda-list">
-          {aims.map((aim) => {
-            const ind = agenda.indicators.find((i) => i.id === aim.indicator_id);
-            const applied = aimOf(agenda, aim.indicator_id, area.code, period);
-            const assessment = assessments.get(aim.indicator_id);
-            const label = aimLabel(aim, i18n);
-            return (
-              <li key={aim.id} data-aim={aim.id} data-aim-origin={aim.origin}>
-                <OriginBadge origin={aim.origin} />{' '}
-                {applied?.id === aim.id && assessment?.aim && (
-                  <span data-aim-status={assessment.aim.status}>
-                    <AimStatusBadge aim={assessment.aim} indicator={assessment.indicator} />
-                  </span>
-                )}{' '}
-                <span className="agenda-text agenda-aim-label">{label}</span>
-                <span className="agenda-meta">
-                  {ind ? i18n.label(ind) : aim.indicator_id} ·{' '}
-                  {t('agenda.aims.period', { baseline: aim.baseline_period, target: aim.target_period })}
-                  {original(aim).area_code === null &&
-                    ` · ${
-                      original(aim).level
-                        ? t('agenda.aims.scopeLevel', { level: t(`level.${original(aim).level!}`).toLowerCase() })
-                        : t('agenda.aims.forAll')
-                    }`}
-                  {aim.agreed_with && ` · ${t('agenda.aims.agreedWith', { who: aim.agreed_with })}`}
-                  {aim.agreed_on && ` · ${agendaDate(aim.agreed_on, i18n.lang)}`}
+      <EditableList
+        items={aims}
+        none={t('agenda.aims.none')}
+        addLabel={t('agenda.aims.add')}
+        editor={editor}
+        item={(aim) => {
+          const ind = agenda.indicators.find((i) => i.id === aim.indicator_id);
+          const applied = aimOf(agenda, aim.indicator_id, area.code, period);
+          const assessment = assessments.get(aim.indicator_id);
+          const label = aimLabel(aim, i18n);
+          return (
+            <li key={aim.id} data-aim={aim.id} data-aim-origin={aim.origin}>
+              <OriginBadge origin={aim.origin} />{' '}
+              {applied?.id === aim.id && assessment?.aim && (
+                <span data-aim-status={assessment.aim.status}>
+                  <AimStatusBadge aim={assessment.aim} indicator={assessment.indicator} />
                 </span>
-                <ItemButtons
-                  label={label}
-                  onEdit={(from) => editor.open(aim.id, from)}
-                  onRemove={aim.origin === 'concept' ? () => void agenda.api.remove('aims', aim.id) : null}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {editor.editing !== null ? (
-        <AimForm
-          key={editor.editing}
-          aim={editingAim ? original(editingAim) : null}
-          area={area}
-          indicator={indicator}
-          onDone={editor.close}
-        />
-      ) : null}
-      {/* Hidden, not removed, while its form is open: focus returns to it. */}
-      <button
-        type="button"
-        className="agenda-add"
-        hidden={editor.editing !== null}
-        onClick={(e) => editor.open('new', e.currentTarget)}
-      >
-        {t('agenda.aims.add')}
-      </button>
+              )}{' '}
+              <span className="agenda-text agenda-aim-label">{label}</span>
+              <span className="agenda-meta">
+                {ind ? i18n.label(ind) : aim.indicator_id} ·{' '}
+                {t('agenda.aims.period', { baseline: aim.baseline_period, target: aim.target_period })}
+                {original(aim).area_code === null &&
+                  ` · ${
+                    original(aim).level
+                      ? t('agenda.aims.scopeLevel', { level: t(`level.${original(aim).level!}`).toLowerCase() })
+                      : t('agenda.aims.forAll')
+                  }`}
+                {aim.agreed_with && ` · ${t('agenda.aims.agreedWith', { who: aim.agreed_with })}`}
+                {aim.agreed_on && ` · ${agendaDate(aim.agreed_on, i18n.lang)}`}
+              </span>
+              <ItemButtons
+                label={label}
+                onEdit={(from) => editor.open(aim.id, from)}
+                onRemove={aim.origin === 'concept' ? () => void agenda.api.remove('aims', aim.id) : null}
+              />
+            </li>
+          );
+        }}
+        form={(editing) => (
+          <AimForm
+            key={editor.editing}
+            aim={editing ? original(editing) : null}
+            area={area}
+            indicator={indicator}
+            onDone={editor.close}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -667,43 +707,33 @@ function NotesSection({ area, indicator }: { area: Area; indicator: string }) {
   const { t } = i18n;
   const editor = useEditor();
   const notes = agenda.api.notes.filter((n) => n.area_code === area.code);
-  const editing = notes.find((n) => n.id === editor.editing) ?? null;
   return (
     <section className="agenda-part" aria-labelledby="agenda-notes-title">
       <h4 id="agenda-notes-title">{t('agenda.notes.title')}</h4>
-      {notes.length === 0 ? (
-        <p className="muted">{t('agenda.notes.none')}</p>
-      ) : (
-        <ul className="agenda-list">
-          {notes.map((n) => {
-            const ind = agenda.indicators.find((i) => i.id === n.indicator_id);
-            const subject = ind ? i18n.label(ind) : n.theme ? t(`theme.${n.theme}`) : '';
-            return (
-              <li key={n.id}>
-                <span className="agenda-subject">{subject}</span>
-                <NoteText note={n} />
-                <ItemButtons
-                  label={short(n.text)}
-                  onEdit={(from) => editor.open(n.id, from)}
-                  onRemove={() => void agenda.api.remove('notes', n.id)}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {editor.editing !== null ? (
-        <NoteForm key={editor.editing} note={editing} area={area} indicator={indicator} onDone={editor.close} />
-      ) : null}
-      {/* Hidden, not removed, while its form is open: focus returns to it. */}
-      <button
-        type="button"
-        className="agenda-add"
-        hidden={editor.editing !== null}
-        onClick={(e) => editor.open('new', e.currentTarget)}
-      >
-        {t('agenda.notes.add')}
-      </button>
+      <EditableList
+        items={notes}
+        none={t('agenda.notes.none')}
+        addLabel={t('agenda.notes.add')}
+        editor={editor}
+        item={(n) => {
+          const ind = agenda.indicators.find((i) => i.id === n.indicator_id);
+          const subject = ind ? i18n.label(ind) : n.theme ? t(`theme.${n.theme}`) : '';
+          return (
+            <li key={n.id}>
+              <span className="agenda-subject">{subject}</span>
+              <NoteText note={n} />
+              <ItemButtons
+                label={short(n.text)}
+                onEdit={(from) => editor.open(n.id, from)}
+                onRemove={() => void agenda.api.remove('notes', n.id)}
+              />
+            </li>
+          );
+        }}
+        form={(editing) => (
+          <NoteForm key={editor.editing} note={editing} area={area} indicator={indicator} onDone={editor.close} />
+        )}
+      />
     </section>
   );
 }
@@ -715,7 +745,6 @@ export function WijkSignals({ area, theme }: { area: Area; theme: Theme }) {
   const editor = useEditor();
   if (!agenda) return null;
   const list = agenda.api.signals.filter((s) => s.area_code === area.code);
-  const editing = list.find((s) => s.id === editor.editing) ?? null;
   return (
     <section className="agenda-part agenda-signals" aria-labelledby="agenda-signals-title">
       <h3 id="agenda-signals-title">{t('agenda.signals.title')}</h3>
@@ -733,36 +762,25 @@ export function WijkSignals({ area, theme }: { area: Area; theme: Theme }) {
           {t('agenda.goTo')}
         </button>
       </p>
-      {list.length === 0 ? (
-        <p className="muted">{t('agenda.signals.none')}</p>
-      ) : (
-        <ul className="agenda-list">
-          {[...list]
-            .sort((a, b) => b.date.localeCompare(a.date))
-            .map((s) => (
-              <li key={s.id} data-wijk-signal={s.id}>
-                <WijkSignalText signal={s} />
-                <ItemButtons
-                  label={short(s.text)}
-                  onEdit={(from) => editor.open(s.id, from)}
-                  onRemove={() => void agenda.api.remove('signals', s.id)}
-                />
-              </li>
-            ))}
-        </ul>
-      )}
-      {editor.editing !== null ? (
-        <SignalForm key={editor.editing} signal={editing} area={area} theme={theme} onDone={editor.close} />
-      ) : null}
-      {/* Hidden, not removed, while its form is open: focus returns to it. */}
-      <button
-        type="button"
-        className="agenda-add"
-        hidden={editor.editing !== null}
-        onClick={(e) => editor.open('new', e.currentTarget)}
-      >
-        {t('agenda.signals.add')}
-      </button>
+      <EditableList
+        items={[...list].sort((a, b) => b.date.localeCompare(a.date))}
+        none={t('agenda.signals.none')}
+        addLabel={t('agenda.signals.add')}
+        editor={editor}
+        item={(s) => (
+          <li key={s.id} data-wijk-signal={s.id}>
+            <WijkSignalText signal={s} />
+            <ItemButtons
+              label={short(s.text)}
+              onEdit={(from) => editor.open(s.id, from)}
+              onRemove={() => void agenda.api.remove('signals', s.id)}
+            />
+          </li>
+        )}
+        form={(editing) => (
+          <SignalForm key={editor.editing} signal={editing} area={area} theme={theme} onDone={editor.close} />
+        )}
+      />
     </section>
   );
 }

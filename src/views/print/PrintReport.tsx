@@ -142,9 +142,26 @@ function Caption({ theme }: { theme: PrintTheme }) {
   );
 }
 
-/** One indicator's cells in a compact table: label, value, gemeente (unless the report is the gemeente's) and change. */
-function CompactCells({ row, own }: { row: PrintRow | undefined; own: boolean }) {
-  if (!row) return <td colSpan={own ? 3 : 4} />;
+/** The headings of {@link LeadCells}. */
+function LeadHeads({ own, period }: { own: boolean; period: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <th scope="col">{t('print.col.indicator')}</th>
+      <th scope="col" className="num">
+        {t('print.col.value', { period })}
+      </th>
+      {!own && (
+        <th scope="col" className="num">
+          {t('print.col.gemeente')}
+        </th>
+      )}
+    </>
+  );
+}
+
+/** An indicator's label, its value and, unless the report is the gemeente's own, the gemeente's value. */
+function LeadCells({ row, own }: { row: PrintRow; own: boolean }) {
   return (
     <>
       <th scope="row">{row.label}</th>
@@ -156,6 +173,16 @@ function CompactCells({ row, own }: { row: PrintRow | undefined; own: boolean })
           <ValueText text={row.gemeente} />
         </td>
       )}
+    </>
+  );
+}
+
+/** One indicator's cells in a compact table: label, value, gemeente (unless the report is the gemeente's) and change. */
+function CompactCells({ row, own }: { row: PrintRow | undefined; own: boolean }) {
+  if (!row) return <td colSpan={own ? 3 : 4} />;
+  return (
+    <>
+      <LeadCells row={row} own={own} />
       <td className="p-c-change-cell">
         <ValueText text={row.change ?? row.vsPrevious} inline />
       </td>
@@ -173,15 +200,7 @@ function CompactTable({ theme, period }: { theme: PrintTheme; period: number }) 
   const half = Math.ceil(theme.rows.length / 2);
   const heads = (
     <>
-      <th scope="col">{t('print.col.indicator')}</th>
-      <th scope="col" className="num">
-        {t('print.col.value', { period })}
-      </th>
-      {!own && (
-        <th scope="col" className="num">
-          {t('print.col.gemeente')}
-        </th>
-      )}
+      <LeadHeads own={own} period={period} />
       <th scope="col" className="p-c-change-cell">
         {sinceHeading(theme, t)}
       </th>
@@ -239,15 +258,7 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">{t('print.col.indicator')}</th>
-          <th scope="col" className="num">
-            {t('print.col.value', { period })}
-          </th>
-          {!own && (
-            <th scope="col" className="num">
-              {t('print.col.gemeente')}
-            </th>
-          )}
+          <LeadHeads own={own} period={period} />
           <th scope="col" className="num">
             {t('print.col.nl')}
           </th>
@@ -259,15 +270,7 @@ function ThemeTable({ theme, period }: { theme: PrintTheme; period: number }) {
       <tbody>
         {theme.rows.map((row) => (
           <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            <td className="num">
-              <ValueText text={row.value} />
-            </td>
-            {!own && (
-              <td className="num">
-                <ValueText text={row.gemeente} />
-              </td>
-            )}
+            <LeadCells row={row} own={own} />
             <td className="num">
               <ValueText text={row.nl} />
             </td>
