@@ -155,13 +155,13 @@ export const en: Record<MessageKey, string> = {
   'map.selectedWithin': 'Selected: {name} (lies in {parent})',
   'map.loading': 'Drawing the map…',
   'map.webglMissing': 'The map cannot be shown in this browser (no WebGL). Use the list of areas.',
+  'map.noShapes':
+    'This package has no map shapes: no area has a boundary. The figures are in the Kompas, Verkennen and Data; import a boundary file with them (e.g. CBS’s Wijk- en buurtkaart) to show the map.',
   'map.legendRange': '{from} – {to}',
   'picker.title': 'Areas',
   'picker.search': 'Search an area',
   'picker.searchHint': 'Type a name or code; arrow keys to browse, Enter to choose.',
   'picker.noResults': 'No area found for ‘{query}’',
-  'map.noShapes':
-    'This package has no map shapes: no area has a boundary. The figures are in the Kompas, Verkennen and Data; import a boundary file with them (e.g. CBS’s Wijk- en buurtkaart) to show the map.',
   'picker.results.one': '{count} area found',
   'picker.results.other': '{count} areas found',
   'area.formerly': 'formerly {names}',

@@ -156,13 +156,13 @@ export const nl = {
   'map.selectedWithin': 'Geselecteerd: {name} (ligt in {parent})',
   'map.loading': 'Kaart wordt getekend…',
   'map.webglMissing': 'De kaart kan in deze browser niet worden getoond (geen WebGL). Gebruik de lijst met gebieden.',
+  'map.noShapes':
+    'Dit pakket heeft geen kaartvormen: bij geen enkel gebied staat een grens. De cijfers staan in het Kompas, Verkennen en Gegevens; lees een grenzenbestand mee in (bijvoorbeeld de Wijk- en buurtkaart van CBS) om de kaart te tonen.',
   'map.legendRange': '{from} – {to}',
   'picker.title': 'Gebieden',
   'picker.search': 'Zoek een gebied',
   'picker.searchHint': 'Typ een naam of code; pijltjestoetsen om te bladeren, Enter om te kiezen.',
   'picker.noResults': 'Geen gebied gevonden voor ‘{query}’',
-  'map.noShapes':
-    'Dit pakket heeft geen kaartvormen: bij geen enkel gebied staat een grens. De cijfers staan in het Kompas, Verkennen en Gegevens; lees een grenzenbestand mee in (bijvoorbeeld de Wijk- en buurtkaart van CBS) om de kaart te tonen.',
   'picker.results.one': '{count} gebied gevonden',
   'picker.results.other': '{count} gebieden gevonden',
   'picker.customAreas': 'Eigen gebieden',
