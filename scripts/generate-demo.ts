@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { declareFirstView } from '../src/data/firstView.ts';
 import {
   type DatasetMeta,
   FORMAT_VERSION,
@@ -58,7 +59,8 @@ export function generateDemo(): PackageFiles {
   const { table, demography, profiles } = simulateBuurten(layout);
   completeTable(layout, table, demography);
   return {
-    'dataset.json': datasetJson(),
+    // main() writes first/ beside it, which dataset.json declares.
+    'dataset.json': declareFirstView(datasetJson()),
     'areas.geojson': areasGeojson(layout, cells, planGebieden(layout, profiles)),
     'indicators.csv': indicatorsCsv(),
     'observations.csv': observationsCsv(table),

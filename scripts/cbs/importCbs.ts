@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { declareFirstView } from '../../src/data/firstView.ts';
 import { jsonErrorOffset, lineColumn } from '../../src/data/jsonPosition.ts';
 import { PackageError, type PackageFiles } from '../../src/data/package.ts';
 import { validateAreas, validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
@@ -141,7 +142,10 @@ export async function importCbs(options: ImportOptions): Promise<ImportResult> {
   try {
     mkdirSync(staging);
     const written = Object.fromEntries(
-      Object.entries(built.files).map(([name, text]) => [name, name === 'dataset.json' ? markDatasetJson(text) : text]),
+      Object.entries(built.files).map(([name, text]) => [
+        name,
+        name === 'dataset.json' ? declareFirstView(markDatasetJson(text)) : text,
+      ]),
     );
     for (const [name, text] of Object.entries(written)) writeFileSync(join(staging, name), text);
     // The precomputed first view (src/data/firstView.ts), from the package as the app loads it.

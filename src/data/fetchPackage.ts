@@ -1,4 +1,4 @@
-import { type FirstView, fetchFirstView } from './firstView.ts';
+import { declaresFirstView, type FirstView, fetchFirstView } from './firstView.ts';
 import type { PartitionedFiles } from './load.ts';
 import { PACKAGE_FILES, PackageError, type PackageFiles, type PackageIssue } from './package.ts';
 
@@ -114,14 +114,15 @@ function layoutOf(meta: string): 'single' | 'partitioned' {
 /** Fetches a package's files as text; a file that is not there becomes a `missingFile` issue. */
 export async function fetchPackage(id: string, base = 'data/'): Promise<FetchedPackage> {
   const root = `${base}${encodeURIComponent(id)}/`;
-  // Optional, asked alongside dataset.json: its answer never holds up or fails the package.
-  const first = fetchFirstView(root)
-    .catch(() => null)
-    .then((view) => {
+  const { 'dataset.json': meta } = await fetchTexts(root, ['dataset.json']);
+  // Optional, and asked only of a package whose dataset.json declares it (an old or partitioned package has none, and
+  // a 404 would be a console error for every such load); its answer never holds up or fails the package.
+  const first = (declaresFirstView(meta) ? fetchFirstView(root).catch(() => null) : Promise.resolve(null)).then(
+    (view) => {
       firstViews.set(root, view);
       return view;
-    });
-  const { 'dataset.json': meta } = await fetchTexts(root, ['dataset.json']);
+    },
+  );
   if (layoutOf(meta) === 'single') {
     const rest = await fetchTexts(
       root,

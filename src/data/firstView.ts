@@ -12,6 +12,23 @@ import { type Area, OBSERVATION_STATUSES, type ObservationStatus } from './packa
 export const FIRST_VIEW_VERSION = 1;
 export const FIRST_VIEW_INDEX = 'first/index.json';
 
+/**
+ * dataset.json's `first_view` names the first view's index when the build wrote one (every build that writes `first/`
+ * declares it with {@link declareFirstView}); the app asks for `first/` only then.
+ */
+export function declareFirstView(datasetJson: string): string {
+  return `${JSON.stringify({ ...(JSON.parse(datasetJson) as object), first_view: FIRST_VIEW_INDEX }, null, 2)}\n`;
+}
+
+/** Whether a dataset.json text declares a first view (a broken text declares nothing; the validator names it). */
+export function declaresFirstView(datasetJson: string): boolean {
+  try {
+    return (JSON.parse(datasetJson) as { first_view?: unknown }).first_view === FIRST_VIEW_INDEX;
+  } catch {
+    return false;
+  }
+}
+
 /** `first/index.json`: the format, and per area the latest year with social-domain values (socialPeriods.ts). */
 export interface FirstViewIndex {
   version: typeof FIRST_VIEW_VERSION;
