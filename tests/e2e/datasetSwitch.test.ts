@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,8 @@ describe('switching dataset in the header', () => {
       mkdirSync(join(dir, id));
       for (const name of PACKAGE_FILES) writeFileSync(join(dir, id, name), files[name]);
     }
+    // The demo's dataset.json declares its precomputed first view: it comes along.
+    cpSync(join(DEMO, 'first'), join(dir, 'demo', 'first'), { recursive: true });
   });
 
   it('a broken package says why and leaves the demo shown, in the URL and usable; a valid one replaces it whole', async () => {
