@@ -187,16 +187,15 @@ describe('the console after a cancel or a broken engine', () => {
 });
 
 describe('isEngineBroken on the real engine', () => {
-  it('recognises what a query that runs the wasm out of bounds leaves behind, and not the memory limit', async () => {
+  it('runs under the memory limit, and tells an engine-breaking error from the limit, a cancel and a user text', async () => {
     const db = await createNodeConnector();
     try {
       const limit = await db.query("SELECT current_setting('memory_limit') AS m");
       expect(String(limit.getChild('m')?.get(0))).toBe('2.0 GiB');
-      const crash = await db.query('SELECT len(range(600000000::BIGINT))').catch((e: unknown) => e);
-      expect(isEngineBroken(crash)).toBe(true);
-      // And the engine is unusable after it: what makes the restart necessary.
-      const after = await db.query('SELECT 42').catch((e: unknown) => e);
-      expect(isEngineBroken(after)).toBe(true);
+      // The real out-of-bounds crash is not run here: in Node's blocking build it may spin inside the wasm, on the test's
+      // own thread, where no timeout can end it (seen in CI). The browser test (e2e sqlConsole) runs it for real.
+      const over = await db.query('SELECT count(*) FROM range(10) GROUP BY 1').catch((e: unknown) => e);
+      expect(isEngineBroken(over)).toBe(false);
     } finally {
       try {
         db.close();
@@ -204,6 +203,7 @@ describe('isEngineBroken on the real engine', () => {
         // A broken engine may not close cleanly.
       }
     }
+    expect(isEngineBroken(new Error('RuntimeError: memory access out of bounds'))).toBe(true);
     expect(isEngineBroken(new Error('Out of Memory Error: failed to allocate data of size 2.0 GiB'))).toBe(false);
     expect(isEngineBroken(new Error('Catalog Error: Table with name x does not exist!'))).toBe(false);
     expect(isEngineBroken(new QueryCancelledError())).toBe(false);
@@ -223,9 +223,15 @@ async function nodeEngine(): Promise<Engine> {
   const db = await createNodeConnector();
   const death = gate<never>();
   death.promise.catch(() => undefined);
+  // `BREAK` fails as the wasm trap does and leaves the engine failing (the real trap may spin in Node's blocking build).
+  let broken = false;
+  const query = (sql: string) => {
+    if (sql === 'BREAK') broken = true;
+    return broken ? Promise.reject(new Error('RuntimeError: memory access out of bounds')) : db.query(sql);
+  };
   return {
-    query: (sql) => db.query(sql),
-    consoleQuery: (sql) => db.query(sql),
+    query,
+    consoleQuery: query,
     registerFile: (name, data) => db.registerFile(name, data),
     dropFile: (name) => db.dropFile(name),
     insertArrowIPC: (table, bytes) => db.insertArrowIPC(table, bytes),
@@ -272,7 +278,7 @@ describe('a package after a restart', () => {
     const rows = Number((await first.pkg.coordinator.query(count)).getChild('n')?.get(0));
     expect(rows).toBeGreaterThan(0);
 
-    await expect(db.query('SELECT len(range(600000000::BIGINT))')).rejects.toBeInstanceOf(EngineRestartedError);
+    await expect(db.query('BREAK')).rejects.toBeInstanceOf(EngineRestartedError);
     // Retired at once: no view reads the empty new database.
     await expect(first.pkg.coordinator.query(count)).rejects.toBeInstanceOf(SupersededError);
     await reloaded.promise;
