@@ -1,4 +1,15 @@
-import { lazy, Suspense, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { applicableAim } from '../compass/assess.ts';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import { type DatasetListEntry, fetchedFirstView } from '../data/fetchPackage.ts';
@@ -257,8 +268,9 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     if (selection.notices.length > 0) setNotices(selection.notices);
   }, [selection.notices]);
 
-  // Fill in what the URL left open, without adding a history entry: the URL then always reproduces the view.
-  useEffect(() => {
+  // Fill in what the URL left open, without adding a history entry: the URL then always reproduces the view. A layout
+  // effect, so this happens before the first paint: the Kompas from the first view may be complete at once.
+  useLayoutEffect(() => {
     const complete = {
       dataset: datasetId,
       area: selection.area,
