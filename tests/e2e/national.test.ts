@@ -19,6 +19,9 @@ describe('a partitioned package at (small) national scale', () => {
   let watched: Watched;
   let pkgDir: string;
   const fetched = new Map<string, number>();
+  /** Paths asked for, recorded the moment the request leaves (a response body can arrive well after the map drew). */
+  const requested = new Set<string>();
+  const wasRequested = (suffix: string) => () => [...requested].some((p) => p.endsWith(suffix));
 
   const app = useApp((dir) => {
     pkgDir = join(dir, 'small');
@@ -34,6 +37,9 @@ describe('a partitioned package at (small) national scale', () => {
     const wijk = areas.find((a) => a.level === 'wijk')!;
     watched = await watchedPage(app.browser, app.origin);
     const { page } = watched;
+    page.on('request', (req) => {
+      if (req.url().includes('/data/')) requested.add(new URL(req.url()).pathname);
+    });
     page.on('response', async (res) => {
       if (!res.url().includes('/data/')) return;
       try {
@@ -62,7 +68,7 @@ describe('a partitioned package at (small) national scale', () => {
     const cell = await page.locator('tr[data-indicator="inwoners"] td[data-cell="area"]').textContent();
     expect(cell?.trim()).toBe(createI18n('nl').compactValue(row.value as number, inwoners));
 
-    const paths = [...fetched.keys()].map((p) => p.replace('/data/small/', ''));
+    const paths = [...requested].map((p) => p.replace('/data/small/', ''));
     const needed = [
       `obs/area/${wijk.code}.arrow`,
       `obs/area/${wijk.gemeente}.arrow`,
@@ -104,7 +110,7 @@ describe('a partitioned package at (small) national scale', () => {
       return 0;
     });
     expect(drawn).toBeGreaterThan(0);
-    expect([...fetched.keys()].some((p) => p.endsWith('/geo/buurt.geojson'))).toBe(true);
+    await expect.poll(wasRequested('/geo/buurt.geojson'), { timeout: WAIT }).toBe(true);
   });
 
   it('switching the year fetches one more map partition and recolours the map', async () => {
@@ -116,7 +122,7 @@ describe('a partitioned package at (small) national scale', () => {
     await page.waitForFunction(() => performance.getEntriesByName('gk:map-painted').length > 0, null, {
       timeout: WAIT,
     });
-    expect([...fetched.keys()].some((p) => p.endsWith(`/obs/ip/${meta.default_indicator}/${other}.arrow`))).toBe(true);
+    await expect.poll(wasRequested(`/obs/ip/${meta.default_indicator}/${other}.arrow`), { timeout: WAIT }).toBe(true);
   });
 
   it('explores the wijken of the gemeente of the selected area: the map draws, classifies and frames the same wijken as the ranking', async () => {
