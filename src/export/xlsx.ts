@@ -65,10 +65,12 @@ export function columnName(index: number): string {
 
 /**
  * Cell styles (indices into cellXfs): 0 default, 1 bold header, 2 text with Excel's quote prefix (a formula-like text
- * shown as text: the xlsx way of the CSV's leading `'`, which in a workbook would become part of the value), then
- * one per number format in use.
+ * shown as text: the xlsx way of the CSV's leading `'`, which in a workbook would become part of the value), 3 a bold
+ * header with the quote prefix (an indicator label can start with `=` too), then one per number format in use.
  */
 const QUOTE_PREFIX_STYLE = 2;
+const BOLD_STYLE = 1;
+const BOLD_QUOTE_PREFIX_STYLE = 3;
 /** Excel's limit on the characters in one cell; a longer text is cut with an ellipsis rather than refused by Excel. */
 export const XLSX_MAX_CELL_CHARS = 32_767;
 
@@ -82,7 +84,7 @@ class Styles {
     const code = `${grouping ? '#,##0' : '0'}${fraction}`;
     let i = this.formats.indexOf(code);
     if (i < 0) i = this.formats.push(code) - 1;
-    return 3 + i;
+    return 4 + i;
   }
 
   xml(): string {
@@ -98,6 +100,7 @@ class Styles {
       '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
       '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
       '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>',
+      '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/>',
       ...ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
     ];
     return (
@@ -120,6 +123,7 @@ function textCell(ref: string, neutralised: string, style = 0): string {
   const full = quoted ? restored : neutralised;
   const text = full.length > XLSX_MAX_CELL_CHARS ? `${full.slice(0, XLSX_MAX_CELL_CHARS - 1)}…` : full;
   if (quoted && style === 0) style = QUOTE_PREFIX_STYLE;
+  else if (quoted && style === BOLD_STYLE) style = BOLD_QUOTE_PREFIX_STYLE;
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
   const s = style ? ` s="${style}"` : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
@@ -142,7 +146,7 @@ function sheetXml(table: ExportTable, options: XlsxOptions, styles: Styles): str
   const rows = [
     row(
       1,
-      grid.header.map((h, c) => textCell(`${columnName(c)}1`, h, 1)),
+      grid.header.map((h, c) => textCell(`${columnName(c)}1`, h, BOLD_STYLE)),
     ),
   ];
   grid.rows.forEach((cells, i) => {

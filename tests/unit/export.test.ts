@@ -154,19 +154,29 @@ describe('toXlsx', () => {
     expect(new DataView(bytes.buffer).getUint16(at + 8, true)).toBe(8);
     expect(text('xl/workbook.xml')).toContain('<sheet name="Jeugd 2023 buurten" sheetId="1" r:id="rId1"/>');
     const sheet = text('xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<c r="C2" s="3"><v>2023</v></c><c r="D2" s="4"><v>12.4</v></c>');
+    expect(sheet).toContain('<c r="C2" s="4"><v>2023</v></c><c r="D2" s="5"><v>12.4</v></c>');
     expect(sheet).toContain(`<c r="A4" s="2" t="inlineStr"><is><t>=cmd|' /C calc'!A0</t></is></c>`);
     expect(sheet).toContain('<row r="8"><c r="A8" t="inlineStr"><is><t>Bron: CBS, CC BY 4.0</t></is></c></row>');
     const styles = text('xl/styles.xml');
     expect(styles).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0"/></numFmts>');
     expect(styles).toContain(
-      '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+      '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
         '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
         '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>' +
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/>' +
         '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
         '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
     );
     expect(await toXlsx(table, { sheetName: 'Jeugd: 2023 [buurten]', attribution: ATTRIBUTION })).toEqual(bytes);
+  });
+
+  it('gives a formula-like column title the bold quotePrefix style, so the header cell cannot run either', async () => {
+    const bytes = await toXlsx(
+      { columns: [{ key: 't', label: '=HYPERLINK("http://ev.il","x")', kind: 'text' }], rows: [{ t: 'a' }] },
+      { sheetName: 'x', attribution: '' },
+    );
+    const sheet = new TextDecoder().decode((await openZip(bytes).read('xl/worksheets/sheet1.xml'))!);
+    expect(sheet).toContain('<c r="A1" s="3" t="inlineStr"><is><t>=HYPERLINK(&quot;http://ev.il&quot;,&quot;x&quot;)</t>');
   });
 
   it('cuts a text longer than Excel’s 32.767 characters per cell, with an ellipsis', async () => {
