@@ -176,7 +176,9 @@ describe('toXlsx', () => {
       { sheetName: 'x', attribution: '' },
     );
     const sheet = new TextDecoder().decode((await openZip(bytes).read('xl/worksheets/sheet1.xml'))!);
-    expect(sheet).toContain('<c r="A1" s="3" t="inlineStr"><is><t>=HYPERLINK(&quot;http://ev.il&quot;,&quot;x&quot;)</t>');
+    expect(sheet).toContain(
+      '<c r="A1" s="3" t="inlineStr"><is><t>=HYPERLINK(&quot;http://ev.il&quot;,&quot;x&quot;)</t>',
+    );
   });
 
   it('cuts a text longer than Excel’s 32.767 characters per cell, with an ellipsis', async () => {
