@@ -491,6 +491,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                 selected={area.code}
                 onSelect={chooseArea}
                 onHover={onAreaDwell}
+                first={firstView}
+                ownData={own.files.length > 0}
               />
               <Suspense fallback={null}>
                 <TrendPanel

@@ -13,7 +13,7 @@ import { dispersionRequest } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest, type ProfileRow } from '../queries/kompas.ts';
 
 /**
- * Which source answers a Kompas question — the one place this is decided. The package's precomputed first view
+ * Which source answers a Kompas or map question — the one place this is decided. The package's precomputed first view
  * (src/data/firstView.ts) when it has the file for the request and nothing but the package shapes the answer;
  * DuckDB when the user's own data joins the package (its indicators are in DuckDB only), the package has no first
  * view, or a file is missing or broken. Both give the same rows (tests/unit/firstView.test.ts).
@@ -26,30 +26,39 @@ export function profileSource(
   return first !== null && !ownData && paths !== null && paths.length > 0 ? 'first' : 'duckdb';
 }
 
-/** The rows of precomputed files, from the first view's cache at once when they are there. */
-function useFirstRows(
+/** How a precomputed answer is got: at once from the first view's cache when it is there, else by fetching. */
+export interface FirstAnswer<T> {
+  cached(): T | undefined;
+  load(): Promise<T>;
+}
+
+/**
+ * A precomputed answer of the first view, from its cache at once when it is there. `key` is the identity of the
+ * request (null: nothing asked); a failure is reported in `error`, so the caller can hand the request to DuckDB.
+ */
+export function useFirstAnswer<T>(
   first: FirstView | null,
-  paths: readonly string[] | null,
+  key: string | null,
+  answer: FirstAnswer<T> | null,
   mark?: string,
-): QueryState<ProfileRow[]> {
-  const key = paths?.join('|') ?? null;
-  const [state, setState] = useState<QueryState<ProfileRow[]> & { key: string | null }>({
+): QueryState<T> {
+  const [state, setState] = useState<QueryState<T> & { key: string | null }>({
     key: null,
     data: null,
     loading: false,
     error: null,
   });
-  const hit = first && paths ? first.cached(paths) : undefined;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `paths`
+  const hit = first && answer ? answer.cached() : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `answer`
   useEffect(() => {
-    if (!first || !paths) return;
-    if (first.cached(paths)) {
+    if (!first || !answer) return;
+    if (answer.cached()) {
       if (mark) performance.mark(mark);
       return;
     }
     let stale = false;
     setState((s) => ({ ...s, loading: true }));
-    first.rows(paths).then(
+    answer.load().then(
       (data) => {
         if (stale) return;
         if (mark) performance.mark(mark);
@@ -72,6 +81,16 @@ function useFirstRows(
   if (hit) return { data: hit, loading: false, error: null };
   // A failure belongs to its own request; for another one the previous rows stay while the new ones load.
   return state.error && state.key !== key ? { data: null, loading: true, error: null } : state;
+}
+
+/** The rows of precomputed files, from the first view's cache at once when they are there. */
+function useFirstRows(
+  first: FirstView | null,
+  paths: readonly string[] | null,
+  mark?: string,
+): QueryState<ProfileRow[]> {
+  const answer = first && paths ? { cached: () => first.cached(paths), load: () => first.rows(paths) } : null;
+  return useFirstAnswer(first, paths?.join('|') ?? null, answer, mark);
 }
 
 /**

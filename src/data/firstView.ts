@@ -6,8 +6,9 @@
  * asks its own DuckDB, after the package's publish step): a value the disclosure rules hide is not in any file.
  * `first/` is optional: a package without it (or a file that fails) is answered by DuckDB.
  */
+import type { ChoroplethRow } from '../queries/choropleth.ts';
 import type { ProfileRow } from '../queries/kompas.ts';
-import { type Area, OBSERVATION_STATUSES, type ObservationStatus } from './package.ts';
+import { type Area, LEVELS, type Level, OBSERVATION_STATUSES, type ObservationStatus } from './package.ts';
 
 export const FIRST_VIEW_VERSION = 1;
 export const FIRST_VIEW_INDEX = 'first/index.json';
@@ -33,6 +34,8 @@ export function declaresFirstView(datasetJson: string): boolean {
 export interface FirstViewIndex {
   version: typeof FIRST_VIEW_VERSION;
   social_periods: Record<string, number>;
+  /** Per indicator, the periods whose map rows the build wrote ({@link firstMapPath}): the map the app opens on. */
+  maps?: Record<string, number[]>;
 }
 
 /**
@@ -67,6 +70,22 @@ export function firstDispersionPath(code: string, areas: ReadonlyMap<string, Are
   if (!area) return null;
   if (area.level === 'land' || area.level === 'gemeente') return `first/dispersion/${fileKey(code)}.${area.level}.json`;
   return area.gemeente ? `first/dispersion/${fileKey(area.gemeente)}.${area.level}.json` : null;
+}
+
+/**
+ * The file with the map's rows of one indicator in one period: the choropleth query's answer for every level, so
+ * whichever levels the map draws are a filter of it (queries/choropleth.ts orders by code, a filter keeps that order).
+ */
+export function firstMapPath(indicator: string, period: number): string {
+  return `first/map/${fileKey(indicator)}/${period}.json`;
+}
+
+/** The levels a map file holds: all of them. */
+export const FIRST_MAP_LEVELS: readonly Level[] = LEVELS;
+
+/** A map file's rows of the levels a map draws: the choropleth query's answer for those levels. */
+export function firstMapRows(rows: readonly ChoroplethRow[], levels: readonly Level[]): ChoroplethRow[] {
+  return rows.filter((r) => levels.includes(r.level));
 }
 
 type EncodedRow = [string, string, number, number | null, number | null, number | null, 0 | 1, string | null];
@@ -115,6 +134,40 @@ export function decodeRows(text: string): ProfileRow[] {
   });
 }
 
+type EncodedMapRow = [string, Level, number | null, 0 | 1, string | null];
+
+/** Map rows as compact JSON: one array per row, columns in the order of the choropleth query. */
+export function encodeMapRows(rows: readonly ChoroplethRow[]): string {
+  const encoded: EncodedMapRow[] = rows.map((r) => [r.code, r.level, r.value, r.suppressed ? 1 : 0, r.status ?? null]);
+  return `${JSON.stringify({ version: FIRST_VIEW_VERSION, rows: encoded })}\n`;
+}
+
+const LEVEL_SET = new Set<string>(LEVELS);
+
+/** The rows of one map file; throws on anything but the format {@link encodeMapRows} writes (the caller asks DuckDB). */
+export function decodeMapRows(text: string): ChoroplethRow[] {
+  const parsed = JSON.parse(text) as { version?: unknown; rows?: unknown };
+  if (parsed.version !== FIRST_VIEW_VERSION || !Array.isArray(parsed.rows)) throw new Error('not a first-view file');
+  return parsed.rows.map((row: unknown) => {
+    if (!Array.isArray(row) || row.length !== 5) throw new Error('not a first-view map row');
+    const [code, level, value, suppressed, status] = row as unknown[];
+    if (typeof code !== 'string' || typeof level !== 'string' || !LEVEL_SET.has(level) || !isCount(value))
+      throw new Error('not a first-view map row');
+    if (
+      (suppressed !== 0 && suppressed !== 1) ||
+      (status !== null && (typeof status !== 'string' || !STATUSES.has(status)))
+    )
+      throw new Error('not a first-view map row');
+    return {
+      code,
+      level: level as Level,
+      value,
+      suppressed: suppressed === 1,
+      status: status as ObservationStatus | null,
+    };
+  });
+}
+
 /** The order of the Kompas query (indicator, area, period), so both sources give the same array. */
 export function sortProfile(rows: ProfileRow[]): ProfileRow[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -130,6 +183,12 @@ export interface FirstView {
   rows(paths: readonly string[]): Promise<ProfileRow[]>;
   /** The same answer when it is already here (the same array every time), else undefined. */
   cached(paths: readonly string[]): ProfileRow[] | undefined;
+  /** The map file of an indicator in a period when the build wrote one (listed in the index), else null. */
+  mapPath(indicator: string, period: number): string | null;
+  /** The rows of a map file (every level); rejects when the file is missing or broken. */
+  mapRows(path: string): Promise<ChoroplethRow[]>;
+  /** The same rows when they are already here (the same array every time), else undefined. */
+  cachedMap(path: string): ChoroplethRow[] | undefined;
 }
 
 /**
@@ -152,25 +211,30 @@ export async function fetchFirstView(
   const socialPeriods = new Map<string, number>();
   for (const [code, period] of Object.entries(index.social_periods ?? {}))
     if (Number.isInteger(period)) socialPeriods.set(code, period);
+  const maps = new Set<string>();
+  if (typeof index.maps === 'object' && index.maps !== null)
+    for (const [indicator, periods] of Object.entries(index.maps))
+      if (Array.isArray(periods))
+        for (const period of periods) if (Number.isInteger(period)) maps.add(firstMapPath(indicator, period));
 
-  const files = new Map<string, Promise<ProfileRow[]>>();
+  const file = fileLoader(root, fetchText, decodeRows);
   const answers = new Map<string, ProfileRow[]>();
-  const file = (path: string) => {
-    let pending = files.get(path);
-    if (!pending) {
-      pending = fetchText(`${root}${path}`).then((t) => {
-        if (t === null) throw new Error(`${path} is missing`);
-        return decodeRows(t);
-      });
-      // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
-      pending.catch(() => files.delete(path));
-      files.set(path, pending);
-    }
-    return pending;
-  };
+  const mapFile = fileLoader(root, fetchText, decodeMapRows);
+  const mapAnswers = new Map<string, ChoroplethRow[]>();
   return {
     socialPeriods,
     cached: (paths) => answers.get(paths.join('|')),
+    mapPath(indicator, period) {
+      const path = firstMapPath(indicator, period);
+      return maps.has(path) ? path : null;
+    },
+    cachedMap: (path) => mapAnswers.get(path),
+    async mapRows(path) {
+      // One decoded array per file (the loader shares it), so the map's memos see the same rows on every ask.
+      const rows = await mapFile(path);
+      mapAnswers.set(path, rows);
+      return rows;
+    },
     async rows(paths) {
       const key = paths.join('|');
       const known = answers.get(key);
@@ -180,6 +244,28 @@ export async function fetchFirstView(
       answers.set(key, combined);
       return combined;
     },
+  };
+}
+
+/** Fetches and decodes each file once; a failed one is forgotten, so a later request may try again. */
+function fileLoader<T>(
+  root: string,
+  fetchText: (url: string) => Promise<string | null>,
+  decode: (text: string) => T,
+): (path: string) => Promise<T> {
+  const files = new Map<string, Promise<T>>();
+  return (path) => {
+    let pending = files.get(path);
+    if (!pending) {
+      pending = fetchText(`${root}${path}`).then((t) => {
+        if (t === null) throw new Error(`${path} is missing`);
+        return decode(t);
+      });
+      // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
+      pending.catch(() => files.delete(path));
+      files.set(path, pending);
+    }
+    return pending;
   };
 }
 

@@ -1,11 +1,10 @@
 import type { FeatureCollection } from 'geojson';
 import type { Connector } from '../db/connector.ts';
 import { sqlIdentifier } from '../queries/sql.ts';
-import { existsIn } from './areaPeriods.ts';
 import { checkColumns } from './columns.ts';
 import { readHeaderLine } from './csv.ts';
 import { parseJsonFile } from './issues.ts';
-import { type MapGeometry, perLevelGeometry, singleSourceGeometry } from './mapGeometry.ts';
+import { type MapGeometry, packageGeometry, perLevelGeometry } from './mapGeometry.ts';
 import { createMetaTables, readCsv } from './metaTables.ts';
 import { checkObservations, csvReaderIssue, isOutOfMemory, outOfMemoryIssue } from './observationChecks.ts';
 import {
@@ -213,14 +212,12 @@ export async function stagePackage(db: Connector, files: Partial<PackageFiles>):
   return staged(db, g, () => {
     // Parsed as the validator did (a byte order mark stripped), so a BOM that passed validation cannot throw here.
     const collection = parseJsonFile(text['areas.geojson'], 'areas.geojson') as FeatureCollection;
-    // With each year's indeling, the gemeenten of the year the app opens on (Eemsdelta, not its three predecessors).
-    const gemeenten = areas.filter((a) => a.level === 'gemeente' && existsIn(a, meta.default_period)).length;
     return {
       meta,
       areas,
       indicators,
       aims,
-      geometry: singleSourceGeometry(collection, gemeenten),
+      geometry: packageGeometry(collection, areas, meta.default_period),
       partitions: null,
       tables: tablesOf(g),
     };

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
-import type { Level } from './package.ts';
+import { existsIn } from './areaPeriods.ts';
+import type { Area, Level } from './package.ts';
 
 /** One GeoJSON source of the map: the collection itself, or a URL maplibre fetches and parses in its worker. */
 export interface GeometrySource {
@@ -66,6 +67,15 @@ export function singleSourceGeometry(collection: FeatureCollection, gemeenten: n
     gemeenten,
     ...(periodic && { periodic }),
   };
+}
+
+/**
+ * The geometry of a package with one areas.geojson, as the loader and the start screen draw it: with each year's
+ * indeling, the gemeenten counted are those of the year the app opens on (Eemsdelta, not its three predecessors).
+ */
+export function packageGeometry(collection: FeatureCollection, areas: readonly Area[], period: number): MapGeometry {
+  const gemeenten = areas.filter((a) => a.level === 'gemeente' && existsIn(a, period)).length;
+  return singleSourceGeometry(collection, gemeenten);
 }
 
 /**

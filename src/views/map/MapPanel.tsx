@@ -2,12 +2,14 @@ import { lazy, Suspense, useContext, useEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../app/i18n/index.tsx';
 import { MISSING_REASONS, type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
 import type { MapLevel } from '../../app/urlState.ts';
+import { useChoropleth } from '../../app/useChoropleth.ts';
 import { namedIn, nameNote } from '../../data/areaPeriods.ts';
+import type { FirstView } from '../../data/firstView.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import { hasShapes, scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
-import { CoordinatorContext, useQuery } from '../../db/useQuery.ts';
-import { choroplethQuery, decodeChoropleth } from '../../queries/choropleth.ts';
+import { CoordinatorContext } from '../../db/useQuery.ts';
+import { choroplethQuery } from '../../queries/choropleth.ts';
 import { ancestors } from '../picker/areaTree.ts';
 
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
@@ -18,8 +20,11 @@ import { levelScales, type MapClassification } from './classify.ts';
 import type { AreaPaint } from './featureState.ts';
 import { MapLegend } from './MapLegend.tsx';
 
+/** What the map reads of a package: the start screen has it from the fetched files, before DuckDB holds them. */
+export type MapPackage = Pick<LoadedPackage, 'meta' | 'areas' | 'indicators' | 'geometry' | 'partitions'>;
+
 export interface MapPanelProps {
-  pkg: LoadedPackage;
+  pkg: MapPackage;
   indicator: Indicator;
   period: number;
   level: MapLevel;
@@ -41,6 +46,10 @@ export interface MapPanelProps {
    * drawn as without data; the legend says "gestabiliseerd" and the tooltip gives both values.
    */
   stabilised?: ReadonlyMap<string, number> | null;
+  /** The package's precomputed first view: its map files answer where they can (see useChoropleth). */
+  first?: FirstView | null;
+  /** The user's own data is part of the package: DuckDB answers. */
+  ownData?: boolean;
 }
 
 const DIMMED_COLOR = '#ececec';
@@ -72,6 +81,8 @@ export function MapPanel({
   dimmed = null,
   gemeente = null,
   stabilised = null,
+  first = null,
+  ownData = false,
 }: MapPanelProps) {
   const i18n = useI18n();
   const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
@@ -81,11 +92,15 @@ export function MapPanel({
     const bounds = scopeBounds(pkg.geometry, gemeente, new Set(codes));
     return bounds ? { codes, bounds } : null;
   }, [gemeente, pkg, levels]);
-  const { data } = useQuery(
-    choroplethQuery({ indicator: indicator.id, period, levels, gemeente }),
-    decodeChoropleth,
+  const request = useMemo(
+    () => ({ indicator: indicator.id, period, levels, gemeente }),
+    [indicator.id, period, levels, gemeente],
+  );
+  const { data } = useChoropleth(
+    request,
     pkg.partitions ? [pkg.partitions.indicatorPeriod(indicator.id, period)].filter((p) => p !== null) : undefined,
-    'gk:map-data',
+    first,
+    ownData,
   );
   const drawnCount = useMemo(
     () => scope?.codes.length ?? pkg.areas.filter((a) => levels.includes(a.level)).length,
