@@ -117,6 +117,36 @@ export class DatasetSwitcher<F, P> {
     this.#onChange(this.#state);
   }
 
+  /**
+   * Under the lock: stages `files` and, unless a later request overtook this one meanwhile (then the staged tables are
+   * dropped), retires the shown package (`retire`) and commits, showing the new package under a new generation.
+   */
+  async #commit(
+    id: string,
+    files: F,
+    { current, requested, retire }: { current: () => boolean; requested: string | null | undefined; retire: boolean },
+  ): Promise<void> {
+    const staged = await this.#deps.stage(files);
+    if (!current()) {
+      await staged.discard();
+      return;
+    }
+    const before = this.#state.shown;
+    if (retire && before) this.#deps.retire(before.pkg);
+    const pkg = await staged.commit();
+    this.#shownLost = false;
+    // What is shown is what is loaded, even when a newer request came in during the commit: that request then
+    // replaces it in its turn, and until then the screen is not settled.
+    const latest = current();
+    this.#set({
+      shown: { id, pkg, generation: ++this.#generation },
+      failure: null,
+      loading: latest ? null : this.#state.loading,
+      status: latest ? 'ready' : 'loading',
+      settledRequest: latest ? requested : undefined,
+    });
+  }
+
   /** Forgets the last failure (the user closed its message). */
   dismiss(): void {
     if (this.#state.failure) this.#set({ failure: null });
@@ -141,21 +171,7 @@ export class DatasetSwitcher<F, P> {
       if (!current()) return;
       await this.#lock(async () => {
         if (!current()) return;
-        const staged = await this.#deps.stage(files);
-        if (!current()) {
-          await staged.discard();
-          return;
-        }
-        const pkg = await staged.commit();
-        this.#shownLost = false;
-        const latest = current();
-        this.#set({
-          shown: { id: shown.id, pkg, generation: ++this.#generation },
-          failure: null,
-          loading: latest ? null : this.#state.loading,
-          status: latest ? 'ready' : 'loading',
-          settledRequest: latest ? requested : undefined,
-        });
+        await this.#commit(shown.id, files, { current, requested, retire: false });
       });
     } catch (error) {
       if (!current()) return;
@@ -197,25 +213,7 @@ export class DatasetSwitcher<F, P> {
         this.#set({ loading: id, status: this.#state.shown ? 'loading' : 'starting' });
         const fetched = files ?? (await this.#deps.fetch(id));
         if (!current()) return;
-        const staged = await this.#deps.stage(fetched);
-        if (!current()) {
-          await staged.discard();
-          return;
-        }
-        const before = this.#state.shown;
-        if (before) this.#deps.retire(before.pkg);
-        const pkg = await staged.commit();
-        this.#shownLost = false;
-        // What is shown is what is loaded, even when a newer request came in during the commit: that request then
-        // replaces it in its turn, and until then the screen is not settled.
-        const latest = current();
-        this.#set({
-          shown: { id, pkg, generation: ++this.#generation },
-          failure: null,
-          loading: latest ? null : this.#state.loading,
-          status: latest ? 'ready' : 'loading',
-          settledRequest: latest ? requested : undefined,
-        });
+        await this.#commit(id, fetched, { current, requested, retire: true });
       });
     } catch (error) {
       if (!current()) return;

@@ -222,6 +222,20 @@ export interface ZipPart {
 }
 
 /**
+ * The fields a local header and its central directory entry share, in the same order (method, time, date, CRC,
+ * sizes, name length), written from `at`: byte 8 of a local header, byte 10 of a central entry.
+ */
+function entryFields(view: DataView, at: number, part: Omit<ZipPart, 'name'> & { name: Uint8Array }): void {
+  view.setUint16(at, part.method, true);
+  view.setUint16(at + 2, DOS_TIME, true);
+  view.setUint16(at + 4, DOS_DATE, true);
+  view.setUint32(at + 6, part.crc, true);
+  view.setUint32(at + 10, part.data.length, true);
+  view.setUint32(at + 14, part.size, true);
+  view.setUint16(at + 18, part.name.length, true);
+}
+
+/**
  * The archive's bytes around parts compressed beforehand: local headers, data, central directory, end record.
  * {@link writeZip} is the way in; this step is separate so that tests can lay out parts deflated synchronously.
  */
@@ -239,13 +253,7 @@ export function layoutZip(input: readonly ZipPart[]): Uint8Array<ArrayBuffer> {
     view.setUint32(p, LOCAL_FILE_HEADER, true);
     view.setUint16(p + 4, 20, true); // version needed: 2.0
     view.setUint16(p + 6, 0x0800, true); // names are UTF-8
-    view.setUint16(p + 8, part.method, true);
-    view.setUint16(p + 10, DOS_TIME, true);
-    view.setUint16(p + 12, DOS_DATE, true);
-    view.setUint32(p + 14, part.crc, true);
-    view.setUint32(p + 18, part.data.length, true);
-    view.setUint32(p + 22, part.size, true);
-    view.setUint16(p + 26, part.name.length, true);
+    entryFields(view, p + 8, part);
     view.setUint16(p + 28, 0, true);
     out.set(part.name, p + 30);
     out.set(part.data, p + 30 + part.name.length);
@@ -257,13 +265,7 @@ export function layoutZip(input: readonly ZipPart[]): Uint8Array<ArrayBuffer> {
     view.setUint16(p + 4, 20, true); // made by: MS-DOS, 2.0
     view.setUint16(p + 6, 20, true);
     view.setUint16(p + 8, 0x0800, true);
-    view.setUint16(p + 10, part.method, true);
-    view.setUint16(p + 12, DOS_TIME, true);
-    view.setUint16(p + 14, DOS_DATE, true);
-    view.setUint32(p + 16, part.crc, true);
-    view.setUint32(p + 20, part.data.length, true);
-    view.setUint32(p + 24, part.size, true);
-    view.setUint16(p + 28, part.name.length, true);
+    entryFields(view, p + 10, part);
     // extra field, comment, disk number, internal and external attributes: all zero (bytes 30..41)
     view.setUint32(p + 42, offsets[i]!, true);
     out.set(part.name, p + 46);

@@ -5,6 +5,7 @@
  */
 import { toCsv } from '../data/csvWrite.ts';
 import type { Connector } from '../db/connector.ts';
+import { neutraliseFormula } from './neutralise.ts';
 
 export const PUBLIC_TABLE_COLUMNS = [
   'area_code',
@@ -35,7 +36,8 @@ export async function publicTableCsv(
     if (status === 'secret') secret++;
     if (status === 'not_published') notPublished++;
     rows.push([
-      String(o.area_code),
+      // A custom area's own code may start like a formula: neutralised as in every export.
+      neutraliseFormula(String(o.area_code)),
       String(o.indicator_id),
       Number(o.period),
       num(o.value),

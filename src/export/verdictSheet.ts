@@ -12,6 +12,7 @@ import type { LoadedPackage } from '../data/load.ts';
 import type { Connector } from '../db/connector.ts';
 import { dispersionAreas } from '../queries/dispersion.ts';
 import { decodeProfile, type ProfileRow } from '../queries/kompas.ts';
+import { neutraliseFormula } from './neutralise.ts';
 
 /** Exactly the columns issue 10 fixed for policy staff's own reports: scripts read them by name and position. */
 export const VERDICT_SHEET_COLUMNS = [
@@ -133,12 +134,15 @@ export async function verdictSheet(
 const number = (x: number | null, digits: number) =>
   x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
 
-/** The sheet as CSV (comma, decimal point, `\n`): for R, Python, DuckDB and Excel alike. */
+/**
+ * The sheet as CSV (comma, decimal point, `\n`): for R, Python, DuckDB and Excel alike. A custom area's own code may
+ * start like a formula (`=HYPERLINK(…)`), so it is neutralised as in every export; CBS codes never are.
+ */
 export function verdictSheetCsv(rows: readonly VerdictSheetRow[]): string {
   return toCsv(
     VERDICT_SHEET_COLUMNS,
     rows.map((r) => [
-      r.area_code,
+      neutraliseFormula(r.area_code),
       r.level,
       r.indicator_id,
       r.period,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/data/load.ts';
+import type { Connector } from '../../src/db/connector.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { publicTableCsv } from '../../src/export/publicTable.ts';
 import { VERDICT_SHEET_COLUMNS, verdictSheet, verdictSheetCsv } from '../../src/export/verdictSheet.ts';
@@ -32,4 +33,30 @@ describe('npm run compass: the verdict sheet and the public table', () => {
       db.close();
     }
   });
+
+  it('neutralises a custom area code that starts like a formula, in both sheets', async () => {
+    const code = '=HYPERLINK("http://ev.il")';
+    const rows = (await verdictSheetOf()).map((r) => ({ ...r, area_code: code }));
+    expect(verdictSheetCsv(rows).split('\n')[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/ev\.il""\)",/);
+    const observation = {
+      area_code: code,
+      indicator_id: 'x',
+      period: 2025,
+      value: 1,
+      numerator: null,
+      denominator: null,
+      status: null,
+    };
+    const db = { query: async () => ({ toArray: () => [{ toJSON: () => observation }] }) } as unknown as Connector;
+    expect((await publicTableCsv(db)).csv.split('\n')[1]).toBe(`"'=HYPERLINK(""http://ev.il"")",x,2025,1,,,`);
+  });
 });
+
+async function verdictSheetOf() {
+  const db = await createNodeConnector();
+  try {
+    return await verdictSheet(db, await loadPackage(db, readPackage(join(FIXTURES, 'mini'))));
+  } finally {
+    db.close();
+  }
+}
