@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { type FirstView, firstMapRows } from '../data/firstView.ts';
 import { type QueryState, useQuery } from '../db/useQuery.ts';
 import {
@@ -35,5 +35,10 @@ export function useChoropleth(
   const { levels } = request;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the levels' text is their identity
   const drawn = useMemo(() => (fileRows ? firstMapRows(fileRows, levels) : null), [fileRows, levels.join('|')]);
-  return useDuckDb ? fromDuckDb : { ...fromFile, data: drawn };
+  const result = useDuckDb ? fromDuckDb : { ...fromFile, data: drawn };
+  // As useQuery does, the previous rows stay on screen until the new ones arrive, also when the source changes (the
+  // default indicator from its file, the next one from DuckDB): the map does not flash grey in between.
+  const shown = useRef<ChoroplethRow[] | null>(null);
+  if (result.data !== null) shown.current = result.data;
+  return result.data === null && result.error === null ? { data: shown.current, loading: true, error: null } : result;
 }

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { tableFromArrays } from 'apache-arrow';
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import { useChoropleth } from '../../src/app/useChoropleth.ts';
+import {
+  encodeMapRows,
+  FIRST_VIEW_INDEX,
+  type FirstView,
+  fetchFirstView,
+  firstMapPath,
+} from '../../src/data/firstView.ts';
+import type { Level } from '../../src/data/package.ts';
+import type { Connector } from '../../src/db/connector.ts';
+import { Coordinator } from '../../src/db/coordinator.ts';
+import { CoordinatorContext } from '../../src/db/useQuery.ts';
+import type { ChoroplethRequest, ChoroplethRow } from '../../src/queries/choropleth.ts';
+import { domHost } from '../fixtures/domHost.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const row = (code: string, level: Level, value: number | null): ChoroplethRow => ({
+  code,
+  level,
+  value,
+  suppressed: false,
+  status: value === null ? 'not_published' : null,
+});
+const FILE_ROWS = [
+  row('GM1', 'gemeente', 9),
+  row('WK1', 'wijk', 10),
+  row('WK2', 'wijk', 12),
+  row('BU1', 'buurt', null),
+];
+const DUCK_ROWS = [row('WK1', 'wijk', 3), row('WK2', 'wijk', 4)];
+
+/** A first view with the map of `jeugd` in 2025 (its file `mapFile`, or missing). */
+function firstView(mapFile: string | null = encodeMapRows(FILE_ROWS)): Promise<FirstView | null> {
+  const index = JSON.stringify({ version: 1, social_periods: {}, maps: { jeugd: [2025] } });
+  return fetchFirstView('', async (url) =>
+    url === FIRST_VIEW_INDEX ? index : url === firstMapPath('jeugd', 2025) ? mapFile : null,
+  );
+}
+
+/** A coordinator over a fake DuckDB that answers DUCK_ROWS once `release` is called, recording the SQL asked. */
+function duckdb() {
+  const asked: string[] = [];
+  let release: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const table = tableFromArrays({
+    code: DUCK_ROWS.map((r) => r.code),
+    level: DUCK_ROWS.map((r) => r.level),
+    value: Float64Array.from(DUCK_ROWS.map((r) => r.value ?? Number.NaN)),
+    suppressed: DUCK_ROWS.map((r) => r.suppressed),
+    status: DUCK_ROWS.map((r) => r.status),
+  });
+  const connector = {
+    query: async (sql: string) => {
+      asked.push(sql);
+      await answered;
+      return table;
+    },
+  } as unknown as Connector;
+  return { coordinator: new Coordinator(connector), asked, release: () => release() };
+}
+
+type Seen = { rows: ChoroplethRow[] | null; loading: boolean };
+function Probe(props: { request: ChoroplethRequest; first: FirstView | null; ownData: boolean; seen: Seen[] }) {
+  const state = useChoropleth(props.request, undefined, props.first, props.ownData);
+  props.seen.push({ rows: state.data, loading: state.loading });
+  return null;
+}
+
+const JEUGD: ChoroplethRequest = { indicator: 'jeugd', period: 2025, levels: ['wijk', 'buurt'] };
+const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+
+describe('useChoropleth', () => {
+  const dom = domHost();
+
+  function render(
+    request: ChoroplethRequest,
+    first: FirstView | null,
+    db: ReturnType<typeof duckdb>,
+    { ownData = false, seen = [] as Seen[] } = {},
+  ) {
+    act(() =>
+      dom.root.render(
+        <CoordinatorContext.Provider value={db.coordinator}>
+          <Probe request={request} first={first} ownData={ownData} seen={seen} />
+        </CoordinatorContext.Provider>,
+      ),
+    );
+    return seen;
+  }
+
+  it('answers the map from its file, the drawn levels only, without asking DuckDB', async () => {
+    const first = await firstView();
+    const db = duckdb();
+    const seen = render(JEUGD, first, db);
+    await flush();
+    expect(seen.at(-1)).toEqual({ rows: FILE_ROWS.slice(1), loading: false });
+    expect(db.asked).toEqual([]);
+    // Once the file is in, a new map (the dashboard's after the start screen's) has its rows at its first render.
+    const again = render({ ...JEUGD, levels: ['gemeente'] }, first, duckdb());
+    expect(again[0]).toEqual({ rows: [FILE_ROWS[0]], loading: false });
+  });
+
+  it("keeps the file rows on screen while DuckDB answers another indicator, then shows DuckDB's", async () => {
+    const first = await firstView();
+    const db = duckdb();
+    const seen = render(JEUGD, first, db);
+    await flush();
+    const other = { ...JEUGD, indicator: 'wmo' };
+    render(other, first, db, { seen });
+    await flush();
+    expect(db.asked).toHaveLength(1);
+    expect(seen.at(-1)).toEqual({ rows: FILE_ROWS.slice(1), loading: true });
+    // Once the map had rows, never a render without them: the map does not flash grey in between.
+    expect(seen.slice(seen.findIndex((s) => s.rows !== null)).every((s) => s.rows !== null)).toBe(true);
+    db.release();
+    await flush();
+    expect(seen.at(-1)).toEqual({ rows: DUCK_ROWS, loading: false });
+  });
+
+  it('asks DuckDB with own data, without a first view, and when the file is broken', async () => {
+    for (const [first, ownData] of [
+      [await firstView(), true],
+      [null, false],
+      [await firstView('{"version":1,"rows":[["WK1","dorp",1,0,null]]}'), false],
+      [await firstView(null), false],
+    ] as const) {
+      const db = duckdb();
+      const seen = render(JEUGD, first, db, { ownData });
+      await flush();
+      db.release();
+      await flush();
+      expect(db.asked).toHaveLength(1);
+      expect(db.asked[0]).toContain("o.indicator_id = 'jeugd'");
+      expect(seen.at(-1)).toEqual({ rows: DUCK_ROWS, loading: false });
+      act(() => dom.root.render(null));
+    }
+  });
+});
