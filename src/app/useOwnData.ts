@@ -1,23 +1,32 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedPackage } from '../data/load.ts';
 import type { Coordinator } from '../db/coordinator.ts';
-import type { OwnData, OwnDataIssue } from '../userdata/ownData.ts';
+import type { LoadedOwnData, OwnProgress } from '../userdata/ownDataClient.ts';
+import { OwnDataError, type OwnDataIssue } from '../userdata/ownDataError.ts';
 import { deleteOwnData, listOwnData, saveOwnData } from '../userdata/ownDataStore.ts';
 
-type OwnFile = { name: string; bytes: Uint8Array };
+/** A file of own data as the page holds it: a Blob, read in pieces by the parsing worker, never whole here. */
+type OwnFile = { name: string; blob: Blob };
 
-const EMPTY_OWN_DATA: OwnData = { indicators: [], observations: [], files: [], extraPeriods: [] };
-/** The parser and validator (with the xlsx reader) load only when there is own data to read. */
-const ownDataModule = () => import('../userdata/ownData.ts');
+const EMPTY_OWN_DATA: LoadedOwnData = { indicators: [], files: [], extraPeriods: [] };
+/** The worker's client (and the loading SQL) load only when there is own data to read. */
+const ownDataModule = () => import('../userdata/ownDataClient.ts');
+
+/** How an upload is followed: progress of its reading, and a signal that cancels it. */
+export interface OwnAddOptions {
+  onProgress?: OwnProgress;
+  signal?: AbortSignal;
+}
 
 export interface OwnDataState {
   /** The package as every view sees it: its own indicators plus the user's. */
   pkg: LoadedPackage | null;
   /** False until the files this browser keeps for the package are loaded (a link may name their indicators). */
   ready: boolean;
-  files: OwnData['files'];
+  files: LoadedOwnData['files'];
   issues: OwnDataIssue[] | null;
-  add(file: File): Promise<void>;
+  /** Reads, checks and loads a file (in the parsing worker); rejects when refused (see `issues`) or cancelled. */
+  add(file: File, options?: OwnAddOptions): Promise<void>;
   remove(name: string): void;
 }
 
@@ -26,7 +35,7 @@ export interface OwnDataState {
  * the browser (IndexedDB) per package and loaded again after a reload. Nothing is sent anywhere.
  */
 export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator | null): OwnDataState {
-  const [own, setOwn] = useState<OwnData>(EMPTY_OWN_DATA);
+  const [own, setOwn] = useState<LoadedOwnData>(EMPTY_OWN_DATA);
   const [files, setFiles] = useState<OwnFile[]>([]);
   const [issues, setIssues] = useState<OwnDataIssue[] | null>(null);
   const [readyFor, setReadyFor] = useState<LoadedPackage | null>(null);
@@ -47,9 +56,10 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
         if (!stale && damaged.length > 0)
           setIssues(damaged.map((name) => ({ file: name, code: 'keptFileDamaged', params: { name } })));
         if (kept.length === 0 || stale) return;
-        const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
+        const { applyOwnFilesInWorker, ownPackageOf } = await ownDataModule();
+        const files = kept.map((f) => ({ name: f.name, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }));
         // Into this package's own tables: by now the views may already point at a package loaded after it.
-        const data = await applyOwnFiles(coordinator.connector, kept, ownPackageOf(pkg), null, {
+        const data = await applyOwnFilesInWorker(coordinator.connector, files, ownPackageOf(pkg), null, {
           tables: pkg.tables,
         }).catch((error) => {
           if (!stale && error instanceof OwnDataError) setIssues(error.issues);
@@ -58,7 +68,7 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
         if (stale) return;
         coordinator.clear();
         setOwn(data);
-        setFiles(kept);
+        setFiles(files);
       })
       .catch(() => undefined)
       .finally(() => {
@@ -70,12 +80,13 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
   }, [pkg, coordinator]);
 
   const apply = useCallback(
-    async (next: OwnFile[]) => {
+    async (next: OwnFile[], options: OwnAddOptions = {}) => {
       if (!pkg || !coordinator) return;
-      const { applyOwnFiles, ownPackageOf, OwnDataError } = await ownDataModule();
+      const { applyOwnFilesInWorker, ownPackageOf } = await ownDataModule();
       try {
-        const data = await applyOwnFiles(coordinator.connector, next, ownPackageOf(pkg), latest.current.own, {
+        const data = await applyOwnFilesInWorker(coordinator.connector, next, ownPackageOf(pkg), latest.current.own, {
           tables: pkg.tables,
+          ...options,
         });
         coordinator.clear(); // cached results predate the new indicators
         latest.current = { own: data, files: next };
@@ -91,10 +102,14 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
   );
 
   const add = useCallback(
-    async (file: File) => {
+    async (file: File, options: OwnAddOptions = {}) => {
       if (!pkg) return;
+      await apply(
+        [...latest.current.files.filter((f) => f.name !== file.name), { name: file.name, blob: file }],
+        options,
+      );
+      // Read whole only now that it is added: a refused file of 200 MB never is.
       const entry = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-      await apply([...latest.current.files.filter((f) => f.name !== file.name), entry]);
       const saved = await saveOwnData(pkg.meta.id, entry).catch((error: unknown) => ({
         kept: 'session' as const,
         reason: error instanceof Error ? error.message : String(error),

@@ -19,7 +19,7 @@
  * `emptyFile`, `unterminatedQuote`, `wrongFieldCount`. (Encoding is the caller's: these files are decoded first.)
  */
 import { cellValue, IssueCollector } from './issues.ts';
-import { PackageError } from './package.ts';
+import { PackageError, type PackageIssue } from './package.ts';
 
 export type CsvSeparator = ',' | ';' | '\t';
 
@@ -54,15 +54,24 @@ interface CsvRecord {
   end: number;
 }
 
-/** Reads records one at a time, so that the header can be read without scanning the whole file. */
+/**
+ * Reads records one at a time, so that the header can be read without scanning the whole file. Fed in chunks
+ * ({@link CsvParser}), it reads only records that are complete: one that reaches the end of the text while more may
+ * follow (a field, a quoted field, a `""` or a `\r\n` cut by the chunk's end) is read again, whole, after the next
+ * chunk, and its issues are reported once.
+ */
 class Reader {
-  private pos: number;
+  pos: number;
   private line = 1;
   /** Set once the header is read, to name the column of an issue in a data row. */
   header: string[] | null = null;
+  /** False while more text may follow (see the class comment). */
+  final = true;
+  /** Issues of the record being read, reported when it is complete. */
+  private pending: Omit<PackageIssue, 'file'>[] = [];
 
   constructor(
-    private readonly text: string,
+    public text: string,
     private readonly issues: IssueCollector,
     /** The separator's char code. */
     private readonly sep: number,
@@ -74,6 +83,12 @@ class Reader {
     this.line = firstLine;
   }
 
+  /** Adds text; what was read already is let go. */
+  append(chunk: string): void {
+    this.text = this.text.slice(this.pos) + chunk;
+    this.pos = 0;
+  }
+
   /** Row and, in a data row, column of the field with index `field`. */
   private at(row: number, field: number): { row: number; column?: string } {
     const column = this.header?.[field];
@@ -82,14 +97,14 @@ class Reader {
 
   private strayQuote(row: number, field: number, value: string): void {
     if (this.lenient) return; // kept as text, as a spreadsheet shows it
-    this.issues.add({
+    this.pending.push({
       ...this.at(row, field),
       code: 'strayQuote',
       params: { value: cellValue(value), field: field + 1 },
     });
   }
 
-  /** Skips empty and whitespace-only lines; false at the end of the text. */
+  /** Skips empty and whitespace-only lines; false at the end of the text (or of what has come so far). */
   private skipBlankLines(): boolean {
     const { text } = this;
     const n = text.length;
@@ -98,22 +113,44 @@ class Reader {
       let c = text.charCodeAt(j);
       while (c === SPACE || c === TAB) c = text.charCodeAt(++j);
       if (j >= n) {
-        this.pos = n;
+        // Spaces at a chunk's end may start the next record's first field.
+        if (this.final) this.pos = n;
         return false;
       }
       if (c !== LF && c !== CR) return true;
+      if (c === CR && j + 1 >= n && !this.final) return false; // a `\r\n` cut in two
       this.pos = c === CR && text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
       this.line++;
     }
     return false;
   }
 
-  /** The next record, or null at the end; null also after an unterminated quote (reported). */
+  /**
+   * The next record, or null at the end; null also after an unterminated quote (reported), and, while not final,
+   * when the record is not complete yet (nothing is consumed then).
+   */
   next(): CsvRecord | null {
     if (!this.skipBlankLines()) return null;
+    const start = this.pos;
+    const record = this.read();
+    if (record === MORE) {
+      this.pos = start;
+      this.pending = [];
+      return null;
+    }
+    for (const issue of this.pending) this.issues.add(issue);
+    this.pending = [];
+    return record;
+  }
+
+  private read(): CsvRecord | null | typeof MORE {
     const { text } = this;
     const n = text.length;
     const line = this.line;
+    const more = (): typeof MORE => {
+      this.line = line;
+      return MORE;
+    };
     const fields: string[] = [];
     let i = this.pos;
     for (;;) {
@@ -125,7 +162,8 @@ class Reader {
         for (;;) {
           close = text.indexOf('"', from);
           if (close === -1) {
-            this.issues.add({
+            if (!this.final) return more();
+            this.pending.push({
               ...this.at(line, fields.length),
               code: 'unterminatedQuote',
               params: { field: fields.length + 1 },
@@ -133,6 +171,8 @@ class Reader {
             this.pos = n;
             return null;
           }
+          // The quote may be the first of a `""` whose second is in the next chunk.
+          if (close + 1 >= n && !this.final) return more();
           if (text.charCodeAt(close + 1) !== QUOTE) break;
           parts.push(text.slice(from, close + 1));
           from = close + 2;
@@ -144,18 +184,21 @@ class Reader {
         const c = text.charCodeAt(i);
         if (i < n && c !== this.sep && c !== LF && c !== CR) {
           const j = endOfUnquoted(text, i, this.sep);
+          if (j >= n && !this.final) return more();
           value += text.slice(i, j);
           i = j;
           this.strayQuote(line, fields.length, value);
         }
       } else {
         const j = endOfUnquoted(text, i, this.sep);
+        if (j >= n && !this.final) return more();
         value = text.slice(i, j);
         if (value.includes('"')) this.strayQuote(line, fields.length, value);
         i = j;
       }
       fields.push(value);
       if (i >= n) {
+        if (!this.final) return more();
         this.pos = n;
         return { fields, line, end: n };
       }
@@ -164,6 +207,7 @@ class Reader {
         i++;
         continue;
       }
+      if (c === CR && i + 1 >= n && !this.final) return more(); // a `\r\n` cut in two
       const end = i;
       this.pos = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       this.line++;
@@ -171,6 +215,9 @@ class Reader {
     }
   }
 }
+
+/** What {@link Reader} returns inside for a record that the next chunk may continue. */
+const MORE: unique symbol = Symbol('more');
 
 /** Offset of the first separator or line break at or after `from` (or the text's length). */
 function endOfUnquoted(text: string, from: number, sep: number): number {
@@ -207,43 +254,59 @@ function checkDelimiter(record: CsvRecord, file: string): void {
 
 const SEPARATORS: readonly CsvSeparator[] = [',', ';', '\t'];
 
-/** The separator that occurs most often in the first line with text, outside quotes (`,` on a tie or none). */
-function detectSeparator(text: string, from: number): CsvSeparator {
+/**
+ * The separator that occurs most often in the first line with text, outside quotes (`,` on a tie or none); null when
+ * that line is not complete yet and more text may follow.
+ */
+function detectSeparator(text: string, from: number, final = true): CsvSeparator | null {
   const counts = new Map<string, number>();
   let quoted = false;
   let i = from;
+  let ended = false;
   while (i < text.length && /\s/.test(text[i]!)) i++;
   for (; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      ended = true;
+      break;
+    } else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
+  if (!ended && !final) return null;
   let best: CsvSeparator = ',';
   for (const s of SEPARATORS) if ((counts.get(s) ?? 0) > (counts.get(best) ?? 0)) best = s;
   return best;
 }
 
-function readHeader(
-  text: string,
-  file: string,
-  issues: IssueCollector,
-  lenient: boolean,
-): { reader: Reader; header: CsvRecord; separator: CsvSeparator } {
+/**
+ * A reader positioned at the header, after a byte order mark and Excel's `sep=;` hint; null while the text so far
+ * (not `final`) does not tell the separator yet.
+ */
+function openReader(text: string, issues: IssueCollector, lenient: boolean, final: boolean) {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // `sep=;\r\n` is at most 7 characters: with fewer, the hint may still be coming.
+  if (!final && text.length < bom + 8) return null;
   // Excel's hint `sep=;` on the first line names the separator; it is no header (the header is the next line).
   const hint = lenient ? /^sep=([,;\t])\r?\n/i.exec(text.slice(bom, bom + 8)) : null;
   const start = bom + (hint ? hint[0].length : 0);
-  const separator: CsvSeparator = !lenient ? ',' : hint ? (hint[1] as CsvSeparator) : detectSeparator(text, start);
+  const separator = !lenient ? ',' : hint ? (hint[1] as CsvSeparator) : detectSeparator(text, start, final);
+  if (separator === null) return null;
   const reader = new Reader(text, issues, separator.charCodeAt(0), lenient, start, hint ? 2 : 1);
+  reader.final = final;
+  return { reader, separator };
+}
+
+/** The header record (blank records skipped in lenient mode); null while it is not complete (reader not final). */
+function readHeaderRecord(reader: Reader, file: string, issues: IssueCollector, lenient: boolean): CsvRecord | null {
   let header = reader.next();
   while (lenient && header && blank(header)) header = reader.next();
+  if (!header && !reader.final) return null;
   // Before the other issues: `"id";"label"` is a semicolon file, not a file with stray quotes.
   if (header && !lenient) checkDelimiter(header, file);
   issues.throwIfAny();
   if (!header) throw new PackageError([{ file, code: 'emptyFile' }]);
   reader.header = header.fields;
-  return { reader, header, separator };
+  return header;
 }
 
 /** All fields empty or whitespace: a `;;;` row a spreadsheet leaves. */
@@ -257,7 +320,8 @@ function blank(record: CsvRecord): boolean {
  */
 export function readHeaderLine(text: string, file = 'observations.csv'): string[] {
   const issues = new IssueCollector(file);
-  const { header } = readHeader(text, file, issues, false);
+  const { reader } = openReader(text, issues, false, true)!;
+  const header = readHeaderRecord(reader, file, issues, false)!;
   const bad = header.fields.findIndex((f) => f.includes(REPLACEMENT));
   if (bad >= 0) {
     const value = header.fields[bad]!;
@@ -266,38 +330,106 @@ export function readHeaderLine(text: string, file = 'observations.csv'): string[
   return header.fields;
 }
 
+/**
+ * The CSV reader fed in pieces: `push` each piece of text as it is decoded, then `end()` gives the table. Records
+ * cut by a piece's end (inside a quoted field, a `""`, a `\r\n`) are read once they are whole, so the table, and
+ * every issue with its row and column, are those of {@link parseCsv} on the whole text. Header problems throw from
+ * the `push` that completes the header; the other issues from `end()`.
+ */
+export class CsvParser {
+  readonly rows: string[][] = [];
+  readonly rowNumbers: number[] = [];
+  private readonly issues: IssueCollector;
+  private readonly lenient: boolean;
+  /** Text before the reader can be opened (the separator not known yet). */
+  private start = '';
+  private reader: Reader | null = null;
+  private separator: CsvSeparator = ',';
+  private header: CsvRecord | null = null;
+  /** Offset in the reader's text of the next U+FFFD not reported yet (strict mode), or -1. */
+  private bad = -1;
+
+  constructor(
+    private readonly file: string,
+    options: CsvOptions = {},
+  ) {
+    this.lenient = options.mode === 'lenient';
+    this.issues = new IssueCollector(file);
+  }
+
+  /** Data rows read so far. */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  push(text: string): void {
+    this.feed(text, false);
+  }
+
+  end(): CsvTable {
+    this.feed('', true);
+    this.issues.throwIfAny();
+    return {
+      header: this.header!.fields,
+      rows: this.rows,
+      rowNumbers: this.rowNumbers,
+      headerRow: this.header!.line,
+      separator: this.separator,
+    };
+  }
+
+  private feed(text: string, final: boolean): void {
+    const { issues, lenient } = this;
+    let reader = this.reader;
+    if (!reader) {
+      this.start += text;
+      const opened = openReader(this.start, issues, lenient, final);
+      if (!opened) return;
+      ({ reader, separator: this.separator } = opened);
+      this.reader = reader;
+      this.start = '';
+    } else {
+      reader.append(text);
+      reader.final = final;
+      if (!lenient && this.header) this.bad = reader.text.indexOf(REPLACEMENT);
+    }
+    if (!this.header) {
+      const header = readHeaderRecord(reader, this.file, issues, lenient);
+      if (!header) return;
+      this.header = header;
+      this.bad = lenient ? -1 : reader.text.indexOf(REPLACEMENT);
+      if (this.bad >= 0 && this.bad < header.end) this.bad = reportBadBytes(reader.text, header, [], issues);
+    }
+    const header = this.header.fields;
+    const expected = header.length;
+    for (let record = reader.next(); record; record = reader.next()) {
+      let fields = record.fields;
+      if (lenient) {
+        if (blank(record)) continue;
+        // Empty fields beyond the header are padding, not data.
+        if (fields.length > expected && fields.slice(expected).every((f) => f.trim() === '')) {
+          fields = fields.slice(0, expected);
+        }
+      }
+      if (fields.length !== expected) {
+        issues.add({
+          row: record.line,
+          code: 'wrongFieldCount',
+          params: { expected, found: fields.length },
+        });
+      }
+      if (this.bad >= 0 && this.bad < record.end) this.bad = reportBadBytes(reader.text, record, header, issues);
+      this.rows.push(fields);
+      this.rowNumbers.push(record.line);
+    }
+  }
+}
+
 /** Parses a whole CSV file; see the module comment for the modes and the issues thrown (a {@link PackageError}). */
 export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
-  const lenient = options.mode === 'lenient';
-  const issues = new IssueCollector(file);
-  const { reader, header, separator } = readHeader(text, file, issues, lenient);
-  const expected = header.fields.length;
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  let bad = lenient ? -1 : text.indexOf(REPLACEMENT);
-  if (bad >= 0 && bad < header.end) bad = reportBadBytes(text, header, [], issues);
-  for (let record = reader.next(); record; record = reader.next()) {
-    let fields = record.fields;
-    if (lenient) {
-      if (blank(record)) continue;
-      // Empty fields beyond the header are padding, not data.
-      if (fields.length > expected && fields.slice(expected).every((f) => f.trim() === '')) {
-        fields = fields.slice(0, expected);
-      }
-    }
-    if (fields.length !== expected) {
-      issues.add({
-        row: record.line,
-        code: 'wrongFieldCount',
-        params: { expected, found: fields.length },
-      });
-    }
-    if (bad >= 0 && bad < record.end) bad = reportBadBytes(text, record, header.fields, issues);
-    rows.push(fields);
-    rowNumbers.push(record.line);
-  }
-  issues.throwIfAny();
-  return { header: header.fields, rows, rowNumbers, headerRow: header.line, separator };
+  const parser = new CsvParser(file, options);
+  parser.push(text);
+  return parser.end();
 }
 
 /** Reports `notUtf8` for a record holding U+FFFD; returns the next U+FFFD's offset after the record. */

@@ -26,7 +26,19 @@ export async function createTableFromCsv(
   rows: (string | number | null)[][],
   select: string,
 ) {
-  await db.registerFile(file, toCsv(header, rows));
+  await createTableFromCsvText(db, file, table, header, toCsv(header, rows), select);
+}
+
+/** {@link createTableFromCsv} from the CSV already written (its first line the header), as text or UTF-8 bytes. */
+export async function createTableFromCsvText(
+  db: Connector,
+  file: string,
+  table: string,
+  header: readonly string[],
+  csv: string | Uint8Array,
+  select: string,
+) {
+  await db.registerFile(file, csv);
   try {
     await db.query(`CREATE TABLE ${table} AS SELECT ${select} FROM ${readCsv(file, header)}`);
   } finally {

@@ -24,6 +24,7 @@ import { toCsv } from '../data/csvWrite.ts';
 import { cellValue, MAX_ISSUES, parseIntegerCell, parseNumberCell } from '../data/issues.ts';
 import {
   createTableFromCsv,
+  createTableFromCsvText,
   INDICATOR_TABLE_COLUMNS,
   INDICATOR_TABLE_SELECT,
   indicatorTableRows,
@@ -41,7 +42,7 @@ import {
   type OwnDataIssue,
   type OwnLayout,
   type OwnTable,
-  parseOwnData,
+  parseOwnFile,
   toLongTable,
 } from './ownDataParse.ts';
 
@@ -480,7 +481,32 @@ export interface LoadOwnOptions {
  * in staging tables first, then inserted in one transaction. Throws an OwnDataError (`alreadyInPackage`) when an id
  * is in the package by now.
  */
-export async function loadOwnData(db: Connector, data: OwnData, options: LoadOwnOptions = {}): Promise<void> {
+export function loadOwnData(db: Connector, data: OwnData, options: LoadOwnOptions = {}): Promise<void> {
+  return loadPreparedOwnData(db, { ...data, observations: observationsCsv(data.observations) }, options);
+}
+
+/** The observation columns own data is staged with, as CSV from {@link observationsCsv}. */
+const STAGE_COLUMNS = ['area_code', 'indicator_id', 'period', 'value', 'numerator', 'denominator'];
+
+/** Own observations as the CSV they are staged from (written where they were checked: in the parsing worker). */
+export function observationsCsv(observations: readonly Observation[]): string {
+  return toCsv(
+    STAGE_COLUMNS,
+    observations.map((o) => [o.area_code, o.indicator_id, o.period, o.value, o.numerator, o.denominator]),
+  );
+}
+
+/** Own data checked and ready to load, its observations as staging CSV (text or UTF-8 bytes): see loadOwnData. */
+export interface PreparedOwnData extends Omit<OwnData, 'observations'> {
+  observations: string | Uint8Array;
+}
+
+/** {@link loadOwnData} for data prepared elsewhere (the parsing worker): its observations already CSV. */
+export async function loadPreparedOwnData(
+  db: Connector,
+  data: PreparedOwnData,
+  options: LoadOwnOptions = {},
+): Promise<void> {
   const replace = options.replace ?? [];
   const tables = options.tables ?? (await currentTables(db));
   const ids = data.indicators.map((i) => i.id);
@@ -516,13 +542,13 @@ export async function loadOwnData(db: Connector, data: OwnData, options: LoadOwn
         indicatorTableRows(data.indicators),
         INDICATOR_TABLE_SELECT,
       );
-      const obsColumns = ['area_code', 'indicator_id', 'period', 'value', 'numerator', 'denominator'];
-      await stageCsv(
+      await createTableFromCsvText(
         db,
-        names.obs,
-        obsColumns,
-        data.observations.map((o) => [o.area_code, o.indicator_id, o.period, o.value, o.numerator, o.denominator]),
-        obsColumns.map((c) => `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`).join(', '),
+        `${names.obs}.csv`,
+        t('obs'),
+        STAGE_COLUMNS,
+        data.observations,
+        STAGE_COLUMNS.map((c) => `nullif(trim(${sqlIdentifier(c)}), '') AS ${sqlIdentifier(c)}`).join(', '),
       );
       await publishObservations(
         db,
@@ -589,6 +615,39 @@ export async function removeOwnData(
   ]);
 }
 
+/** An own file to read: its name, size in bytes and its bytes in pieces (see parseOwnFile). */
+export interface OwnSource {
+  name: string;
+  size: number;
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+/**
+ * Reads and checks a set of own files together (an indicators file describes the data files beside it), as they
+ * would replace the own data with indicator ids `previous`: throws an OwnDataError listing every issue. Runs in the
+ * parsing worker (ownData.worker.ts) and, for tests and Node, in {@link applyOwnFiles}.
+ */
+export async function checkOwnFiles(
+  sources: readonly OwnSource[],
+  pkg: OwnPackage,
+  previous: readonly string[],
+  onRead?: (file: string, bytesRead: number) => void,
+): Promise<OwnData> {
+  const issues: OwnDataIssue[] = [];
+  const tables: OwnTable[] = [];
+  for (const source of sources) {
+    try {
+      tables.push(await parseOwnFile(source.name, source.size, source.chunks, (read) => onRead?.(source.name, read)));
+    } catch (error) {
+      if (!(error instanceof OwnDataError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new OwnDataError(issues);
+  const previousIds = new Set(previous);
+  return validateOwnData(tables, { ...pkg, indicators: pkg.indicators.filter((i) => !previousIds.has(i.id)) });
+}
+
 /**
  * The whole own-data step for a set of files (what the app keeps per package): reads every file, validates them
  * together (an indicators file describes the data files beside it), and makes exactly these files the package's
@@ -598,25 +657,12 @@ export async function applyOwnFiles(
   db: Connector,
   files: readonly { name: string; bytes: Uint8Array }[],
   pkg: OwnPackage,
-  previous: OwnData | null,
+  previous: Pick<OwnData, 'indicators'> | null,
   options: { tables?: GenerationTables } = {},
 ): Promise<OwnData> {
-  const issues: OwnDataIssue[] = [];
-  const tables: OwnTable[] = [];
-  for (const file of files) {
-    try {
-      tables.push(await parseOwnData(file));
-    } catch (error) {
-      if (!(error instanceof OwnDataError)) throw error;
-      issues.push(...error.issues);
-    }
-  }
-  if (issues.length > 0) throw new OwnDataError(issues);
-  const previousIds = new Set(previous?.indicators.map((i) => i.id) ?? []);
-  const data = validateOwnData(tables, {
-    ...pkg,
-    indicators: pkg.indicators.filter((i) => !previousIds.has(i.id)),
-  });
-  await loadOwnData(db, data, { replace: [...previousIds], ...(options.tables && { tables: options.tables }) });
+  const previousIds = previous?.indicators.map((i) => i.id) ?? [];
+  const sources = files.map((f) => ({ name: f.name, size: f.bytes.byteLength, chunks: [f.bytes] }));
+  const data = await checkOwnFiles(sources, pkg, previousIds);
+  await loadOwnData(db, data, { replace: previousIds, ...(options.tables && { tables: options.tables }) });
   return data;
 }

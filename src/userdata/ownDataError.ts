@@ -12,6 +12,8 @@ export const OWN_ISSUE_CODES = [
   'areaNotInPackage',
   /** A file above `MAX_OWN_FILE_BYTES` (ownDataParse.ts) (params `size`, `limit`: whole MB). */
   'fileTooLarge',
+  /** More data rows than `MAX_OWN_ROWS` (ownDataParse.ts); `row` is the first one beyond (params `limit`). */
+  'tooManyRows',
   /** A file named .parquet or starting with `PAR1` that cannot be read as Parquet (params `reason`). */
   'notParquet',
   /** A Parquet column holding lists, structs or maps (params `column`). */

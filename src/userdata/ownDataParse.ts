@@ -25,7 +25,7 @@
  */
 
 import { checkColumns } from '../data/columns.ts';
-import { type CsvTable, parseCsv } from '../data/csv.ts';
+import { CsvParser, type CsvTable } from '../data/csv.ts';
 import { cellValue, MAX_ISSUES } from '../data/issues.ts';
 import { PackageError } from '../data/package.ts';
 import { restoreNeutralised } from '../export/neutralise.ts';
@@ -174,32 +174,105 @@ function tableFromSheet(rows: readonly (readonly string[])[], file: string): Csv
   return { header, rows: out, rowNumbers, headerRow: headerIndex + 1, separator: ',' };
 }
 
-/** The 1-based line of byte `offset`. */
-function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
+/**
+ * The most data rows an own file may have. Measured (tests/e2e/bigUpload.test.ts, headless Chromium): reading,
+ * checking and loading a long table takes about 0,5 GB of the parsing worker's memory per million rows (every cell a
+ * string, then an observation) and DuckDB-WASM holds it a second time, so a million rows — five times every buurt of
+ * the Netherlands for one indicator over twelve years — stays clear of what a tab may use. A bigger file is refused
+ * as soon as its reader passes the limit, naming the file and the limit, and the data already loaded stays.
+ */
+export const MAX_OWN_ROWS = 1_000_000;
+
+/** The `tooManyRows` issue, at the first row beyond {@link MAX_OWN_ROWS}. */
+function tooManyRows(file: string, row: number | undefined): OwnDataError {
+  return new OwnDataError([
+    { file, ...(row !== undefined && { row }), code: 'tooManyRows', params: { limit: MAX_OWN_ROWS } },
+  ]);
 }
 
-function csvTable(bytes: Uint8Array, file: string): { table: CsvTable; headerRow: number } {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = Math.max(firstInvalidUtf8(bytes), 0);
-    const line = lineOf(bytes, offset);
-    throw new OwnDataError([{ file, code: 'notUtf8', params: { line } }]);
+/** Bytes counted so far, for progress. */
+export type OnRead = (bytesRead: number) => void;
+
+function countLines(bytes: Uint8Array, to: number): number {
+  let lines = 0;
+  for (let i = 0; i < to; i++) if (bytes[i] === 10) lines++;
+  return lines;
+}
+
+/**
+ * An own CSV file from its bytes, piece by piece (a file's stream, or one piece): decoded as UTF-8 with a character
+ * cut between pieces put together again, parsed by the one CSV reader (lenient) as the pieces come, and refused
+ * (`tooManyRows`) as soon as it passes {@link MAX_OWN_ROWS}, without reading on. The issues are the same whatever
+ * the pieces: `notUtf8` names the line of the first bad byte in the whole file.
+ */
+export async function readOwnCsv(
+  file: string,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onRead?: OnRead,
+): Promise<{ table: CsvTable; headerRow: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parser = new CsvParser(file, { mode: 'lenient' });
+  let read = 0;
+  // Lines before the piece being decoded. A bad byte is in that piece, or in the bytes of a character the piece
+  // before cut (the decoder holds them): those are on the line the piece starts on, so the line is the whole file's.
+  let lines = 0;
+  let started = false;
+  let text = false;
+  const notUtf8 = (piece: Uint8Array) => {
+    const offset = Math.max(firstInvalidUtf8(piece), 0);
+    return new OwnDataError([{ file, code: 'notUtf8', params: { line: lines + countLines(piece, offset) + 1 } }]);
+  };
+  const take = (piece: string) => {
+    if (!started && piece !== '') {
+      started = true;
+      if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    }
+    if (!text && /\S/.test(piece)) text = true;
+    try {
+      parser.push(piece);
+    } catch (error) {
+      throw asOwnError(error);
+    }
+    if (parser.rowCount > MAX_OWN_ROWS) throw tooManyRows(file, parser.rowNumbers[MAX_OWN_ROWS]);
+  };
+  for await (const chunk of chunks) {
+    let piece: string;
+    try {
+      piece = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw notUtf8(chunk);
+    }
+    lines += countLines(chunk, chunk.length);
+    read += chunk.length;
+    take(piece);
+    onRead?.(read);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new OwnDataError([{ file, code: 'emptyFile' }]);
+  let last: string;
   try {
-    const table = parseCsv(text, file, { mode: 'lenient' });
+    last = decoder.decode();
+  } catch {
+    throw notUtf8(new Uint8Array(0));
+  }
+  take(last);
+  if (!text) throw new OwnDataError([{ file, code: 'emptyFile' }]);
+  try {
+    const table = parser.end();
     return { table, headerRow: table.headerRow };
   } catch (error) {
-    // The reader's issues name file, row and column already; an own-data issue is the same shape.
-    if (error instanceof PackageError) throw new OwnDataError(error.issues);
-    throw error;
+    throw asOwnError(error);
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The reader's issues name file, row and column already; an own-data issue is the same shape. */
+function asOwnError(error: unknown): unknown {
+  return error instanceof PackageError ? new OwnDataError(error.issues) : error;
 }
 
 /**
@@ -244,26 +317,67 @@ export function layoutOf(header: readonly string[]): OwnLayout | null {
 }
 
 /** Reads an own data file (see the module comment); throws an {@link OwnDataError} naming the file. */
-export async function parseOwnData(file: { name: string; bytes: Uint8Array }): Promise<OwnTable> {
-  const { name, bytes } = file;
-  const tooLarge = fileSizeIssue(name, bytes.byteLength);
+export function parseOwnData(file: { name: string; bytes: Uint8Array }): Promise<OwnTable> {
+  return parseOwnFile(file.name, file.bytes.byteLength, [file.bytes]);
+}
+
+/** A file's bytes in pieces of `size` (the browser reads a File no faster in bigger ones). */
+export async function* blobChunks(blob: Blob, size = 4 * MB): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += size) {
+    yield new Uint8Array(await blob.slice(at, at + size).arrayBuffer());
+  }
+}
+
+/**
+ * Reads an own data file from its bytes in pieces (see {@link parseOwnData}): a CSV file as the pieces come (see
+ * {@link readOwnCsv}), an Excel or Parquet file once all its bytes are in (their readers need the whole file).
+ * `onRead` hears the bytes read so far.
+ */
+export async function parseOwnFile(
+  name: string,
+  size: number,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onRead?: OnRead,
+): Promise<OwnTable> {
+  const tooLarge = fileSizeIssue(name, size);
   if (tooLarge) throw new OwnDataError([tooLarge]);
+  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as
+    | AsyncIterator<Uint8Array>
+    | Iterator<Uint8Array>;
+  // The first piece tells Parquet and Excel by their magic bytes.
+  const first = await iterator.next();
+  const head: Uint8Array = first.done ? new Uint8Array(0) : first.value;
+  async function* all(): AsyncGenerator<Uint8Array> {
+    if (!first.done) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  const whole = async () => {
+    const parts: Uint8Array[] = [];
+    let read = 0;
+    for await (const part of all()) {
+      parts.push(part);
+      read += part.length;
+      onRead?.(read);
+    }
+    return parts.length === 1 ? parts[0]! : parts.reduce(concat, new Uint8Array(0));
+  };
   const extension = extensionOf(name);
   let table: CsvTable;
   let headerRow: number;
-  if (extension === 'parquet' || startsWith(bytes, PARQUET_MAGIC)) {
+  if (extension === 'parquet' || startsWith(head, PARQUET_MAGIC)) {
     const { parquetTable } = await import('./ownDataParquet.ts');
-    table = await parquetTable(bytes, name);
+    table = await parquetTable(await whole(), name);
     headerRow = 1;
-  } else if (extension === 'xlsx' || startsWith(bytes, ZIP_MAGIC)) {
-    const rows = await xlsxRows(bytes, name);
+  } else if (extension === 'xlsx' || startsWith(head, ZIP_MAGIC)) {
+    const rows = await xlsxRows(await whole(), name);
     table = tableFromSheet(rows, name);
     headerRow = rows.findIndex((r) => r.some((c) => c.trim() !== '')) + 1;
   } else if (['csv', 'txt', 'tsv', ''].includes(extension)) {
-    ({ table, headerRow } = csvTable(bytes, name));
+    ({ table, headerRow } = await readOwnCsv(name, all(), onRead));
   } else {
     throw new OwnDataError([{ file: name, code: 'unsupportedFileType', params: { extension: cellValue(extension) } }]);
   }
+  if (table.rows.length > MAX_OWN_ROWS) throw tooManyRows(name, table.rowNumbers[MAX_OWN_ROWS]);
   const header = table.header.map((h) => h.trim());
   const layout = layoutOf(header);
   if (!layout) {

@@ -10,7 +10,10 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.drop': 'or drop a file here',
   'owndata.dropActive': 'Release the file to add it',
   'owndata.accept': 'CSV (separated by commas or semicolons, UTF-8), Excel (.xlsx) or Parquet, up to {limit} MB.',
-  'owndata.reading': 'Reading {name}…',
+  'owndata.progress': 'Reading {name}… {percent} %',
+  'owndata.progressLabel': 'Progress of reading {name}',
+  'owndata.cancel': 'Cancel',
+  'owndata.cancelled': 'Reading {name} was cancelled; nothing was added.',
   'owndata.added': '{name} has been added.',
   'owndata.files': 'Added files',
   'owndata.none': 'No files of your own added yet.',
@@ -42,6 +45,8 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
     'The kept file ‘{name}’ could not be read back (the browser’s storage is damaged) and was skipped. Add it again.',
   'owndata.issue.fileTooLarge':
     'The file is {size} MB; the compass reads files up to {limit} MB. Keep only the areas, indicators and years you need, or split the data over several files.',
+  'owndata.issue.tooManyRows':
+    'The file has more than {limit} data rows; the compass reads up to {limit} rows per file (more does not fit safely in the browser’s memory). It was not added; what was loaded already stays. Keep only the areas, indicators and years you need, or split the data over several files.',
   'owndata.issue.notParquet':
     'The file cannot be read as a Parquet file[[: {reason}]]. It may be damaged or not completely saved.',
   'owndata.issue.parquetNestedColumn':

@@ -8,7 +8,10 @@ export const owndataNL = {
   'owndata.drop': 'of sleep een bestand hierheen',
   'owndata.dropActive': 'Laat het bestand los om het toe te voegen',
   'owndata.accept': 'CSV (gescheiden door komma of puntkomma, UTF-8), Excel (.xlsx) of Parquet, tot {limit} MB.',
-  'owndata.reading': '{name} wordt gelezen…',
+  'owndata.progress': '{name} wordt gelezen… {percent} %',
+  'owndata.progressLabel': 'Voortgang van het lezen van {name}',
+  'owndata.cancel': 'Annuleren',
+  'owndata.cancelled': 'Het lezen van {name} is geannuleerd; er is niets toegevoegd.',
   'owndata.added': '{name} is toegevoegd.',
   'owndata.files': 'Toegevoegde bestanden',
   'owndata.none': 'Nog geen eigen bestanden toegevoegd.',
@@ -42,6 +45,8 @@ export const owndataNL = {
     'Het bewaarde bestand ‘{name}’ kon niet worden teruggelezen (de opslag van de browser is beschadigd) en is overgeslagen. Voeg het opnieuw toe.',
   'owndata.issue.fileTooLarge':
     'Het bestand is {size} MB; het gebiedskompas leest bestanden tot {limit} MB. Laat alleen de gebieden, indicatoren en jaren staan die u nodig hebt, of verdeel de gegevens over meer bestanden.',
+  'owndata.issue.tooManyRows':
+    'Het bestand heeft meer dan {limit} rijen met gegevens; het gebiedskompas leest tot {limit} rijen per bestand (meer past niet veilig in het geheugen van de browser). Het is niet toegevoegd; wat al geladen was, blijft staan. Laat alleen de gebieden, indicatoren en jaren staan die u nodig hebt, of verdeel de gegevens over meer bestanden.',
   'owndata.issue.notParquet':
     'Het bestand kan niet als Parquet-bestand gelezen worden[[: {reason}]]. Misschien is het beschadigd of niet helemaal opgeslagen.',
   'owndata.issue.parquetNestedColumn':

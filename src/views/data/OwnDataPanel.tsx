@@ -1,4 +1,4 @@
-import { type ChangeEvent, type DragEvent, useId, useState } from 'react';
+import { type ChangeEvent, type DragEvent, useId, useRef, useState } from 'react';
 import { fillTemplate } from '../../app/format.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import { owndataEN } from '../../app/i18n/owndata.en.ts';
@@ -32,8 +32,14 @@ function issueLine(issue: OwnDataIssue, i18n: I18n): string {
 }
 
 export interface OwnDataPanelProps {
-  /** Reads, checks and loads a file; rejects (the app then sets `issues`) when it is not added. */
-  onAdd(file: File): Promise<void>;
+  /**
+   * Reads, checks and loads a file; rejects (the app then sets `issues`) when it is not added, or with an AbortError
+   * when `signal` cancels it. `onProgress` hears the bytes read.
+   */
+  onAdd(
+    file: File,
+    options: { onProgress(file: string, read: number, size: number): void; signal: AbortSignal },
+  ): Promise<void>;
   onRemove(name: string): void;
   /** The own files loaded now, with the indicator ids each adds (or, for an indicators file, describes). */
   files: { name: string; indicators: string[] }[];
@@ -54,6 +60,10 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues, template }: OwnDa
   const id = useId();
   const [busy, setBusy] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  // Whole percent read of the file being read, updated only when it changes (a render per percent at most).
+  const [percent, setPercent] = useState(0);
+  const reading = useRef<AbortController | null>(null);
   const [dragging, setDragging] = useState(false);
   // A file refused here, before the app reads it (too large); the app's `issues` cover the rest.
   const [refused, setRefused] = useState<OwnDataIssue[] | null>(null);
@@ -70,13 +80,22 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues, template }: OwnDa
       }
       setBusy(file.name);
       setAdded(null);
+      setCancelled(null);
+      setPercent(0);
+      const controller = new AbortController();
+      reading.current = controller;
       try {
-        await onAdd(file);
+        await onAdd(file, {
+          onProgress: (_name, read, size) => setPercent(size > 0 ? Math.floor((read / size) * 100) : 100),
+          signal: controller.signal,
+        });
         setAdded(file.name);
       } catch {
-        // The app reports why through `issues`; stop at the first refused file.
+        // The app reports why through `issues`; stop at the first refused (or cancelled) file.
+        if (controller.signal.aborted) setCancelled(file.name);
         break;
       } finally {
+        reading.current = null;
         setBusy(null);
       }
     }
@@ -155,11 +174,21 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues, template }: OwnDa
 
       <p role="status" className="owndata-status">
         {busy !== null
-          ? text('owndata.reading', { name: busy })
+          ? text('owndata.progress', { name: busy, percent })
           : added !== null
             ? text('owndata.added', { name: added })
-            : ''}
+            : cancelled !== null
+              ? text('owndata.cancelled', { name: cancelled })
+              : ''}
       </p>
+      {busy !== null && (
+        <p className="owndata-progress">
+          <progress max={100} value={percent} aria-label={text('owndata.progressLabel', { name: busy })} />{' '}
+          <button type="button" onClick={() => reading.current?.abort()}>
+            {text('owndata.cancel')}
+          </button>
+        </p>
+      )}
 
       {shown && shown.length > 0 && (
         <div role="alert" className="owndata-issues">
