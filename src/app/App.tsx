@@ -167,7 +167,7 @@ const OVERVIEW_LEVELS = ['wijk', 'buurt', 'gebied'] as const satisfies readonly 
 const overviewLevel = (level: MapLevel) => OVERVIEW_LEVELS.find((l) => l === level) ?? 'wijk';
 const TrendPanel = lazy(() => import('../views/charts/TrendPanel.tsx').then((m) => ({ default: m.TrendPanel })));
 
-function OverMain({ metadata }: { metadata: Omit<PackageMetadata, 'outline'> }) {
+function OverMain({ metadata }: { metadata: Omit<PackageMetadata, 'outline' | 'partitioned'> }) {
   return (
     <main id="main" className="over-main">
       <Suspense fallback={<LoadingMessage />}>

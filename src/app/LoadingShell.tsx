@@ -149,7 +149,7 @@ function FirstKompas(props: {
     aims,
     periods: metadata.meta.periods,
     period,
-    partitioned: false,
+    partitioned: metadata.partitioned,
     first: firstView,
     // Own data loads into DuckDB after the package; its indicators join the Kompas then.
     ownData: false,

@@ -164,9 +164,9 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
     [area.code, areasByCode, partitioned],
   );
   const spreadPath = useMemo(() => {
-    const path = firstDispersionPath(area.code, areasByCode);
+    const path = firstDispersionPath(area.code, areasByCode, partitioned);
     return path === null ? null : [path];
-  }, [area.code, areasByCode]);
+  }, [area.code, areasByCode, partitioned]);
   const spreadRows = useProfileRows(spreadRequest, spreadPath, first, ownData);
   const dispersion = useMemo(
     () => (spreadRows.data ? estimateDispersion(spreadRows.data, indicators) : null),

@@ -13,6 +13,8 @@ export interface PackageMetadata {
   aims: Aim[];
   /** The areas' shapes as fetched (a partitioned package: the gemeenten only), for an outline before the map. */
   outline: FeatureCollection | null;
+  /** Whether its observations are partition files (a partitioned package's Kompas asks other files; first/ too). */
+  partitioned: boolean;
 }
 
 /**
@@ -30,7 +32,14 @@ export function packageMetadata(fetched: FetchedPackage): PackageMetadata | null
     const indicators = validateIndicators(fetched.files['indicators.csv']);
     const aims = validateAims(fetched.files['aims.csv'], indicators, areas, meta.periods);
     const shapes = fetched.layout === 'single' ? fetched.files['areas.geojson'] : fetched.files['geo/gemeente.geojson'];
-    return { meta, areas, indicators, aims, outline: JSON.parse(shapes) as FeatureCollection };
+    return {
+      meta,
+      areas,
+      indicators,
+      aims,
+      outline: JSON.parse(shapes) as FeatureCollection,
+      partitioned: fetched.layout === 'partitioned',
+    };
   } catch {
     return null;
   }
