@@ -28,6 +28,7 @@ import { nameAreas } from './national/names.ts';
 import { nationalBlocks, writeAreaFiles, writeIndicatorFiles } from './national/observations.ts';
 import { type Options, parseArgs } from './national/options.ts';
 import { buildPopulation } from './national/profiles.ts';
+import { publishPartitions } from './national/publish.ts';
 import { buildRegions } from './national/regions.ts';
 import { tessellate } from './national/seeds.ts';
 
@@ -44,7 +45,17 @@ export interface Summary {
   files: Record<string, number>;
 }
 
-export async function generateNational({ out, scale, seed, log }: Options): Promise<Summary> {
+/**
+ * `publish` false writes the model's raw counts, unprotected and undeclared (as packages were before the build
+ * published them): tests of the model and of the browser's per-file publish use it.
+ */
+export async function generateNational({
+  out,
+  scale,
+  seed,
+  log,
+  publish = true,
+}: Options & { publish?: boolean }): Promise<Summary> {
   const start = performance.now();
   let lap = start;
   const step = (what: string) => {
@@ -113,6 +124,14 @@ export async function generateNational({ out, scale, seed, log }: Options): Prom
   step(`obs/ip: ${ip.files} files, ${ip.rows} rows, ${ip.bytes} B`);
   if (ip.rows !== gm.rows)
     throw new Error(`the partitions disagree: ${ip.rows} rows per indicator, ${gm.rows} per area`);
+  if (publish) {
+    const published = await publishPartitions(out, (done, total) => {
+      if (done % every(total) === 0 || done === total) log(`  published ${done}/${total} gemeenten`);
+    });
+    gm.bytes = published.bytes['obs/area'];
+    ip.bytes = published.bytes['obs/ip'];
+    step(`published: ${published.hidden} of ${published.rows} rows secret, ${published.parts} parts`);
+  }
 
   const counts = {
     gemeenten: regions.gemeenten.length,
@@ -122,7 +141,7 @@ export async function generateNational({ out, scale, seed, log }: Options): Prom
     periods: scale.periods.length,
     observations: ip.rows,
   };
-  put('dataset.json', datasetJson(packageId(out), scale, seed, gemeente, indicators, counts));
+  put('dataset.json', datasetJson(packageId(out), scale, seed, gemeente, indicators, counts, publish));
   Object.assign(files, { 'obs/area': gm.files, 'obs/ip': ip.files });
   Object.assign(bytes, { 'obs/area': gm.bytes, 'obs/ip': ip.bytes });
   log(`done: ${counts.observations} observations in ${((performance.now() - start) / 1000).toFixed(1)} s → ${out}`);

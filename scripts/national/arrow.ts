@@ -1,12 +1,15 @@
 /**
  * Observation files as Arrow IPC streams, built from typed arrays (no row objects): area_code and indicator_id as
  * Dictionary<Utf8, Int32> (fixed dictionary ids, so the bytes do not depend on what else the process made), period
- * Int16, value / numerator / denominator Float64 with a validity bitmap (NaN in the arrays = null in the file).
+ * Int16, value / numerator / denominator Float64 with a validity bitmap (NaN in the arrays = null in the file). A
+ * published file (scripts/national/publish.ts) adds `status` as a nullable Dictionary<Utf8, Int8> over
+ * OBSERVATION_STATUSES: the reason a row shows no value, null where it shows one.
  */
 import {
   Dictionary,
   Field,
   Float64,
+  Int8,
   Int16,
   Int32,
   makeData,
@@ -18,12 +21,13 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
-import { OBSERVATION_COLUMNS } from '../../src/data/package.ts';
+import { OBSERVATION_COLUMNS, OBSERVATION_STATUSES } from '../../src/data/package.ts';
 
 const AREA_DICTIONARY_ID = 0;
 const INDICATOR_DICTIONARY_ID = 1;
+const STATUS_DICTIONARY_ID = 2;
 
-function observationSchema() {
+function observationSchema(withStatus: boolean) {
   const dictionary = (id: number) => new Dictionary(new Utf8(), new Int32(), id);
   const [area, indicator, period, value, numerator, denominator] = OBSERVATION_COLUMNS;
   return new Schema([
@@ -33,8 +37,12 @@ function observationSchema() {
     new Field(value, new Float64(), true),
     new Field(numerator, new Float64(), true),
     new Field(denominator, new Float64(), true),
+    ...(withStatus ? [new Field('status', new Dictionary(new Utf8(), new Int8(), STATUS_DICTIONARY_ID), true)] : []),
   ]);
 }
+
+/** A row's status in {@link ObservationColumns.status}: an index into OBSERVATION_STATUSES, or this for none. */
+export const NO_STATUS = -1;
 
 /** Rows in column form; `area` and `indicator` index into their (sorted) dictionaries. */
 export class ObservationColumns {
@@ -44,12 +52,15 @@ export class ObservationColumns {
   readonly value: Float64Array;
   readonly numerator: Float64Array;
   readonly denominator: Float64Array;
+  /** Per row an index into OBSERVATION_STATUSES or NO_STATUS; written only when `withStatus` (a published file). */
+  readonly status: Int8Array;
   length = 0;
 
   constructor(
     capacity: number,
     readonly areaDictionary: readonly string[],
     readonly indicatorDictionary: readonly string[],
+    readonly withStatus = false,
   ) {
     this.area = new Int32Array(capacity);
     this.indicator = new Int32Array(capacity);
@@ -57,10 +68,20 @@ export class ObservationColumns {
     this.value = new Float64Array(capacity);
     this.numerator = new Float64Array(capacity);
     this.denominator = new Float64Array(capacity);
+    this.status = new Int8Array(withStatus ? capacity : 0);
   }
 
-  push(area: number, indicator: number, period: number, value: number, numerator: number, denominator: number) {
+  push(
+    area: number,
+    indicator: number,
+    period: number,
+    value: number,
+    numerator: number,
+    denominator: number,
+    status = NO_STATUS,
+  ) {
     const i = this.length++;
+    if (this.withStatus) this.status[i] = status;
     this.area[i] = area;
     this.indicator[i] = indicator;
     this.period[i] = period;
@@ -82,10 +103,27 @@ function float64(values: Float64Array) {
   return makeData({ type: new Float64(), length: values.length, nullCount, data, nullBitmap: validity });
 }
 
+function statusData(type: Dictionary<Utf8, Int8>, status: Int8Array) {
+  const validity = new Uint8Array(Math.ceil(status.length / 8));
+  let nullCount = 0;
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] === NO_STATUS) nullCount++;
+    else validity[i >> 3]! |= 1 << (i & 7);
+  }
+  return makeData({
+    type,
+    length: status.length,
+    nullCount,
+    data: status.map((s) => Math.max(s, 0)),
+    nullBitmap: validity,
+    dictionary: vectorFromArray([...OBSERVATION_STATUSES], new Utf8()),
+  });
+}
+
 /** One Arrow IPC stream with every row of `columns`, in the order they were pushed. */
 export function observationsIpc(columns: ObservationColumns): Uint8Array {
   const n = columns.length;
-  const schema = observationSchema();
+  const schema = observationSchema(columns.withStatus);
   const [areaType, indicatorType] = schema.fields.map((f) => f.type) as [
     Dictionary<Utf8, Int32>,
     Dictionary<Utf8, Int32>,
@@ -109,6 +147,7 @@ export function observationsIpc(columns: ObservationColumns): Uint8Array {
     float64(columns.value.subarray(0, n)),
     float64(columns.numerator.subarray(0, n)),
     float64(columns.denominator.subarray(0, n)),
+    ...(columns.withStatus ? [statusData(schema.fields[6]!.type, columns.status.subarray(0, n))] : []),
   ];
   const struct = makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children });
   return tableToIPC(new Table(schema, new RecordBatch(schema, struct)), 'stream');

@@ -115,6 +115,7 @@ export function datasetJson(
   gemeente: string,
   indicators: readonly NatIndicator[],
   counts: NationalMeta['counts'],
+  published: boolean,
 ): string {
   const periods = [...scale.periods];
   const meta: NationalMeta = {
@@ -141,6 +142,7 @@ export function datasetJson(
     seed,
     counts,
     indicator_periods: Object.fromEntries(indicators.map((i) => [i.id, [...i.years]])),
+    ...(published && { published: 'build' as const }),
   };
   // Arrays of numbers on one line keep the file short.
   return `${JSON.stringify(meta, null, 2).replace(/\[\s+([\d,\s]+?)\s+\]/g, (_, list: string) => `[${list.replace(/\s+/g, ' ')}]`)}\n`;

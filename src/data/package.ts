@@ -69,6 +69,12 @@ export interface DatasetMeta {
   /** All periods (years) present in observations, ascending. */
   periods: number[];
   default_period: number;
+  /**
+   * `build`: a partitioned package whose files the build already published with the full disclosure rules (a hidden
+   * row `secret` with no figures; scripts/national/publish.ts): the browser inserts them as they are, after a check of
+   * the primary rules. Absent: each file is published as it loads (src/data/partitions.ts).
+   */
+  published?: 'build';
 }
 
 /** One feature's properties in `areas.geojson`. */
@@ -322,6 +328,7 @@ export const PACKAGE_ISSUE_CODES = [
   'outsideNetherlands',
   'fileTooLarge',
   'outOfMemory',
+  'unprotectedRow',
 ] as const;
 export type PackageIssueCode = (typeof PACKAGE_ISSUE_CODES)[number];
 

@@ -1,7 +1,8 @@
 import type { Connector } from '../db/connector.ts';
+import type { DisclosureRow } from '../disclosure/model.ts';
 import { sqlIdentifier, sqlString, sqlStringList } from '../queries/sql.ts';
-import { type Area, type Indicator, PackageError } from './package.ts';
-import { publishObservations } from './publish.ts';
+import { type Area, type Indicator, OBSERVATION_STATUSES, PackageError } from './package.ts';
+import { primaryRuleBreach, publishObservations } from './publish.ts';
 
 /**
  * A partitioned package keeps its observations in Arrow IPC files, two ways: per indicator and period (what one map
@@ -66,6 +67,13 @@ export function linkedIndicators(indicators: readonly Indicator[]): Map<string, 
  * over the hierarchy (a file holds one area, or one indicator-year), so the primary rules and the linked indicators
  * protect it. The two layouts overlap; where their verdicts on a row differ, the hidden one wins in both copies, in
  * whichever order they loaded: a row is `secret` as soon as any loaded file hides it.
+ *
+ * A package the build published (`"published": "build"` in dataset.json; scripts/national/publish.ts applied the full
+ * rules, sums over the hierarchy included, and wrote both layouts from one public table) is inserted as it is: no
+ * publish, no linked files, no reconciling. Its files are only checked: a file without a `status` column, with an
+ * unknown status, or with a shown row the primary rules hide is refused, naming the file. Refused rather than
+ * published again here: such a file is already served with the figure in it, so hiding it on screen would protect
+ * nothing and keep the broken build from being noticed.
  */
 export class PartitionStore {
   readonly #db: Connector;
@@ -74,6 +82,9 @@ export class PartitionStore {
   /** The prefix of this package's tables (`gk3`), for the partition tables' names. */
   readonly #prefix: string;
   readonly #linked: ReadonlyMap<string, readonly string[]>;
+  /** Set for a package the build published: its files are public tables already. */
+  readonly #published: boolean;
+  readonly #indicators: readonly Indicator[];
   /** One promise per partition, from the first ask until it failed: a partition in flight is never loaded twice. */
   readonly #loaded = new Map<string, Promise<void>>();
   /** Raw bytes per file, shared by a file's own load and the loads that read it as linked context. */
@@ -102,6 +113,7 @@ export class PartitionStore {
    * @param available the periods each indicator has a map file for (`indicator_periods` in dataset.json; survey
    *   indicators skip years); null when every indicator has every period.
    * @param indicators the package's indicators: their declared quantities link map files (see linkedIndicators).
+   * @param published the build published the files (dataset.json `"published": "build"`): each is inserted as it is.
    */
   constructor(
     db: Connector,
@@ -111,6 +123,7 @@ export class PartitionStore {
       prefix: string;
       available?: Readonly<Record<string, readonly number[]>> | null;
       indicators?: readonly Indicator[];
+      published?: boolean;
     },
   ) {
     this.#db = db;
@@ -118,7 +131,9 @@ export class PartitionStore {
     this.#tables = tables;
     this.#prefix = options.prefix;
     this.#available = options.available ?? null;
-    this.#linked = linkedIndicators(options.indicators ?? []);
+    this.#indicators = options.indicators ?? [];
+    this.#published = options.published ?? false;
+    this.#linked = this.#published ? new Map() : linkedIndicators(this.#indicators);
   }
 
   /** The map file of an indicator in a period, or null when the package has none (not measured that year). */
@@ -213,6 +228,7 @@ export class PartitionStore {
 
   async #insert(path: string, bytes: Uint8Array, contextPaths: string[], context: Uint8Array[]): Promise<void> {
     if (this.#closed) return;
+    if (this.#published) return this.#insertPublished(path, bytes);
     const n = ++this.#counter;
     const raw = [bytes, ...context].map((_, k) => `gk_part_raw_${this.#prefix}_${n}_${k}`);
     const table = sqlIdentifier(`${this.#prefix}_part_${n}`);
@@ -244,6 +260,90 @@ export class PartitionStore {
       if (this.#closed) return;
       throw error;
     }
+  }
+
+  /** A file the build published: checked (see the class comment), then inserted into a table of its own. */
+  async #insertPublished(path: string, bytes: Uint8Array): Promise<void> {
+    const n = ++this.#counter;
+    const raw = sqlIdentifier(`gk_part_raw_${this.#prefix}_${n}`);
+    const table = sqlIdentifier(`${this.#prefix}_part_${n}`);
+    try {
+      await this.#db.insertArrowIPC(`gk_part_raw_${this.#prefix}_${n}`, bytes);
+      await this.#checkCodes(raw, path);
+      await this.#checkPublished(raw, path);
+      // A row with a status carries no figure, whatever the file holds.
+      await this.#db.query(`CREATE TABLE ${table} AS SELECT area_code, indicator_id, CAST(period AS SMALLINT) AS period,
+        CASE WHEN status IS NULL THEN CAST(value AS DOUBLE) END AS value,
+        CASE WHEN status IS NULL THEN CAST(numerator AS DOUBLE) END AS numerator,
+        CASE WHEN status IS NULL THEN CAST(denominator AS DOUBLE) END AS denominator,
+        status IS NOT NULL AS suppressed, CAST(status AS VARCHAR) AS status
+        FROM ${raw}`);
+    } finally {
+      await this.#db.query(`DROP TABLE IF EXISTS ${raw}`);
+    }
+    try {
+      if (this.#closed) throw new Error('closed');
+      const content = partitionContent(path);
+      if (content?.kind === 'area') this.#areaTables.set(content.area, table);
+      else if (content?.kind === 'ip') this.#ipTables.set(ipKey(content.indicator, content.period), table);
+      else this.#otherTables.set(path, table);
+      await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
+    } catch (error) {
+      await this.#db.query(`DROP TABLE IF EXISTS ${table}`);
+      if (this.#closed) return;
+      throw error;
+    }
+  }
+
+  /**
+   * A published file must say why each empty row is empty (a `status` of OBSERVATION_STATUSES), and no row it shows
+   * may break the primary rules (publish.ts primaryRuleBreach): a PackageError naming the file otherwise.
+   */
+  async #checkPublished(tmp: string, path: string): Promise<void> {
+    let rows: Awaited<ReturnType<Connector['query']>>;
+    try {
+      rows = await this.#db.query(`SELECT area_code, indicator_id, period, value, numerator, denominator,
+          CAST(status AS VARCHAR) AS status
+        FROM ${tmp} WHERE status IS NULL OR CAST(status AS VARCHAR) NOT IN ${sqlStringList(OBSERVATION_STATUSES)}`);
+    } catch (error) {
+      const columns = await this.#db.query(`SELECT column_name FROM (DESCRIBE ${tmp})`);
+      if (columns.toArray().some((r) => (r.toJSON() as { column_name: string }).column_name === 'status')) throw error;
+      throw new PackageError([{ file: path, column: 'status', code: 'missingColumn', params: { value: 'status' } }]);
+    }
+    const [area, indicator, period, value, numerator, denominator, status] = rows.schema.fields.map(
+      (f) => rows.getChild(f.name)!,
+    );
+    const shown: DisclosureRow[] = [];
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    for (let i = 0; i < rows.numRows; i++) {
+      const s = status!.get(i) as string | null;
+      if (s !== null)
+        throw new PackageError([
+          {
+            file: path,
+            column: 'status',
+            code: 'invalidEnum',
+            params: { value: s, allowed: OBSERVATION_STATUSES.join(', ') },
+          },
+        ]);
+      shown.push({
+        area_code: String(area!.get(i)),
+        indicator_id: String(indicator!.get(i)),
+        period: Number(period!.get(i)),
+        value: num(value!.get(i)),
+        numerator: num(numerator!.get(i)),
+        denominator: num(denominator!.get(i)),
+      });
+    }
+    const breach = primaryRuleBreach(shown, this.#indicators);
+    if (breach)
+      throw new PackageError([
+        {
+          file: path,
+          code: 'unprotectedRow',
+          params: { area: breach.area_code, indicator: breach.indicator_id, period: breach.period },
+        },
+      ]);
   }
 
   /** A file's area and indicator codes must be the package's (a PackageError naming the file otherwise). */

@@ -19,6 +19,20 @@ export type { ObservationStatus } from './package.ts';
 
 let counter = 0;
 
+/**
+ * The first of `rows` (rows a file shows) that the primary rules hide: a count from 1 to its threshold − 1, a rate on
+ * fewer than min_count people, or a count that a shown rate on a small base has as its numerator. Judged by the same
+ * model the publish step uses, without the sums over the hierarchy (they only ever hide more). Null when none does.
+ */
+export function primaryRuleBreach(
+  rows: readonly DisclosureRow[],
+  indicators: readonly DisclosureIndicator[],
+): DisclosureRow | null {
+  const model = buildModel(rows, indicators, []);
+  const breach = model.rows.find((r) => r.smallBase || r.cells.some((c) => model.cells.get(c)!.sensitive));
+  return breach ? rows[breach.row]! : null;
+}
+
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**

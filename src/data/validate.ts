@@ -101,6 +101,8 @@ export function validateDatasetMeta(text: string): DatasetMeta {
   if (!isYear(default_period) || !periods.includes(default_period)) {
     bad('default_period', default_period, periods.join(', '));
   }
+  const published = root.published;
+  if (published !== undefined && published !== 'build') bad('published', published, 'build');
   issues.throwIfAny();
 
   const meta: DatasetMeta = {
@@ -117,6 +119,7 @@ export function validateDatasetMeta(text: string): DatasetMeta {
     default_period: default_period as number,
   };
   if (description) meta.description = description;
+  if (published === 'build') meta.published = published;
   return meta;
 }
 

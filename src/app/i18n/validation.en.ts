@@ -83,4 +83,6 @@ export const validationMessages: ValidationMessages = {
     'The file does not fit in the memory of the database in the browser. The loaded dataset stays. Make the package smaller (fewer gemeenten or years) or deliver it partitioned (see ‘Partitioned packages’ in the README).',
   outOfRange: '‘{value}’ is outside the allowed range of {min} to {max}.',
   csvError: 'The file cannot be read as CSV[[: {detail}]].',
+  unprotectedRow:
+    'The file shows {indicator} of {area} in {period}, a figure the disclosure rules hide (a small count or too small a base). The package was not published correctly; this file is not loaded.',
 };

@@ -85,4 +85,6 @@ export const validationMessages: ValidationMessages = {
     'Het bestand past niet in het geheugen van de database in de browser. Het geladen pakket blijft. Maak het pakket kleiner (minder gemeenten of jaren) of lever het gepartitioneerd aan (zie ‘Partitioned packages’ in de README).',
   outOfRange: '‘{value}’ valt buiten het toegestane bereik van {min} tot en met {max}.',
   csvError: 'Het bestand kan niet als CSV gelezen worden[[: {detail}]].',
+  unprotectedRow:
+    'Het bestand toont {indicator} van {area} in {period}, een cijfer dat de geheimhoudingsregels verbergen (een klein aantal of een te kleine basis). Het pakket is niet goed gepubliceerd; dit bestand wordt niet geladen.',
 };
