@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import type { FirstView } from '../data/firstView.ts';
+import { packageGeometry } from '../data/mapGeometry.ts';
 import type { Area } from '../data/package.ts';
 import type { PackageMetadata } from '../data/packageMetadata.ts';
 import { effectiveAims } from '../userdata/effectiveAims.ts';
@@ -8,6 +9,7 @@ import { useUserAgenda } from '../userdata/useUserAgenda.ts';
 import { AgendaContext } from '../views/agenda/AgendaContext.tsx';
 import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
+import { type MapPackage, MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
@@ -51,6 +53,24 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
     [named, area],
   );
   const gemeente = named.find((a) => a.code === area?.gemeente);
+  // The map itself where the first view holds its rows (the package's default indicator, every year): drawn as the
+  // dashboard draws it, from the same rows. A partitioned package's wijken and buurten are files DuckDB's loader
+  // names, so it keeps the outline.
+  const indicator = metadata.indicators.find((i) => i.id === selection.indicator);
+  const mapPkg = useMemo(
+    (): MapPackage | null =>
+      metadata.outline && !metadata.partitioned
+        ? {
+            meta: metadata.meta,
+            areas: metadata.areas,
+            indicators: metadata.indicators,
+            geometry: packageGeometry(metadata.outline, metadata.areas, metadata.meta.default_period),
+            partitions: null,
+          }
+        : null,
+    [metadata],
+  );
+  const drawsMap = mapPkg && indicator && firstView?.mapPath(indicator.id, period);
   return (
     <>
       {/* The Kompas view's choices stand where the dashboard has them, so nothing moves when it takes over. */}
@@ -70,23 +90,35 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
       <div className="layout loading-shell">
         <AreaPicker areas={pickerAreas} selected={area?.code ?? null} onSelect={(code) => update({ area: code })} />
         <div className="center">
-          <div className="map-panel">
-            <div className="map map-outline">
-              {metadata.outline && area && (
-                <Suspense fallback={null}>
-                  <AreaMiniMap
-                    collection={metadata.outline}
-                    highlight={area.code}
-                    codes={neighbours}
-                    period={period}
-                    width={560}
-                    height={440}
-                    ariaLabel={i18n.t('print.mapAria', { gemeente: gemeente?.name ?? '', area: area.name })}
-                  />
-                </Suspense>
-              )}
+          {drawsMap && area ? (
+            <MapPanel
+              pkg={mapPkg}
+              indicator={indicator}
+              period={period}
+              level={url.level}
+              selected={area.code}
+              onSelect={(code) => update({ area: code })}
+              first={firstView}
+            />
+          ) : (
+            <div className="map-panel">
+              <div className="map map-outline">
+                {metadata.outline && area && (
+                  <Suspense fallback={null}>
+                    <AreaMiniMap
+                      collection={metadata.outline}
+                      highlight={area.code}
+                      codes={neighbours}
+                      period={period}
+                      width={560}
+                      height={440}
+                      ariaLabel={i18n.t('print.mapAria', { gemeente: gemeente?.name ?? '', area: area.name })}
+                    />
+                  </Suspense>
+                )}
+              </div>
             </div>
-          </div>
+          )}
         </div>
         {area && firstView ? (
           <FirstKompas

@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
-import { ARTIFACTS, kompasShows, launchBrowser, mapIdle, type Served, serveBuiltApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  launchBrowser,
+  mapIdle,
+  type Served,
+  serveBuiltApp,
+  WAIT,
+  watchedPage,
+} from './harness.ts';
 
 const START = '?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025';
 const nl = createI18n('nl');
@@ -40,9 +49,31 @@ function verdictWords(page: Page): Promise<string[]> {
     .evaluateAll((badges) => badges.map((b) => `${b.className}: ${b.textContent}`));
 }
 
+/** Each wijk drawn on the map (the level `auto` shows at first) and its fill colour from the feature-state. */
+async function mapColours(page: Page): Promise<Record<string, string | null>> {
+  await mapIdle(page, WAIT);
+  return page.evaluate(() => {
+    const colours: Record<string, string | null> = {};
+    for (const f of window.__gebiedskompas!.map!.queryRenderedFeatures({ layers: ['wijk-fill'] }))
+      colours[String(f.properties.code)] = (f.state.color as string | undefined) ?? null;
+    return colours;
+  });
+}
+
+/** The legend's text: title, classes with their ranges, and the reasons areas lack a value. */
+function legendText(page: Page): Promise<string> {
+  return page
+    .locator('.map-panel .legend')
+    .textContent()
+    .then((t) => t ?? '');
+}
+
 describe('the first view from the precomputed files', () => {
   it('draws the Kompas with its verdicts while DuckDB is held back, as DuckDB draws it', async () => {
-    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin);
+    const { page, consoleErrors } = await watchedPage(browser, new URL(served.url).origin, {
+      width: 1400,
+      height: 900,
+    });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -72,9 +103,25 @@ describe('the first view from the precomputed files', () => {
     expect(words.filter((w) => w.includes('verdict-unclear')).length).toBeGreaterThan(0);
     expect(words.some((w) => w.includes(nl.t('compass.verdict.unclear')))).toBe(true);
     expect(await page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
-    expect(await page.locator('.map-outline svg path').count()).toBeGreaterThan(0);
+    // The map is drawn too, coloured and with its legend, from the year's map file.
+    const heldColours = await mapColours(page);
+    const coloured = Object.values(heldColours).filter((c) => c?.startsWith('#'));
+    expect(Object.keys(heldColours).length).toBeGreaterThan(3);
+    expect(coloured.length).toBeGreaterThan(3);
+    expect(new Set(coloured).size).toBeGreaterThan(1);
+    expect(await page.locator('.map-panel .legend li .swatch').count()).toBeGreaterThan(3);
+    const heldLegend = await legendText(page);
+    expect(heldLegend).toContain('2025');
+    expect(await page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
     expect(firstFiles.sort()).toEqual(
-      ['area/GM9999.json', 'area/NL00.json', 'area/WK999901.json', 'dispersion/GM9999.wijk.json', 'index.json'].sort(),
+      [
+        'area/GM9999.json',
+        'area/NL00.json',
+        'area/WK999901.json',
+        'dispersion/GM9999.wijk.json',
+        'index.json',
+        'map/jeugdhulp_pct/2025.json',
+      ].sort(),
     );
     const fromFiles = await kompasCells(page);
     expect(fromFiles.length).toBeGreaterThan(100);
@@ -88,14 +135,18 @@ describe('the first view from the precomputed files', () => {
     await other.page.locator('.map-panel canvas').first().waitFor({ timeout: 60_000 });
     expect(await kompasCells(other.page)).toEqual(fromFiles);
     expect(await verdictWords(other.page)).toEqual(words);
+    // DuckDB's map colours every wijk as the map file did.
+    expect(await mapColours(other.page)).toEqual(heldColours);
+    expect(await legendText(other.page)).toBe(heldLegend);
     await other.page.close();
 
     // DuckDB arrives: the dashboard takes over with the map, and the Kompas says the same.
     release();
-    await page.locator('.map-panel canvas').first().waitFor({ timeout: 60_000 });
-    await mapIdle(page);
+    await page.locator('main.dashboard .map[data-ready="true"]').waitFor({ timeout: WAIT });
     await kompasShows(page, 'Centrum', { period: 2025 });
     expect(await kompasCells(page)).toEqual(fromFiles);
+    expect(await mapColours(page)).toEqual(heldColours);
+    expect(await legendText(page)).toBe(heldLegend);
     expect(await page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'firstview-after-duckdb.png') });
     expect(consoleErrors).toEqual([]);
