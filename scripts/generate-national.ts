@@ -7,7 +7,9 @@
  *
  * The package is *partitioned*: the browser fetches only what a view draws. Observations are Arrow IPC streams, per
  * indicator and period (obs/ip/…, one map) and per area (obs/area/<code>.arrow, one area's Kompas); geometry
- * is one GeoJSON per level (geo/…); areas.csv lists every area; the package id is the folder's name.
+ * is one GeoJSON per level (geo/…); areas.csv lists every area; the package id is the folder's name. The precomputed
+ * first view (first/, src/data/firstView.ts) is asked of the finished package the way the page asks it
+ * (scripts/firstView.ts), and dataset.json declares it.
  *
  * Why no observations.parquet: DuckDB-WASM reads Parquet through an extension it downloads at runtime, and no npm
  * package ships that extension, so an offline browser could not read it. Arrow IPC it reads natively.
@@ -19,7 +21,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { declareFirstView } from '../src/data/firstView.ts';
 import { stream } from './demo/rng.ts';
+import { writePartitionedFirstView } from './firstView.ts';
 import { geoFiles } from './national/geo.ts';
 import { indicatorsFor } from './national/indicators.ts';
 import { buildDensity, buildLand } from './national/land.ts';
@@ -84,7 +88,7 @@ export async function generateNational({
     files[group] = (files[group] ?? 0) + 1;
     bytes[group] = (bytes[group] ?? 0) + Buffer.byteLength(text);
   };
-  for (const dir of ['obs', 'geo']) rmSync(join(out, dir), { recursive: true, force: true });
+  for (const dir of ['obs', 'geo', 'first']) rmSync(join(out, dir), { recursive: true, force: true });
   mkdirSync(join(out, 'geo'), { recursive: true });
 
   const geo = await geoFiles(tessellation, regions, names);
@@ -141,7 +145,18 @@ export async function generateNational({
     periods: scale.periods.length,
     observations: ip.rows,
   };
-  put('dataset.json', datasetJson(packageId(out), scale, seed, gemeente, indicators, counts, publish));
+  const meta = datasetJson(packageId(out), scale, seed, gemeente, indicators, counts, publish);
+  if (publish) {
+    // The first view reads the package as the page does, dataset.json included; it is declared once it is written.
+    writeFileSync(join(out, 'dataset.json'), meta);
+    const first = await writePartitionedFirstView(out, (done, total) => {
+      if (done % every(total) === 0 || done === total) log(`  first ${done}/${total} batches`);
+    });
+    Object.assign(files, { first: first.files });
+    Object.assign(bytes, { first: first.bytes });
+    step(`first: ${first.files} files, ${first.bytes} B`);
+  }
+  put('dataset.json', publish ? declareFirstView(meta) : meta);
   Object.assign(files, { 'obs/area': gm.files, 'obs/ip': ip.files });
   Object.assign(bytes, { 'obs/area': gm.bytes, 'obs/ip': ip.bytes });
   log(`done: ${counts.observations} observations in ${((performance.now() - start) / 1000).toFixed(1)} s → ${out}`);

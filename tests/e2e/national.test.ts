@@ -76,6 +76,16 @@ describe('a partitioned package at (small) national scale', () => {
       'obs/area/NL00.arrow',
     ];
     expect(paths).toEqual(expect.arrayContaining(needed));
+    // The Kompas's rows and ordinary variation come from the build's first view (first/), as the page's DuckDB gives them.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'first/index.json',
+        `first/area/${wijk.code}.json`,
+        `first/area/${wijk.gemeente}.json`,
+        'first/area/NL00.json',
+        `first/dispersion/${wijk.code}.wijk.json`,
+      ]),
+    );
     // Wijken and buurten are hidden at the country's zoom, so their geometry is not fetched yet.
     expect(paths).not.toContain('geo/buurt.geojson');
     // Anything else is a prefetched map file (the neighbouring year, the theme's next indicators), never an area's.
@@ -185,6 +195,76 @@ describe('a partitioned package at (small) national scale', () => {
     await mapIdle(page);
     expect(await page.locator('.map-panel .legend').textContent()).toContain('Wmo-cliënten (eigen), 2025');
     await page.screenshot({ path: join(ARTIFACTS, 'national-own-data.png') });
+  });
+
+  it('draws a buurt’s Kompas with its verdicts from first/ while DuckDB is held back, as DuckDB draws it', async () => {
+    const areas = readCsvObjects(readFileSync(join(pkgDir, 'areas.csv'), 'utf8'));
+    const buurt = areas.find((a) => a.level === 'buurt')!;
+    const start = `${app.url}?dataset=small&area=${buurt.code}`;
+    /** The Kompas table's text, row by row (the ranks left out: they follow from DuckDB). */
+    const kompasText = (page: Watched['page']) =>
+      page.locator('section.kompas .kompas-table tbody tr').evaluateAll((rows) =>
+        rows.map((tr) => {
+          const copy = tr.cloneNode(true) as HTMLElement;
+          for (const rank of copy.querySelectorAll('.rank')) rank.remove();
+          return copy.textContent?.trim() ?? '';
+        }),
+      );
+
+    const held = await watchedPage(app.browser, app.origin, { width: 1400, height: 900 });
+    let release: () => void = () => undefined;
+    const wasm = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await held.page.route(/\.wasm$/, async (route) => {
+      await wasm;
+      await route.continue();
+    });
+    const asked: string[] = [];
+    held.page.on('request', (req) => {
+      if (req.url().includes('/data/small/')) asked.push(new URL(req.url()).pathname.replace('/data/small/', ''));
+    });
+    await held.page.goto(start);
+    await held.page.waitForFunction(
+      (name) =>
+        document.getElementById('kompas-title')?.textContent?.endsWith(name) &&
+        document.querySelectorAll('section.kompas .kompas-table .verdict-badge').length > 0,
+      buurt.name!,
+      { timeout: WAIT },
+    );
+    // Drawn without DuckDB (its wasm has not arrived), from the buurt's, its gemeente's and the country's files.
+    expect(await held.page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
+    expect(asked.filter((p) => p.startsWith('first/')).sort()).toEqual(
+      [
+        'first/index.json',
+        `first/area/${buurt.code}.json`,
+        `first/area/${buurt.gemeente}.json`,
+        'first/area/NL00.json',
+        `first/dispersion/${buurt.code}.buurt.json`,
+      ].sort(),
+    );
+    expect(asked.filter((p) => p.startsWith('obs/'))).toEqual([]);
+    const fromFiles = await kompasText(held.page);
+    const badges = await held.page.locator('section.kompas .kompas-table .verdict-badge').allTextContents();
+    expect(fromFiles.length).toBeGreaterThan(20);
+    await held.page.screenshot({ path: join(ARTIFACTS, 'national-firstview-held.png') });
+
+    // The same Kompas from DuckDB alone (the first view's files refused).
+    const duck = await watchedPage(app.browser, app.origin, { width: 1400, height: 900 });
+    await duck.page.route(/\/first\//, (route) => route.abort());
+    await duck.page.goto(start);
+    await kompasShows(duck.page, buurt.name!);
+    expect(await kompasText(duck.page)).toEqual(fromFiles);
+    expect(await duck.page.locator('section.kompas .kompas-table .verdict-badge').allTextContents()).toEqual(badges);
+    await duck.page.close();
+
+    // DuckDB arrives: the dashboard takes over and its Kompas says the same.
+    release();
+    await kompasShows(held.page, buurt.name!);
+    expect(await kompasText(held.page)).toEqual(fromFiles);
+    expect(held.foreignRequests).toEqual([]);
+    expect(held.consoleErrors).toEqual([]);
+    await held.page.close();
   });
 
   it('made no request to another origin and logged no console error', () => {

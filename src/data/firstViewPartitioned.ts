@@ -1,0 +1,85 @@
+/**
+ * The precomputed first view (firstView.ts) of a partitioned package. In the browser such a package is published per
+ * file as it loads (src/data/partitions.ts), so its first view is asked the way the page asks it: each area's Kompas
+ * and dispersion request through a Coordinator over a PartitionStore, on the same DuckDB. Used by the national
+ * generator (scripts/firstView.ts).
+ */
+import type { Connector } from '../db/connector.ts';
+import { Coordinator } from '../db/coordinator.ts';
+import { dispersionRequest } from '../queries/dispersion.ts';
+import { decodeProfile, kompasRequest } from '../queries/kompas.ts';
+import { sqlIdentifier, sqlString } from '../queries/sql.ts';
+import {
+  encodeRows,
+  FIRST_VIEW_INDEX,
+  FIRST_VIEW_VERSION,
+  type FirstViewIndex,
+  firstAreaPath,
+  firstDispersionPath,
+} from './firstView.ts';
+import type { LoadedPackage } from './load.ts';
+import { PartitionStore } from './partitions.ts';
+
+/** Areas per batch: the store's view over its tables is rebuilt at every load, so a batch stays small. */
+const BATCH = 50;
+
+/**
+ * Hands each `first/` file of a partitioned package to `emit` as soon as it is made (at national scale they do not fit
+ * in memory together). A batch is some areas of one gemeente, with a fresh store whose tables are dropped after: an
+ * area file's public rows depend on that file alone (published by the build, or on load without sums over the
+ * hierarchy), so the batches change no answer. `fetchBytes` reads a file of the package.
+ */
+export async function buildPartitionedFirstView(
+  db: Connector,
+  pkg: LoadedPackage,
+  fetchBytes: (path: string) => Promise<Uint8Array>,
+  emit: (path: string, text: string) => Promise<void> | void,
+  onBatch?: (done: number, total: number) => void,
+): Promise<void> {
+  if (pkg.partitions === null) throw new Error('not a partitioned package');
+  const areas = new Map(pkg.areas.map((a) => [a.code, a]));
+  const byGemeente = new Map<string, string[]>();
+  for (const a of pkg.areas) {
+    const key = a.gemeente ?? a.code;
+    byGemeente.set(key, [...(byGemeente.get(key) ?? []), a.code]);
+  }
+  const batches = [...byGemeente.values()].flatMap((codes) =>
+    Array.from({ length: Math.ceil(codes.length / BATCH) }, (_, k) => codes.slice(k * BATCH, (k + 1) * BATCH)),
+  );
+  let done = 0;
+  for (const codes of batches) {
+    const prefix = `gkfirst${done}`;
+    // As the page's store (load.ts); the map files' periods (`available`) matter only to map files, not loaded here.
+    const store = new PartitionStore(db, fetchBytes, pkg.tables, {
+      prefix,
+      indicators: pkg.indicators,
+      published: pkg.meta.published === 'build',
+    });
+    const coordinator = new Coordinator(db);
+    coordinator.setPartitions(store);
+    try {
+      for (const code of codes) {
+        const profile = kompasRequest(code, areas, true);
+        const rows = decodeProfile(await coordinator.query(profile.sql, profile.partitions));
+        await emit(firstAreaPath(code), encodeRows(rows.filter((r) => r.area_code === code)));
+        const spreadPath = firstDispersionPath(code, areas, true);
+        if (spreadPath === null) continue;
+        const spread = dispersionRequest(code, areas, true);
+        await emit(spreadPath, encodeRows(decodeProfile(await coordinator.query(spread.sql, spread.partitions))));
+      }
+    } finally {
+      store.close();
+      coordinator.retire();
+      const tables = await db.query(
+        `SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ${sqlString(`${prefix}_part_`)})`,
+      );
+      for (const row of tables.toArray())
+        await db.query(`DROP TABLE IF EXISTS ${sqlIdentifier(String(row.toJSON().table_name))}`);
+    }
+    onBatch?.(++done, batches.length);
+  }
+  // The page asks a partitioned package for no social-domain years (nothing is loaded when it opens): it opens on the
+  // package's default year, and so must the start screen.
+  const index: FirstViewIndex = { version: FIRST_VIEW_VERSION, social_periods: {} };
+  await emit(FIRST_VIEW_INDEX, `${JSON.stringify(index)}\n`);
+}
