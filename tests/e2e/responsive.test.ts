@@ -1,17 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
-import {
-  ARTIFACTS,
-  kompasShows,
-  launchBrowser,
-  mapIdle,
-  type Served,
-  seriousAxeViolations,
-  serveBuiltApp,
-  watchedPage,
-} from './harness.ts';
+import { type App, ARTIFACTS, kompasShows, mapIdle, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 
 /** A council member's laptop, her tablet and her phone (issue 14). */
 const SIZES = [
@@ -24,22 +15,9 @@ type Size = (typeof SIZES)[number];
 const nl = createI18n('nl');
 const START = '?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serveBuiltApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
 /** A page at the given size that sums the layout shifts (CLS) from its first paint, as Lighthouse counts them. */
-async function measuredPage(size: Size) {
-  const watched = await watchedPage(browser, new URL(served.url).origin, { width: size.width, height: size.height });
+async function measuredPage(app: App, size: Size) {
+  const watched = await watchedPage(app.browser, app.origin, { width: size.width, height: size.height });
   await watched.page.addInitScript(() => {
     const w = window as unknown as { __cls: number };
     w.__cls = 0;
@@ -142,126 +120,132 @@ async function expectAccessible(page: Page, label: string) {
   }
 }
 
-describe.each(SIZES)('at $width × $height ($name)', (size) => {
-  it('every view fits the width, passes axe on screen and in print, and the first Kompas does not shift', async () => {
-    const { page, consoleErrors, foreignRequests } = await measuredPage(size);
-    await page.goto(`${served.url}${START}`);
-    await kompasShows(page, 'Centrum');
-    await mapIdle(page);
-    const shift = await cls(page);
-    expect(shift, 'CLS up to the first Kompas').toBeLessThan(0.05);
+describe('the app at a laptop, a tablet and a phone', () => {
+  const app = useApp();
 
-    for (const view of ['kompas', 'verkennen', 'data', 'overzicht', 'over'] as const) {
-      await openView(page, view);
-      const { scrollWidth, width, culprits } = await overflow(page);
-      expect(scrollWidth, `${view}: wider than the screen: ${culprits.join(', ')}`).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: join(ARTIFACTS, `responsive-${view}-${size.width}.png`), fullPage: true });
-      await expectAccessible(page, `${view} at ${size.width}`);
-      if (view === 'kompas' || view === 'over')
-        expect(await brokenWords(page, '.kompas-table, .over-table'), `${view}: words broken across lines`).toEqual([]);
-      if (view === 'verkennen') expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
-    }
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
-    await page.close();
-  });
-});
+  describe.each(SIZES)('at $width × $height ($name)', (size) => {
+    it('every view fits the width, passes axe on screen and in print, and the first Kompas does not shift', async () => {
+      const { page, consoleErrors, foreignRequests } = await measuredPage(app, size);
+      await page.goto(`${app.url}${START}`);
+      await kompasShows(page, 'Centrum');
+      await mapIdle(page);
+      const shift = await cls(page);
+      expect(shift, 'CLS up to the first Kompas').toBeLessThan(0.05);
 
-describe('choosing an area', () => {
-  it('on the tablet moves focus to the Kompas heading, in view, naming the area', async () => {
-    const { page } = await measuredPage(SIZES[1]);
-    await page.goto(`${served.url}${START}`);
-    await kompasShows(page, 'Centrum');
-    await page.getByRole('treeitem', { name: /^Voorstad/ }).click();
-    await kompasShows(page, 'Voorstad');
-    const heading = await page.evaluate(() => {
-      const h = document.getElementById('kompas-title');
-      const box = h?.getBoundingClientRect();
-      return {
-        focused: document.activeElement === h,
-        text: h?.textContent,
-        inView: box !== undefined && box.top > -1 && box.bottom <= window.innerHeight,
-      };
+      for (const view of ['kompas', 'verkennen', 'data', 'overzicht', 'over'] as const) {
+        await openView(page, view);
+        const { scrollWidth, width, culprits } = await overflow(page);
+        expect(scrollWidth, `${view}: wider than the screen: ${culprits.join(', ')}`).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(ARTIFACTS, `responsive-${view}-${size.width}.png`), fullPage: true });
+        await expectAccessible(page, `${view} at ${size.width}`);
+        if (view === 'kompas' || view === 'over')
+          expect(await brokenWords(page, '.kompas-table, .over-table'), `${view}: words broken across lines`).toEqual(
+            [],
+          );
+        if (view === 'verkennen') expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await page.close();
     });
-    expect(heading).toEqual({ focused: true, text: nl.t('kompas.title', { area: 'Voorstad' }), inView: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'responsive-tablet-after-choice.png') });
-    await page.close();
   });
 
-  it('on the phone scrolls the Kompas heading to the top of the screen', async () => {
-    const { page } = await measuredPage(SIZES[2]);
-    await page.goto(`${served.url}${START}`);
-    await kompasShows(page, 'Centrum');
-    await page.getByRole('treeitem', { name: /^Voorstad/ }).click();
-    await kompasShows(page, 'Voorstad');
-    const top = await page.evaluate(() => document.getElementById('kompas-title')?.getBoundingClientRect().top ?? -1);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kompas-title');
-    expect(top).toBeGreaterThan(-1);
-    expect(top).toBeLessThan(844 / 2);
-    await page.close();
-  });
-
-  it('beside the map (desktop) keeps focus in the list and announces the Kompas politely', async () => {
-    const { page } = await measuredPage(SIZES[0]);
-    await page.goto(`${served.url}${START}`);
-    await kompasShows(page, 'Centrum');
-    const item = page.getByRole('treeitem', { name: /^Voorstad/ });
-    await item.focus();
-    await page.keyboard.press('Enter');
-    await kompasShows(page, 'Voorstad');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem');
-    await expect
-      .poll(() => page.locator('main > p[role="status"]').textContent())
-      .toBe(nl.t('kompas.title', { area: 'Voorstad' }));
-    await page.close();
-  });
-});
-
-describe('the first view', () => {
-  it('shows the area list, the outline and what is loading at once; the Over page reads before DuckDB has started', async () => {
-    const { page } = await watchedPage(browser, new URL(served.url).origin, { width: 1024, height: 768 });
-    // DuckDB's wasm is held back until the Over page has been checked: nothing of it may wait for the database.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
+  describe('choosing an area', () => {
+    it('on the tablet moves focus to the Kompas heading, in view, naming the area', async () => {
+      const { page } = await measuredPage(app, SIZES[1]);
+      await page.goto(`${app.url}${START}`);
+      await kompasShows(page, 'Centrum');
+      await page.getByRole('treeitem', { name: /^Voorstad/ }).click();
+      await kompasShows(page, 'Voorstad');
+      const heading = await page.evaluate(() => {
+        const h = document.getElementById('kompas-title');
+        const box = h?.getBoundingClientRect();
+        return {
+          focused: document.activeElement === h,
+          text: h?.textContent,
+          inView: box !== undefined && box.top > -1 && box.bottom <= window.innerHeight,
+        };
+      });
+      expect(heading).toEqual({ focused: true, text: nl.t('kompas.title', { area: 'Voorstad' }), inView: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'responsive-tablet-after-choice.png') });
+      await page.close();
     });
-    await page.route(/\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
+
+    it('on the phone scrolls the Kompas heading to the top of the screen', async () => {
+      const { page } = await measuredPage(app, SIZES[2]);
+      await page.goto(`${app.url}${START}`);
+      await kompasShows(page, 'Centrum');
+      await page.getByRole('treeitem', { name: /^Voorstad/ }).click();
+      await kompasShows(page, 'Voorstad');
+      const top = await page.evaluate(() => document.getElementById('kompas-title')?.getBoundingClientRect().top ?? -1);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('kompas-title');
+      expect(top).toBeGreaterThan(-1);
+      expect(top).toBeLessThan(844 / 2);
+      await page.close();
     });
-    // The start screen of a package without a precomputed first view (its Kompas from it: tests/e2e/firstView.test.ts).
-    await page.route(/\/first\//, (route) => route.abort());
-    await page.goto(`${served.url}${START}`);
-    const steps = page.locator('.loading-progress li');
-    await expect.poll(() => steps.count()).toBe(3);
-    await expect
-      .poll(() => page.locator('.loading-progress li[data-step="files"]').getAttribute('data-state'))
-      .toBe('done');
-    expect(await page.locator('.loading-progress li[data-step="database"]').getAttribute('data-state')).toBe('busy');
-    expect(await page.locator('.loading-progress li[data-step="database"]').textContent()).toContain(
-      nl.t('app.progress.busy'),
-    );
-    // The frame of the dashboard is there already: the wijken in the list, their outline, the Kompas's heading.
-    await page.locator('.map-outline svg path').first().waitFor({ timeout: 30_000 });
-    const tree = await page.getByRole('tree').getByRole('treeitem').allTextContents();
-    expect(tree.some((t) => t.includes('Voorstad'))).toBe(true);
-    expect(await page.locator('#kompas-title').textContent()).toBe(nl.t('kompas.title', { area: 'Centrum' }));
-    await page.screenshot({ path: join(ARTIFACTS, 'responsive-start-1024.png') });
 
-    await page
-      .locator('nav.views')
-      .getByRole('button', { name: nl.t('nav.over'), exact: true })
-      .click();
-    await page.locator('.over-table tbody tr').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('#over-indicator-jeugdhulp_pct th').textContent()).toBe('Jongeren met jeugdhulp');
-    expect(await page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
+    it('beside the map (desktop) keeps focus in the list and announces the Kompas politely', async () => {
+      const { page } = await measuredPage(app, SIZES[0]);
+      await page.goto(`${app.url}${START}`);
+      await kompasShows(page, 'Centrum');
+      const item = page.getByRole('treeitem', { name: /^Voorstad/ });
+      await item.focus();
+      await page.keyboard.press('Enter');
+      await kompasShows(page, 'Voorstad');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem');
+      await expect
+        .poll(() => page.locator('main > p[role="status"]').textContent())
+        .toBe(nl.t('kompas.title', { area: 'Voorstad' }));
+      await page.close();
+    });
+  });
 
-    release();
-    await page
-      .locator('nav.views')
-      .getByRole('button', { name: nl.t('nav.kompas'), exact: true })
-      .click();
-    await kompasShows(page, 'Centrum');
-    await page.close();
+  describe('the first view', () => {
+    it('shows the area list, the outline and what is loading at once; the Over page reads before DuckDB has started', async () => {
+      const { page } = await watchedPage(app.browser, app.origin, { width: 1024, height: 768 });
+      // DuckDB's wasm is held back until the Over page has been checked: nothing of it may wait for the database.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      // The start screen of a package without a precomputed first view (its Kompas from it: tests/e2e/firstView.test.ts).
+      await page.route(/\/first\//, (route) => route.abort());
+      await page.goto(`${app.url}${START}`);
+      const steps = page.locator('.loading-progress li');
+      await expect.poll(() => steps.count()).toBe(3);
+      await expect
+        .poll(() => page.locator('.loading-progress li[data-step="files"]').getAttribute('data-state'))
+        .toBe('done');
+      expect(await page.locator('.loading-progress li[data-step="database"]').getAttribute('data-state')).toBe('busy');
+      expect(await page.locator('.loading-progress li[data-step="database"]').textContent()).toContain(
+        nl.t('app.progress.busy'),
+      );
+      // The frame of the dashboard is there already: the wijken in the list, their outline, the Kompas's heading.
+      await page.locator('.map-outline svg path').first().waitFor({ timeout: 30_000 });
+      const tree = await page.getByRole('tree').getByRole('treeitem').allTextContents();
+      expect(tree.some((t) => t.includes('Voorstad'))).toBe(true);
+      expect(await page.locator('#kompas-title').textContent()).toBe(nl.t('kompas.title', { area: 'Centrum' }));
+      await page.screenshot({ path: join(ARTIFACTS, 'responsive-start-1024.png') });
+
+      await page
+        .locator('nav.views')
+        .getByRole('button', { name: nl.t('nav.over'), exact: true })
+        .click();
+      await page.locator('.over-table tbody tr').first().waitFor({ timeout: 30_000 });
+      expect(await page.locator('#over-indicator-jeugdhulp_pct th').textContent()).toBe('Jongeren met jeugdhulp');
+      expect(await page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
+
+      release();
+      await page
+        .locator('nav.views')
+        .getByRole('button', { name: nl.t('nav.kompas'), exact: true })
+        .click();
+      await kompasShows(page, 'Centrum');
+      await page.close();
+    });
   });
 });
