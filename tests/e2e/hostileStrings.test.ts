@@ -18,7 +18,7 @@ import { toCsv } from '../../src/data/csvWrite.ts';
 import { openZip } from '../../src/data/zip.ts';
 import { neutraliseFormula } from '../../src/export/neutralise.ts';
 import { DEMO } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, useApp, WAIT } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT } from './harness.ts';
 import { compact, pdfText } from './pdfText.ts';
 
 const P = {
@@ -328,6 +328,8 @@ describe('hostile strings are inert in every view and every export', () => {
     await inert('kompas');
     expect(await page.locator('#kompas-title').textContent()).toContain(P.img);
     await shownLiterally('kompas', 3);
+    // The map draws with the hostile names (its labels and tooltips are text too).
+    await mapIdle(page, WAIT);
     await shot('hostile-kompas');
 
     // The wijkagenda: an aim, a note and a wijk signal typed with payloads.
