@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { slowFirst } from './tests/slowFirst.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,19 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Both cores: vitest's default on two is one worker, which leaves the other idle while the long simulations run.
     maxWorkers: 2,
+    // The longest files (CI, 2026-12) start first: compassSimulation is short and would otherwise start last.
+    sequence: {
+      sequencer: slowFirst([
+        'tests/unit/compassSimulation.test.ts',
+        'tests/unit/cbsImportPackage.test.ts',
+        'tests/unit/firstView.test.ts',
+        'tests/unit/disclosure.test.ts',
+        'tests/unit/cbsSimplify.test.ts',
+        'tests/unit/cbsImportOut.test.ts',
+        'tests/unit/fuzzInputs.test.ts',
+        'tests/unit/generate-national.test.ts',
+        'tests/unit/partitionTables.test.ts',
+      ]),
+    },
   },
 });

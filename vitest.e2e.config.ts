@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { slowFirst } from './tests/slowFirst.ts';
 
 export default defineConfig({
   test: {
@@ -11,5 +12,28 @@ export default defineConfig({
     // Two files at a time (each its own server, browser and data folder): much of a file's time is its browser
     // waiting on DuckDB and the page, and vitest's default on two cores is one at a time.
     maxWorkers: 2,
+    // The longest files (CI, 2026-12) start first, so the run does not end on one long file with a worker idle.
+    sequence: {
+      sequencer: slowFirst(
+        [
+          'kompas',
+          'responsive',
+          'printFirstTime',
+          'kompasTable',
+          'verkennen',
+          'data',
+          'wijkagenda',
+          'realYears',
+          'compass',
+          'sqlConsole',
+          'offline',
+          'handout',
+          'dutchWords',
+          'overview',
+          'realNames',
+          'missingReason',
+        ].map((name) => `tests/e2e/${name}.test.ts`),
+      ),
+    },
   },
 });
