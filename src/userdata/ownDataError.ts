@@ -14,6 +14,8 @@ export const OWN_ISSUE_CODES = [
   'fileTooLarge',
   /** More data rows than `MAX_OWN_ROWS` (ownDataParse.ts); `row` is the first one beyond (params `limit`). */
   'tooManyRows',
+  /** A wide table holding more observations than `MAX_OWN_ROWS`; `row` is where it passes them (params `limit`). */
+  'tooManyValues',
   /** A file named .parquet or starting with `PAR1` that cannot be read as Parquet (params `reason`). */
   'notParquet',
   /** A Parquet column holding lists, structs or maps (params `column`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvParser, type CsvTable, parseCsv } from '../../src/data/csv.ts';
-import { MAX_OWN_ROWS, parseOwnData, readOwnCsv } from '../../src/userdata/ownDataParse.ts';
+import { MAX_OWN_ROWS, parseOwnData, readOwnCsv, wideToLong } from '../../src/userdata/ownDataParse.ts';
 
 type Mode = 'strict' | 'lenient';
 
@@ -169,5 +169,24 @@ describe('readOwnCsv: an own CSV file read from its bytes in pieces', () => {
       issues: [{ file: 'groot.csv', row: MAX_OWN_ROWS + 2, code: 'tooManyRows', params: { limit: MAX_OWN_ROWS } }],
     });
     expect(pieces).toBe(MAX_OWN_ROWS / 10_000 + 1);
+  });
+
+  it('bounds a wide table by its observations too: rows × indicator columns beyond the limit are refused', () => {
+    // 250.001 rows × 4 indicators: fewer rows than the limit, more observations.
+    const n = MAX_OWN_ROWS / 4 + 1;
+    const table = {
+      file: 'breed.csv',
+      layout: 'wide' as const,
+      header: ['area_code', 'period', 'a', 'b', 'c', 'd'],
+      rows: Array.from({ length: n }, () => ['WK999901', '2024', '1', '2', '3', '4']),
+      rowNumbers: Array.from({ length: n }, (_, k) => k + 2),
+      headerRow: 1,
+    };
+    expect(() => wideToLong(table)).toThrow(
+      expect.objectContaining({
+        issues: [{ file: 'breed.csv', row: n + 1, code: 'tooManyValues', params: { limit: MAX_OWN_ROWS } }],
+      }),
+    );
+    expect(wideToLong({ ...table, rows: table.rows.slice(0, -1) }).rows).toHaveLength(MAX_OWN_ROWS);
   });
 });

@@ -9,8 +9,10 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
   'owndata.choose': 'Choose a file',
   'owndata.drop': 'or drop a file here',
   'owndata.dropActive': 'Release the file to add it',
-  'owndata.accept': 'CSV (separated by commas or semicolons, UTF-8), Excel (.xlsx) or Parquet, up to {limit} MB.',
+  'owndata.accept':
+    'CSV (separated by commas or semicolons, UTF-8), Excel (.xlsx) or Parquet, up to {limit} MB and {rows} rows.',
   'owndata.progress': 'Reading {name}… {percent} %',
+  'owndata.checking': '{name} has been read and is being checked and loaded…',
   'owndata.progressLabel': 'Progress of reading {name}',
   'owndata.cancel': 'Cancel',
   'owndata.cancelled': 'Reading {name} was cancelled; nothing was added.',
@@ -47,6 +49,8 @@ export const owndataEN: Record<keyof typeof owndataNL, string> = {
     'The file is {size} MB; the compass reads files up to {limit} MB. Keep only the areas, indicators and years you need, or split the data over several files.',
   'owndata.issue.tooManyRows':
     'The file has more than {limit} data rows; the compass reads up to {limit} rows per file (more does not fit safely in the browser’s memory). It was not added; what was loaded already stays. Keep only the areas, indicators and years you need, or split the data over several files.',
+  'owndata.issue.tooManyValues':
+    'The file has more than {limit} filled-in figures (rows × indicator columns); the compass reads up to {limit} per file (more does not fit safely in the browser’s memory). It was not added; what was loaded already stays. Split the indicators over several files.',
   'owndata.issue.notParquet':
     'The file cannot be read as a Parquet file[[: {reason}]]. It may be damaged or not completely saved.',
   'owndata.issue.parquetNestedColumn':

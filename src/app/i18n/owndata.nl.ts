@@ -7,8 +7,10 @@ export const owndataNL = {
   'owndata.choose': 'Bestand kiezen',
   'owndata.drop': 'of sleep een bestand hierheen',
   'owndata.dropActive': 'Laat het bestand los om het toe te voegen',
-  'owndata.accept': 'CSV (gescheiden door komma of puntkomma, UTF-8), Excel (.xlsx) of Parquet, tot {limit} MB.',
+  'owndata.accept':
+    'CSV (gescheiden door komma of puntkomma, UTF-8), Excel (.xlsx) of Parquet, tot {limit} MB en {rows} rijen.',
   'owndata.progress': '{name} wordt gelezen… {percent} %',
+  'owndata.checking': '{name} is gelezen en wordt gecontroleerd en geladen…',
   'owndata.progressLabel': 'Voortgang van het lezen van {name}',
   'owndata.cancel': 'Annuleren',
   'owndata.cancelled': 'Het lezen van {name} is geannuleerd; er is niets toegevoegd.',
@@ -47,6 +49,8 @@ export const owndataNL = {
     'Het bestand is {size} MB; het gebiedskompas leest bestanden tot {limit} MB. Laat alleen de gebieden, indicatoren en jaren staan die u nodig hebt, of verdeel de gegevens over meer bestanden.',
   'owndata.issue.tooManyRows':
     'Het bestand heeft meer dan {limit} rijen met gegevens; het gebiedskompas leest tot {limit} rijen per bestand (meer past niet veilig in het geheugen van de browser). Het is niet toegevoegd; wat al geladen was, blijft staan. Laat alleen de gebieden, indicatoren en jaren staan die u nodig hebt, of verdeel de gegevens over meer bestanden.',
+  'owndata.issue.tooManyValues':
+    'Het bestand heeft meer dan {limit} ingevulde cijfers (rijen × indicatorkolommen); het gebiedskompas leest er tot {limit} per bestand (meer past niet veilig in het geheugen van de browser). Het is niet toegevoegd; wat al geladen was, blijft staan. Verdeel de indicatoren over meer bestanden.',
   'owndata.issue.notParquet':
     'Het bestand kan niet als Parquet-bestand gelezen worden[[: {reason}]]. Misschien is het beschadigd of niet helemaal opgeslagen.',
   'owndata.issue.parquetNestedColumn':

@@ -1,5 +1,5 @@
 import { type ChangeEvent, type DragEvent, useId, useRef, useState } from 'react';
-import { fillTemplate } from '../../app/format.ts';
+import { fillTemplate, formatNumber } from '../../app/format.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import { owndataEN } from '../../app/i18n/owndata.en.ts';
 import { owndataNL } from '../../app/i18n/owndata.nl.ts';
@@ -8,7 +8,13 @@ import { validationMessages as validationNL } from '../../app/i18n/validation.nl
 import { formatIssue, type ValidationMessages } from '../../data/issueText.ts';
 import type { Area, PackageIssue } from '../../data/package.ts';
 import { downloadBlob } from '../../export/download.ts';
-import { fileSizeIssue, isOwnIssueCode, MAX_OWN_FILE_MB, type OwnDataIssue } from '../../userdata/ownDataParse.ts';
+import {
+  fileSizeIssue,
+  isOwnIssueCode,
+  MAX_OWN_FILE_MB,
+  MAX_OWN_ROWS,
+  type OwnDataIssue,
+} from '../../userdata/ownDataParse.ts';
 import { ownDataTemplate } from '../../userdata/ownDataTemplate.ts';
 
 type OwnKey = keyof typeof owndataNL;
@@ -157,7 +163,10 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues, template }: OwnDa
         />{' '}
         <span aria-hidden="true">{dragging ? text('owndata.dropActive') : text('owndata.drop')}</span>
         <p id={`${id}-accept`} className="owndata-accept">
-          {text('owndata.accept', { limit: MAX_OWN_FILE_MB })}
+          {text('owndata.accept', {
+            limit: MAX_OWN_FILE_MB,
+            rows: formatNumber(MAX_OWN_ROWS, 0, i18n.lang),
+          })}
         </p>
       </section>
 
@@ -174,7 +183,9 @@ export function OwnDataPanel({ onAdd, onRemove, files, issues, template }: OwnDa
 
       <p role="status" className="owndata-status">
         {busy !== null
-          ? text('owndata.progress', { name: busy, percent })
+          ? percent < 100
+            ? text('owndata.progress', { name: busy, percent })
+            : text('owndata.checking', { name: busy })
           : added !== null
             ? text('owndata.added', { name: added })
             : cancelled !== null
