@@ -132,4 +132,28 @@ describe('a 191 MiB upload', () => {
     expect(await page.locator('.owndata-none').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('adds a file read in the worker when storage is full, and says it will be gone after a reload', async () => {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    // Storage full for own files only, as a browser over its quota refuses a write.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'owndata') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await page.goto(`${app.url}?dataset=demo&area=${meta.default_area}&view=data`);
+    const buurt = areas.find((a) => a.level === 'buurt')!;
+    await page.locator('.owndata input[type="file"]').setInputFiles({
+      name: 'vol.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`area_code;period;Vol\n${buurt.code};2025;7\n`, 'utf8'),
+    });
+    await expect.poll(() => page.locator('.owndata-files').textContent(), { timeout: WAIT }).toContain('vol.csv');
+    await expect
+      .poll(() => page.locator('.owndata-issues').textContent(), { timeout: WAIT })
+      .toContain('vol.csv: Het bestand is toegevoegd, maar de browser kon het niet bewaren (quota)');
+    expect(consoleErrors).toEqual([]);
+  });
 });
