@@ -25,6 +25,7 @@ import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { useAreaRanks } from '../views/kompas/useAreaRanks.ts';
 import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
+import { isolate } from './bidi.ts';
 import { isSwitching, type LoadFailure } from './datasetSwitch.ts';
 import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
@@ -350,7 +351,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const aim = applicableAim(aims, indicator.id, area.code, kompasPeriod);
 
   useEffect(() => {
-    document.title = `${area.name} · ${i18n.t('app.title')}`;
+    document.title = `${isolate(area.name)} · ${i18n.t('app.title')}`;
   }, [area.name, i18n]);
 
   const pickerAreas = useMemo(

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DatasetListEntry } from '../data/fetchPackage.ts';
 import type { LocalizedText } from '../data/package.ts';
+import { isolate } from './bidi.ts';
 import { LANGS, type Lang } from './format.ts';
 import { useI18n } from './i18n/index.tsx';
 import { VIEWS, type View } from './urlState.ts';
@@ -28,7 +29,7 @@ export function Header({ datasets, dataset, title, lang, view, onDataset, onLang
       </a>
       <div className="brand">
         <h1>{t('app.title')}</h1>
-        <p>{title ? title[lang] : t('app.tagline')}</p>
+        <p>{title ? isolate(title[lang]) : t('app.tagline')}</p>
       </div>
       <nav className="views" aria-label={t('nav.label')}>
         {VIEWS.map((v) => (
@@ -50,7 +51,7 @@ export function Header({ datasets, dataset, title, lang, view, onDataset, onLang
             {datasets.length === 0 && <option value={dataset ?? ''}>{dataset ?? t('app.loading')}</option>}
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.title[lang]}
+                {isolate(d.title[lang])}
               </option>
             ))}
           </select>

@@ -10,13 +10,14 @@ import { HandoutPage } from '../views/print/HandoutPage.tsx';
 import { formatPrintDate, PrintReport, pageMarginCss, sourceLine } from '../views/print/PrintReport.tsx';
 import { printSignals, printThemes } from '../views/print/reportModel.ts';
 import { measurePages, reportPagesCss } from '../views/print/reportPages.ts';
+import { isolate } from './bidi.ts';
 import type { I18n } from './i18n/index.tsx';
 import type { AreaReport } from './usePrintJob.ts';
 
 /** The name a report is headed with: the area's current name, and its earlier names beside it. */
 export function printedName(area: Area): { name: string; former: string[] } {
   const name = area.names?.at(-1)?.name ?? area.name;
-  return { name, former: otherNames(area, name) };
+  return { name: isolate(name), former: otherNames(area, name).map(isolate) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { formatIssue } from '../../data/issueText.ts';
 import type { Indicator, PackageIssue } from '../../data/package.ts';
+import { isolate } from '../bidi.ts';
 import { fillTemplate, formatIndicatorNumber, formatNumber, type Lang } from '../format.ts';
 import { en } from './en.ts';
 import { type MessageKey, nl } from './nl.ts';
@@ -41,7 +42,7 @@ export interface I18n {
   unitNote(indicator: Indicator): string | null;
   /** A probability as a whole percentage, never a false certainty: "73%", "< 1%", "> 99%". */
   probability(p: number): string;
-  /** An indicator's label in this language. */
+  /** An indicator's label in this language, direction-isolated (see bidi.ts). */
   label(indicator: Indicator): string;
   definition(indicator: Indicator): string;
   issue(issue: PackageIssue): string;
@@ -49,7 +50,13 @@ export interface I18n {
 
 export function createI18n(lang: Lang): I18n {
   const messages = MESSAGES[lang];
-  const t: I18n['t'] = (key, params) => fillTemplate(messages[key], params);
+  // Every text filled into a message (an area's name, a label, a note) is direction-isolated, so a name with an RTL
+  // override cannot reorder the message around it.
+  const t: I18n['t'] = (key, params) =>
+    fillTemplate(
+      messages[key],
+      params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? isolate(v) : v])),
+    );
   const plural: I18n['plural'] = (key, count, params) => {
     const form = `${key}.${PLURAL_RULES[lang].select(count)}`;
     const chosen = (form in messages ? form : `${key}.other`) as MessageKey;
@@ -86,9 +93,9 @@ export function createI18n(lang: Lang): I18n {
       if (p > 0.99) return `> ${percent(99)}`;
       return percent(Math.round(p * 100));
     },
-    label: (indicator) => (lang === 'en' && indicator.label_en ? indicator.label_en : indicator.label_nl),
+    label: (indicator) => isolate(lang === 'en' && indicator.label_en ? indicator.label_en : indicator.label_nl),
     definition: (indicator) =>
-      lang === 'en' && indicator.definition_en ? indicator.definition_en : indicator.definition_nl,
+      isolate(lang === 'en' && indicator.definition_en ? indicator.definition_en : indicator.definition_nl),
     issue: (issue) => formatIssue(issue, VALIDATION[lang]),
   };
 }

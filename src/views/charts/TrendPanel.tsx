@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { isolate } from '../../app/bidi.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
 import { valueInterval } from '../../compass/intervals.ts';
@@ -63,8 +64,8 @@ export function TrendPanel({
       ...(gemeente ? { [gemeente.code]: gemeente.breaks } : {}),
     };
     const names: Record<string, [string, TrendSeries['role']]> = {
-      [area.code]: [area.name, 'area'],
-      ...(gemeente && gemeente.code !== area.code ? { [gemeente.code]: [gemeente.name, 'reference'] } : {}),
+      [area.code]: [isolate(area.name), 'area'],
+      ...(gemeente && gemeente.code !== area.code ? { [gemeente.code]: [isolate(gemeente.name), 'reference'] } : {}),
       NL00: [i18n.t('kompas.nl'), 'national'],
     };
     const list = codes

@@ -15,6 +15,7 @@ import { ancestors } from '../picker/areaTree.ts';
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
 const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
 
+import { isolate } from '../../app/bidi.ts';
 import type { DrawnLevel, MapScope } from './AreaMap.tsx';
 import { levelScales, type MapClassification } from './classify.ts';
 import type { AreaPaint } from './featureState.ts';
@@ -140,7 +141,8 @@ export function MapPanel({
       new Map(
         namedIn(pkg.areas, period).map((a) => {
           const note = nameNote(a);
-          return [a.code, note ? `${a.name} (${i18n.t(`area.${note.kind}`, { names: note.names })})` : a.name];
+          const name = isolate(a.name);
+          return [a.code, note ? `${name} (${i18n.t(`area.${note.kind}`, { names: note.names })})` : name];
         }),
       ),
     [pkg.areas, period, i18n],
@@ -204,8 +206,8 @@ export function MapPanel({
     if (!area || !onScreen || !(FINER[area.level] > FINER[onScreen])) return null;
     return ancestors(byCode, selected).find((code) => byCode.get(code)?.level === onScreen) ?? null;
   }, [byCode, selected, onScreen]);
-  const selectedName = names.get(selected) ?? byCode.get(selected)?.name;
-  const withinName = within ? (names.get(within) ?? byCode.get(within)?.name) : null;
+  const selectedName = names.get(selected) ?? (byCode.get(selected) && isolate(byCode.get(selected)!.name));
+  const withinName = within ? (names.get(within) ?? (byCode.get(within) && isolate(byCode.get(within)!.name))) : null;
 
   // The legend shows the classes of the level on screen (with `auto` the zoom decides), else the first level drawn.
   const legendLevel = (levelShown && scales.has(levelShown) ? levelShown : levels.find((l) => scales.has(l))) ?? null;

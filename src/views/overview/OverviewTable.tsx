@@ -7,6 +7,7 @@ import { OverviewWijkSignals } from '../agenda/AgendaBits.tsx';
 import { AIM_ICONS } from '../kompas/AimStatusBadge.tsx';
 import { signalSince } from '../kompas/signalText.ts';
 import '../kompas/badges.css';
+import { isolate } from '../../app/bidi.ts';
 
 export interface OverviewTableProps {
   areas: readonly Area[];
@@ -148,7 +149,7 @@ const AreaRow = memo(function AreaRow({ area, row, themes, parent, kompasHref, o
           title={t('overview.openKompas', { area: area.name })}
           onClick={open}
         >
-          {area.name}
+          {isolate(area.name)}
         </a>
         {parent && <span className="ov-parent"> {t('overview.inParent', { parent })}</span>}{' '}
         <span className={`ov-count${count === 0 ? ' muted' : ''}`} data-signal-count={row ? count : undefined}>

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isolate } from '../../app/bidi.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { nameNote } from '../../data/areaPeriods.ts';
 import type { Area } from '../../data/package.ts';
@@ -64,7 +65,7 @@ export function AreaPicker({ areas, selected, onSelect, onHover }: AreaPickerPro
       out.push({
         key: node.area.code,
         code: node.area.code,
-        label: node.area.name,
+        label: isolate(node.area.name),
         detail: levelName(node.area),
         depth,
         parentKey,
@@ -91,7 +92,7 @@ export function AreaPicker({ areas, selected, onSelect, onHover }: AreaPickerPro
           out.push({
             key: a.code,
             code: a.code,
-            label: a.name,
+            label: isolate(a.name),
             detail: levelName(a),
             depth: 2,
             parentKey: CUSTOM_GROUP,
@@ -248,7 +249,7 @@ export function AreaPicker({ areas, selected, onSelect, onHover }: AreaPickerPro
                 onClick={() => onSelect(area.code)}
                 onKeyDown={(e) => onResultKey(e, index)}
               >
-                <span className="picker-name">{area.name}</span>{' '}
+                <span className="picker-name">{isolate(area.name)}</span>{' '}
                 {nameNote(area) && (
                   <span className="picker-former">
                     ({t(`area.${nameNote(area)!.kind}`, { names: nameNote(area)!.names })}){' '}

@@ -10,6 +10,7 @@ import { SVG_NS } from '../charts/svgElement.ts';
 
 export { describeChart, svgOf };
 
+import { isolate } from '../../app/bidi.ts';
 import { TREND_STYLE } from '../charts/trendChart.ts';
 
 export const FONT_SIZE = 12;
@@ -49,9 +50,10 @@ export interface References {
   nl?: number | null;
 }
 
+/** A name shortened to `maxChars` with an ellipsis, direction-isolated (the cut may fall inside an override). */
 export function truncate(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  return `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+  if (text.length <= maxChars) return isolate(text);
+  return isolate(`${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`);
 }
 
 export interface TagOptions {
