@@ -132,25 +132,26 @@ class Reader {
   next(): CsvRecord | null {
     if (!this.skipBlankLines()) return null;
     const start = this.pos;
+    const line = this.line;
     const record = this.read();
     if (record === MORE) {
       this.pos = start;
-      this.pending = [];
+      this.line = line;
+      if (this.pending.length > 0) this.pending = [];
       return null;
     }
-    for (const issue of this.pending) this.issues.add(issue);
-    this.pending = [];
+    if (this.pending.length > 0) {
+      for (const issue of this.pending) this.issues.add(issue);
+      this.pending = [];
+    }
     return record;
   }
 
+  /** One record from `pos` (see next); MORE when it is cut by the end of the text (`pos` and `line` restored then). */
   private read(): CsvRecord | null | typeof MORE {
     const { text } = this;
     const n = text.length;
     const line = this.line;
-    const more = (): typeof MORE => {
-      this.line = line;
-      return MORE;
-    };
     const fields: string[] = [];
     let i = this.pos;
     for (;;) {
@@ -162,7 +163,7 @@ class Reader {
         for (;;) {
           close = text.indexOf('"', from);
           if (close === -1) {
-            if (!this.final) return more();
+            if (!this.final) return MORE;
             this.pending.push({
               ...this.at(line, fields.length),
               code: 'unterminatedQuote',
@@ -172,7 +173,7 @@ class Reader {
             return null;
           }
           // The quote may be the first of a `""` whose second is in the next chunk.
-          if (close + 1 >= n && !this.final) return more();
+          if (close + 1 >= n && !this.final) return MORE;
           if (text.charCodeAt(close + 1) !== QUOTE) break;
           parts.push(text.slice(from, close + 1));
           from = close + 2;
@@ -184,21 +185,21 @@ class Reader {
         const c = text.charCodeAt(i);
         if (i < n && c !== this.sep && c !== LF && c !== CR) {
           const j = endOfUnquoted(text, i, this.sep);
-          if (j >= n && !this.final) return more();
+          if (j >= n && !this.final) return MORE;
           value += text.slice(i, j);
           i = j;
           this.strayQuote(line, fields.length, value);
         }
       } else {
         const j = endOfUnquoted(text, i, this.sep);
-        if (j >= n && !this.final) return more();
+        if (j >= n && !this.final) return MORE;
         value = text.slice(i, j);
         if (value.includes('"')) this.strayQuote(line, fields.length, value);
         i = j;
       }
       fields.push(value);
       if (i >= n) {
-        if (!this.final) return more();
+        if (!this.final) return MORE;
         this.pos = n;
         return { fields, line, end: n };
       }
@@ -207,7 +208,7 @@ class Reader {
         i++;
         continue;
       }
-      if (c === CR && i + 1 >= n && !this.final) return more(); // a `\r\n` cut in two
+      if (c === CR && i + 1 >= n && !this.final) return MORE; // a `\r\n` cut in two
       const end = i;
       this.pos = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       this.line++;
