@@ -27,11 +27,13 @@ export function dispersionRequest(
   partitioned: boolean,
 ): { sql: string; partitions: string[] | undefined } {
   const codes = partitioned ? [code] : dispersionAreas(code, areas);
-  return {
-    sql: `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed, status
+  return { sql: dispersionQuery(codes), partitions: partitioned ? areaPartitions(codes, areas) : undefined };
+}
+
+/** The shown counts of `codes`, every indicator and period, in the Kompas query's order. */
+export function dispersionQuery(codes: readonly string[]): string {
+  return `SELECT area_code, indicator_id, period, value, numerator, denominator, suppressed, status
 FROM observations
 WHERE area_code IN ${sqlStringList(codes)} AND NOT suppressed AND numerator IS NOT NULL AND denominator IS NOT NULL
-ORDER BY indicator_id, area_code, period`,
-    partitions: partitioned ? areaPartitions(codes, areas) : undefined,
-  };
+ORDER BY indicator_id, area_code, period`;
 }
