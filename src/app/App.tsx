@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { applicableAim } from '../compass/assess.ts';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
-import { type DatasetListEntry, fetchedFirstView } from '../data/fetchPackage.ts';
+import { type DatasetListEntry, type FetchedPackage, fetchedFirstView } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
 import { type PackageMetadata, packageMetadata } from '../data/packageMetadata.ts';
 import { CoordinatorContext } from '../db/useQuery.ts';
@@ -85,10 +85,12 @@ export function App() {
   // The Over page and the start screen need only the package's metadata: read from the fetched files while DuckDB
   // still loads.
   const ownReady = own.pkg !== null && own.ready;
-  const preview = useMemo(
-    () => (!ownReady && session.fetched ? packageMetadata(session.fetched) : null),
-    [ownReady, session.fetched],
-  );
+  // The start screen stays until the dashboard takes over: the package, once loaded, releases its fetched files before
+  // the own data this browser keeps for it is looked up, and the page showed the bare progress list in between.
+  const [shellFiles, setShellFiles] = useState<FetchedPackage | null>(null);
+  const keptFiles = session.fetched || ownReady ? session.fetched : shellFiles;
+  if (keptFiles !== shellFiles) setShellFiles(keptFiles);
+  const preview = useMemo(() => (!ownReady && keptFiles ? packageMetadata(keptFiles) : null), [ownReady, keptFiles]);
   const headerDataset =
     switching && url.dataset && session.datasets.some((d) => d.id === url.dataset) ? url.dataset : session.datasetId;
 
@@ -137,7 +139,7 @@ export function App() {
                     metadata={preview}
                     progress={session.progress}
                     url={url}
-                    firstView={session.fetched?.firstView ?? null}
+                    firstView={keptFiles?.firstView ?? null}
                     update={update}
                   />
                 ) : (
@@ -494,6 +496,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                 onHover={onAreaDwell}
                 first={firstView}
                 ownData={own.files.length > 0}
+                handoff="take"
               />
               <Suspense fallback={null}>
                 <TrendPanel

@@ -99,6 +99,7 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
               selected={area.code}
               onSelect={(code) => update({ area: code })}
               first={firstView}
+              handoff="give"
             />
           ) : (
             <div className="map-panel">

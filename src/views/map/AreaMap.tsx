@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { exposeDebug } from '../../app/debugHandle.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import type { MessageKey } from '../../app/i18n/nl.ts';
@@ -9,6 +9,7 @@ import type { MapGeometry } from '../../data/mapGeometry.ts';
 import type { Level } from '../../data/package.ts';
 import { MISSING_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
 import { type AreaPaint, applyPaint } from './featureState.ts';
+import { dropParkedMap, type ParkedMap, parkMap, takeParkedMap } from './mapHandoff.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
@@ -43,6 +44,13 @@ export interface AreaMapProps {
   webglMissing: string;
   /** Only these areas are drawn (the gemeente outlines stay as a frame), and the map is fitted to `bounds`. */
   scope?: MapScope | null;
+  /**
+   * The start screen's map handing over to the dashboard's (see mapHandoff.ts): `give` parks this map when it
+   * unmounts, `take` shows a parked map of the same key on top of this one until this one has drawn its colours.
+   */
+  handoff?: { key: string; role: 'give' | 'take' } | null;
+  /** The paint is not yet the data's (its rows are on their way): a map taken over stays on top meanwhile. */
+  loading?: boolean;
 }
 
 /** One gemeente's areas within a package of many (Verkennen's wijken of one gemeente). */
@@ -186,12 +194,20 @@ function layerVisibility(
   }
 }
 
+/** Removes the map shown on top of this one (the one it took over from), if any. */
+function uncover(covering: RefObject<ParkedMap | null>) {
+  const map = covering.current;
+  covering.current = null;
+  map?.remove();
+}
+
 /**
  * The choropleth. Geometry is added once per package; a change of indicator or year only sets feature-state (the
  * area code is the feature id via `promoteId`), which is several times cheaper than rebuilding the source.
  */
 export function AreaMap(props: AreaMapProps) {
   const container = useRef<HTMLElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const { t } = useI18n();
   const mapRef = useRef<maplibregl.Map | null>(null);
   const applied = useRef<Map<string, AreaPaint>>(new Map());
@@ -206,6 +222,12 @@ export function AreaMap(props: AreaMapProps) {
   const scopeOf = () => latest.current.scope?.codes ?? null;
   const appliedScope = useRef<MapScope | null>(props.scope ?? null);
   const [ready, setReady] = useState(false);
+  const readyRef = useRef(false);
+  readyRef.current = ready;
+  /** This map, parked for a successor when it unmounted. */
+  const parked = useRef<ParkedMap | null>(null);
+  /** The map this one took over from, on top until this one has drawn. */
+  const covering = useRef<ParkedMap | null>(null);
   const [failed, setFailed] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
 
@@ -233,6 +255,7 @@ export function AreaMap(props: AreaMapProps) {
         locale: mapLocale(t),
       });
     } catch {
+      uncover(covering);
       setFailed(true);
       return;
     }
@@ -368,11 +391,47 @@ export function AreaMap(props: AreaMapProps) {
       if (code) latest.current.onSelect(code);
     });
     return () => {
-      map.remove();
+      // A parked map lives on in its successor's frame; if none took it, it goes now.
+      if (parked.current) dropParkedMap(parked.current);
+      else map.remove();
       mapRef.current = null;
       setReady(false);
     };
   }, [props.geometry, t]);
+
+  // Layout effects: the leaving map parks (its cleanup runs while React removes it) and its successor takes it (on
+  // mount) in the same commit, before the browser paints, so no frame is without a map.
+  useLayoutEffect(() => {
+    const element = container.current;
+    return () => {
+      const map = mapRef.current;
+      const handoff = latest.current.handoff;
+      if (!map || !element || !readyRef.current || handoff?.role !== 'give') return;
+      parked.current = {
+        key: handoff.key,
+        element,
+        remove: () => {
+          map.remove();
+          element.remove();
+        },
+      };
+      parkMap(parked.current);
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const handoff = latest.current.handoff;
+    const taken = handoff?.role === 'take' ? takeParkedMap(handoff.key) : null;
+    if (!taken) return;
+    if (!frame.current) return taken.remove();
+    covering.current = taken;
+    // Seen, not used: clicks reach this map below it; tests and assistive technology find only this one.
+    taken.element.classList.add('map-handoff');
+    taken.element.removeAttribute('data-ready');
+    taken.element.setAttribute('aria-hidden', 'true');
+    taken.element.inert = true;
+    frame.current.append(taken.element);
+    return () => uncover(covering);
+  }, []);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -391,6 +450,18 @@ export function AreaMap(props: AreaMapProps) {
     map.once('idle', () => performance.mark('gk:map-painted'));
     map.triggerRepaint();
   }, [ready, props.paint]);
+
+  // The map taken over from goes in the frame this map first draws its data's colours: the two swap in one frame.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !covering.current || props.loading) return;
+    const swap = () => uncover(covering);
+    map.once('idle', swap);
+    map.triggerRepaint();
+    return () => {
+      map.off('idle', swap);
+    };
+  }, [ready, props.loading]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -423,7 +494,7 @@ export function AreaMap(props: AreaMapProps) {
 
   if (failed) return <p className="notice">{props.webglMissing}</p>;
   return (
-    <div className="map-frame">
+    <div className="map-frame" ref={frame}>
       <section ref={container} className="map" aria-label={props.ariaLabel} data-ready={ready} />
       {tooltip && (
         <div className="map-tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }} role="status">

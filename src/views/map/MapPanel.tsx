@@ -51,6 +51,11 @@ export interface MapPanelProps {
   first?: FirstView | null;
   /** The user's own data is part of the package: DuckDB answers. */
   ownData?: boolean;
+  /**
+   * The start screen's map (`give`) stays on screen over the dashboard's (`take`) until that one has drawn: two
+   * maplibre instances, but no blank map while the second loads (see mapHandoff.ts).
+   */
+  handoff?: 'give' | 'take';
 }
 
 const DIMMED_COLOR = '#ececec';
@@ -84,6 +89,7 @@ export function MapPanel({
   stabilised = null,
   first = null,
   ownData = false,
+  handoff,
 }: MapPanelProps) {
   const i18n = useI18n();
   const levels = useMemo(() => drawnLevels(level, pkg.geometry.gemeenten), [level, pkg.geometry.gemeenten]);
@@ -97,7 +103,7 @@ export function MapPanel({
     () => ({ indicator: indicator.id, period, levels, gemeente }),
     [indicator.id, period, levels, gemeente],
   );
-  const { data } = useChoropleth(
+  const { data, loading } = useChoropleth(
     request,
     pkg.partitions ? [pkg.partitions.indicatorPeriod(indicator.id, period)].filter((p) => p !== null) : undefined,
     first,
@@ -243,6 +249,8 @@ export function MapPanel({
             webglMissing={i18n.t('map.webglMissing')}
             scope={scope}
             onLevelShown={setLevelShown}
+            handoff={handoff ? { key: pkg.meta.id, role: handoff } : null}
+            loading={loading}
           />
         </Suspense>
       )}
