@@ -99,7 +99,7 @@ describe('a 191 MiB upload', () => {
     const message = (await alert.textContent()) ?? '';
     expect(message).toContain('groot-register.csv');
     expect(message).toContain(`rij ${MAX_OWN_ROWS + 2}`);
-    expect(message).toContain(`meer dan ${MAX_OWN_ROWS} rijen`);
+    expect(message).toContain(`meer dan ${MAX_OWN_ROWS.toLocaleString('nl-NL')} rijen`);
     await page.locator('.owndata').screenshot({ path: join(ARTIFACTS, 'big-upload-refused.png') });
 
     const seen = await page.evaluate(() => {

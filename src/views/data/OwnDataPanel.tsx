@@ -34,7 +34,11 @@ function issueLine(issue: OwnDataIssue, i18n: I18n): string {
     ...(i18n.lang === 'en' ? validationEN : validationNL),
     csvError: own[`owndata.issue.${issue.code}`],
   };
-  return formatIssue({ ...issue, code: 'csvError' }, messages);
+  // A row limit reads as the panel writes it (1.000.000), not as the bare number.
+  const limit = issue.params?.limit;
+  const params =
+    typeof limit === 'number' ? { ...issue.params, limit: formatNumber(limit, 0, i18n.lang) } : issue.params;
+  return formatIssue({ ...issue, ...(params && { params }), code: 'csvError' }, messages);
 }
 
 export interface OwnDataPanelProps {
