@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CsvParser, type CsvTable, parseCsv } from '../../src/data/csv.ts';
-import { MAX_OWN_ROWS, parseOwnData, readOwnCsv, wideToLong } from '../../src/userdata/ownDataParse.ts';
+import {
+  blobChunks,
+  MAX_OWN_ROWS,
+  parseOwnData,
+  parseOwnFile,
+  readOwnCsv,
+  wideToLong,
+} from '../../src/userdata/ownDataParse.ts';
+import { xlsx } from '../fixtures/xlsxZip.ts';
 
 type Mode = 'strict' | 'lenient';
 
@@ -188,5 +196,25 @@ describe('readOwnCsv: an own CSV file read from its bytes in pieces', () => {
       }),
     );
     expect(wideToLong({ ...table, rows: table.rows.slice(0, -1) }).rows).toHaveLength(MAX_OWN_ROWS);
+  });
+
+  it('reads a File as the worker does (Blob slices) to the same table as the bytes at once, CSV and Excel alike', async () => {
+    const csv = utf8('\uFEFFarea_code;period;Wmo-cliënten\r\nWK999901;2024;"12,5"\r\nWK999902;2024;€ 7\r\n');
+    const sheet = xlsx([
+      ['area_code', 'period', 'Meldingen'],
+      ['WK999901', '2024', '3'],
+    ]);
+    for (const [name, bytes] of [
+      ['eigen.csv', csv],
+      ['eigen.xlsx', sheet],
+    ] as const) {
+      const read: number[] = [];
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const table = await parseOwnFile(name, blob.size, blobChunks(blob, 5), (n) => read.push(n));
+      expect(table).toEqual(await parseOwnData({ name, bytes }));
+      // Progress in 5-byte steps up to the whole file.
+      expect(read.at(-1)).toBe(bytes.length);
+      expect(read.length).toBe(Math.ceil(bytes.length / 5));
+    }
   });
 });
