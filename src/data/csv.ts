@@ -45,6 +45,8 @@ const CR = 13;
 const SPACE = 32;
 const TAB = 9;
 const REPLACEMENT = '\uFFFD';
+/** Characters a quoted field may hold while more text follows (16 Mi; a spreadsheet cell holds at most 32.767). */
+const OPEN_QUOTE_LIMIT = 16 * 1024 * 1024;
 
 interface CsvRecord {
   fields: string[];
@@ -67,6 +69,8 @@ class Reader {
   header: string[] | null = null;
   /** False while more text may follow (see the class comment). */
   final = true;
+  /** A quote never closed: what follows cannot be read as records. */
+  broken = false;
   /** Issues of the record being read, reported when it is complete. */
   private pending: Omit<PackageIssue, 'file'>[] = [];
 
@@ -163,13 +167,16 @@ class Reader {
         for (;;) {
           close = text.indexOf('"', from);
           if (close === -1) {
-            if (!this.final) return MORE;
+            // A quoted field still open after OPEN_QUOTE_LIMIT characters is a quote that never closes: reported now,
+            // not re-scanned with every further chunk (which made a big file with one stray quote quadratic).
+            if (!this.final && n - i < OPEN_QUOTE_LIMIT) return MORE;
             this.pending.push({
               ...this.at(line, fields.length),
               code: 'unterminatedQuote',
               params: { field: fields.length + 1 },
             });
             this.pos = n;
+            this.broken = true;
             return null;
           }
           // The quote may be the first of a `""` whose second is in the next chunk.
@@ -423,6 +430,8 @@ export class CsvParser {
       this.rows.push(fields);
       this.rowNumbers.push(record.line);
     }
+    // Stop at once: reading on would take the rest of a big file as one field's text, or as nonsense records.
+    if (reader.broken) issues.throwIfAny();
   }
 }
 

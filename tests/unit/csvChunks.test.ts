@@ -86,6 +86,23 @@ describe('CsvParser: the one CSV reader fed in pieces', () => {
       separator: ',',
     });
   });
+  it('stops at a quote that never closes once the field passes 16 Mi characters, not at the end of a big file', () => {
+    const parser = new CsvParser('groot.csv');
+    parser.push('code,waarde\nBU01,"');
+    const piece = 'x'.repeat(1024 * 1024);
+    let pushed = 0;
+    let thrown: unknown;
+    try {
+      for (; pushed < 64; pushed++) parser.push(piece);
+    } catch (error) {
+      thrown = error;
+    }
+    // The 16th piece throws (pushed counts the pieces taken before it): the other 48 are never scanned.
+    expect(pushed).toBe(15);
+    expect((thrown as { issues?: unknown }).issues).toEqual([
+      expect.objectContaining({ file: 'groot.csv', row: 2, column: 'waarde', code: 'unterminatedQuote' }),
+    ]);
+  });
 });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
