@@ -5,9 +5,23 @@ import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, mapIdle } from '../../scripts/browser.ts';
+import { launchBrowser as launchChromium, mapIdle } from '../../scripts/browser.ts';
 
-export { launchBrowser, mapIdle };
+export { mapIdle };
+
+/**
+ * The system Chromium, whose contexts (and pages) block service workers unless a test asks for them
+ * (`serviceWorkers: 'allow'`, as tests/e2e/offline.test.ts does). A first visit's worker precaches the app and the
+ * wasm, ~42 MB, while the test goes on: on CI's two cores that was ~1,5 s of CPU per fresh page, and no other test
+ * checks the worker. The app registers it after the package loaded and goes on without it when registration fails.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  // Browser.newPage goes through newContext, so this covers both.
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  return browser;
+}
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });

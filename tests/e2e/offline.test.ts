@@ -34,7 +34,7 @@ describe('the production server and the offline app', () => {
     cpSync(built, dir, { recursive: true });
     served = await serveBuiltApp({ GK_OUT_DIR: dir });
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: 'allow' });
   });
 
   afterAll(async () => {
