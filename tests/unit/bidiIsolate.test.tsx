@@ -8,8 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { isolate } from '../../src/app/bidi.ts';
 import { createI18n, I18nProvider } from '../../src/app/i18n/index.tsx';
 import { printedName } from '../../src/app/PrintRoot.tsx';
+import type { KompasRow } from '../../src/compass/kompasRows.ts';
 import type { Area, Indicator } from '../../src/data/package.ts';
 import { AreaPicker } from '../../src/views/picker/AreaPicker.tsx';
+import { LABEL_CHARS } from '../../src/views/print/handoutModel.ts';
+import { printThemes } from '../../src/views/print/reportModel.ts';
 import { truncate } from '../../src/views/verkennen/chartParts.ts';
 import { domHost } from '../fixtures/domHost.ts';
 
@@ -100,6 +103,24 @@ describe('where user text is formatted for display', () => {
 
   it('the printed report is headed with the isolated name', () => {
     expect(printedName(areas[2]!).name).toBe(`${FSI}${RTL_NAME}${PDI}`);
+  });
+
+  it('the printed report clips a label of 10.000 characters after isolating it, and closes every isolate', () => {
+    const long = { ...indicator, label_nl: `\u202E${'L'.repeat(10_000)}` };
+    const row: KompasRow = {
+      indicator: long,
+      area: { value: 5, suppressed: false },
+      gemeente: null,
+      nl: null,
+      shownPeriod: 2024,
+      previous: null,
+      change: null,
+      series: [{ period: 2024, value: 5 }],
+    };
+    const [theme] = printThemes([{ theme: 'jeugd', rows: [row] }], new Map(), createI18n('nl'), 2024);
+    const label = theme!.rows[0]!.label;
+    // FSI (ours, re-added after the cut) + the label's own FSI and override + 118 characters + "…" + both PDIs.
+    expect(label).toBe(`${FSI}${FSI}\u202E${'L'.repeat(LABEL_CHARS - 2)}…${PDI}${PDI}`);
   });
 
   const dom = domHost();

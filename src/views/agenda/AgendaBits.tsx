@@ -4,6 +4,8 @@ import type { Theme } from '../../data/package.ts';
 import { type AimOrigin, type Toelichting, type UserAim, userdataText, type WijkSignal } from '../../userdata/index.ts';
 import { aimOf, useAgenda } from './AgendaContext.tsx';
 import './agenda.css';
+import { isolate } from '../../app/bidi.ts';
+import { clipText, LABEL_CHARS } from '../print/handoutModel.ts';
 
 const LOCALE = { nl: 'nl-NL', en: 'en-GB' } as const;
 
@@ -156,7 +158,8 @@ export function PrintAgenda({ areaCode, period }: { areaCode: string; period: nu
           <ul>
             {aims.map(({ indicator, aim }) => (
               <li key={`${aim!.id}-${indicator.id}`} data-aim-origin={aim!.origin}>
-                <OriginBadge origin={aim!.origin} /> <span className="agenda-text">{aimLabel(aim!, i18n)}</span>
+                <OriginBadge origin={aim!.origin} />{' '}
+                <span className="agenda-text">{isolate(clipText(aimLabel(aim!, i18n), LABEL_CHARS, 2).text)}</span>
                 {aim!.agreed_with && ` — ${t('agenda.aims.agreedWith', { who: aim!.agreed_with })}`}
                 {aim!.agreed_on && `, ${agendaDate(aim!.agreed_on, i18n.lang)}`}
               </li>

@@ -2,6 +2,8 @@
  * The printed report's text, from the same data the Kompas shows: per theme each indicator's values and its
  * verdicts in words (never colour alone), and the signals as sentences. Plain functions over plain data.
  */
+
+import { isolate } from '../../app/bidi.ts';
 import type { I18n } from '../../app/i18n/index.tsx';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
 import type { KompasTheme } from '../../compass/kompasRows.ts';
@@ -9,6 +11,7 @@ import { changeCellYear, changeSince, themeLatestPeriod, valueYear } from '../..
 import type { Comparison, Signal } from '../../compass/types.ts';
 import type { Indicator } from '../../data/package.ts';
 import { signalSince } from '../kompas/signalText.ts';
+import { clipText, LABEL_CHARS } from './handoutModel.ts';
 import { type PrintTheme, printCell } from './PrintReport.tsx';
 
 function verdictText(comparison: Comparison | undefined, indicator: Indicator, i18n: I18n): string {
@@ -61,7 +64,8 @@ export function printThemes(
         const changeYear = changeCellYear(row, since);
         const vsPrevious = verdictText(a?.vsPrevious, row.indicator, i18n);
         return {
-          label: i18n.label(row.indicator),
+          // Clipped as on the handout: a label of thousands of characters would fill pages (re-isolated after the cut).
+          label: isolate(clipText(i18n.label(row.indicator), LABEL_CHARS, 2).text),
           value: withYear(printCell(row.area, row.indicator, i18n), year),
           gemeente: withYear(printCell(row.gemeente, row.indicator, i18n), year),
           nl: withYear(printCell(row.nl, row.indicator, i18n), year),
