@@ -17,6 +17,7 @@ import {
   firstAreaPath,
   firstDispersionPath,
 } from './firstView.ts';
+import { buildFirstMaps } from './firstViewBuild.ts';
 import type { LoadedPackage } from './load.ts';
 import { areaPartitions, PartitionStore } from './partitions.ts';
 
@@ -91,8 +92,12 @@ export async function buildPartitionedFirstView(
     }
     onBatch?.(++done, batches.length);
   }
+  // The map the page opens on, asked as the map asks it: the choropleth query over the indicator-period file, which
+  // the coordinator loads into the package's own store (its rows public: the build published the partitions).
+  const maps = await buildFirstMaps(db, pkg);
+  for (const [path, text] of maps.files) await emit(path, text);
   // The page asks a partitioned package for no social-domain years (nothing is loaded when it opens): it opens on the
   // package's default year, and so must the start screen.
-  const index: FirstViewIndex = { version: FIRST_VIEW_VERSION, social_periods: {} };
+  const index: FirstViewIndex = { version: FIRST_VIEW_VERSION, social_periods: {}, maps: maps.maps };
   await emit(FIRST_VIEW_INDEX, `${JSON.stringify(index)}\n`);
 }
