@@ -8,6 +8,7 @@ import { validateAreas, validateDatasetMeta, validateIndicators } from '../../sr
 import { createNodeConnector } from '../../src/db/node.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
 import { ARTIFACTS, kompasShows, mapIdle, seriousAxeViolations, useApp, type Watched, watchedPage } from './harness.ts';
+import { pointInside } from './mapPoint.ts';
 
 const files = readPackage(DEMO);
 const meta = validateDatasetMeta(files['dataset.json']);
@@ -56,23 +57,6 @@ async function expectKompasValues(page: Page, area: string, period: number) {
     compared++;
   }
   expect(compared).toBeGreaterThan(20);
-}
-
-/** A point on the page inside the given area's polygon, found by asking the map what is drawn where. */
-async function pointInside(page: Page, code: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((target) => {
-    const map = window.__gebiedskompas?.map;
-    if (!map) return null;
-    const canvas = map.getCanvas().getBoundingClientRect();
-    for (let y = 10; y < canvas.height; y += 8)
-      for (let x = 10; x < canvas.width; x += 8) {
-        const hit = map.queryRenderedFeatures([x, y], { layers: ['wijk-fill'] })[0];
-        if (hit?.properties?.code === target) return { x: canvas.left + x, y: canvas.top + y };
-      }
-    return null;
-  }, code);
-  if (!point) throw new Error(`no pixel of ${code} found on the map`);
-  return point;
 }
 
 describe('the gebiedskompas on the demo municipality', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
+import { pointInside } from './mapPoint.ts';
 import { importUithoorn, realDataPresent } from './realData.ts';
 
 const present = realDataPresent('realNames e2e test');
@@ -22,23 +23,6 @@ async function levelColours(page: Page, level: string): Promise<Record<string, s
     }
     return out;
   }, level);
-}
-
-/** A point on screen inside the area (searched on a grid of the map canvas). */
-async function pointIn(page: Page, code: string): Promise<{ x: number; y: number }> {
-  const found = await page.evaluate((c) => {
-    const map = window.__gebiedskompas!.map!;
-    const canvas = map.getCanvas();
-    const rect = canvas.getBoundingClientRect();
-    const layers = ['wijk-fill'];
-    for (let y = 10; y < rect.height; y += 8)
-      for (let x = 10; x < rect.width; x += 8)
-        if (map.queryRenderedFeatures([x, y], { layers }).some((f) => f.properties.code === c))
-          return { x: rect.left + x, y: rect.top + y };
-    return null;
-  }, code);
-  if (!found) throw new Error(`${code} is not on the map`);
-  return found;
 }
 
 describe.skipIf(!present)('names per period and classes per level on an imported CBS package (Uithoorn)', () => {
@@ -76,7 +60,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&level=wijk`);
     await kompasShows(page, 'Uithoorn', { period: 2024 });
     await mapIdle(page);
-    const at = await pointIn(page, CODE);
+    const at = await pointInside(page, CODE);
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => page.locator('.map-tooltip').textContent()).toContain(`${NOW} (voorheen ${BEFORE})`);
 
