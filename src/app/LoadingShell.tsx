@@ -1,7 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import type { FirstView } from '../data/firstView.ts';
-import { packageGeometry } from '../data/mapGeometry.ts';
 import type { Area } from '../data/package.ts';
 import type { PackageMetadata } from '../data/packageMetadata.ts';
 import { effectiveAims } from '../userdata/effectiveAims.ts';
@@ -54,17 +53,17 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
   );
   const gemeente = named.find((a) => a.code === area?.gemeente);
   // The map itself where the first view holds its rows (the package's default indicator, every year): drawn as the
-  // dashboard draws it, from the same rows. A partitioned package's wijken and buurten are files DuckDB's loader
-  // names, so it keeps the outline.
+  // dashboard draws it, from the same rows and geometry (a partitioned package's wijken and buurten are its files'
+  // URLs, fetched by maplibre when drawn).
   const indicator = metadata.indicators.find((i) => i.id === selection.indicator);
   const mapPkg = useMemo(
     (): MapPackage | null =>
-      metadata.outline && !metadata.partitioned
+      metadata.geometry
         ? {
             meta: metadata.meta,
             areas: metadata.areas,
             indicators: metadata.indicators,
-            geometry: packageGeometry(metadata.outline, metadata.areas, metadata.meta.default_period),
+            geometry: metadata.geometry,
             partitions: null,
           }
         : null,

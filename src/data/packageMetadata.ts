@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { FetchedPackage } from './fetchPackage.ts';
+import { type MapGeometry, packageGeometry, perLevelGeometry } from './mapGeometry.ts';
 import type { Aim, Area, DatasetMeta, Indicator } from './package.ts';
 import { validateDatasetMeta, validateIndicators } from './validate.ts';
 import { validateAims } from './validateAims.ts';
@@ -13,6 +14,11 @@ export interface PackageMetadata {
   aims: Aim[];
   /** The areas' shapes as fetched (a partitioned package: the gemeenten only), for an outline before the map. */
   outline: FeatureCollection | null;
+  /**
+   * The map's geometry as the loader makes it (a partitioned package's wijken and buurten as URLs of its files), so
+   * the start screen draws the first map where the dashboard will.
+   */
+  geometry: MapGeometry | null;
   /** Whether its observations are partition files (a partitioned package's Kompas asks other files; first/ too). */
   partitioned: boolean;
 }
@@ -32,12 +38,17 @@ export function packageMetadata(fetched: FetchedPackage): PackageMetadata | null
     const indicators = validateIndicators(fetched.files['indicators.csv']);
     const aims = validateAims(fetched.files['aims.csv'], indicators, areas, meta.periods);
     const shapes = fetched.layout === 'single' ? fetched.files['areas.geojson'] : fetched.files['geo/gemeente.geojson'];
+    const outline = JSON.parse(shapes) as FeatureCollection;
     return {
       meta,
       areas,
       indicators,
       aims,
-      outline: JSON.parse(shapes) as FeatureCollection,
+      outline,
+      geometry:
+        fetched.layout === 'single'
+          ? packageGeometry(outline, areas, meta.default_period)
+          : perLevelGeometry(outline, fetched.base),
       partitioned: fetched.layout === 'partitioned',
     };
   } catch {

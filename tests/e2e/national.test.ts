@@ -211,6 +211,21 @@ describe('a partitioned package at (small) national scale', () => {
         }),
       );
 
+    const meta = validateDatasetMeta(readFileSync(join(pkgDir, 'dataset.json'), 'utf8'));
+    /** Each area drawn on the map, by layer, with its fill colour from the feature-state. */
+    const mapColours = async (page: Watched['page']) => {
+      await mapIdle(page, WAIT);
+      return page.evaluate(() => {
+        const map = window.__gebiedskompas!.map!;
+        const colours: Record<string, string | null> = {};
+        for (const layer of ['gemeente-fill', 'wijk-fill', 'buurt-fill'].filter((id) => map.getLayer(id)))
+          for (const f of map.queryRenderedFeatures({ layers: [layer] }))
+            colours[`${layer} ${f.properties.code}`] = (f.state.color as string | undefined) ?? null;
+        return colours;
+      });
+    };
+    const legendText = async (page: Watched['page']) => (await page.locator('.map-panel .legend').textContent()) ?? '';
+
     const held = await watchedPage(app.browser, app.origin, { width: 1400, height: 900 });
     let release: () => void = () => undefined;
     const wasm = new Promise<void>((resolve) => {
@@ -241,8 +256,19 @@ describe('a partitioned package at (small) national scale', () => {
         `first/area/${buurt.gemeente}.json`,
         'first/area/NL00.json',
         `first/dispersion/${buurt.code}.buurt.json`,
+        `first/map/${meta.default_indicator}/${meta.default_period}.json`,
       ].sort(),
     );
+    // The map is drawn too, from the year's map file: every gemeente coloured, with its legend.
+    const heldColours = await mapColours(held.page);
+    const gemeenten = Object.entries(heldColours).filter(([key]) => key.startsWith('gemeente-fill '));
+    expect(gemeenten.length).toBe(areas.filter((a) => a.level === 'gemeente').length);
+    expect(gemeenten.every(([, colour]) => colour?.startsWith('#'))).toBe(true);
+    expect(new Set(gemeenten.map(([, colour]) => colour)).size).toBeGreaterThan(2);
+    expect(await held.page.locator('.map-panel .legend li .swatch').count()).toBeGreaterThan(3);
+    const heldLegend = await legendText(held.page);
+    expect(heldLegend).toContain(String(meta.default_period));
+    expect(await held.page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
     expect(asked.filter((p) => p.startsWith('obs/'))).toEqual([]);
     const fromFiles = await kompasText(held.page);
     const badges = await held.page.locator('section.kompas .kompas-table .verdict-badge').allTextContents();
@@ -260,8 +286,12 @@ describe('a partitioned package at (small) national scale', () => {
 
     // DuckDB arrives: the dashboard takes over and its Kompas says the same.
     release();
+    await held.page.locator('main.dashboard .map[data-ready="true"]').waitFor({ timeout: WAIT });
     await kompasShows(held.page, buurt.name!);
     expect(await kompasText(held.page)).toEqual(fromFiles);
+    // Its map colours every area as the map file did, under the same legend.
+    expect(await mapColours(held.page)).toEqual(heldColours);
+    expect(await legendText(held.page)).toBe(heldLegend);
     expect(held.foreignRequests).toEqual([]);
     expect(held.consoleErrors).toEqual([]);
     await held.page.close();
