@@ -40,6 +40,9 @@ const PAYLOADS = Object.values(P);
 const at = (i: number) => PAYLOADS[i % PAYLOADS.length]!;
 
 const DEFAULT_AREA = 'WK999901';
+/** The wijk whose name starts with the RTL override, and that name as the app shows it: direction-isolated. */
+const RTL_NAME = `${P.rtl} Zuiderpark`;
+const ISOLATED_RTL_NAME = `\u2068${RTL_NAME}\u2069`;
 /** The default wijk's name: the first payload before the demo's "Centrum". */
 const DEFAULT_NAME = `${P.img} Centrum`;
 const INDICATOR = 'jeugdhulp_pct';
@@ -50,6 +53,8 @@ const CUSTOM_CODES = ['=HYPERLINK("http://ev.il")', '@SUM(1+1)', '+SUM(1+1)'];
 
 /** The demo with every visible text replaced by payload + original (so names stay unique and recognisable). */
 function writeHostilePackage(dir: string) {
+  // The demo itself beside it, to compare the printed report's length with.
+  cpSync(DEMO, join(dir, 'demo'), { recursive: true });
   const out = join(dir, 'hostile');
   cpSync(DEMO, out, { recursive: true });
   // The precomputed first view holds the demo's names; without it the app asks DuckDB.
@@ -328,6 +333,10 @@ describe('hostile strings are inert in every view and every export', () => {
     await inert('kompas');
     expect(await page.locator('#kompas-title').textContent()).toContain(P.img);
     await shownLiterally('kompas', 3);
+    // The RTL override stays inside the name: the list item starts with the isolated name, its level after it.
+    const rtlItem = page.locator('[role="treeitem"]', { hasText: 'Zuiderpark' }).first();
+    expect(await rtlItem.locator('.picker-name').textContent()).toBe(ISOLATED_RTL_NAME);
+    expect(await rtlItem.textContent()).toMatch(new RegExp(`^\\W?${ISOLATED_RTL_NAME} · wijk`));
     // The map draws with the hostile names (its labels and tooltips are text too).
     await mapIdle(page, WAIT);
     await shot('hostile-kompas');
@@ -376,7 +385,8 @@ describe('hostile strings are inert in every view and every export', () => {
     await inert('kompas downloads');
   });
 
-  it('print report and handout: printed as text', async () => {
+  /** The current area's print report as a PDF, and its number of pages. */
+  async function printReport(file: string) {
     await page
       .getByRole('button', { name: /Afdrukken/ })
       .first()
@@ -385,7 +395,13 @@ describe('hostile strings are inert in every view and every export', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
-    writeFileSync(join(ARTIFACTS, 'hostile-report.pdf'), pdf);
+    writeFileSync(join(ARTIFACTS, file), pdf);
+    const info = execFileSync('pdfinfo', [join(ARTIFACTS, file)], { encoding: 'utf8' });
+    return { pdf, pages: Number(info.match(/^Pages:\s+(\d+)/m)?.[1]) };
+  }
+
+  it('print report and handout: printed as text', async () => {
+    const { pdf, pages } = await printReport('hostile-report.pdf');
     execFileSync('pdftoppm', ['-png', '-r', '50', '-l', '2', join(ARTIFACTS, 'hostile-report.pdf'), '/tmp/c2-report']);
     const printed = compact(pdfText(pdf));
     // The area's name and the gemeente's, as text in the PDF.
@@ -401,6 +417,45 @@ describe('hostile strings are inert in every view and every export', () => {
     writeFileSync(join(ARTIFACTS, 'hostile-handout.pdf'), handout);
     expect(compact(pdfText(handout))).toContain(compact(P.img));
     await inert('handout');
+
+    // Long names and labels are clipped in print: the report is at most a page longer than the demo's own.
+    await page.goto(`${app.url}${START.replace('dataset=hostile', 'dataset=demo')}`);
+    await kompasShows(page, 'Centrum', { period: 2025 });
+    const demo = await printReport('hostile-demo-report.pdf');
+    console.log(`printed report: hostile ${pages} pages, demo ${demo.pages}`);
+    expect(demo.pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(demo.pages + 1);
+  });
+
+  it('no view is wider than the viewport with a 10.000-character name, on a desktop and a phone', async () => {
+    const ready: Record<string, string> = {
+      overzicht: `tr[data-area="${DEFAULT_AREA}"]`,
+      verkennen: '.download-buttons',
+      data: '.data-page table tbody tr',
+      over: 'main .over-table',
+    };
+    const widths: string[] = [];
+    for (const [width, height] of [
+      [1400, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const view of ['kompas', 'overzicht', 'verkennen', 'data', 'over']) {
+        await page.goto(`${app.url}${START}${view === 'kompas' ? '' : `&view=${view}`}`);
+        if (view === 'kompas') await kompasShows(page, DEFAULT_NAME, { period: 2025 });
+        else await page.locator(ready[view]!).first().waitFor({ timeout: WAIT });
+        const size = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          inner: window.innerWidth,
+        }));
+        widths.push(`${width} ${view}: ${size.scroll}`);
+        expect(size.scroll, `${view} at ${width}px`).toBeLessThanOrEqual(size.inner);
+        await inert(`${view} at ${width}px`);
+      }
+      await shot(`hostile-width-${width}`);
+    }
+    console.log(widths.join('\n'));
+    await page.setViewportSize({ width: 1440, height: 1000 });
   });
 
   it('Overzicht, Verkennen and Over: shown as text; Verkennen exports every table and chart neutralised', async () => {
@@ -459,6 +514,17 @@ describe('hostile strings are inert in every view and every export', () => {
     expect(result).toContain(`${P.hyperlink} meldingen`);
     expect(result).toContain(CUSTOM_CODES[0]);
     expect(result).toContain(P.long);
+    // The 10.000-character value scrolls inside the result; the page keeps the viewport's width.
+    const wide = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+      // The outermost elements past the right edge, to name the culprit when this fails.
+      past: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    }));
+    expect(wide.scroll, wide.past.join(', ')).toBeLessThanOrEqual(wide.inner);
     await inert('sql console');
     const sql = await record('SQL console: CSV', await download(page.locator('.sql-download')));
     expect(sql.leaked).toEqual([]);
