@@ -5,8 +5,11 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
-    // DuckDB-WASM hangs (no error) when it tries to download an extension offline; fail instead of stalling.
-    testTimeout: 30_000,
+    // The run's folder where the small national package is generated once, on first use (tests/unit/nationalOnce.ts).
+    globalSetup: ['tests/unit/globalSetup.ts'],
+    // A bound, not an expectation: DuckDB-WASM hangs (no error) when it tries to download an extension offline, so
+    // fail instead of stalling; 120 s because tests that take 10 s on a quiet machine took over 30 s at load 15-25.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // Both cores: vitest's default on two is one worker, which leaves the other idle while the long simulations run.
     maxWorkers: 2,

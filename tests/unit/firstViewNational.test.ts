@@ -5,13 +5,10 @@
  * the dispersion, and from them the verdicts, aim statuses, signals and Kompas rows; and no first/ file holds a value
  * the disclosure rules hide.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateNational } from '../../scripts/generate-national.ts';
-import { SCALES } from '../../scripts/national/options.ts';
 import { defaultPeriod } from '../../src/app/resolveSelection.ts';
 import { profileSource } from '../../src/app/useKompasModel.ts';
 import { assessArea } from '../../src/compass/assess.ts';
@@ -34,8 +31,8 @@ import { createNodeConnector } from '../../src/db/node.ts';
 import { dispersionRequest } from '../../src/queries/dispersion.ts';
 import { decodeProfile, kompasRequest, type ProfileRow } from '../../src/queries/kompas.ts';
 import { effectiveAims } from '../../src/userdata/effectiveAims.ts';
+import { smallNational } from './nationalOnce.ts';
 
-let parent = '';
 let dir = '';
 let rawDir = '';
 let db: Awaited<ReturnType<typeof createNodeConnector>>;
@@ -67,15 +64,11 @@ const ask = async (c: Coordinator, request: { sql: string; partitions: string[] 
   decodeProfile(await c.query(request.sql, request.partitions));
 
 beforeAll(async () => {
-  parent = mkdtempSync(join(tmpdir(), 'gk-first-national-'));
-  // The folder's name is the package id.
-  dir = join(parent, 'national-small');
-  rawDir = join(parent, 'raw', 'national-small');
-  mkdirSync(dir);
-  mkdirSync(rawDir, { recursive: true });
-  await generateNational({ out: dir, scale: SCALES.small, seed: 7, log: () => {} });
+  // The run's shared packages (read only). Published first: publishedPartitions.test.ts asks for the raw one first,
+  // so when both start together each worker generates one.
+  dir = await smallNational(true);
   // The same package with the model's raw counts: the figures the published files must not hold.
-  await generateNational({ out: rawDir, scale: SCALES.small, seed: 7, log: () => {}, publish: false });
+  rawDir = await smallNational(false);
 
   db = await createNodeConnector();
   files = {
@@ -91,7 +84,6 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(() => {
   db?.close();
-  if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
 /**
@@ -126,7 +118,7 @@ describe('the precomputed first view of the small national package', () => {
   it('is declared, and opens on the year the page opens on', () => {
     expect(declaresFirstView(text(dir, 'dataset.json'))).toBe(true);
     expect(first).not.toBeNull();
-    expect(JSON.parse(text(dir, FIRST_VIEW_INDEX))).toEqual({ version: 1, social_periods: {} });
+    expect(JSON.parse(text(dir, FIRST_VIEW_INDEX))).toMatchObject({ version: 1, social_periods: {} });
     // The page asks a partitioned package for no social-domain years: both open on the package's default year.
     expect(first.socialPeriods.size).toBe(0);
     expect(defaultPeriod({ meta: pkg.meta, socialPeriods: first.socialPeriods })).toBe(

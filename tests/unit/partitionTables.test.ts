@@ -3,13 +3,10 @@
  * the same rows as the one growing table it replaced, each file through the suppression exactly once, in flight
  * once, and a hidden figure stays hidden whichever layout loads first.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateNational } from '../../scripts/generate-national.ts';
-import { SCALES } from '../../scripts/national/options.ts';
 import { type LoadedPackage, loadPartitionedPackage, type PartitionedFiles } from '../../src/data/load.ts';
 import { PackageError } from '../../src/data/package.ts';
 import { indicatorPeriodPartition, linkedIndicators } from '../../src/data/partitions.ts';
@@ -17,6 +14,7 @@ import { publishObservations } from '../../src/data/publish.ts';
 import { validateIndicators } from '../../src/data/validate.ts';
 import type { Connector } from '../../src/db/connector.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
+import { smallNational } from './nationalOnce.ts';
 
 let node: Awaited<ReturnType<typeof createNodeConnector>>;
 /** The publish SQL run so far (publish.ts creates one gk_combined_<n> table per run). */
@@ -32,20 +30,15 @@ const db: Connector = {
   insertArrowIPC: (table, bytes) => node.insertArrowIPC(table, bytes),
 };
 
-const dirs: string[] = [];
 let national = '';
 beforeAll(async () => {
   node = await createNodeConnector();
-  const parent = mkdtempSync(join(tmpdir(), 'gk-partition-tables-'));
-  dirs.push(parent);
-  national = join(parent, 'national-small');
-  mkdirSync(national);
   // Raw and undeclared, as packages were before the build published them: these tests are of the per-file publish.
-  await generateNational({ out: national, scale: SCALES.small, seed: 7, log: () => {}, publish: false });
-});
+  // The run's shared package: read only.
+  national = await smallNational(false);
+}, 600_000);
 afterAll(() => {
   node?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 interface Source {

@@ -4,14 +4,11 @@
  * hierarchy; the app shows exactly the public rows of a publish of the whole package; and a file that shows what the
  * primary rules hide is refused, naming the file.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateNational } from '../../scripts/generate-national.ts';
 import { NO_STATUS, ObservationColumns, observationsIpc } from '../../scripts/national/arrow.ts';
-import { SCALES } from '../../scripts/national/options.ts';
 import { loadPartitionedPackage, type PartitionedFiles } from '../../src/data/load.ts';
 import { OBSERVATION_STATUSES, PackageError } from '../../src/data/package.ts';
 import { publishObservations } from '../../src/data/publish.ts';
@@ -20,12 +17,12 @@ import type { Connector } from '../../src/db/connector.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import type { DisclosureRow } from '../../src/disclosure/model.ts';
 import { auditShown } from '../fixtures/disclosureAudit.ts';
+import { smallNational } from './nationalOnce.ts';
 
 interface FileRow extends DisclosureRow {
   status: string | null;
 }
 
-const dirs: string[] = [];
 let raw = '';
 let pub = '';
 let node: Awaited<ReturnType<typeof createNodeConnector>>;
@@ -43,17 +40,13 @@ const db: Connector = {
 
 beforeAll(async () => {
   node = await createNodeConnector();
-  const parent = mkdtempSync(join(tmpdir(), 'gk-published-'));
-  dirs.push(parent);
-  raw = join(parent, 'raw', 'national-small');
-  pub = join(parent, 'pub', 'national-small');
-  for (const dir of [raw, pub]) mkdirSync(dir, { recursive: true });
-  await generateNational({ out: raw, scale: SCALES.small, seed: 7, log: () => {}, publish: false });
-  await generateNational({ out: pub, scale: SCALES.small, seed: 7, log: () => {} });
-}, 600_000);
+  // The run's shared packages (read only). Raw first: firstViewNational.test.ts asks for the published one first, so
+  // when both start together each worker generates one.
+  raw = await smallNational(false);
+  pub = await smallNational(true);
+}, 900_000);
 afterAll(() => {
   node?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function listFiles(dir: string): string[] {
