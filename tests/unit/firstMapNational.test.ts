@@ -3,34 +3,29 @@
  * default indicator in every year and at each level the map draws, the rows the page's DuckDB gives for the map's own
  * query (a Coordinator over the package's PartitionStore, loading the indicator-period file), and no hidden figure.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateNational } from '../../scripts/generate-national.ts';
-import { SCALES } from '../../scripts/national/options.ts';
 import { FIRST_VIEW_INDEX, fetchFirstView, firstMapRows } from '../../src/data/firstView.ts';
 import { loadPartitionedPackage, type PartitionedFiles } from '../../src/data/load.ts';
 import { LEVELS, type Level } from '../../src/data/package.ts';
 import { Coordinator } from '../../src/db/coordinator.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
+import { smallNational } from './nationalOnce.ts';
 
-let parent = '';
 let dir = '';
 let db: Awaited<ReturnType<typeof createNodeConnector>>;
 
 const text = (path: string) => readFileSync(join(dir, path), 'utf8');
 
 beforeAll(async () => {
-  parent = mkdtempSync(join(tmpdir(), 'gk-first-map-national-'));
-  dir = join(parent, 'national-small');
-  await generateNational({ out: dir, scale: SCALES.small, seed: 7, log: () => {} });
+  // The run's shared package as the build writes it (read only).
+  dir = await smallNational(true);
   db = await createNodeConnector();
 }, 900_000);
 afterAll(() => {
   db?.close();
-  if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
 describe('the first map of the small national package', () => {
