@@ -18,6 +18,7 @@ import { type Area, OBSERVATION_STATUSES } from '../../src/data/package.ts';
 import { publishObservations } from '../../src/data/publish.ts';
 import { validateAreaTable, validateIndicators } from '../../src/data/validate.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
+import { PUBLIC_TABLE_COLUMNS } from '../../src/export/publicTable.ts';
 import { compareStrings } from '../demo/csv.ts';
 import { NO_STATUS, ObservationColumns, observationsIpc } from './arrow.ts';
 
@@ -133,19 +134,13 @@ export async function publishPartitions(
       result.rows += published.rows;
       result.hidden += published.hidden;
       result.parts++;
-      const table: Table = await db.query(`SELECT area_code, indicator_id, period, value, numerator, denominator, status
+      const table: Table = await db.query(`SELECT ${PUBLIC_TABLE_COLUMNS.join(', ')}
         FROM ${t('public')} ORDER BY area_code, indicator_id, period`);
       await db.query(`DROP TABLE ${t('source')}`);
       await db.query(`DROP TABLE ${t('public')}`);
-      const [area, indicator, period, value, numerator, denominator, status] = [
-        'area_code',
-        'indicator_id',
-        'period',
-        'value',
-        'numerator',
-        'denominator',
-        'status',
-      ].map((c) => table.getChild(c)!);
+      const [area, indicator, period, value, numerator, denominator, status] = PUBLIC_TABLE_COLUMNS.map(
+        (c) => table.getChild(c)!,
+      );
       // Rows come sorted by area, then (indicator, period) as in every observation file.
       let start = 0;
       while (start < table.numRows) {

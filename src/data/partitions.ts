@@ -250,16 +250,21 @@ export class PartitionStore {
       if (content?.kind === 'ip' && contextPaths.length > 0)
         await this.#db.query(`DELETE FROM ${table} WHERE indicator_id <> ${sqlString(content.indicator)}`);
       await this.#reconcile(table, content);
-      if (this.#closed) throw new Error('closed');
-      if (content?.kind === 'area') this.#areaTables.set(content.area, table);
-      else if (content?.kind === 'ip') this.#ipTables.set(ipKey(content.indicator, content.period), table);
-      else this.#otherTables.set(path, table);
-      await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
+      await this.#register(path, table, content);
     } catch (error) {
       await this.#db.query(`DROP TABLE IF EXISTS ${table}`);
       if (this.#closed) return;
       throw error;
     }
+  }
+
+  /** Makes a loaded file's table read: routed to by what it holds ({@link PartitionStore.route}) and in `observations`. */
+  async #register(path: string, table: string, content: PartitionContent | null): Promise<void> {
+    if (this.#closed) throw new Error('closed');
+    if (content?.kind === 'area') this.#areaTables.set(content.area, table);
+    else if (content?.kind === 'ip') this.#ipTables.set(ipKey(content.indicator, content.period), table);
+    else this.#otherTables.set(path, table);
+    await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
   }
 
   /** A file the build published: checked (see the class comment), then inserted into a table of its own. */
@@ -282,12 +287,7 @@ export class PartitionStore {
       await this.#db.query(`DROP TABLE IF EXISTS ${raw}`);
     }
     try {
-      if (this.#closed) throw new Error('closed');
-      const content = partitionContent(path);
-      if (content?.kind === 'area') this.#areaTables.set(content.area, table);
-      else if (content?.kind === 'ip') this.#ipTables.set(ipKey(content.indicator, content.period), table);
-      else this.#otherTables.set(path, table);
-      await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
+      await this.#register(path, table, partitionContent(path));
     } catch (error) {
       await this.#db.query(`DROP TABLE IF EXISTS ${table}`);
       if (this.#closed) return;
