@@ -72,9 +72,13 @@ function recordPrints() {
  * The print view's code arrives late, as on a slow connection: the print must still wait for it. (On loopback the
  * chunk often arrives within the frame the old code waited, and the blank first print went unseen.)
  */
-async function slowPrintChunks(page: Page) {
+/**
+ * Delays the print view's code as a first download would: by 1,5 s, or until `until` settles (a test that must act
+ * while the print is being prepared holds the code back until it has, whatever the machine's speed).
+ */
+async function slowPrintChunks(page: Page, until?: Promise<void>) {
   await page.route(/\/assets\/Print(Root|Report)-[^/]*\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await (until ?? new Promise((resolve) => setTimeout(resolve, 1500)));
     await route.continue();
   });
 }
@@ -195,7 +199,8 @@ describe('the first print has the report in the page', () => {
   it('cancels a print being prepared: the report arrives but no dialog opens, and the next click prints', async () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin, SIZES[0]);
     await page.addInitScript(recordPrints);
-    await slowPrintChunks(page);
+    let release = () => {};
+    await slowPrintChunks(page, new Promise<void>((resolve) => (release = resolve)));
     await page.goto(`${app.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
     await kompasShows(page, nameOf('WK999902'), { period: PERIOD });
     await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
@@ -206,6 +211,7 @@ describe('the first print has the report in the page', () => {
     await page.locator('.kompas-actions').screenshot({ path: join(ARTIFACTS, 'print-first-preparing.png') });
     await page.getByRole('button', { name: 'Annuleren' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Annuleren' }).count()).toBe(0);
+    release();
     await page.locator('.print-root .print-report').waitFor({ state: 'attached' });
     // The moment it would have printed: fonts ready and two frames after the report is on the page.
     await page.evaluate(
