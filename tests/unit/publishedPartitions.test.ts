@@ -16,6 +16,7 @@ import { validateAreaTable, validateDatasetMeta, validateIndicators } from '../.
 import type { Connector } from '../../src/db/connector.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import type { DisclosureRow } from '../../src/disclosure/model.ts';
+import { PUBLIC_TABLE_COLUMNS } from '../../src/export/publicTable.ts';
 import { auditShown } from '../fixtures/disclosureAudit.ts';
 import { smallNational } from './nationalOnce.ts';
 
@@ -62,15 +63,7 @@ const key = (r: { area_code: string; indicator_id: string; period: number }) =>
 function fileRows(bytes: Uint8Array): FileRow[] {
   const table = tableFromIPC(bytes);
   const column = (name: string) => table.getChild(name);
-  const [area, indicator, period, value, numerator, denominator, status] = [
-    'area_code',
-    'indicator_id',
-    'period',
-    'value',
-    'numerator',
-    'denominator',
-    'status',
-  ].map(column);
+  const [area, indicator, period, value, numerator, denominator, status] = PUBLIC_TABLE_COLUMNS.map(column);
   return Array.from({ length: table.numRows }, (_, i) => ({
     area_code: area!.get(i) as string,
     indicator_id: indicator!.get(i) as string,
