@@ -103,7 +103,16 @@ async function main() {
       const url = `${server.base}${PATHS[target]}?dataset=${encodeURIComponent(pkg.id)}`;
       log(`${target}: ${url}`);
       recordLoad(`${target} first views`);
-      await measureFirstViews(browser, url, target, opts, results, pkg.diskBytes, join(ROOT, process.env.GK_OUT_DIR ?? 'dist'), log);
+      await measureFirstViews(
+        browser,
+        url,
+        target,
+        opts,
+        results,
+        pkg.diskBytes,
+        join(ROOT, process.env.GK_OUT_DIR ?? 'dist'),
+        log,
+      );
       recordLoad(`${target} interactions`);
       await measureInteractions(browser, url, target, pkg, opts, results);
       recordLoad(`${target} network (${CONNECTION.downMbit} Mbit/s, ${CONNECTION.rttMs} ms)`);
