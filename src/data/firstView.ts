@@ -34,8 +34,10 @@ export function declaresFirstView(datasetJson: string): boolean {
 export interface FirstViewIndex {
   version: typeof FIRST_VIEW_VERSION;
   social_periods: Record<string, number>;
-  /** Per indicator, the periods whose map rows the build wrote ({@link firstMapPath}): the map the app opens on. */
+  /** Per indicator, the periods whose map rows the build wrote ({@link firstMapPath}). */
   maps?: Record<string, number[]>;
+  /** The map files' format ({@link FIRST_MAP_VERSION}); `maps` of another format are not read (DuckDB answers). */
+  map_format?: number;
 }
 
 /**
@@ -140,38 +142,138 @@ export function decodeRows(text: string): ProfileRow[] {
   });
 }
 
-type EncodedMapRow = [string, Level, number | null, 0 | 1, string | null];
-
-/** Map rows as compact JSON: one array per row, columns in the order of the choropleth query. */
-export function encodeMapRows(rows: readonly ChoroplethRow[]): string {
-  const encoded: EncodedMapRow[] = rows.map((r) => [r.code, r.level, r.value, r.suppressed ? 1 : 0, r.status ?? null]);
-  return `${JSON.stringify({ version: FIRST_VIEW_VERSION, rows: encoded })}\n`;
-}
-
 const LEVEL_SET = new Set<string>(LEVELS);
 
-/** The rows of one map file; throws on anything but the format {@link encodeMapRows} writes (the caller asks DuckDB). */
-export function decodeMapRows(text: string): ChoroplethRow[] {
-  const parsed = JSON.parse(text) as { version?: unknown; rows?: unknown };
-  if (parsed.version !== FIRST_VIEW_VERSION || !Array.isArray(parsed.rows)) throw new Error('not a first-view file');
-  return parsed.rows.map((row: unknown) => {
-    if (!Array.isArray(row) || row.length !== 5) throw new Error('not a first-view map row');
-    const [code, level, value, suppressed, status] = row as unknown[];
-    if (typeof code !== 'string' || typeof level !== 'string' || !LEVEL_SET.has(level) || !isCount(value))
-      throw new Error('not a first-view map row');
-    if (
-      (suppressed !== 0 && suppressed !== 1) ||
-      (status !== null && (typeof status !== 'string' || !STATUSES.has(status)))
-    )
-      throw new Error('not a first-view map row');
-    return {
-      code,
-      level: level as Level,
-      value,
-      suppressed: suppressed === 1,
-      status: status as ObservationStatus | null,
-    };
-  });
+/** The map files' format: columnar, keyed to one area order written once ({@link FIRST_MAP_AREAS}). */
+export const FIRST_MAP_VERSION = 2;
+
+/**
+ * The area order every map file is keyed to: the codes of every area in the choropleth query's order (ORDER BY code),
+ * with their levels. Written once, so a map file (~1.950 of them at national scale) carries no code or level.
+ */
+export const FIRST_MAP_AREAS = 'first/map/areas.json';
+
+/** The areas a map file's rows point into, in the choropleth query's order. */
+export interface MapAreaOrder {
+  codes: readonly string[];
+  levels: readonly Level[];
+}
+
+/** The area order as a file: the codes, and the levels as runs (codes in order mostly group by level). */
+export function encodeMapAreas(order: MapAreaOrder): string {
+  const runs: [Level, number][] = [];
+  for (const level of order.levels) {
+    const last = runs.at(-1);
+    if (last && last[0] === level) last[1]++;
+    else runs.push([level, 1]);
+  }
+  return `${JSON.stringify({ version: FIRST_MAP_VERSION, codes: order.codes, levels: runs })}\n`;
+}
+
+/** The area order of a file {@link encodeMapAreas} wrote; throws on anything else. */
+export function decodeMapAreas(text: string): MapAreaOrder {
+  const parsed = JSON.parse(text) as { version?: unknown; codes?: unknown; levels?: unknown };
+  if (parsed.version !== FIRST_MAP_VERSION || !Array.isArray(parsed.codes) || !Array.isArray(parsed.levels))
+    throw new Error('not a first-view map area file');
+  const codes = parsed.codes as unknown[];
+  if (!codes.every((c) => typeof c === 'string')) throw new Error('not a first-view map area file');
+  const levels: Level[] = [];
+  for (const run of parsed.levels as unknown[]) {
+    if (!Array.isArray(run) || !LEVEL_SET.has(run[0]) || !Number.isInteger(run[1]) || run[1] < 1)
+      throw new Error('not a first-view map area file');
+    for (let k = 0; k < run[1]; k++) levels.push(run[0] as Level);
+  }
+  if (levels.length !== codes.length) throw new Error('not a first-view map area file');
+  return { codes: codes as string[], levels };
+}
+
+/**
+ * A row's flags as one base-36 digit: 1 = no value, 2 = suppressed, 4 × (1 + the status's place in
+ * OBSERVATION_STATUSES) = its status. 0 (a plain value) is by far the most common.
+ */
+function mapFlag(row: ChoroplethRow): number {
+  const status = row.status ? OBSERVATION_STATUSES.indexOf(row.status) + 1 : 0;
+  return (row.value === null ? 1 : 0) + (row.suppressed ? 2 : 0) + 4 * status;
+}
+
+/**
+ * Map rows (the choropleth query's answer, every level) as columnar JSON keyed to `order`: `runs` are the rows' places
+ * in the order as pairs (areas skipped since the previous run, areas in this run), `values` the values that are there,
+ * `flags` one digit per row ({@link mapFlag}), left out when every row is a plain value. Throws when a row's area is
+ * not in the order or the rows are not in its order (the file would not give the query's answer back).
+ */
+export function encodeMapRows(rows: readonly ChoroplethRow[], order: MapAreaOrder): string {
+  const place = new Map(order.codes.map((code, k) => [code, k]));
+  const runs: number[] = [];
+  const values: number[] = [];
+  let flags = '';
+  let next = 0; // the place after the previous row
+  for (const row of rows) {
+    const at = place.get(row.code);
+    if (at === undefined || at < next || order.levels[at] !== row.level)
+      throw new Error(`map row ${row.code} is not in the map's area order`);
+    if (at === next && runs.length > 0) runs[runs.length - 1]!++;
+    else runs.push(at - next, 1);
+    next = at + 1;
+    if (row.value !== null) values.push(row.value);
+    flags += mapFlag(row).toString(36);
+  }
+  const body: Record<string, unknown> = { version: FIRST_MAP_VERSION, areas: order.codes.length, runs, values };
+  if (/[^0]/.test(flags)) body.flags = flags;
+  return `${JSON.stringify(body)}\n`;
+}
+
+/** The rows of one map file keyed to `order`; throws on anything but what {@link encodeMapRows} writes for it. */
+export function decodeMapRows(text: string, order: MapAreaOrder): ChoroplethRow[] {
+  const parsed = JSON.parse(text) as {
+    version?: unknown;
+    areas?: unknown;
+    runs?: unknown;
+    values?: unknown;
+    flags?: unknown;
+  };
+  const { runs, values, flags } = parsed;
+  if (
+    parsed.version !== FIRST_MAP_VERSION ||
+    parsed.areas !== order.codes.length ||
+    !Array.isArray(runs) ||
+    runs.length % 2 !== 0 ||
+    !Array.isArray(values) ||
+    (flags !== undefined && typeof flags !== 'string')
+  )
+    throw new Error('not a first-view map file');
+  const rows: ChoroplethRow[] = [];
+  let at = 0;
+  let v = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    const skip = runs[k] as unknown;
+    const length = runs[k + 1] as unknown;
+    if (!Number.isInteger(skip) || !Number.isInteger(length) || (skip as number) < 0 || (length as number) < 1)
+      throw new Error('not a first-view map file');
+    at += skip as number;
+    const end = at + (length as number);
+    if (end > order.codes.length) throw new Error('not a first-view map file');
+    for (; at < end; at++) {
+      const flag = flags === undefined ? 0 : Number.parseInt(flags[rows.length] ?? '', 36);
+      const status = flag >> 2;
+      if (!(flag >= 0 && status <= OBSERVATION_STATUSES.length)) throw new Error('not a first-view map row');
+      let value: number | null = null;
+      if ((flag & 1) === 0) {
+        value = values[v++] as number | null;
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('not a first-view map row');
+      }
+      rows.push({
+        code: order.codes[at]!,
+        level: order.levels[at]!,
+        value,
+        suppressed: (flag & 2) !== 0,
+        status: status === 0 ? null : OBSERVATION_STATUSES[status - 1]!,
+      });
+    }
+  }
+  if (v !== values.length || (flags !== undefined && flags.length !== rows.length))
+    throw new Error('not a first-view map file');
+  return rows;
 }
 
 /** The order of the Kompas query (indicator, area, period), so both sources give the same array. */
@@ -182,6 +284,9 @@ export function sortProfile(rows: ProfileRow[]): ProfileRow[] {
   );
 }
 
+/** How many decoded map files a first view keeps (the shown one, the ones prefetched for the next switches). */
+export const MAP_FILES_KEPT = 16;
+
 /** A package's precomputed first view, as the page reads it: files fetched once, answers kept. */
 export interface FirstView {
   readonly socialPeriods: ReadonlyMap<string, number>;
@@ -191,9 +296,9 @@ export interface FirstView {
   cached(paths: readonly string[]): ProfileRow[] | undefined;
   /** The map file of an indicator in a period when the build wrote one (listed in the index), else null. */
   mapPath(indicator: string, period: number): string | null;
-  /** The rows of a map file (every level); rejects when the file is missing or broken. */
+  /** The rows of a map file (every level); rejects when the file (or the map's area order) is missing or broken. */
   mapRows(path: string): Promise<ChoroplethRow[]>;
-  /** The same rows when they are already here (the same array every time), else undefined. */
+  /** The same rows when they are already here (the same array while the file is kept), else undefined. */
   cachedMap(path: string): ChoroplethRow[] | undefined;
 }
 
@@ -218,14 +323,17 @@ export async function fetchFirstView(
   for (const [code, period] of Object.entries(index.social_periods ?? {}))
     if (Number.isInteger(period)) socialPeriods.set(code, period);
   const maps = new Set<string>();
-  if (typeof index.maps === 'object' && index.maps !== null)
+  if (typeof index.maps === 'object' && index.maps !== null && index.map_format === FIRST_MAP_VERSION)
     for (const [indicator, periods] of Object.entries(index.maps))
       if (Array.isArray(periods))
         for (const period of periods) if (Number.isInteger(period)) maps.add(firstMapPath(indicator, period));
 
   const file = fileLoader(root, fetchText, decodeRows);
   const answers = new Map<string, ProfileRow[]>();
-  const mapFile = fileLoader(root, fetchText, decodeMapRows);
+  const mapAreas = fileLoader(root, fetchText, decodeMapAreas);
+  // The map files asked for last, most recent last (an LRU): at national scale a decoded file is ~18.100 rows, and
+  // prefetching adds a few per switch, so older ones are let go.
+  const mapFiles = new Map<string, Promise<ChoroplethRow[]>>();
   const mapAnswers = new Map<string, ChoroplethRow[]>();
   return {
     socialPeriods,
@@ -235,11 +343,34 @@ export async function fetchFirstView(
       return maps.has(path) ? path : null;
     },
     cachedMap: (path) => mapAnswers.get(path),
-    async mapRows(path) {
-      // One decoded array per file (the loader shares it), so the map's memos see the same rows on every ask.
-      const rows = await mapFile(path);
-      mapAnswers.set(path, rows);
-      return rows;
+    mapRows(path) {
+      const known = mapFiles.get(path);
+      if (known) {
+        mapFiles.delete(path);
+        mapFiles.set(path, known);
+        return known;
+      }
+      // One decoded array per file while it is kept, so the map's memos see the same rows on every ask.
+      const pending: Promise<ChoroplethRow[]> = Promise.all([
+        mapAreas(FIRST_MAP_AREAS),
+        fetchText(`${root}${path}`),
+      ]).then(([order, text]) => {
+        if (text === null) throw new Error(`${path} is missing`);
+        const rows = decodeMapRows(text, order);
+        if (mapFiles.get(path) === pending) mapAnswers.set(path, rows);
+        return rows;
+      });
+      // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
+      pending.catch(() => {
+        if (mapFiles.get(path) === pending) mapFiles.delete(path);
+      });
+      mapFiles.set(path, pending);
+      for (const oldest of mapFiles.keys()) {
+        if (mapFiles.size <= MAP_FILES_KEPT) break;
+        mapFiles.delete(oldest);
+        mapAnswers.delete(oldest);
+      }
+      return pending;
     },
     async rows(paths) {
       const key = paths.join('|');

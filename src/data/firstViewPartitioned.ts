@@ -11,6 +11,7 @@ import { decodeProfile, kompasQuery, type ProfileRow } from '../queries/kompas.t
 import { sqlIdentifier, sqlString } from '../queries/sql.ts';
 import {
   encodeRows,
+  FIRST_MAP_VERSION,
   FIRST_VIEW_INDEX,
   FIRST_VIEW_VERSION,
   type FirstViewIndex,
@@ -34,6 +35,39 @@ function byArea(rows: readonly ProfileRow[]): Map<string, ProfileRow[]> {
 
 /** Areas per batch: the store rebuilds its view over all its tables at every load (10: a fifth less time than 50). */
 const BATCH = 10;
+
+/**
+ * Runs `run` on a coordinator over a fresh store of the package's files (as the page's store, load.ts), whose tables
+ * are dropped after: the build loads far more files than a page ever holds, and one store's view over all of them
+ * would be rebuilt at every load.
+ */
+async function inScratchStore(
+  db: Connector,
+  pkg: LoadedPackage,
+  fetchBytes: (path: string) => Promise<Uint8Array>,
+  prefix: string,
+  run: (coordinator: Coordinator) => Promise<void>,
+): Promise<void> {
+  // The map files' periods (`available`) are not needed: the build names each file it loads.
+  const store = new PartitionStore(db, fetchBytes, pkg.tables, {
+    prefix,
+    indicators: pkg.indicators,
+    published: pkg.meta.published === 'build',
+  });
+  const coordinator = new Coordinator(db);
+  coordinator.setPartitions(store);
+  try {
+    await run(coordinator);
+  } finally {
+    store.close();
+    coordinator.retire();
+    const tables = await db.query(
+      `SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ${sqlString(`${prefix}_part_`)})`,
+    );
+    for (const row of tables.toArray())
+      await db.query(`DROP TABLE IF EXISTS ${sqlIdentifier(String(row.toJSON().table_name))}`);
+  }
+}
 
 /**
  * Hands each `first/` file of a partitioned package to `emit` as soon as it is made (at national scale they do not fit
@@ -61,16 +95,7 @@ export async function buildPartitionedFirstView(
   );
   let done = 0;
   for (const codes of batches) {
-    const prefix = `gkfirst${done}`;
-    // As the page's store (load.ts); the map files' periods (`available`) matter only to map files, not loaded here.
-    const store = new PartitionStore(db, fetchBytes, pkg.tables, {
-      prefix,
-      indicators: pkg.indicators,
-      published: pkg.meta.published === 'build',
-    });
-    const coordinator = new Coordinator(db);
-    coordinator.setPartitions(store);
-    try {
+    await inScratchStore(db, pkg, fetchBytes, `gkfirst${done}`, async (coordinator) => {
       // The batch's areas in one Kompas query and one dispersion query (the page asks them an area at a time): every
       // area's rows come from its own file's table alone, in the queries' order, so each area's share is its answer.
       const partitions = areaPartitions(codes, areas);
@@ -81,23 +106,22 @@ export async function buildPartitionedFirstView(
         const spreadPath = firstDispersionPath(code, areas, true);
         if (spreadPath !== null) await emit(spreadPath, encodeRows(spread.get(code) ?? []));
       }
-    } finally {
-      store.close();
-      coordinator.retire();
-      const tables = await db.query(
-        `SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ${sqlString(`${prefix}_part_`)})`,
-      );
-      for (const row of tables.toArray())
-        await db.query(`DROP TABLE IF EXISTS ${sqlIdentifier(String(row.toJSON().table_name))}`);
-    }
+    });
     onBatch?.(++done, batches.length);
   }
-  // The map the page opens on, asked as the map asks it: the choropleth query over the indicator-period file, which
-  // the coordinator loads into the package's own store (its rows public: the build published the partitions).
-  const maps = await buildFirstMaps(db, pkg);
-  for (const [path, text] of maps.files) await emit(path, text);
+  // The maps, asked as the map asks them: the choropleth query over each indicator-period file (its rows public: the
+  // build published the partitions), one indicator's files at a time in a store of their own.
+  let scopes = 0;
+  const maps = await buildFirstMaps(db, pkg, emit, (run) =>
+    inScratchStore(db, pkg, fetchBytes, `gkfirstmap${scopes++}`, run),
+  );
   // The page asks a partitioned package for no social-domain years (nothing is loaded when it opens): it opens on the
   // package's default year, and so must the start screen.
-  const index: FirstViewIndex = { version: FIRST_VIEW_VERSION, social_periods: {}, maps: maps.maps };
+  const index: FirstViewIndex = {
+    version: FIRST_VIEW_VERSION,
+    social_periods: {},
+    maps,
+    map_format: FIRST_MAP_VERSION,
+  };
   await emit(FIRST_VIEW_INDEX, `${JSON.stringify(index)}\n`);
 }

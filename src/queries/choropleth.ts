@@ -39,3 +39,12 @@ export function decodeChoropleth(table: Table): ChoroplethRow[] {
     status: asStatus,
   });
 }
+
+/** Every area with its level in the choropleth query's order (by code): the order the build's map files point into. */
+export function choroplethAreasQuery(): string {
+  return 'SELECT code, level FROM areas ORDER BY code';
+}
+
+export function decodeChoroplethAreas(table: Table): { code: string; level: Level }[] {
+  return decodeColumns<{ code: string; level: Level }>(table, { code: asString, level: asWord<Level> });
+}

@@ -4,7 +4,10 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useChoropleth } from '../../src/app/useChoropleth.ts';
 import {
+  encodeMapAreas,
   encodeMapRows,
+  FIRST_MAP_AREAS,
+  FIRST_MAP_VERSION,
   FIRST_VIEW_INDEX,
   type FirstView,
   fetchFirstView,
@@ -26,19 +29,38 @@ const row = (code: string, level: Level, value: number | null): ChoroplethRow =>
   suppressed: false,
   status: value === null ? 'not_published' : null,
 });
+/** In the choropleth query's order (by code). */
 const FILE_ROWS = [
+  row('BU1', 'buurt', null),
   row('GM1', 'gemeente', 9),
   row('WK1', 'wijk', 10),
   row('WK2', 'wijk', 12),
-  row('BU1', 'buurt', null),
 ];
+const FILE_WIJK_BUURT = [FILE_ROWS[0], FILE_ROWS[2], FILE_ROWS[3]];
 const DUCK_ROWS = [row('WK1', 'wijk', 3), row('WK2', 'wijk', 4)];
 
+/** The map files' area order: every area of FILE_ROWS, by code. */
+const ORDER = {
+  codes: ['BU1', 'GM1', 'WK1', 'WK2'],
+  levels: ['buurt', 'gemeente', 'wijk', 'wijk'] as Level[],
+};
+
 /** A first view with the map of `jeugd` in 2025 (its file `mapFile`, or missing). */
-function firstView(mapFile: string | null = encodeMapRows(FILE_ROWS)): Promise<FirstView | null> {
-  const index = JSON.stringify({ version: 1, social_periods: {}, maps: { jeugd: [2025] } });
+function firstView(mapFile: string | null = encodeMapRows(FILE_ROWS, ORDER)): Promise<FirstView | null> {
+  const index = JSON.stringify({
+    version: 1,
+    social_periods: {},
+    maps: { jeugd: [2025] },
+    map_format: FIRST_MAP_VERSION,
+  });
   return fetchFirstView('', async (url) =>
-    url === FIRST_VIEW_INDEX ? index : url === firstMapPath('jeugd', 2025) ? mapFile : null,
+    url === FIRST_VIEW_INDEX
+      ? index
+      : url === FIRST_MAP_AREAS
+        ? encodeMapAreas(ORDER)
+        : url === firstMapPath('jeugd', 2025)
+          ? mapFile
+          : null,
   );
 }
 
@@ -100,11 +122,11 @@ describe('useChoropleth', () => {
     const db = duckdb();
     const seen = render(JEUGD, first, db);
     await flush();
-    expect(seen.at(-1)).toEqual({ rows: FILE_ROWS.slice(1), loading: false });
+    expect(seen.at(-1)).toEqual({ rows: FILE_WIJK_BUURT, loading: false });
     expect(db.asked).toEqual([]);
     // Once the file is in, a new map (the dashboard's after the start screen's) has its rows at its first render.
     const again = render({ ...JEUGD, levels: ['gemeente'] }, first, duckdb());
-    expect(again[0]).toEqual({ rows: [FILE_ROWS[0]], loading: false });
+    expect(again[0]).toEqual({ rows: [FILE_ROWS[1]], loading: false });
   });
 
   it("keeps the file rows on screen while DuckDB answers another indicator, then shows DuckDB's", async () => {
@@ -116,7 +138,7 @@ describe('useChoropleth', () => {
     render(other, first, db, { seen });
     await flush();
     expect(db.asked).toHaveLength(1);
-    expect(seen.at(-1)).toEqual({ rows: FILE_ROWS.slice(1), loading: true });
+    expect(seen.at(-1)).toEqual({ rows: FILE_WIJK_BUURT, loading: true });
     // Once the map had rows, never a render without them: the map does not flash grey in between.
     expect(seen.slice(seen.findIndex((s) => s.rows !== null)).every((s) => s.rows !== null)).toBe(true);
     db.release();
@@ -128,7 +150,7 @@ describe('useChoropleth', () => {
     for (const [first, ownData] of [
       [await firstView(), true],
       [null, false],
-      [await firstView('{"version":1,"rows":[["WK1","dorp",1,0,null]]}'), false],
+      [await firstView('{"version":2,"areas":4,"runs":[0,5],"values":[1,2,3,4,5]}'), false],
       [await firstView(null), false],
     ] as const) {
       const db = duckdb();
