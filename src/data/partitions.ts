@@ -103,6 +103,16 @@ export class PartitionStore {
   readonly #otherTables = new Map<string, string>();
   /** The rows (area|indicator|period) some loaded file hides: both copies of such a row are hidden. */
   readonly #secret = new Set<string>();
+  /** Files whose codes passed {@link #checkCodes}: a linked file read again as context is not checked again. */
+  readonly #checkedCodes = new Set<string>();
+  /**
+   * `observations` lacks a loaded table: it is rebuilt when a query reads it ({@link PartitionStore.syncView}), not
+   * on every load (a routed query never reads it, and its union grows with every file).
+   */
+  #viewStale = false;
+  /** A rebuild is in the insert queue and has not started: a load registered before it starts is in it. */
+  #viewQueued = false;
+  #viewSync: Promise<void> | null = null;
   /** Bytes fetched so far (for the benchmark: how much of the package the views needed). */
   bytesFetched = 0;
 
@@ -142,7 +152,10 @@ export class PartitionStore {
     return !this.#available || periods?.includes(period) ? indicatorPeriodPartition(indicator, period) : null;
   }
 
-  /** Resolves when every path is readable through `observations` (loading the ones that are not). */
+  /**
+   * Resolves when every path is loaded (loading the ones that are not): readable through {@link route}, and through
+   * `observations` after {@link syncView}.
+   */
   ensure(paths: readonly string[]): Promise<void> {
     return Promise.all(paths.map((path) => this.#ensureOne(path))).then(() => undefined);
   }
@@ -177,6 +190,33 @@ export class PartitionStore {
     } finally {
       this.#prefetching = false;
     }
+  }
+
+  /**
+   * Brings `observations` up to every file loaded so far; what runs a query that reads the view rather than routed
+   * tables (the Coordinator) calls this first. Runs in the insert queue, so a load under way finishes first.
+   */
+  syncView(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    // Up to date, or its rebuild under way: that one answers.
+    if (!this.#viewStale) return this.#viewSync ?? Promise.resolve();
+    if (!this.#viewQueued) {
+      this.#viewQueued = true;
+      const sync = this.#insertQueue.then(async () => {
+        this.#viewQueued = false;
+        if (!this.#viewStale || this.#closed) return;
+        this.#viewStale = false;
+        try {
+          await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
+        } catch (error) {
+          this.#viewStale = true;
+          throw error;
+        }
+      });
+      this.#insertQueue = sync.catch(() => undefined);
+      this.#viewSync = sync;
+    }
+    return this.#viewSync!;
   }
 
   /** Stops loading: the package is being replaced (its tables are dropped with its generation). */
@@ -235,7 +275,12 @@ export class PartitionStore {
     const { indicators, members } = this.#tables;
     try {
       for (const [k, b] of [bytes, ...context].entries()) await this.#db.insertArrowIPC(raw[k]!, b);
-      for (const [k, name] of raw.entries()) await this.#checkCodes(sqlIdentifier(name), [path, ...contextPaths][k]!);
+      for (const [k, name] of raw.entries()) {
+        const file = [path, ...contextPaths][k]!;
+        if (this.#checkedCodes.has(file)) continue;
+        await this.#checkCodes(sqlIdentifier(name), file);
+        this.#checkedCodes.add(file);
+      }
       const source =
         raw.length === 1
           ? sqlIdentifier(raw[0]!)
@@ -250,7 +295,7 @@ export class PartitionStore {
       if (content?.kind === 'ip' && contextPaths.length > 0)
         await this.#db.query(`DELETE FROM ${table} WHERE indicator_id <> ${sqlString(content.indicator)}`);
       await this.#reconcile(table, content);
-      await this.#register(path, table, content);
+      this.#register(path, table, content);
     } catch (error) {
       await this.#db.query(`DROP TABLE IF EXISTS ${table}`);
       if (this.#closed) return;
@@ -258,13 +303,16 @@ export class PartitionStore {
     }
   }
 
-  /** Makes a loaded file's table read: routed to by what it holds ({@link PartitionStore.route}) and in `observations`. */
-  async #register(path: string, table: string, content: PartitionContent | null): Promise<void> {
+  /**
+   * Makes a loaded file's table read: routed to by what it holds ({@link PartitionStore.route}), and in
+   * `observations` from the next {@link syncView}.
+   */
+  #register(path: string, table: string, content: PartitionContent | null): void {
     if (this.#closed) throw new Error('closed');
     if (content?.kind === 'area') this.#areaTables.set(content.area, table);
     else if (content?.kind === 'ip') this.#ipTables.set(ipKey(content.indicator, content.period), table);
     else this.#otherTables.set(path, table);
-    await this.#db.query(`CREATE OR REPLACE VIEW observations AS ${this.#unionSql(null)}`);
+    this.#viewStale = true;
   }
 
   /** A file the build published: checked (see the class comment), then inserted into a table of its own. */
@@ -274,7 +322,6 @@ export class PartitionStore {
     const table = sqlIdentifier(`${this.#prefix}_part_${n}`);
     try {
       await this.#db.insertArrowIPC(`gk_part_raw_${this.#prefix}_${n}`, bytes);
-      await this.#checkCodes(raw, path);
       await this.#checkPublished(raw, path);
       // A row with a status carries no figure, whatever the file holds.
       await this.#db.query(`CREATE TABLE ${table} AS SELECT area_code, indicator_id, CAST(period AS SMALLINT) AS period,
@@ -287,7 +334,7 @@ export class PartitionStore {
       await this.#db.query(`DROP TABLE IF EXISTS ${raw}`);
     }
     try {
-      await this.#register(path, table, partitionContent(path));
+      this.#register(path, table, partitionContent(path));
     } catch (error) {
       await this.#db.query(`DROP TABLE IF EXISTS ${table}`);
       if (this.#closed) return;
@@ -296,23 +343,44 @@ export class PartitionStore {
   }
 
   /**
-   * A published file must say why each empty row is empty (a `status` of OBSERVATION_STATUSES), and no row it shows
-   * may break the primary rules (publish.ts primaryRuleBreach): a PackageError naming the file otherwise.
+   * A published file's area and indicator codes must be the package's, it must say why each empty row is empty (a
+   * `status` of OBSERVATION_STATUSES), and no row it shows may break the primary rules (publish.ts
+   * primaryRuleBreach): a PackageError naming the file otherwise, in that order. One query reads every row any of
+   * these checks needs.
    */
   async #checkPublished(tmp: string, path: string): Promise<void> {
+    const { areas, indicators } = this.#tables;
+    const unknownArea = `area_code NOT IN (SELECT code FROM ${areas})`;
+    const unknownIndicator = `indicator_id NOT IN (SELECT id FROM ${indicators})`;
     let rows: Awaited<ReturnType<Connector['query']>>;
     try {
       rows = await this.#db.query(`SELECT area_code, indicator_id, period, value, numerator, denominator,
-          CAST(status AS VARCHAR) AS status
-        FROM ${tmp} WHERE status IS NULL OR CAST(status AS VARCHAR) NOT IN ${sqlStringList(OBSERVATION_STATUSES)}`);
+          CAST(status AS VARCHAR) AS status, ${unknownArea} AS unknown_area, ${unknownIndicator} AS unknown_indicator
+        FROM ${tmp}
+        WHERE status IS NULL OR CAST(status AS VARCHAR) NOT IN ${sqlStringList(OBSERVATION_STATUSES)}
+          OR ${unknownArea} OR ${unknownIndicator}`);
     } catch (error) {
       const columns = await this.#db.query(`SELECT column_name FROM (DESCRIBE ${tmp})`);
       if (columns.toArray().some((r) => (r.toJSON() as { column_name: string }).column_name === 'status')) throw error;
+      await this.#checkCodes(tmp, path);
       throw new PackageError([{ file: path, column: 'status', code: 'missingColumn', params: { value: 'status' } }]);
     }
-    const [area, indicator, period, value, numerator, denominator, status] = rows.schema.fields.map(
-      (f) => rows.getChild(f.name)!,
-    );
+    const [area, indicator, period, value, numerator, denominator, status, badArea, badIndicator] =
+      rows.schema.fields.map((f) => rows.getChild(f.name)!);
+    const first = (flag: typeof badArea, codes: typeof area) => {
+      for (let i = 0; i < rows.numRows; i++) if (flag!.get(i) === true) return String(codes!.get(i));
+      return null;
+    };
+    const unknownAreaCode = first(badArea, area);
+    if (unknownAreaCode !== null)
+      throw new PackageError([
+        { file: path, column: 'area_code', code: 'unknownArea', params: { value: unknownAreaCode } },
+      ]);
+    const unknownIndicatorId = first(badIndicator, indicator);
+    if (unknownIndicatorId !== null)
+      throw new PackageError([
+        { file: path, column: 'indicator_id', code: 'unknownIndicator', params: { value: unknownIndicatorId } },
+      ]);
     const shown: DisclosureRow[] = [];
     const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
     for (let i = 0; i < rows.numRows; i++) {

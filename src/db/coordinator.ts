@@ -11,6 +11,8 @@ export interface PartitionLoader {
   prefetch(paths: readonly string[], onLoaded?: (path: string) => void): void;
   /** `sql` made to read only the tables of these (loaded) files. */
   route?(sql: string, paths: readonly string[]): string;
+  /** Brings the `observations` view up to the files loaded so far (it is rebuilt only when a query reads it). */
+  syncView?(): Promise<void>;
 }
 
 /**
@@ -28,16 +30,33 @@ export class Coordinator {
   readonly #db: Connector;
   readonly #max: number;
   readonly #cache = new Map<string, Promise<Table>>();
+  readonly #connector: Connector;
   #partitions: PartitionLoader | null = null;
   #retired = false;
 
   constructor(db: Connector, max = 500) {
     this.#db = db;
     this.#max = max;
+    // What reads the connector directly (SQL console, own data, exports) reads `observations` with every file loaded.
+    const synced = () => this.#partitions?.syncView?.() ?? Promise.resolve();
+    const { consoleQuery } = db;
+    this.#connector = {
+      query: (sql) => synced().then(() => db.query(sql)),
+      registerFile: (name, data) => db.registerFile(name, data),
+      dropFile: (name) => db.dropFile(name),
+      insertArrowIPC: (table, bytes) => db.insertArrowIPC(table, bytes),
+      ...(db.syntaxError ? { syntaxError: (sql: string) => db.syntaxError!(sql) } : {}),
+      ...(consoleQuery
+        ? {
+            consoleQuery: (sql: string, signal: AbortSignal) => synced().then(() => consoleQuery.call(db, sql, signal)),
+          }
+        : {}),
+    };
   }
 
+  /** The connector, with the `observations` view brought up to the loaded files before each query. */
   get connector(): Connector {
-    return this.#db;
+    return this.#connector;
   }
 
   /** The loader of the current package's data files, or null when everything is loaded up front. */
@@ -70,7 +89,10 @@ export class Coordinator {
       return hit;
     }
     const store = this.#partitions;
-    const run = (routed = sql) => {
+    const run = async (routed = sql) => {
+      if (this.#retired) throw new SupersededError();
+      // Unrouted, the query reads the `observations` view.
+      if (routed === sql) await store?.syncView?.();
       if (this.#retired) throw new SupersededError();
       return this.#db.query(routed);
     };

@@ -46,6 +46,9 @@ interface Source {
   bytes(path: string): Uint8Array | undefined;
 }
 
+/** The package loaded last: {@link rowsOf} reads its `observations`, brought up to its loaded files. */
+let latest: LoadedPackage | null = null;
+
 /** Loads the package afresh (a new generation) with a fetch that counts its calls per path. */
 async function load(source: Source): Promise<{ pkg: LoadedPackage; fetched: Map<string, number> }> {
   const fetched = new Map<string, number>();
@@ -56,16 +59,19 @@ async function load(source: Source): Promise<{ pkg: LoadedPackage; fetched: Map<
     return bytes;
   });
   publishes = 0;
+  latest = pkg;
   return { pkg, fetched };
 }
 
 type Row = Record<string, unknown>;
 const ORDER = 'ORDER BY area_code, indicator_id, period';
-const rowsOf = async (sql: string): Promise<Row[]> =>
-  (await node.query(sql)).toArray().map((r) => {
+const rowsOf = async (sql: string): Promise<Row[]> => {
+  await latest?.partitions?.syncView();
+  return (await node.query(sql)).toArray().map((r) => {
     const o = r.toJSON() as Row;
     return 'period' in o ? { ...o, period: Number(o.period) } : o;
   });
+};
 
 /**
  * What the loader did before (the reference): every file published on its own and inserted into one table, leaving

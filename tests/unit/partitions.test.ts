@@ -5,6 +5,7 @@ import { loadPartitionedPackage, type PartitionedFiles } from '../../src/data/lo
 import { PackageError } from '../../src/data/package.ts';
 import { areaPartitions, indicatorPeriodPartition } from '../../src/data/partitions.ts';
 import { validateAreas } from '../../src/data/validate.ts';
+import type { Connector } from '../../src/db/connector.ts';
 import { Coordinator } from '../../src/db/coordinator.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
@@ -101,18 +102,19 @@ describe('a partitioned package', () => {
     ]);
     const profile = decodeProfile(await coordinator.query(kompasQuery({ codes }), areaPartitions(codes, byCode)));
     expect(profile).toHaveLength(22);
-    // Rows of the map partition (jeugdhulp 2024 of WK999802, GM9998, NL00) were not inserted a second time.
-    const counts = await db.query(
+    // Rows of the map partition (jeugdhulp 2024 of WK999802, GM9998, NL00) were not inserted a second time. The
+    // coordinator's connector reads `observations` with every loaded file (the view is rebuilt when read).
+    const counts = await coordinator.connector.query(
       'SELECT count(*)::INT AS n, count(DISTINCT (area_code, indicator_id, period))::INT AS d FROM observations',
     );
     expect(counts.toArray()[0]!.toJSON()).toEqual({ n: 27, d: 27 });
     // And the reverse: a map partition whose rows of WK999802, GM9998 and NL00 came with their area files.
-    const before = await db.query('SELECT count(*)::INT AS n FROM observations');
+    const before = await coordinator.connector.query('SELECT count(*)::INT AS n FROM observations');
     const n0 = before.toArray()[0]!.toJSON().n as number;
     await coordinator.query(choroplethQuery({ indicator: 'jeugdhulp_pct', period: 2023, levels: ['wijk'] }), [
       indicatorPeriodPartition('jeugdhulp_pct', 2023),
     ]);
-    const after = await db.query(
+    const after = await coordinator.connector.query(
       `SELECT count(*)::INT AS n, count(DISTINCT (area_code, indicator_id, period))::INT AS d,
         count(*) FILTER (WHERE indicator_id = 'jeugdhulp_pct' AND period = 2023)::INT AS ip FROM observations`,
     );
@@ -121,6 +123,55 @@ describe('a partitioned package', () => {
     expect(ip).toBeGreaterThan(3);
     expect(n - n0).toBe(ip - 3);
     expect(pkg.partitions!.bytesFetched).toBeGreaterThan(0);
+  });
+
+  it('runs no SQL for a file loaded before, and builds the observations view once, when a query reads it', async () => {
+    const files = partitionFiles();
+    const statements: string[] = [];
+    const counting: Connector = {
+      query(sql) {
+        statements.push(sql);
+        return db.query(sql);
+      },
+      registerFile: (name, data) => db.registerFile(name, data),
+      dropFile: (name) => db.dropFile(name),
+      insertArrowIPC: (table, bytes) => db.insertArrowIPC(table, bytes),
+    };
+    const pkg = await loadPartitionedPackage(counting, partitioned, 'data/mini/', async (path) => files.get(path)!);
+    const coordinator = new Coordinator(counting);
+    coordinator.setPartitions(pkg.partitions);
+    const byCode = new Map(pkg.areas.map((a) => [a.code, a]));
+    const codes = ['WK999802', 'GM9998', 'NL00'];
+    const paths = [...areaPartitions(codes, byCode), indicatorPeriodPartition('jeugdhulp_pct', 2024)];
+    const views = () => statements.filter((sql) => sql.includes('VIEW observations')).length;
+    const codeChecks = () => statements.filter((sql) => sql.includes('any_value(area_code)')).length;
+    statements.length = 0;
+
+    await pkg.partitions!.ensure(paths);
+    const afterLoad = statements.length;
+    // Each file's codes checked once, no view yet.
+    expect(codeChecks()).toBe(paths.length);
+    expect(views()).toBe(0);
+    // Asked again, the files run nothing; a query naming its files reads their tables, not the view.
+    await pkg.partitions!.ensure(paths);
+    expect(statements).toHaveLength(afterLoad);
+    const routed = decodeProfile(await coordinator.query(kompasQuery({ codes }), areaPartitions(codes, byCode)));
+    expect(routed).toHaveLength(22);
+    expect(views()).toBe(0);
+
+    // A query that reads the view (the SQL console, an unrouted query) finds every file, the view built once.
+    const count = async (sql: string) => (await coordinator.connector.query(sql)).toArray()[0]!.toJSON().n as number;
+    const n = await count('SELECT count(*)::INT AS n FROM observations');
+    expect(n).toBe(await count('SELECT count(DISTINCT (area_code, indicator_id, period))::INT AS n FROM observations'));
+    expect(await count("SELECT count(*)::INT AS n FROM observations WHERE area_code = 'WK999802'")).toBeGreaterThan(0);
+    await coordinator.query("SELECT count(*) AS n FROM observations WHERE indicator_id = 'jeugdhulp_pct'");
+    expect(views()).toBe(1);
+    // A further load makes it stale: the next read rebuilds it once more, with the new file's rows.
+    await pkg.partitions!.ensure([indicatorPeriodPartition('jeugdhulp_pct', 2023)]);
+    expect(views()).toBe(1);
+    expect(await count('SELECT count(*)::INT AS n FROM observations')).toBeGreaterThan(n);
+    await count('SELECT 1 AS n');
+    expect(views()).toBe(2);
   });
 
   it('names the partition file when it holds an unknown area, and reports a missing file', async () => {
@@ -143,6 +194,7 @@ describe('a partitioned package', () => {
       issues: [{ file: 'obs/ip/inwoners/1999.arrow', code: 'missingFile' }],
     });
     // The observations table is untouched by the rejected file.
+    await pkg.partitions!.syncView();
     const n = await db.query("SELECT count(*)::INT AS n FROM observations WHERE indicator_id = 'inwoners'");
     expect(n.toArray()[0]!.toJSON()).toEqual({ n: 0 });
   });
