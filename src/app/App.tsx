@@ -27,6 +27,7 @@ import { MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { isolate } from './bidi.ts';
 import { isSwitching, type LoadFailure } from './datasetSwitch.ts';
+import { openFirstKompasGate } from './firstKompasGate.ts';
 import type { Lang } from './format.ts';
 import { Header } from './Header.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
@@ -97,6 +98,10 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = url.lang;
   }, [url.lang]);
+  useEffect(() => {
+    // No start-screen Kompas on the Over page or after a failed load: DuckDB need not wait for one.
+    if (url.view === 'over' || session.status === 'failed') openFirstKompasGate();
+  }, [url.view, session.status]);
 
   return (
     <I18nProvider lang={url.lang}>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import type { FirstView } from '../data/firstView.ts';
 import type { Area } from '../data/package.ts';
@@ -10,6 +10,7 @@ import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { type MapPackage, MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
+import { firstKompasGateOpen, openFirstKompasGate, subscribeFirstKompasGate } from './firstKompasGate.ts';
 import { useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
 import { resolveSelection } from './resolveSelection.ts';
@@ -70,6 +71,12 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
     [metadata],
   );
   const drawsMap = mapPkg && indicator && firstView?.mapPath(indicator.id, period);
+  // The map (maplibre's code and a WebGL context) follows the Kompas, so the two do not share the cores.
+  const kompasDone = useSyncExternalStore(subscribeFirstKompasGate, firstKompasGateOpen);
+  const kompasComes = area !== undefined && firstView !== null;
+  useEffect(() => {
+    if (!kompasComes) openFirstKompasGate();
+  }, [kompasComes]);
   return (
     <>
       {/* The Kompas view's choices stand where the dashboard has them, so nothing moves when it takes over. */}
@@ -89,7 +96,12 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
       <div className="layout loading-shell">
         <AreaPicker areas={pickerAreas} selected={area?.code ?? null} onSelect={(code) => update({ area: code })} />
         <div className="center">
-          {drawsMap && area ? (
+          {drawsMap && area && !kompasDone ? (
+            // What the map panel shows while its code loads, so nothing moves when it comes.
+            <div className="map-panel">
+              <div className="map map-loading">{i18n.t('map.loading')}</div>
+            </div>
+          ) : drawsMap && area ? (
             <MapPanel
               pkg={mapPkg}
               indicator={indicator}
@@ -186,7 +198,20 @@ function FirstKompas(props: {
     // Own data loads into DuckDB after the package; its indicators join the Kompas then.
     ownData: false,
   });
-  if (model.profile.data === null) return <KompasLoading area={area} progress={progress} />;
+  const drawn = model.profile.data !== null;
+  useEffect(() => {
+    if (!drawn) return;
+    // After the frame that shows the Kompas: what waits for it (DuckDB, the map) starts behind it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(openFirstKompasGate, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn]);
+  if (!drawn) return <KompasLoading area={area} progress={progress} />;
   return (
     <AgendaContext.Provider
       value={{

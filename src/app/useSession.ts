@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { type DatasetListEntry, type FetchedPackage, fetchDatasetList, fetchPackage } from '../data/fetchPackage.ts';
 import { type LoadedPackage, stagePackage, stagePartitionedPackage } from '../data/load.ts';
 import type { PackageIssue } from '../data/package.ts';
-import { createBrowserConnector } from '../db/browser.ts';
 import { Coordinator } from '../db/coordinator.ts';
 import type { EngineEvent, RestartingConnector } from '../db/engine.ts';
 import { duckdbMemory } from '../db/memory.ts';
 import { decodeSocialPeriods, socialPeriodsQuery } from '../queries/socialPeriods.ts';
 import { DatasetSwitcher, INITIAL_SWITCH_STATE, type LoadFailure, type SwitchState } from './datasetSwitch.ts';
 import { exposeDebug } from './debugHandle.ts';
+import { afterFirstKompas, boundFirstKompasWait, openFirstKompasGate } from './firstKompasGate.ts';
 
 export type SessionStatus = 'starting' | 'loading' | 'ready' | 'failed';
 
@@ -70,13 +70,19 @@ interface Shown {
 
 let connectorPromise: Promise<RestartingConnector> | null = null;
 
-/** DuckDB starts once per page, in the background, while the package files are fetched. */
+/**
+ * DuckDB starts once per page, in the background, after the start screen's first Kompas (firstKompasGate.ts): its
+ * code (with apache-arrow) is a chunk of its own, not parsed before the Kompas is drawn.
+ */
 function startDatabase(): Promise<RestartingConnector> {
-  connectorPromise ??= createBrowserConnector().then((db) => {
-    performance.mark('gk:db-ready');
-    exposeDebug({ dbMemory: () => duckdbMemory(db) });
-    return db;
-  });
+  connectorPromise ??= afterFirstKompas()
+    .then(() => import('../db/browser.ts'))
+    .then((m) => m.createBrowserConnector())
+    .then((db) => {
+      performance.mark('gk:db-ready');
+      exposeDebug({ dbMemory: () => duckdbMemory(db) });
+      return db;
+    });
   return connectorPromise;
 }
 
@@ -92,8 +98,10 @@ function createSwitcher(
   onFailed: (failure: LoadFailure, shownId: string | null) => void,
   progress: Progress,
 ) {
+  // DuckDB waits for the start screen's first Kompas, never longer than the gate's bound.
+  boundFirstKompasWait();
   const db = startDatabase();
-  db.then(
+  void db.then(
     (connector) => {
       progress.step({ database: 'done' });
       // A restarted engine has no tables: the shown package (and with it the user's own data, see useOwnData) loads
@@ -122,6 +130,8 @@ function createSwitcher(
         });
       },
       async stage(files) {
+        // Without a precomputed first view the start screen has no Kompas to draw: DuckDB draws it.
+        if (!files.firstView) openFirstKompasGate();
         const connector = await db;
         progress.step({ tables: 'busy' });
         const staged =
