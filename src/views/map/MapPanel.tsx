@@ -1,15 +1,14 @@
-import { lazy, Suspense, useContext, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { MISSING_REASONS, type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
 import type { MapLevel } from '../../app/urlState.ts';
 import { useChoropleth } from '../../app/useChoropleth.ts';
+import { useMapPrefetch } from '../../app/useMapPrefetch.ts';
 import { namedIn, nameNote } from '../../data/areaPeriods.ts';
 import type { FirstView } from '../../data/firstView.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import { hasShapes, scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
-import { CoordinatorContext } from '../../db/useQuery.ts';
-import { choroplethQuery } from '../../queries/choropleth.ts';
 import { ancestors } from '../picker/areaTree.ts';
 
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
@@ -113,34 +112,18 @@ export function MapPanel({
     () => scope?.codes.length ?? pkg.areas.filter((a) => levels.includes(a.level)).length,
     [pkg.areas, levels, scope],
   );
-  // Partitioned packages: once this map is drawn, fetch what the next switch most likely needs.
-  const coordinator = useContext(CoordinatorContext);
-  useEffect(() => {
-    if (!data || !coordinator) return;
-    // Every other year of this indicator, nearest first (a year switch, or Play in Verkennen, goes there next).
-    const years = pkg.meta.periods
-      .filter((p) => p !== period)
-      .sort((a, b) => Math.abs(a - period) - Math.abs(b - period) || b - a);
-    // The indicators listed next to this one (the same theme), a few: each file is ~1 MB at national scale.
-    const list = pkg.indicators;
-    const at = list.findIndex((x) => x.id === indicator.id);
-    const near = [list[at + 1], list[at - 1], list[at + 2], list[at - 2]].filter(
-      (x): x is (typeof list)[number] => x !== undefined && x.theme === indicator.theme,
-    );
-    const store = pkg.partitions;
-    const request = (id: string, p: number) => {
-      const path = store ? store.indicatorPeriod(id, p) : null;
-      return store && path === null
-        ? [] // not measured that year: nothing to fetch
-        : [{ sql: choroplethQuery({ indicator: id, period: p, levels, gemeente }), partitions: path ? [path] : [] }];
-    };
-    // The adjacent years and the next indicators first, then the farther years.
-    coordinator.prefetch([
-      ...years.slice(0, 2).flatMap((p) => request(indicator.id, p)),
-      ...near.flatMap((x) => request(x.id, period)),
-      ...years.slice(2).flatMap((p) => request(indicator.id, p)),
-    ]);
-  }, [data, pkg, indicator, period, coordinator, levels, gemeente]);
+  // Once this map is drawn, fetch what the next switch most likely needs.
+  useMapPrefetch({
+    indicators: pkg.indicators,
+    periods: pkg.meta.periods,
+    partitions: pkg.partitions,
+    shown: { indicator: indicator.id, period },
+    levels,
+    gemeente,
+    first,
+    ownData,
+    ready: data !== null && !loading,
+  });
   // The tooltip names an area as it was called in the year shown, with its other names (a buurt CBS renamed).
   const names = useMemo(
     () =>

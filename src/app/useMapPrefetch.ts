@@ -1,0 +1,117 @@
+import { useContext, useEffect, useRef } from 'react';
+import type { FirstView } from '../data/firstView.ts';
+import { type Indicator, type Level, THEMES } from '../data/package.ts';
+import type { PartitionStore } from '../data/partitions.ts';
+import { CoordinatorContext } from '../db/useQuery.ts';
+import { choroplethQuery } from '../queries/choropleth.ts';
+import { profileSource } from './useKompasModel.ts';
+
+/** One map choice: an indicator in a year. */
+export interface MapChoice {
+  indicator: string;
+  period: number;
+}
+
+/** Years of the shown indicator fetched ahead, nearest first: enough for stepping, bounded at national scale. */
+const YEARS_AHEAD = 4;
+
+/**
+ * The map choices a user most likely makes next, most likely first: the adjacent years of this indicator (a year
+ * switch, or Play in Verkennen), the indicators next to it in the indicator select (stepping through a theme with the
+ * keyboard), then farther years. Without the shown choice; `years` bounds how many years.
+ */
+export function nextMapChoices(
+  indicators: readonly Indicator[],
+  shown: MapChoice,
+  periods: readonly number[],
+  years = YEARS_AHEAD,
+): MapChoice[] {
+  const nearest = periods
+    .filter((p) => p !== shown.period)
+    .sort((a, b) => Math.abs(a - shown.period) - Math.abs(b - shown.period) || b - a)
+    .slice(0, years)
+    .map((period) => ({ indicator: shown.indicator, period }));
+  // The select lists the indicators by theme (views/controls/Controls.tsx).
+  const list = THEMES.flatMap((theme) => indicators.filter((i) => i.theme === theme));
+  const at = list.findIndex((i) => i.id === shown.indicator);
+  const beside = at < 0 ? [] : [list[at + 1], list[at - 1]].filter((i): i is Indicator => i !== undefined);
+  return [
+    ...nearest.slice(0, 2),
+    ...beside.map((i) => ({ indicator: i.id, period: shown.period })),
+    ...nearest.slice(2),
+  ];
+}
+
+export interface MapPrefetchInput {
+  indicators: readonly Indicator[];
+  periods: readonly number[];
+  partitions: PartitionStore | null;
+  shown: MapChoice;
+  levels: readonly Level[];
+  gemeente: string | null;
+  first: FirstView | null;
+  ownData: boolean;
+  /** The shown choice's rows are in (not the previous choice's kept on screen). */
+  ready: boolean;
+}
+
+/**
+ * Fetches what the next map switch most likely needs (nextMapChoices), from the source the map itself would ask
+ * (profileSource): the first view's map files, into its cache, once the dashboard is idle after a switch — never on
+ * the first view, whose bytes are the first visit's; otherwise DuckDB's answers (with a partitioned package, its
+ * indicator-period files first), as soon as the map is drawn. A new choice drops the guesses of the previous one.
+ */
+export function useMapPrefetch(input: MapPrefetchInput): void {
+  const { indicators, periods, partitions, shown, levels, gemeente, first, ownData, ready } = input;
+  const coordinator = useContext(CoordinatorContext);
+  const key = `${shown.indicator}|${shown.period}`;
+  const opened = useRef<string | null>(null);
+  const switched = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `shown`; the levels' text theirs
+  useEffect(() => {
+    // No coordinator: the start screen, whose map is the first view.
+    if (!ready || !coordinator) return;
+    opened.current ??= key;
+    if (key !== opened.current) switched.current = true;
+    const files = first && !gemeente ? first : null;
+    const current = files?.mapPath(shown.indicator, shown.period) ?? null;
+    // The map is drawn from files: the next ones are files, a few (at national scale each is ~100 KB).
+    if (files && current && profileSource(files, ownData, [current]) === 'first') {
+      if (!switched.current) return;
+      const paths = nextMapChoices(indicators, shown, periods)
+        .map((c) => files.mapPath(c.indicator, c.period))
+        .filter((p): p is string => p !== null);
+      let stale = false;
+      const run = async () => {
+        // The shown file first, so the cache keeps it as the most recently used.
+        for (const path of [current, ...paths]) {
+          if (stale) return;
+          await files.mapRows(path).catch(() => undefined);
+        }
+      };
+      const idle = whenIdle(() => void run());
+      return () => {
+        stale = true;
+        idle();
+      };
+    }
+    // DuckDB: every year (Play in Verkennen walks them all).
+    const request = ({ indicator, period }: MapChoice) => {
+      const path = partitions ? partitions.indicatorPeriod(indicator, period) : null;
+      return partitions && path === null
+        ? [] // not measured that year: nothing to fetch
+        : [{ sql: choroplethQuery({ indicator, period, levels, gemeente }), partitions: path ? [path] : [] }];
+    };
+    coordinator.prefetch(nextMapChoices(indicators, shown, periods, periods.length).flatMap(request));
+  }, [ready, key, coordinator, first, ownData, gemeente, levels.join('|'), indicators, periods, partitions]);
+}
+
+/** Runs `task` when the page is idle (requestIdleCallback, bounded by a second; a short timeout without it). */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 100);
+  return () => clearTimeout(handle);
+}

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import { nextMapChoices, useMapPrefetch } from '../../src/app/useMapPrefetch.ts';
+import {
+  encodeMapAreas,
+  encodeMapRows,
+  FIRST_MAP_AREAS,
+  FIRST_MAP_VERSION,
+  FIRST_VIEW_INDEX,
+  type FirstView,
+  fetchFirstView,
+  firstMapPath,
+} from '../../src/data/firstView.ts';
+import type { Indicator, Level, Theme } from '../../src/data/package.ts';
+import type { Coordinator } from '../../src/db/coordinator.ts';
+import { CoordinatorContext } from '../../src/db/useQuery.ts';
+import { domHost } from '../fixtures/domHost.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const indicator = (id: string, theme: Theme) => ({ id, theme }) as Indicator;
+/** In package order; the select lists them by theme: jeugd (a, c), zorg (b, d), werk (e). */
+const INDICATORS = [
+  indicator('a', 'jeugd'),
+  indicator('b', 'zorg'),
+  indicator('c', 'jeugd'),
+  indicator('d', 'zorg'),
+  indicator('e', 'werk'),
+];
+const PERIODS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+
+describe('nextMapChoices', () => {
+  it('gives the adjacent years, the indicators beside it in the select, then farther years', () => {
+    expect(nextMapChoices(INDICATORS, { indicator: 'c', period: 2022 }, PERIODS)).toEqual([
+      { indicator: 'c', period: 2023 },
+      { indicator: 'c', period: 2021 },
+      { indicator: 'b', period: 2022 },
+      { indicator: 'a', period: 2022 },
+      { indicator: 'c', period: 2024 },
+      { indicator: 'c', period: 2020 },
+    ]);
+    // At the ends of the select and of the years; every year when asked.
+    expect(nextMapChoices(INDICATORS, { indicator: 'e', period: 2025 }, PERIODS, 7)).toEqual([
+      { indicator: 'e', period: 2024 },
+      { indicator: 'e', period: 2023 },
+      { indicator: 'd', period: 2025 },
+      ...[2022, 2021, 2020, 2019].map((period) => ({ indicator: 'e', period })),
+    ]);
+  });
+});
+
+/** A first view with a map file for every indicator and year, recording the files fetched. */
+async function firstView(fetched: string[]): Promise<FirstView> {
+  const order = { codes: ['WK1'], levels: ['wijk'] as Level[] };
+  const maps = Object.fromEntries(INDICATORS.map((i) => [i.id, PERIODS]));
+  const index = JSON.stringify({ version: 1, social_periods: {}, maps, map_format: FIRST_MAP_VERSION });
+  const file = encodeMapRows([{ code: 'WK1', level: 'wijk', value: 1, suppressed: false, status: null }], order);
+  return (await fetchFirstView('', async (url) => {
+    if (url === FIRST_VIEW_INDEX) return index;
+    fetched.push(url);
+    return url === FIRST_MAP_AREAS ? encodeMapAreas(order) : file;
+  }))!;
+}
+
+function Probe(props: { first: FirstView; indicator: string; period: number; ready: boolean; ownData?: boolean }) {
+  useMapPrefetch({
+    indicators: INDICATORS,
+    periods: PERIODS,
+    partitions: null,
+    shown: { indicator: props.indicator, period: props.period },
+    levels: ['wijk'],
+    gemeente: null,
+    first: props.first,
+    ownData: props.ownData ?? false,
+    ready: props.ready,
+  });
+  return null;
+}
+
+/** Until the page is idle (happy-dom has no requestIdleCallback: the hook's short timeout) and the files are in. */
+const idle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 300)));
+
+describe('useMapPrefetch', () => {
+  const dom = domHost();
+  const fakeCoordinator = () => {
+    const asked: string[][] = [];
+    const coordinator = {
+      prefetch: (requests: { sql: string }[]) => asked.push(requests.map((r) => r.sql)),
+    } as unknown as Coordinator;
+    return { coordinator, asked };
+  };
+  const render = (coordinator: Coordinator | null, props: Parameters<typeof Probe>[0]) =>
+    act(() =>
+      dom.root.render(
+        <CoordinatorContext.Provider value={coordinator}>
+          <Probe {...props} />
+        </CoordinatorContext.Provider>,
+      ),
+    );
+
+  it('fetches nothing for the first view, then after a switch the likely next files into the cache', async () => {
+    const fetched: string[] = [];
+    const first = await firstView(fetched);
+    const { coordinator, asked } = fakeCoordinator();
+    render(coordinator, { first, indicator: 'a', period: 2025, ready: true });
+    await idle();
+    expect(fetched).toEqual([]);
+    // A switch whose rows are not in yet: still nothing.
+    render(coordinator, { first, indicator: 'c', period: 2025, ready: false });
+    await idle();
+    expect(fetched).toEqual([]);
+    render(coordinator, { first, indicator: 'c', period: 2025, ready: true });
+    await idle();
+    const expected = [
+      firstMapPath('c', 2025),
+      firstMapPath('c', 2024),
+      firstMapPath('c', 2023),
+      firstMapPath('b', 2025),
+      firstMapPath('a', 2025),
+      firstMapPath('c', 2022),
+      firstMapPath('c', 2021),
+    ];
+    expect(fetched.filter((u) => u !== FIRST_MAP_AREAS)).toEqual(expected);
+    for (const path of expected) expect(first.cachedMap(path), path).toBeDefined();
+    // The files answer the map: DuckDB is asked nothing.
+    expect(asked).toEqual([]);
+  });
+
+  it('leaves the start screen alone, and asks DuckDB where the map does (own data)', async () => {
+    const fetched: string[] = [];
+    const first = await firstView(fetched);
+    render(null, { first, indicator: 'a', period: 2025, ready: true });
+    render(null, { first, indicator: 'a', period: 2024, ready: true });
+    await idle();
+    expect(fetched).toEqual([]);
+    const { coordinator, asked } = fakeCoordinator();
+    render(coordinator, { first, indicator: 'a', period: 2024, ready: true, ownData: true });
+    await idle();
+    expect(fetched).toEqual([]);
+    expect(asked).toHaveLength(1);
+    // Every other year of the indicator and the one beside it in the select, each the map's own query.
+    expect(asked[0]).toHaveLength(7);
+    expect(asked[0]![0]).toContain("o.indicator_id = 'a' AND o.period = 2025");
+  });
+});
