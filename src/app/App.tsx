@@ -336,7 +336,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const { profileRequest, profile, dispersion, themes, absent, assessments, summaries } = model;
   const signalList = model.signals;
   const ranks = useAreaRanks({
-    area: area.code,
+    area: model.shownArea.code,
     areas: areasByCode,
     partitioned: pkg.partitions !== null,
     themes,
@@ -349,8 +349,16 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   // biome-ignore lint/correctness/useExhaustiveDependencies: a report belongs to one area and year
   useEffect(() => clearPrint(), [area.code, selection.period, clearPrint]);
   const onPrint = useCallback(
-    () => print.printOne({ area, gemeente, themes, assessments, summaries, signals: signalList }),
-    [print.printOne, area, gemeente, themes, assessments, summaries, signalList],
+    () =>
+      print.printOne({
+        area: model.shownArea,
+        gemeente: model.shownGemeente,
+        themes,
+        assessments,
+        summaries,
+        signals: signalList,
+      }),
+    [print.printOne, model.shownArea, model.shownGemeente, themes, assessments, summaries, signalList],
   );
   const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;
   const onHandout = () => print.handoutOne(area, areasByCode);
@@ -512,7 +520,9 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                   periods={pkg.meta.periods}
                   period={selection.period}
                   aim={aim}
-                  aimAssessment={assessments.get(indicator.id)?.aim ?? null}
+                  aimAssessment={
+                    model.shownArea.code === area.code ? (assessments.get(indicator.id)?.aim ?? null) : null
+                  }
                   dataFiles={profileRequest.partitions}
                   attribution={pkg.meta.attribution}
                   fileBase={`${pkg.meta.id}-${indicator.id}-${area.code}`}
@@ -520,8 +530,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
               </Suspense>
             </div>
             <KompasPanel
-              area={area}
-              gemeente={gemeente}
+              area={model.shownArea}
+              gemeente={model.shownGemeente}
               period={kompasPeriod}
               periods={pkg.meta.periods}
               themes={themes}

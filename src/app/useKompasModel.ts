@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { absentThemes } from '../compass/absentThemes.ts';
 import type { AimWithBand } from '../compass/aims.ts';
 import { assessArea, type IndicatorAssessment } from '../compass/assess.ts';
@@ -35,6 +35,8 @@ export interface FirstAnswer<T> {
 /**
  * A precomputed answer of the first view, from its cache at once when it is there. `key` is the identity of the
  * request (null: nothing asked); a failure is reported in `error`, so the caller can hand the request to DuckDB.
+ * `loading` is true from the first render of a new request until its answer is here (`data` then still holds the
+ * previous answer), so no render takes another request's rows for this one's.
  */
 export function useFirstAnswer<T>(
   first: FirstView | null,
@@ -42,10 +44,9 @@ export function useFirstAnswer<T>(
   answer: FirstAnswer<T> | null,
   mark?: string,
 ): QueryState<T> {
-  const [state, setState] = useState<QueryState<T> & { key: string | null }>({
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: Error | null }>({
     key: null,
     data: null,
-    loading: false,
     error: null,
   });
   const hit = first && answer ? answer.cached() : undefined;
@@ -57,21 +58,14 @@ export function useFirstAnswer<T>(
       return;
     }
     let stale = false;
-    setState((s) => ({ ...s, loading: true }));
     answer.load().then(
       (data) => {
         if (stale) return;
         if (mark) performance.mark(mark);
-        setState({ key, data, loading: false, error: null });
+        setState({ key, data, error: null });
       },
       (error: unknown) => {
-        if (!stale)
-          setState({
-            key,
-            data: null,
-            loading: false,
-            error: error instanceof Error ? error : new Error(String(error)),
-          });
+        if (!stale) setState({ key, data: null, error: error instanceof Error ? error : new Error(String(error)) });
       },
     );
     return () => {
@@ -79,8 +73,9 @@ export function useFirstAnswer<T>(
     };
   }, [first, key]);
   if (hit) return { data: hit, loading: false, error: null };
-  // A failure belongs to its own request; for another one the previous rows stay while the new ones load.
-  return state.error && state.key !== key ? { data: null, loading: true, error: null } : state;
+  if (state.key === key) return { data: state.data, loading: false, error: state.error };
+  // Another request's answer: its rows stay while this one's load (a failure belongs to its own request).
+  return { data: state.error ? null : state.data, loading: first !== null && answer !== null, error: null };
 }
 
 /** The rows of precomputed files, from the first view's cache at once when they are there. */
@@ -108,7 +103,19 @@ function useProfileRows(
   const fromFiles = useFirstRows(precomputed ? first : null, precomputed ? paths : null, mark);
   const useDuckDb = !precomputed || fromFiles.error !== null;
   const fromDuckDb = useQuery(useDuckDb ? request.sql : null, decodeProfile, request.partitions, mark);
-  return useDuckDb ? fromDuckDb : fromFiles;
+  // useQuery keeps the previous rows, not loading, for the first render of a new request: rows are this request's
+  // once they changed since it was asked (a result of an older request never arrives).
+  const owner = useRef<{ data: ProfileRow[] | null; sql: string } | null>(null);
+  if (fromDuckDb.data !== owner.current?.data) owner.current = { data: fromDuckDb.data, sql: request.sql };
+  if (!useDuckDb) return fromFiles;
+  return owner.current?.sql === request.sql ? fromDuckDb : { ...fromDuckDb, loading: true };
+}
+
+interface Shown {
+  area: Area;
+  gemeente: Area | null;
+  rows: ProfileRow[];
+  spread: ProfileRow[] | null;
 }
 
 export interface KompasModelInput {
@@ -129,6 +136,12 @@ export interface KompasModelInput {
 }
 
 export interface KompasModel {
+  /**
+   * The area whose rows the model shows, and its gemeente: the one asked for once its rows are here; until then the
+   * area shown before (its whole Kompas, marked loading), so no render shows one area's name over another's rows.
+   */
+  shownArea: Area;
+  shownGemeente: Area | null;
   /** The DuckDB request of the area's profile (the trend panel loads its partitions). */
   profileRequest: ReturnType<typeof kompasRequest>;
   profile: QueryState<ProfileRow[]>;
@@ -168,43 +181,48 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
     return path === null ? null : [path];
   }, [area.code, areasByCode, partitioned]);
   const spreadRows = useProfileRows(spreadRequest, spreadPath, first, ownData);
-  const dispersion = useMemo(
-    () => (spreadRows.data ? estimateDispersion(spreadRows.data, indicators) : null),
-    [spreadRows.data, indicators],
-  );
-  const gemeenteCode = gemeente?.code ?? null;
+  // What the Kompas shows: the asked area's rows once they are here, else the area shown before (see KompasModel).
+  // Its ordinary variation only when that is the asked area's too: verdicts never mix two areas' rows.
+  const last = useRef<Shown | null>(null);
+  const shown: Shown | null =
+    profile.data !== null && !profile.loading
+      ? {
+          area,
+          gemeente,
+          rows: profile.data,
+          spread: spreadRows.data !== null && !spreadRows.loading ? spreadRows.data : null,
+        }
+      : last.current;
+  useEffect(() => {
+    last.current = shown;
+  });
+  const rows = shown?.rows ?? null;
+  const spread = shown?.spread ?? null;
+  const shownArea = shown?.area ?? area;
+  const shownGemeente = shown ? shown.gemeente : gemeente;
+  const dispersion = useMemo(() => (spread ? estimateDispersion(spread, indicators) : null), [spread, indicators]);
+  const gemeenteCode = shownGemeente?.code ?? null;
   const themes = useMemo(
-    () =>
-      profile.data
-        ? kompasRows({ rows: profile.data, indicators, area: area.code, gemeente: gemeenteCode, period, periods })
-        : [],
-    [profile.data, indicators, area.code, gemeenteCode, period, periods],
+    () => (rows ? kompasRows({ rows, indicators, area: shownArea.code, gemeente: gemeenteCode, period, periods }) : []),
+    [rows, indicators, shownArea.code, gemeenteCode, period, periods],
   );
   const absent = useMemo(
     () =>
-      profile.data
+      rows
         ? absentThemes(
             indicators.map((i) => i.theme),
             themes.map((x) => x.theme),
           )
         : [],
-    [profile.data, indicators, themes],
+    [rows, indicators, themes],
   );
   // The verdicts: every comparison and aim of the shown period (src/compass), for the panel, graphic and print.
   const assessmentList = useMemo(
     () =>
-      profile.data && dispersion
-        ? assessArea({
-            rows: profile.data,
-            indicators,
-            aims,
-            area: area.code,
-            gemeente: gemeenteCode,
-            period,
-            dispersion,
-          })
+      rows && dispersion
+        ? assessArea({ rows, indicators, aims, area: shownArea.code, gemeente: gemeenteCode, period, dispersion })
         : [],
-    [profile.data, dispersion, indicators, aims, area.code, gemeenteCode, period],
+    [rows, dispersion, indicators, aims, shownArea.code, gemeenteCode, period],
   );
   const assessments = useMemo(() => new Map(assessmentList.map((a) => [a.indicator.id, a])), [assessmentList]);
   const summaries = useMemo(() => summariseThemes(assessmentList), [assessmentList]);
@@ -215,13 +233,18 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
     (code: string) => {
       const next = kompasRequest(code, areasByCode, partitioned);
       const paths = firstAreaPaths(next.codes);
-      if (first && profileSource(first, ownData, paths) === 'first') first.rows(paths).catch(() => undefined);
-      else coordinator?.query(next.sql, next.partitions).catch(() => undefined);
+      if (first && profileSource(first, ownData, paths) === 'first') {
+        // The verdicts' file too, at the same time: the Kompas draws its verdicts with its rows.
+        const spread = firstDispersionPath(code, areasByCode, partitioned);
+        for (const files of spread === null ? [paths] : [paths, [spread]]) first.rows(files).catch(() => undefined);
+      } else coordinator?.query(next.sql, next.partitions).catch(() => undefined);
     },
     [areasByCode, partitioned, first, ownData, coordinator],
   );
 
   return {
+    shownArea,
+    shownGemeente,
     profileRequest,
     profile,
     spreadLoading: spreadRows.loading,

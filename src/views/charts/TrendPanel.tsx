@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { isolate } from '../../app/bidi.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
@@ -36,26 +36,49 @@ export interface TrendPanelProps {
 
 /** The chosen indicator over all years: the area against its gemeente (and NL), with the aim where there is one. */
 export function TrendPanel({
-  indicator,
-  area,
-  gemeente,
+  indicator: askedIndicator,
+  area: askedArea,
+  gemeente: askedGemeente,
   hasNl,
   periods,
   period,
-  aim,
-  aimAssessment,
+  aim: askedAim,
+  aimAssessment: askedAssessment,
   dataFiles,
   attribution,
   fileBase,
 }: TrendPanelProps) {
   const i18n = useI18n();
-  const codes = useMemo(() => {
-    const list = [area.code];
-    if (gemeente && gemeente.code !== area.code) list.push(gemeente.code);
+  const askedCodes = useMemo(() => {
+    const list = [askedArea.code];
+    if (askedGemeente && askedGemeente.code !== askedArea.code) list.push(askedGemeente.code);
     if (hasNl) list.push('NL00');
     return list;
-  }, [area.code, gemeente, hasNl]);
-  const { data, loading } = useQuery(trendQuery({ indicator: indicator.id, codes }), decodeTrend, dataFiles);
+  }, [askedArea.code, askedGemeente, hasNl]);
+  const sql = trendQuery({ indicator: askedIndicator.id, codes: askedCodes });
+  const { data: askedData, loading: queryLoading } = useQuery(sql, decodeTrend, dataFiles);
+  // useQuery keeps the previous rows for the first renders of a new request: until this request's rows are here the
+  // chart of the previous one stays as it was (not redrawn with the new area's or indicator's labels over the old
+  // rows, which costs a chart render on every click).
+  const owner = useRef<{ data: typeof askedData; sql: string } | null>(null);
+  if (askedData !== owner.current?.data) owner.current = { data: askedData, sql };
+  const fresh = owner.current?.sql === sql;
+  const asked = {
+    indicator: askedIndicator,
+    area: askedArea,
+    gemeente: askedGemeente,
+    aim: askedAim,
+    aimAssessment: askedAssessment,
+    codes: askedCodes,
+    data: askedData,
+  };
+  const lastShown = useRef(asked);
+  const shown = fresh ? asked : lastShown.current;
+  useEffect(() => {
+    lastShown.current = shown;
+  });
+  const { indicator, area, gemeente, aim, aimAssessment, codes, data } = shown;
+  const loading = queryLoading || !fresh;
 
   const series = useMemo((): TrendSeries[] => {
     if (!data) return [];
