@@ -11,12 +11,15 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-/** The system Chromium (Debian's package), or $CHROMIUM_PATH. Used by the e2e tests and the measurements. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * The system Chromium (Debian's package), or $CHROMIUM_PATH. Used by the e2e tests and the measurements; `extraArgs`
+ * come after CHROMIUM_ARGS.
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
