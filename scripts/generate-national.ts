@@ -4,6 +4,7 @@
  * observations; `--scale small` writes a package of a dozen gemeenten for the tests.
  *
  *   npm run generate:national -- [--out DIR] [--scale full|small] [--seed N]     (default out: data/.national/national)
+ *   npm run generate:national -- --first-only --out DIR      (rewrites only DIR/first/ of a package written before)
  *
  * The package is *partitioned*: the browser fetches only what a view draws. Observations are Arrow IPC streams, per
  * indicator and period (obs/ip/…, one map) and per area (obs/area/<code>.arrow, one area's Kompas); geometry
@@ -18,10 +19,10 @@
  * clock (except the progress timings printed), and files are written in a fixed order with fixed formatting, so the
  * same options (and folder name) write the same bytes. `generateNational()` is the same as a library call (tests).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { declareFirstView } from '../src/data/firstView.ts';
+import { declareFirstView, declaresFirstView } from '../src/data/firstView.ts';
 import { stream } from './demo/rng.ts';
 import { writePartitionedFirstView } from './firstView.ts';
 import { geoFiles } from './national/geo.ts';
@@ -35,6 +36,9 @@ import { buildPopulation } from './national/profiles.ts';
 import { publishPartitions } from './national/publish.ts';
 import { buildRegions } from './national/regions.ts';
 import { tessellate } from './national/seeds.ts';
+
+/** Progress every tenth of `n` steps. */
+const every = (n: number) => Math.max(1, Math.round(n / 10));
 
 export interface Summary {
   counts: {
@@ -117,7 +121,6 @@ export async function generateNational({
 
   const ctx = { regions, population, seed };
   const nl = nationalBlocks(indicators);
-  const every = (n: number) => Math.max(1, Math.round(n / 10));
   const gm = writeAreaFiles(ctx, indicators, nl, out, (done, total) => {
     if (done % every(total) === 0 || done === total) log(`  obs/area ${done}/${total} gemeenten`);
   });
@@ -163,12 +166,40 @@ export async function generateNational({
   return { counts, bytes, files };
 }
 
+/**
+ * Rewrites only `first/` of a package this generator published at build (its observation files, geometry and
+ * dataset.json stay), as the generator's last step writes it: for a package written before the first view's files
+ * changed (at full scale the whole generation takes over an hour, the first view alone a fraction of it).
+ */
+export async function rewriteFirstView(
+  out: string,
+  log: (line: string) => void,
+): Promise<{ files: number; bytes: number }> {
+  const path = join(out, 'dataset.json');
+  if (!existsSync(path)) throw new Error(`no package in ${out} (no dataset.json)`);
+  const meta = readFileSync(path, 'utf8');
+  const { layout, published } = JSON.parse(meta) as { layout?: string; published?: string };
+  if (layout !== 'partitioned' || published !== 'build')
+    throw new Error(`${out} is not a partitioned package published at build: write it whole with generate:national`);
+  const start = performance.now();
+  const first = await writePartitionedFirstView(out, (done, total) => {
+    if (done % every(total) === 0 || done === total) log(`  first ${done}/${total} batches`);
+  });
+  if (!declaresFirstView(meta)) writeFileSync(path, declareFirstView(meta));
+  log(`first: ${first.files} files, ${first.bytes} B (${((performance.now() - start) / 1000).toFixed(1)} s) → ${out}`);
+  return first;
+}
+
 async function main() {
   try {
-    const options = parseArgs(process.argv.slice(2));
+    const { firstOnly, ...options } = parseArgs(process.argv.slice(2));
     const out = resolve(options.out);
-    mkdirSync(out, { recursive: true });
-    await generateNational({ ...options, out, log: (line) => console.log(line) });
+    const log = (line: string) => console.log(line);
+    if (firstOnly) await rewriteFirstView(out, log);
+    else {
+      mkdirSync(out, { recursive: true });
+      await generateNational({ ...options, out, log });
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

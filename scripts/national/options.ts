@@ -49,16 +49,18 @@ export interface Options {
   log: (line: string) => void;
 }
 
-const USAGE = 'usage: generate-national [--out DIR] [--scale full|small] [--seed N]';
+const USAGE = 'usage: generate-national [--out DIR] [--scale full|small] [--seed N] | --first-only --out DIR';
 
 const FLAGS = {
   out: { type: 'string' },
   scale: { type: 'string' },
   seed: { type: 'string' },
+  'first-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseArgs(argv: readonly string[]): Omit<Options, 'log'> {
+/** `firstOnly`: rewrite only `first/` of the package in `out` (scripts/generate-national.ts rewriteFirstView). */
+export function parseArgs(argv: readonly string[]): Omit<Options, 'log'> & { firstOnly: boolean } {
   let values: ReturnType<typeof parseCommandLine<typeof FLAGS>>['values'];
   try {
     ({ values } = parseCommandLine(argv, FLAGS));
@@ -71,5 +73,8 @@ export function parseArgs(argv: readonly string[]): Omit<Options, 'log'> {
   if (name !== 'full' && name !== 'small') throw new Error(`--scale must be full or small\n${USAGE}`);
   const seed = values.seed ?? String(DEMO_SEED);
   if (!/^\d{1,15}$/.test(seed)) throw new Error(`--seed must be a non-negative integer\n${USAGE}`);
-  return { out: values.out ?? DEFAULT_OUT, scale: SCALES[name], seed: Number(seed) };
+  const firstOnly = values['first-only'] ?? false;
+  if (firstOnly && (values.scale !== undefined || values.seed !== undefined))
+    throw new Error(`--first-only rewrites a written package: no --scale or --seed\n${USAGE}`);
+  return { out: values.out ?? DEFAULT_OUT, scale: SCALES[name], seed: Number(seed), firstOnly };
 }

@@ -49,7 +49,12 @@ describe('the scripts use it', () => {
       out: 'x',
       scale: SCALES.small,
       seed: 7,
+      firstOnly: false,
     });
+    expect(parseNationalArgs(['--first-only', '--out', 'x'])).toMatchObject({ out: 'x', firstOnly: true });
+    expect(firstLine(() => parseNationalArgs(['--first-only', '--scale', 'small']))).toBe(
+      '--first-only rewrites a written package: no --scale or --seed',
+    );
     expect(firstLine(() => parseNationalArgs(['--scale', 'big']))).toBe('--scale must be full or small');
     expect(firstLine(() => parseNationalArgs(['--seed']))).toBe('--seed needs a value');
   });
