@@ -81,19 +81,12 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
       const paths = nextMapChoices(indicators, shown, periods)
         .map((c) => files.mapPath(c.indicator, c.period))
         .filter((p): p is string => p !== null);
-      let stale = false;
-      const run = async () => {
-        // The shown file first, so the cache keeps it as the most recently used.
-        for (const path of [current, ...paths]) {
-          if (stale) return;
-          await files.mapRows(path).catch(() => undefined);
-        }
-      };
-      const idle = whenIdle(() => void run());
-      return () => {
-        stale = true;
-        idle();
-      };
+      // Asked together once the page is idle (the fetches run off the main thread; each decode is a few ms): one
+      // stepping through the choices a few times a second finds the next file in the cache. The shown file is asked
+      // too, so the cache keeps it as recently used.
+      return whenIdle(() => {
+        for (const path of [current, ...paths]) files.mapRows(path).catch(() => undefined);
+      });
     }
     // DuckDB: every year (Play in Verkennen walks them all).
     const request = ({ indicator, period }: MapChoice) => {
@@ -106,10 +99,13 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
   }, [ready, key, coordinator, first, ownData, gemeente, levels.join('|'), indicators, periods, partitions]);
 }
 
-/** Runs `task` when the page is idle (requestIdleCallback, bounded by a second; a short timeout without it). */
+/**
+ * Runs `task` when the page is idle, within 100 ms even on a busy machine (requestIdleCallback; a short timeout
+ * without it); returns the cancel.
+ */
 function whenIdle(task: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 1000 });
+    const handle = requestIdleCallback(task, { timeout: 100 });
     return () => cancelIdleCallback(handle);
   }
   const handle = setTimeout(task, 100);
