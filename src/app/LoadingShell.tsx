@@ -198,6 +198,8 @@ function FirstKompas(props: {
     // Own data loads into DuckDB after the package; its indicators join the Kompas then.
     ownData: false,
   });
+  // The area's files are asked for while the start screen renders, not after it is committed and laid out.
+  useMemo(() => model.warm(area.code), [model.warm, area.code]);
   const drawn = model.profile.data !== null;
   useEffect(() => {
     if (!drawn) return;
