@@ -55,8 +55,9 @@ afterAll(() => db?.close());
 
 describe('the precomputed first view of the demo', () => {
   it('is committed as the build writes it (npm run generate:demo)', async () => {
-    // One file per area, 5 level dispersions, the index, and the default indicator's map per year (firstMap.test.ts).
-    expect(built.size).toBe(pkg.areas.length + 5 + 1 + pkg.meta.periods.length);
+    // One file per area, 5 level dispersions, the index, and the map's area order and every indicator's map per year
+    // (firstMap.test.ts).
+    expect(built.size).toBe(pkg.areas.length + 5 + 1 + 1 + pkg.indicators.length * pkg.meta.periods.length);
     for (const [path, text] of built) expect(await readCommitted(path), path).toBe(text);
   });
 
