@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
+import { THEMES } from '../../src/data/package.ts';
 import { validateDatasetMeta, validateIndicators } from '../../src/data/validate.ts';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
 import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, type Watched, watchedPage } from './harness.ts';
@@ -21,6 +22,8 @@ describe('a partitioned package at (small) national scale', () => {
   const fetched = new Map<string, number>();
   /** Paths asked for, recorded the moment the request leaves (a response body can arrive well after the map drew). */
   const requested = new Set<string>();
+  /** The same, in order and with repeats. */
+  const requestLog: string[] = [];
   const wasRequested = (suffix: string) => () => [...requested].some((p) => p.endsWith(suffix));
 
   const app = useApp((dir) => {
@@ -38,7 +41,9 @@ describe('a partitioned package at (small) national scale', () => {
     watched = await watchedPage(app.browser, app.origin);
     const { page } = watched;
     page.on('request', (req) => {
-      if (req.url().includes('/data/')) requested.add(new URL(req.url()).pathname);
+      if (!req.url().includes('/data/')) return;
+      requested.add(new URL(req.url()).pathname);
+      requestLog.push(new URL(req.url()).pathname);
     });
     page.on('response', async (res) => {
       if (!res.url().includes('/data/')) return;
@@ -80,22 +85,14 @@ describe('a partitioned package at (small) national scale', () => {
         `first/area/${wijk.gemeente}.json`,
         'first/area/NL00.json',
         `first/dispersion/${wijk.code}.wijk.json`,
+        'first/map/areas.json',
         `first/map/${meta.default_indicator}/${meta.default_period}.json`,
       ]),
     );
     // Wijken and buurten are hidden at the country's zoom, so their geometry is not fetched yet.
     expect(paths).not.toContain('geo/buurt.geojson');
-    // Anything else is a prefetched map file (the neighbouring year, the theme's next indicators), never an area's.
-    const extra = paths.filter((p) => p.startsWith('obs/') && !needed.includes(p));
-    expect(extra.every((p) => p.startsWith('obs/ip/'))).toBe(true);
-    // The neighbouring year is fetched ahead, once the map is drawn.
-    await expect
-      .poll(() =>
-        [...fetched.keys()].some((p) =>
-          p.endsWith(`obs/ip/${meta.default_indicator}/${meta.default_period - 1}.arrow`),
-        ),
-      )
-      .toBe(true);
+    // The map's rows come from the map file too: no indicator-period partition is loaded for the first view.
+    expect(paths.filter((p) => p.startsWith('obs/ip/'))).toEqual([]);
     const bytes = [...fetched.values()].reduce((a, b) => a + b, 0);
     expect(bytes).toBeLessThan(folderBytes(pkgDir) / 3);
     await page.screenshot({ path: join(ARTIFACTS, 'national-small.png') });
@@ -120,17 +117,104 @@ describe('a partitioned package at (small) national scale', () => {
     await expect.poll(wasRequested('/geo/buurt.geojson'), { timeout: WAIT }).toBe(true);
   });
 
-  it('switching the year recolours the map from that year’s first map file', async () => {
+  it('switching indicator and year recolours the map from their map files, and prefetches the next ones', async () => {
     const { page } = watched;
     const meta = validateDatasetMeta(readFileSync(join(pkgDir, 'dataset.json'), 'utf8'));
+    const indicators = validateIndicators(readFileSync(join(pkgDir, 'indicators.csv'), 'utf8'));
     const other = meta.periods[0]!;
     await page.evaluate(() => performance.clearMarks());
     await page.locator('select[name="period"]').selectOption(String(other));
     await page.waitForFunction(() => performance.getEntriesByName('gk:map-painted').length > 0, null, {
       timeout: WAIT,
     });
-    // The build wrote the default indicator's map for every year: the switch reads that file, not a partition.
+    // The build wrote every indicator's map for every year: the switch reads that file, not a partition.
     expect(wasRequested(`/first/map/${meta.default_indicator}/${other}.json`)()).toBe(true);
+    expect(wasRequested(`/obs/ip/${meta.default_indicator}/${other}.arrow`)()).toBe(false);
+    // Once idle after the switch, the next year's file and the next indicator's (in the select) are fetched ahead.
+    const select = THEMES.flatMap((theme) => indicators.filter((i) => i.theme === theme));
+    const next = select[select.findIndex((i) => i.id === meta.default_indicator) + 1]!;
+    await expect
+      .poll(wasRequested(`/first/map/${meta.default_indicator}/${other + 1}.json`), { timeout: WAIT })
+      .toBe(true);
+    await expect.poll(wasRequested(`/first/map/${next.id}/${other}.json`), { timeout: WAIT }).toBe(true);
+    const before = requestLog.length;
+    await page.evaluate(() => performance.clearMarks());
+    await page.locator('select[name="indicator"]').selectOption(next.id);
+    await page.waitForFunction(() => performance.getEntriesByName('gk:map-painted').length > 0, null, {
+      timeout: WAIT,
+    });
+    expect(await page.locator('.map-panel .legend').textContent()).toContain(`${next.label_nl}, ${other}`);
+    // Prefetched: the switch itself asked for nothing (what follows it, the next guesses, comes after its paint).
+    expect(requestLog.slice(before).filter((p) => p.endsWith(`/first/map/${next.id}/${other}.json`))).toEqual([]);
+  });
+
+  it('with DuckDB held back, an indicator and a year switch on the start screen colour the map from their files', async () => {
+    const meta = validateDatasetMeta(readFileSync(join(pkgDir, 'dataset.json'), 'utf8'));
+    const indicators = validateIndicators(readFileSync(join(pkgDir, 'indicators.csv'), 'utf8'));
+    const areas = readCsvObjects(readFileSync(join(pkgDir, 'areas.csv'), 'utf8'));
+    const gemeenten = areas.filter((a) => a.level === 'gemeente').length;
+    const held = await watchedPage(app.browser, app.origin, { width: 1400, height: 900 });
+    await held.page.route(/\.wasm$/, () => undefined); // never answered: DuckDB does not start
+    const asked: string[] = [];
+    held.page.on('request', (req) => {
+      if (req.url().includes('/data/small/')) asked.push(new URL(req.url()).pathname.replace('/data/small/', ''));
+    });
+    /** The gemeenten's fill colours once the map is idle, and the legend's text. */
+    const shown = async () => {
+      await mapIdle(held.page, WAIT);
+      // A gemeente can come in several pieces (tiles): one colour per code, in code order.
+      const colours = await held.page.evaluate(() =>
+        Object.entries(
+          Object.fromEntries(
+            window
+              .__gebiedskompas!.map!.queryRenderedFeatures({ layers: ['gemeente-fill'] })
+              .map((f) => [String(f.properties.code), (f.state.color as string | undefined) ?? null]),
+          ),
+        )
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([, colour]) => colour),
+      );
+      return { colours, legend: (await held.page.locator('.map-panel .legend').textContent()) ?? '' };
+    };
+    await held.page.goto(`${app.url}?dataset=small`);
+    await held.page.locator('.loading-shell .map-panel .legend').waitFor({ timeout: WAIT });
+    const opened = await shown();
+    // Another indicator measured in the default year, then another year it is measured in (survey indicators skip
+    // years: dataset.json lists each one's).
+    const has = (
+      JSON.parse(readFileSync(join(pkgDir, 'dataset.json'), 'utf8')) as { indicator_periods: Record<string, number[]> }
+    ).indicator_periods;
+    const other = indicators.find((i) => i.id !== meta.default_indicator && has[i.id]!.includes(meta.default_period))!;
+    const year = has[other.id]!.find((p) => p !== meta.default_period)!;
+    const choices = [
+      { indicator: other.id, period: meta.default_period, select: 'indicator', value: other.id },
+      { indicator: other.id, period: year, select: 'period', value: String(year) },
+    ];
+    let previous = opened;
+    for (const choice of choices) {
+      await held.page
+        .locator(`.loading-shell ~ * select[name="${choice.select}"], select[name="${choice.select}"]`)
+        .first()
+        .selectOption(choice.value);
+      const label = indicators.find((i) => i.id === choice.indicator)!.label_nl;
+      await expect.poll(async () => (await shown()).legend, { timeout: WAIT }).toContain(`${label}, ${choice.period}`);
+      const now = await shown();
+      // Every gemeente drawn, coloured in several classes, differently from the map before.
+      expect(now.colours).toHaveLength(gemeenten);
+      expect(now.colours.every((c) => c?.startsWith('#'))).toBe(true);
+      expect(new Set(now.colours).size).toBeGreaterThan(2);
+      expect(now.colours).not.toEqual(previous.colours);
+      expect(asked).toContain(`first/map/${choice.indicator}/${choice.period}.json`);
+      previous = now;
+    }
+    // All from files: DuckDB never started, and no observation partition was fetched.
+    expect(await held.page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
+    expect(await held.page.locator('main.dashboard').count()).toBe(0);
+    expect(asked.filter((p) => p.startsWith('obs/'))).toEqual([]);
+    await held.page.screenshot({ path: join(ARTIFACTS, 'national-switch-held.png') });
+    expect(held.foreignRequests).toEqual([]);
+    expect(held.consoleErrors).toEqual([]);
+    await held.page.close();
   });
 
   it('explores the wijken of the gemeente of the selected area: the map draws, classifies and frames the same wijken as the ranking', async () => {
@@ -254,6 +338,7 @@ describe('a partitioned package at (small) national scale', () => {
         `first/area/${buurt.gemeente}.json`,
         'first/area/NL00.json',
         `first/dispersion/${buurt.code}.buurt.json`,
+        'first/map/areas.json',
         `first/map/${meta.default_indicator}/${meta.default_period}.json`,
       ].sort(),
     );
