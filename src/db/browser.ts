@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { type RecordBatch, Table } from 'apache-arrow';
+import { onPageDiscard } from '../app/pageDiscard.ts';
 import { parseOnly, parserErrorOf } from './connector.ts';
 import { type Engine, QueryCancelledError, RestartingConnector } from './engine.ts';
 import { appFile, SAFE_SETTINGS } from './settings.ts';
@@ -27,10 +28,12 @@ async function startBrowserEngine(): Promise<Engine> {
     worker.addEventListener('error', (event) => reject(new Error(`worker died: ${event.message}`)), { once: true });
   });
   died.catch(() => undefined);
+  const stopOnDiscard = onPageDiscard(() => worker.terminate());
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(ehWasmUrl);
   } catch (error) {
+    stopOnDiscard();
     worker.terminate();
     throw error;
   }
@@ -97,6 +100,7 @@ async function startBrowserEngine(): Promise<Engine> {
     },
     died,
     terminate: () => {
+      stopOnDiscard();
       worker.terminate();
       end(new Error('worker terminated'));
     },

@@ -5,6 +5,7 @@ import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 're
 import { exposeDebug } from '../../app/debugHandle.ts';
 import { type I18n, useI18n } from '../../app/i18n/index.tsx';
 import type { MessageKey } from '../../app/i18n/nl.ts';
+import { onPageDiscard } from '../../app/pageDiscard.ts';
 import type { MapGeometry } from '../../data/mapGeometry.ts';
 import type { Level } from '../../data/package.ts';
 import { MISSING_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR } from './colorScale.ts';
@@ -390,7 +391,10 @@ export function AreaMap(props: AreaMapProps) {
       const code = featureAt(e.point);
       if (code) latest.current.onSelect(code);
     });
+    // maplibre's remove() gives its WebGL context back; on a reload the next page's map then need not wait for it.
+    const stopOnDiscard = onPageDiscard(() => map.remove());
     return () => {
+      stopOnDiscard();
       // A parked map lives on in its successor's frame; if none took it, it goes now.
       if (parked.current) dropParkedMap(parked.current);
       else map.remove();
