@@ -89,12 +89,15 @@ export class Coordinator {
       return hit;
     }
     const store = this.#partitions;
-    const run = async (routed = sql) => {
-      if (this.#retired) throw new SupersededError();
-      // Unrouted, the query reads the `observations` view.
-      if (routed === sql) await store?.syncView?.();
-      if (this.#retired) throw new SupersededError();
-      return this.#db.query(routed);
+    const run = (routed = sql): Promise<Table> => {
+      if (this.#retired) return Promise.reject(new SupersededError());
+      // Unrouted, the query reads the `observations` view; a query with nothing to wait for is sent at once.
+      const view = routed === sql ? store?.syncView?.() : undefined;
+      if (!view) return this.#db.query(routed);
+      return view.then(() => {
+        if (this.#retired) throw new SupersededError();
+        return this.#db.query(routed);
+      });
     };
     const pending = (
       store && partitions && partitions.length > 0
