@@ -3,22 +3,14 @@ import { tableFromArrays } from 'apache-arrow';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useChoropleth } from '../../src/app/useChoropleth.ts';
-import {
-  encodeMapAreas,
-  encodeMapRows,
-  FIRST_MAP_AREAS,
-  FIRST_MAP_VERSION,
-  FIRST_VIEW_INDEX,
-  type FirstView,
-  fetchFirstView,
-  firstMapPath,
-} from '../../src/data/firstView.ts';
+import { encodeMapRows, type FirstView, firstMapPath } from '../../src/data/firstView.ts';
 import type { Level } from '../../src/data/package.ts';
 import type { Connector } from '../../src/db/connector.ts';
 import { Coordinator } from '../../src/db/coordinator.ts';
 import { CoordinatorContext } from '../../src/db/useQuery.ts';
 import type { ChoroplethRequest, ChoroplethRow } from '../../src/queries/choropleth.ts';
 import { domHost } from '../fixtures/domHost.ts';
+import { mapFirstView } from '../fixtures/mapFirstView.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -47,21 +39,11 @@ const ORDER = {
 
 /** A first view with the map of `jeugd` in 2025 (its file `mapFile`, or missing). */
 function firstView(mapFile: string | null = encodeMapRows(FILE_ROWS, ORDER)): Promise<FirstView | null> {
-  const index = JSON.stringify({
-    version: 1,
-    social_periods: {},
+  return mapFirstView({
     maps: { jeugd: [2025] },
-    map_format: FIRST_MAP_VERSION,
+    order: ORDER,
+    file: (url) => (url === firstMapPath('jeugd', 2025) ? mapFile : null),
   });
-  return fetchFirstView('', async (url) =>
-    url === FIRST_VIEW_INDEX
-      ? index
-      : url === FIRST_MAP_AREAS
-        ? encodeMapAreas(ORDER)
-        : url === firstMapPath('jeugd', 2025)
-          ? mapFile
-          : null,
-  );
 }
 
 /** A coordinator over a fake DuckDB that answers DUCK_ROWS once `release` is called, recording the SQL asked. */

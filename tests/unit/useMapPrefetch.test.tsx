@@ -2,20 +2,12 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { nextMapChoices, useMapPrefetch } from '../../src/app/useMapPrefetch.ts';
-import {
-  encodeMapAreas,
-  encodeMapRows,
-  FIRST_MAP_AREAS,
-  FIRST_MAP_VERSION,
-  FIRST_VIEW_INDEX,
-  type FirstView,
-  fetchFirstView,
-  firstMapPath,
-} from '../../src/data/firstView.ts';
+import { encodeMapRows, FIRST_MAP_AREAS, type FirstView, firstMapPath } from '../../src/data/firstView.ts';
 import type { Indicator, Level, Theme } from '../../src/data/package.ts';
 import type { Coordinator } from '../../src/db/coordinator.ts';
 import { CoordinatorContext } from '../../src/db/useQuery.ts';
 import { domHost } from '../fixtures/domHost.ts';
+import { mapFirstView } from '../fixtures/mapFirstView.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -54,13 +46,8 @@ describe('nextMapChoices', () => {
 async function firstView(fetched: string[]): Promise<FirstView> {
   const order = { codes: ['WK1'], levels: ['wijk'] as Level[] };
   const maps = Object.fromEntries(INDICATORS.map((i) => [i.id, PERIODS]));
-  const index = JSON.stringify({ version: 1, social_periods: {}, maps, map_format: FIRST_MAP_VERSION });
   const file = encodeMapRows([{ code: 'WK1', level: 'wijk', value: 1, suppressed: false, status: null }], order);
-  return (await fetchFirstView('', async (url) => {
-    if (url === FIRST_VIEW_INDEX) return index;
-    fetched.push(url);
-    return url === FIRST_MAP_AREAS ? encodeMapAreas(order) : file;
-  }))!;
+  return (await mapFirstView({ maps, order, file: () => file, fetched }))!;
 }
 
 function Probe(props: { first: FirstView; indicator: string; period: number; ready: boolean; ownData?: boolean }) {
