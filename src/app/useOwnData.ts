@@ -79,9 +79,10 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
     };
   }, [pkg, coordinator]);
 
-  const apply = useCallback(
+  /** Loads `next` into DuckDB (the user's files replace what was there); the state follows in {@link commit}. */
+  const load = useCallback(
     async (next: OwnFile[], options: OwnAddOptions = {}) => {
-      if (!pkg || !coordinator) return;
+      if (!pkg || !coordinator) return null;
       const { applyOwnFilesInWorker, ownPackageOf } = await ownDataModule();
       try {
         const data = await applyOwnFilesInWorker(coordinator.connector, next, ownPackageOf(pkg), latest.current.own, {
@@ -89,10 +90,7 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
           ...options,
         });
         coordinator.clear(); // cached results predate the new indicators
-        latest.current = { own: data, files: next };
-        setOwn(data);
-        setFiles(next);
-        setIssues(null);
+        return data;
       } catch (error) {
         if (error instanceof OwnDataError) setIssues(error.issues);
         throw error;
@@ -101,23 +99,42 @@ export function useOwnData(pkg: LoadedPackage | null, coordinator: Coordinator |
     [pkg, coordinator],
   );
 
+  const commit = useCallback((data: LoadedOwnData, next: OwnFile[], issues: OwnDataIssue[] | null = null) => {
+    latest.current = { own: data, files: next };
+    setOwn(data);
+    setFiles(next);
+    setIssues(issues);
+  }, []);
+
+  const apply = useCallback(
+    async (next: OwnFile[]) => {
+      const data = await load(next);
+      if (data) commit(data, next);
+    },
+    [load, commit],
+  );
+
   const add = useCallback(
     async (file: File, options: OwnAddOptions = {}) => {
       if (!pkg) return;
-      await apply(
-        [...latest.current.files.filter((f) => f.name !== file.name), { name: file.name, blob: file }],
-        options,
-      );
-      // Read whole only now that it is added: a refused file of 200 MB never is.
+      const next = [...latest.current.files.filter((f) => f.name !== file.name), { name: file.name, blob: file }];
+      const data = await load(next, options);
+      if (!data) return;
+      // Read whole only now that it is added: a refused file of 200 MB never is. It is listed once the browser keeps
+      // it, so a reload right after it shows finds it again.
       const entry = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
       const saved = await saveOwnData(pkg.meta.id, entry).catch((error: unknown) => ({
         kept: 'session' as const,
         reason: error instanceof Error ? error.message : String(error),
       }));
       // Never "added" without a word when the browser would not keep it.
-      if (saved.kept === 'session') setIssues([{ file: file.name, code: 'notKept', params: { reason: saved.reason } }]);
+      commit(
+        data,
+        next,
+        saved.kept === 'session' ? [{ file: file.name, code: 'notKept', params: { reason: saved.reason } }] : null,
+      );
     },
-    [pkg, apply],
+    [pkg, load, commit],
   );
 
   const remove = useCallback(

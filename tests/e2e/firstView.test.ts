@@ -120,6 +120,7 @@ describe('the first view from the precomputed files', () => {
         'area/WK999901.json',
         'dispersion/GM9999.wijk.json',
         'index.json',
+        'map/areas.json',
         'map/jeugdhulp_pct/2025.json',
       ].sort(),
     );
