@@ -71,7 +71,7 @@ function serve(dir: string) {
       return;
     }
     // Compressed for the client, with Vary and an ETag (scripts/vite-plugin-production.ts).
-    sendLiveFile(req, res, path, 'no-cache');
+    void sendLiveFile(req, res, path, 'no-cache');
   };
 }
 
