@@ -335,6 +335,17 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   });
   const { profileRequest, profile, dispersion, themes, absent, assessments, summaries } = model;
   const signalList = model.signals;
+  // The trend is the Kompas rows of one indicator (same codes): taken from them, not queried; queried only when they
+  // failed. Null while they load.
+  const trendProfile = useMemo(
+    () =>
+      profile.error
+        ? undefined
+        : profile.data && !profile.loading
+          ? { codes: profileRequest.codes, rows: profile.data }
+          : null,
+    [profile.error, profile.data, profile.loading, profileRequest.codes],
+  );
   const ranks = useAreaRanks({
     area: model.shownArea.code,
     areas: areasByCode,
@@ -524,6 +535,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                     model.shownArea.code === area.code ? (assessments.get(indicator.id)?.aim ?? null) : null
                   }
                   dataFiles={profileRequest.partitions}
+                  profile={trendProfile}
                   attribution={pkg.meta.attribution}
                   fileBase={`${pkg.meta.id}-${indicator.id}-${area.code}`}
                 />

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { ObservationStatus } from '../data/package.ts';
 import { asNumber, asString, decodeColumns, VALUE_FIELDS } from './decode.ts';
+import type { ProfileRow } from './kompas.ts';
 import { sqlString, sqlStringList } from './sql.ts';
 
 export interface TrendRequest {
@@ -34,4 +35,25 @@ export function decodeTrend(table: Table): TrendRow[] {
     period: asNumber,
     ...VALUE_FIELDS,
   });
+}
+
+/**
+ * The trend query's answer taken from the Kompas rows of the same codes (kompasQuery: every indicator, in the order
+ * indicator, area, period, so one indicator's rows are in the trend's order): the Kompas has them in hand, so a
+ * switch draws its trend without a query.
+ */
+export function trendFromProfile(rows: readonly ProfileRow[], indicator: string): TrendRow[] {
+  const out: TrendRow[] = [];
+  for (const r of rows)
+    if (r.indicator_id === indicator)
+      out.push({
+        area_code: r.area_code,
+        period: r.period,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        suppressed: r.suppressed,
+        status: r.status ?? null,
+      });
+  return out;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { isolate } from '../../app/bidi.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
@@ -8,7 +8,8 @@ import type { AimAssessment } from '../../compass/types.ts';
 import type { Aim, Area, Indicator } from '../../data/package.ts';
 import { useQuery } from '../../db/useQuery.ts';
 import type { ExportTable } from '../../export/csv.ts';
-import { decodeTrend, trendQuery } from '../../queries/trend.ts';
+import type { ProfileRow } from '../../queries/kompas.ts';
+import { decodeTrend, trendFromProfile, trendQuery } from '../../queries/trend.ts';
 import { SvgHost } from './SvgHost.tsx';
 import { aimProjection, trendAim } from './trendAim.ts';
 import { type TrendSeries, trendChart } from './trendChart.ts';
@@ -28,6 +29,11 @@ export interface TrendPanelProps {
   aimAssessment: AimAssessment | null;
   /** Data files the trend needs (partitioned packages). */
   dataFiles?: readonly string[];
+  /**
+   * The Kompas rows of the area (every indicator, all years) and the codes they are of, or null while they load: the
+   * trend is taken from them (trendFromProfile) instead of queried. Left out: the trend asks DuckDB itself.
+   */
+  profile?: { codes: readonly string[]; rows: readonly ProfileRow[] } | null;
   /** The dataset's attribution, written into the downloads; no downloads without it. */
   attribution?: string;
   /** File name stem of the downloads: "demo-jeugdhulp_pct-WK999901". */
@@ -36,19 +42,29 @@ export interface TrendPanelProps {
 
 /** The chosen indicator over all years: the area against its gemeente (and NL), with the aim where there is one. */
 export function TrendPanel({
-  indicator: askedIndicator,
-  area: askedArea,
-  gemeente: askedGemeente,
+  indicator: switchedIndicator,
+  area: switchedArea,
+  gemeente: switchedGemeente,
   hasNl,
   periods,
-  period,
-  aim: askedAim,
-  aimAssessment: askedAssessment,
+  period: switchedPeriod,
+  aim: switchedAim,
+  aimAssessment: switchedAssessment,
   dataFiles,
+  profile: switchedProfile,
   attribution,
   fileBase,
 }: TrendPanelProps) {
   const i18n = useI18n();
+  // A switch repaints the map first; the chart follows in React's next, interruptible render. Every value that
+  // changes with a switch is deferred, so the chart never draws one indicator's rows with another's aim.
+  const askedIndicator = useDeferredValue(switchedIndicator);
+  const askedArea = useDeferredValue(switchedArea);
+  const askedGemeente = useDeferredValue(switchedGemeente);
+  const period = useDeferredValue(switchedPeriod);
+  const askedAim = useDeferredValue(switchedAim);
+  const askedAssessment = useDeferredValue(switchedAssessment);
+  const profile = useDeferredValue(switchedProfile);
   const askedCodes = useMemo(() => {
     const list = [askedArea.code];
     if (askedGemeente && askedGemeente.code !== askedArea.code) list.push(askedGemeente.code);
@@ -56,12 +72,19 @@ export function TrendPanel({
     return list;
   }, [askedArea.code, askedGemeente, hasNl]);
   const sql = trendQuery({ indicator: askedIndicator.id, codes: askedCodes });
-  const { data: askedData, loading: queryLoading } = useQuery(sql, decodeTrend, dataFiles);
-  // useQuery keeps the previous rows for the first renders of a new request: until this request's rows are here the
-  // chart of the previous one stays as it was (not redrawn with the new area's or indicator's labels over the old
-  // rows, which costs a chart render on every click).
+  const fromQuery = useQuery(profile === undefined ? sql : null, decodeTrend, dataFiles);
+  const profileRows = profile && profile.codes.join('|') === askedCodes.join('|') ? profile.rows : null;
+  const fromProfile = useMemo(
+    () => (profileRows ? trendFromProfile(profileRows, askedIndicator.id) : null),
+    [profileRows, askedIndicator.id],
+  );
+  const askedData = profile === undefined ? fromQuery.data : fromProfile;
+  const queryLoading = profile === undefined ? fromQuery.loading : fromProfile === null;
+  // useQuery keeps the previous rows for the first renders of a new request (the Kompas rows are null while they
+  // load): until this request's rows are here the chart of the previous one stays as it was (not redrawn with the new
+  // area's or indicator's labels over the old rows, which costs a chart render on every click).
   const owner = useRef<{ data: typeof askedData; sql: string } | null>(null);
-  if (askedData !== owner.current?.data) owner.current = { data: askedData, sql };
+  if (askedData !== null && askedData !== owner.current?.data) owner.current = { data: askedData, sql };
   const fresh = owner.current?.sql === sql;
   const asked = {
     indicator: askedIndicator,
