@@ -115,6 +115,7 @@ async function main() {
       );
       recordLoad(`${target} interactions`);
       await measureInteractions(browser, url, target, pkg, opts, results);
+      if (!opts.networkTargets.includes(target)) continue;
       recordLoad(`${target} network (${CONNECTION.downMbit} Mbit/s, ${CONNECTION.rttMs} ms)`);
       await measureNetwork(browser, server, url, target, opts, results, VIEWPORT, log);
     }

@@ -18,10 +18,14 @@ export interface BenchOptions {
   settleMs: number;
   panMs: number;
   targets: Target[];
+  /** Targets whose first visit is also measured over the emulated connection (the national baseline's is gigabytes). */
+  networkTargets: Target[];
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--switches N] [--dataset ID] [--data-dir DIR]
        [--load-timeout S] [--switch-timeout S] [--settle MS] [--pan-seconds S] [--only app|baseline]
+       [--network both|app|none]
+  --network app: the emulated connection for the app only (the baseline downloads the whole package over it)
   --quick: the demo package (data/demo), first view x2, switches x20
   default: the national package (data/.national/national; npm run generate:national), first view x3, switches x50`;
 
@@ -44,6 +48,8 @@ export function parseOptions(argv: readonly string[], root: string): BenchOption
   };
   const only = flags.only;
   if (only !== undefined && only !== 'app' && only !== 'baseline') throw new Error(`--only: app or baseline`);
+  const network = flags.network ?? 'both';
+  if (network !== 'both' && network !== 'app' && network !== 'none') throw new Error(`--network: both, app or none`);
   const dataDir =
     flags['data-dir'] ?? process.env.GEBIEDSKOMPAS_DATA_DIR ?? join(root, 'data', ...(quick ? [] : ['.national']));
   return {
@@ -57,6 +63,7 @@ export function parseOptions(argv: readonly string[], root: string): BenchOption
     settleMs: number('settle', 120),
     panMs: number('pan-seconds', 3) * 1000,
     targets: only ? [only] : ['app', 'baseline'],
+    networkTargets: network === 'both' ? ['app', 'baseline'] : network === 'app' ? ['app'] : [],
   };
 }
 
@@ -72,6 +79,7 @@ function parseBenchArgs(argv: readonly string[]) {
     settle: { type: 'string' },
     'pan-seconds': { type: 'string' },
     only: { type: 'string' },
+    network: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
 }

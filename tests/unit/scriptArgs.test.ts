@@ -39,7 +39,11 @@ describe('the scripts use it', () => {
       dataDir: '/repo/data',
       dataset: 'demo',
       targets: ['app'],
+      networkTargets: ['app', 'baseline'],
     });
+    expect(parseOptions(['--network', 'app'], '/repo').networkTargets).toEqual(['app']);
+    expect(parseOptions(['--network=none'], '/repo').networkTargets).toEqual([]);
+    expect(firstLine(() => parseOptions(['--network', 'baseline'], '/repo'))).toBe('--network: both, app or none');
     expect(firstLine(() => parseOptions(['--bogus', '1'], '/repo'))).toBe('unknown option --bogus');
     expect(firstLine(() => parseOptions(['--runs=x'], '/repo'))).toBe('--runs must be a non-negative number');
   });
