@@ -248,6 +248,7 @@ function FirstKompas(props: {
         absent={model.absent}
         gemeentePeriod={gemeente ? (firstView.socialPeriods.get(gemeente.code) ?? null) : null}
         onGemeente={(code, p) => update({ area: code, period: p })}
+        deferBelowFold
       />
     </AgendaContext.Provider>
   );

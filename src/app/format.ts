@@ -39,7 +39,15 @@ export function formatIndicatorNumber(
   return formatNumber(v, d, lang, signed);
 }
 
-/** Fills `{name}` placeholders. */
-export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Fills `{name}` placeholders; `text`, when given, is applied to each string filled in. */
+export function fillTemplate(
+  template: string,
+  params: Record<string, string | number> = {},
+  text?: (value: string) => string,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'string' && text ? text(value) : String(value);
+  });
 }

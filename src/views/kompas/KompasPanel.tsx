@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { missingReason } from '../../app/missingReason.ts';
 import type { IndicatorAssessment } from '../../compass/assess.ts';
@@ -54,6 +54,12 @@ export interface KompasPanelProps {
   /** The wijk meeting handout of the area, and of every wijk of its gemeente. */
   onHandout?: () => void;
   onHandoutAll?: () => void;
+  /**
+   * The page's first Kompas: what lies below the graphic and the signals (the theme tables, absent themes, wijkagenda;
+   * below the fold at every width) is rendered right after the first paint instead of before it. At national scale
+   * the 150 rows were most of the first Kompas's render and layout, none of it on screen.
+   */
+  deferBelowFold?: boolean;
 }
 
 function ValueCell({ cell, row }: { cell: KompasRow['area']; row: KompasRow }) {
@@ -232,14 +238,20 @@ export const KompasPanel = memo(function KompasPanel({
   absent,
   gemeentePeriod,
   onGemeente,
+  deferBelowFold = false,
 }: KompasPanelProps) {
   const i18n = useI18n();
   const first = periods[0] ?? period;
   const last = periods[periods.length - 1] ?? period;
   const periodRange = useMemo((): [number, number] => [first, last], [first, last]);
+  // False only in the first render of a deferring panel; React renders the rest in the background right after.
+  const belowFold = useDeferredValue(true, !deferBelowFold);
   useEffect(() => {
     if (themes.length > 0) performance.mark('gk:kompas-drawn');
   }, [themes]);
+  useEffect(() => {
+    if (themes.length > 0 && belowFold) performance.mark('gk:kompas-complete');
+  }, [themes, belowFold]);
   const { t } = i18n;
 
   // The year shown beside the chosen one: by default the package's previous period; the aims' baseline years are
@@ -329,7 +341,7 @@ export const KompasPanel = memo(function KompasPanel({
       )}
       <SignalList signals={shownSignals} assessments={assessments} />
       <WijkSignals area={area} theme={drilled ?? themes[0]?.theme ?? 'jeugd'} />
-      {themes.length > 0 && (
+      {belowFold && themes.length > 0 && (
         <div className="kompas-table-tools">
           <p className="kompas-table-legend">{t('compass.table.legend')}</p>
           <CompareControl
@@ -341,7 +353,7 @@ export const KompasPanel = memo(function KompasPanel({
           />
         </div>
       )}
-      {shownThemes.map(({ theme, rows }) => {
+      {(belowFold ? shownThemes : []).map(({ theme, rows }) => {
         const since = changeSince(rows);
         const latest = themeLatestPeriod(rows, period);
         const changeLabel = since === null ? t('kompas.changePrevious') : t('kompas.change', { period: since });
@@ -457,7 +469,7 @@ export const KompasPanel = memo(function KompasPanel({
           </table>
         );
       })}
-      {drilled === null && (
+      {belowFold && drilled === null && (
         <AbsentThemes
           area={area}
           themes={absent ?? []}
@@ -466,7 +478,9 @@ export const KompasPanel = memo(function KompasPanel({
           onGemeente={onGemeente}
         />
       )}
-      <Wijkagenda area={area} period={period} indicator={activeIndicator ?? ''} assessments={assessments} />
+      {belowFold && (
+        <Wijkagenda area={area} period={period} indicator={activeIndicator ?? ''} assessments={assessments} />
+      )}
     </section>
   );
 });
