@@ -38,6 +38,7 @@ import { type Notice, resolveSelection } from './resolveSelection.ts';
 import { revealKompas } from './revealKompas.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
+import { useAreaChoice } from './useAreaChoice.ts';
 import { useDwell } from './useDwell.ts';
 import { useKompasModel } from './useKompasModel.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
@@ -386,11 +387,11 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   );
   // The area the pointer rests on (map or list) starts loading, so the click that follows finds its data.
   const onAreaDwell = useDwell(model.warm);
-  const select = (code: string) => {
-    // Start the new Kompas's data now rather than after React has rendered the click; its source finds it cached.
-    model.warm(code);
-    update({ area: code });
-  };
+  // The new Kompas's data is asked for at once, and the choice made once it is here: one render per click.
+  const select = useAreaChoice(
+    model.warm,
+    useCallback((code: string) => update({ area: code }), [update]),
+  );
   // A choice on the map or in the list shows its Kompas once rendered: focused where the layout stacks it below the
   // map, announced politely where it stands beside it.
   const revealed = useRef<string | null>(null);

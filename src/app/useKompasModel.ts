@@ -154,8 +154,11 @@ export interface KompasModel {
   assessments: ReadonlyMap<string, IndicatorAssessment>;
   summaries: ReturnType<typeof summariseThemes>;
   signals: ReturnType<typeof signals>;
-  /** Starts loading another area's Kompas rows (a click, before React renders it). */
-  warm(code: string): void;
+  /**
+   * Starts loading another area's Kompas rows (a hover's dwell, a click before React renders it); resolves once they
+   * are here, failed or not (a failure is the source's to report when the area is shown).
+   */
+  warm(code: string): Promise<void>;
 }
 
 /**
@@ -236,8 +239,13 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
       if (first && profileSource(first, ownData, paths) === 'first') {
         // The verdicts' file too, at the same time: the Kompas draws its verdicts with its rows.
         const spread = firstDispersionPath(code, areasByCode, partitioned);
-        for (const files of spread === null ? [paths] : [paths, [spread]]) first.rows(files).catch(() => undefined);
-      } else coordinator?.query(next.sql, next.partitions).catch(() => undefined);
+        const files = spread === null ? [paths] : [paths, [spread]];
+        return Promise.all(files.map((f) => first.rows(f).catch(() => undefined))).then(() => undefined);
+      }
+      return (coordinator?.query(next.sql, next.partitions) ?? Promise.resolve()).then(
+        () => undefined,
+        () => undefined,
+      );
     },
     [areasByCode, partitioned, first, ownData, coordinator],
   );
