@@ -262,7 +262,7 @@ function resolveAreas(drafts: Draft[], issues: IssueCollector): Area[] {
   }
   const byCode = new Map<string, Draft>();
   for (const [code, list] of versions) {
-    list.sort((a, b) => (a.first ?? -Infinity) - (b.first ?? -Infinity));
+    if (list.length > 1) list.sort((a, b) => (a.first ?? -Infinity) - (b.first ?? -Infinity));
     byCode.set(code, list[list.length - 1]!);
   }
 
