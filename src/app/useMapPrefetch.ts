@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type { FirstView } from '../data/firstView.ts';
 import { type Indicator, type Level, THEMES } from '../data/package.ts';
 import type { PartitionStore } from '../data/partitions.ts';
@@ -55,11 +55,35 @@ export interface MapPrefetchInput {
   ready: boolean;
 }
 
+/** The map's selects (views/controls/Controls.tsx): a user reaching for one is about to switch. */
+const SWITCH_SELECTS = 'select[name="indicator"], select[name="period"]';
+
+/**
+ * True once the user reaches for the indicator or year select (focus, pointer, key): the first switch is coming, so
+ * its likely files may be fetched before it, not only after it.
+ */
+function useSwitchIntent(active: boolean): boolean {
+  const [intent, setIntent] = useState(false);
+  useEffect(() => {
+    if (!active || intent || typeof document === 'undefined') return;
+    const onIntent = (event: Event) => {
+      if (event.target instanceof Element && event.target.matches(SWITCH_SELECTS)) setIntent(true);
+    };
+    const kinds = ['focusin', 'pointerdown', 'keydown'] as const;
+    for (const kind of kinds) document.addEventListener(kind, onIntent, { capture: true, passive: true });
+    return () => {
+      for (const kind of kinds) document.removeEventListener(kind, onIntent, { capture: true });
+    };
+  }, [active, intent]);
+  return intent;
+}
+
 /**
  * Fetches what the next map switch most likely needs (nextMapChoices), from the source the map itself would ask
- * (profileSource): the first view's map files, into its cache, once the dashboard is idle after a switch — never on
- * the first view, whose bytes are the first visit's; otherwise DuckDB's answers (with a partitioned package, its
- * indicator-period files first), as soon as the map is drawn. A new choice drops the guesses of the previous one.
+ * (profileSource): the first view's map files, into its cache, from the moment the shown map's rows are in after a
+ * switch (or the user reaches for a select) — never on the first view alone, whose bytes are the first visit's;
+ * otherwise DuckDB's answers (with a partitioned package, its indicator-period files first), as soon as the map is
+ * drawn. A new choice drops the guesses of the previous one.
  */
 export function useMapPrefetch(input: MapPrefetchInput): void {
   const { indicators, periods, partitions, shown, levels, gemeente, first, ownData, ready } = input;
@@ -67,6 +91,7 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
   const key = `${shown.indicator}|${shown.period}`;
   const opened = useRef<string | null>(null);
   const switched = useRef(false);
+  const intent = useSwitchIntent(ready && coordinator !== null && first !== null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `shown`; the levels' text theirs
   useEffect(() => {
     // No coordinator: the start screen, whose map is the first view.
@@ -77,16 +102,24 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
     const current = files?.mapPath(shown.indicator, shown.period) ?? null;
     // The map is drawn from files: the next ones are files, a few (at national scale each is ~100 KB).
     if (files && current && profileSource(files, ownData, [current]) === 'first') {
-      if (!switched.current) return;
-      const paths = nextMapChoices(indicators, shown, periods)
-        .map((c) => files.mapPath(c.indicator, c.period))
-        .filter((p): p is string => p !== null);
-      // Asked together once the page is idle (the fetches run off the main thread; each decode is a few ms): one
-      // stepping through the choices a few times a second finds the next file in the cache. The shown file is asked
+      if (!switched.current && !intent) return;
+      const paths = [
+        current,
+        ...nextMapChoices(indicators, shown, periods)
+          .map((c) => files.mapPath(c.indicator, c.period))
+          .filter((p): p is string => p !== null),
+      ];
+      // The bytes at once, together (the fetches run off the main thread), while this switch still paints; each file
+      // decoded (a few ms at national scale) in its own idle moment, nearest first: one stepping through the choices
+      // a few times a second finds the next file in the cache, and the paint is not held up. The shown file is asked
       // too, so the cache keeps it as recently used.
-      return whenIdle(() => {
-        for (const path of [current, ...paths]) files.mapRows(path).catch(() => undefined);
-      });
+      for (const path of paths) files.warmMap(path);
+      return whenIdleEach(paths, (path) =>
+        files.mapRows(path).then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
     }
     // DuckDB: every year (Play in Verkennen walks them all).
     const request = ({ indicator, period }: MapChoice) => {
@@ -96,7 +129,24 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
         : [{ sql: choroplethQuery({ indicator, period, levels, gemeente }), partitions: path ? [path] : [] }];
     };
     coordinator.prefetch(nextMapChoices(indicators, shown, periods, periods.length).flatMap(request));
-  }, [ready, key, coordinator, first, ownData, gemeente, levels.join('|'), indicators, periods, partitions]);
+  }, [ready, key, intent, coordinator, first, ownData, gemeente, levels.join('|'), indicators, periods, partitions]);
+}
+
+/** Runs `task` for each item in turn, each when the page is idle after the previous one is done; returns the cancel. */
+function whenIdleEach<T>(items: readonly T[], task: (item: T) => Promise<void>): () => void {
+  let cancel = () => {};
+  let stopped = false;
+  const next = (k: number) => {
+    if (stopped || k >= items.length) return;
+    cancel = whenIdle(() => {
+      task(items[k]!).then(() => next(k + 1));
+    });
+  };
+  next(0);
+  return () => {
+    stopped = true;
+    cancel();
+  };
 }
 
 /**

@@ -243,6 +243,7 @@ export function decodeMapRows(text: string, order: MapAreaOrder): ChoroplethRow[
   )
     throw new Error('not a first-view map file');
   const rows: ChoroplethRow[] = [];
+  const statuses = [null, ...OBSERVATION_STATUSES] as const;
   let at = 0;
   let v = 0;
   for (let k = 0; k < runs.length; k += 2) {
@@ -254,9 +255,9 @@ export function decodeMapRows(text: string, order: MapAreaOrder): ChoroplethRow[
     const end = at + (length as number);
     if (end > order.codes.length) throw new Error('not a first-view map file');
     for (; at < end; at++) {
-      const flag = flags === undefined ? 0 : Number.parseInt(flags[rows.length] ?? '', 36);
+      const flag = flags === undefined ? 0 : base36(flags.charCodeAt(rows.length));
       const status = flag >> 2;
-      if (!(flag >= 0 && status <= OBSERVATION_STATUSES.length)) throw new Error('not a first-view map row');
+      if (!(flag >= 0 && status < statuses.length)) throw new Error('not a first-view map row');
       let value: number | null = null;
       if ((flag & 1) === 0) {
         value = values[v++] as number | null;
@@ -267,13 +268,21 @@ export function decodeMapRows(text: string, order: MapAreaOrder): ChoroplethRow[
         level: order.levels[at]!,
         value,
         suppressed: (flag & 2) !== 0,
-        status: status === 0 ? null : OBSERVATION_STATUSES[status - 1]!,
+        status: statuses[status]!,
       });
     }
   }
   if (v !== values.length || (flags !== undefined && flags.length !== rows.length))
     throw new Error('not a first-view map file');
   return rows;
+}
+
+/** A base-36 digit's value from its character code (as Number.parseInt(digit, 36)); -1 for anything else. */
+function base36(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  if (code >= 97 && code <= 122) return code - 87; // a-z
+  if (code >= 65 && code <= 90) return code - 55; // A-Z
+  return -1;
 }
 
 /** The order of the Kompas query (indicator, area, period), so both sources give the same array. */
@@ -300,6 +309,11 @@ export interface FirstView {
   mapRows(path: string): Promise<ChoroplethRow[]>;
   /** The same rows when they are already here (the same array while the file is kept), else undefined. */
   cachedMap(path: string): ChoroplethRow[] | undefined;
+  /**
+   * Starts fetching a map file's bytes (off the main thread) without decoding them: {@link mapRows} then decodes
+   * what came. Nothing when the file is kept or on its way.
+   */
+  warmMap(path: string): void;
 }
 
 /**
@@ -335,6 +349,13 @@ export async function fetchFirstView(
   // prefetching adds a few per switch, so older ones are let go.
   const mapFiles = new Map<string, Promise<ChoroplethRow[]>>();
   const mapAnswers = new Map<string, ChoroplethRow[]>();
+  // Map files fetched ahead and not decoded yet (warmMap), as many as are kept decoded; mapRows takes them.
+  const mapTexts = new Map<string, Promise<string | null>>();
+  const fetchMap = (path: string) => {
+    const warmed = mapTexts.get(path);
+    mapTexts.delete(path);
+    return warmed ?? fetchText(`${root}${path}`);
+  };
   return {
     socialPeriods,
     cached: (paths) => answers.get(paths.join('|')),
@@ -343,6 +364,19 @@ export async function fetchFirstView(
       return maps.has(path) ? path : null;
     },
     cachedMap: (path) => mapAnswers.get(path),
+    warmMap(path) {
+      if (mapFiles.has(path) || mapTexts.has(path)) return;
+      const text = fetchText(`${root}${path}`);
+      // A failed fetch is forgotten: mapRows asks again.
+      text.catch(() => {
+        if (mapTexts.get(path) === text) mapTexts.delete(path);
+      });
+      mapTexts.set(path, text);
+      for (const oldest of mapTexts.keys()) {
+        if (mapTexts.size <= MAP_FILES_KEPT) break;
+        mapTexts.delete(oldest);
+      }
+    },
     mapRows(path) {
       const known = mapFiles.get(path);
       if (known) {
@@ -351,15 +385,14 @@ export async function fetchFirstView(
         return known;
       }
       // One decoded array per file while it is kept, so the map's memos see the same rows on every ask.
-      const pending: Promise<ChoroplethRow[]> = Promise.all([
-        mapAreas(FIRST_MAP_AREAS),
-        fetchText(`${root}${path}`),
-      ]).then(([order, text]) => {
-        if (text === null) throw new Error(`${path} is missing`);
-        const rows = decodeMapRows(text, order);
-        if (mapFiles.get(path) === pending) mapAnswers.set(path, rows);
-        return rows;
-      });
+      const pending: Promise<ChoroplethRow[]> = Promise.all([mapAreas(FIRST_MAP_AREAS), fetchMap(path)]).then(
+        ([order, text]) => {
+          if (text === null) throw new Error(`${path} is missing`);
+          const rows = decodeMapRows(text, order);
+          if (mapFiles.get(path) === pending) mapAnswers.set(path, rows);
+          return rows;
+        },
+      );
       // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
       pending.catch(() => {
         if (mapFiles.get(path) === pending) mapFiles.delete(path);

@@ -68,6 +68,7 @@ function controlledFirstView() {
     mapPath: () => null,
     mapRows: () => Promise.reject(new Error('no map files')),
     cachedMap: () => undefined,
+    warmMap: () => undefined,
   };
   const release = (code: string) => {
     const area = areasByCode.get(code)!;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { nextMapChoices, useMapPrefetch } from '../../src/app/useMapPrefetch.ts';
 import { encodeMapRows, FIRST_MAP_AREAS, type FirstView, firstMapPath } from '../../src/data/firstView.ts';
 import type { Indicator, Level, Theme } from '../../src/data/package.ts';
@@ -109,9 +109,43 @@ describe('useMapPrefetch', () => {
       firstMapPath('c', 2021),
     ];
     expect(fetched.filter((u) => u !== FIRST_MAP_AREAS)).toEqual(expected);
-    for (const path of expected) expect(first.cachedMap(path), path).toBeDefined();
+    // Decoded one at a time, each when the page is idle.
+    await act(() =>
+      vi.waitFor(() => {
+        for (const path of expected) expect(first.cachedMap(path), path).toBeDefined();
+      }),
+    );
+    // Each file fetched once: the decode takes the bytes fetched ahead.
+    expect(fetched.filter((u) => u !== FIRST_MAP_AREAS)).toEqual(expected);
     // The files answer the map: DuckDB is asked nothing.
     expect(asked).toEqual([]);
+  });
+
+  it('fetches the likely next files before the first switch once the user reaches for a select', async () => {
+    const fetched: string[] = [];
+    const first = await firstView(fetched);
+    const { coordinator } = fakeCoordinator();
+    const select = document.createElement('select');
+    select.name = 'indicator';
+    document.body.append(select);
+    const other = document.createElement('select');
+    other.name = 'level';
+    document.body.append(other);
+    render(coordinator, { first, indicator: 'c', period: 2025, ready: true });
+    // Another select is no sign of a map switch.
+    act(() => other.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    await idle();
+    expect(fetched).toEqual([]);
+    act(() => select.dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+    await act(() => vi.waitFor(() => expect(first.cachedMap(firstMapPath('b', 2025))).toBeDefined()));
+    expect(fetched.filter((u) => u !== FIRST_MAP_AREAS).slice(0, 4)).toEqual([
+      firstMapPath('c', 2025),
+      firstMapPath('c', 2024),
+      firstMapPath('c', 2023),
+      firstMapPath('b', 2025),
+    ]);
+    select.remove();
+    other.remove();
   });
 
   it('leaves the start screen alone, and asks DuckDB where the map does (own data)', async () => {
