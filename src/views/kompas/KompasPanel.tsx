@@ -213,135 +213,59 @@ function AimCell({ assessment }: { assessment: IndicatorAssessment | undefined }
   );
 }
 
-/** The Kompas of one area: per theme, each indicator's value against the gemeente and the Netherlands. */
-export const KompasPanel = memo(function KompasPanel({
+interface ThemeTablesProps {
+  area: Area;
+  gemeente: Area | null;
+  period: number;
+  periods: readonly number[];
+  periodRange: readonly [number, number];
+  themes: KompasTheme[];
+  shownThemes: KompasTheme[];
+  drilled: Theme | null;
+  activeIndicator: string | null;
+  assessments: ReadonlyMap<string, IndicatorAssessment>;
+  ranks: KompasPanelProps['ranks'];
+  compare: number | null;
+  baselines: ReadonlySet<number>;
+  onCompare(period: number): void;
+  onIndicator: KompasPanelProps['onIndicator'];
+  onPeriod: KompasPanelProps['onPeriod'];
+  absent: KompasPanelProps['absent'];
+  gemeentePeriod: KompasPanelProps['gemeentePeriod'];
+  onGemeente: KompasPanelProps['onGemeente'];
+}
+
+/**
+ * What lies below the graphic and the signals: the theme tables (every indicator's row, with its sparkline), the
+ * absent themes and the wijkagenda. Most of a Kompas's render, below the fold at every width: the panel renders it
+ * from deferred props (see KompasPanel).
+ */
+const ThemeTables = memo(function ThemeTables({
   area,
   gemeente,
   period,
   periods,
+  periodRange,
   themes,
+  shownThemes,
+  drilled,
   activeIndicator,
-  stale,
   assessments,
-  summaries,
-  signals,
   ranks,
-  printJob,
-  printBusy = false,
-  onPrintCancel,
+  compare,
+  baselines,
+  onCompare,
   onIndicator,
   onPeriod,
-  onPrint,
-  onPrintAll,
-  onHandout,
-  onHandoutAll,
   absent,
   gemeentePeriod,
   onGemeente,
-  deferBelowFold = false,
-}: KompasPanelProps) {
+}: ThemeTablesProps) {
   const i18n = useI18n();
-  const first = periods[0] ?? period;
-  const last = periods[periods.length - 1] ?? period;
-  const periodRange = useMemo((): [number, number] => [first, last], [first, last]);
-  // False only in the first render of a deferring panel; React renders the rest in the background right after.
-  const belowFold = useDeferredValue(true, !deferBelowFold);
-  useEffect(() => {
-    if (themes.length > 0) performance.mark('gk:kompas-drawn');
-  }, [themes]);
-  useEffect(() => {
-    if (themes.length > 0 && belowFold) performance.mark('gk:kompas-complete');
-  }, [themes, belowFold]);
   const { t } = i18n;
-
-  // The year shown beside the chosen one: by default the package's previous period; the aims' baseline years are
-  // offered by name. A choice that is not earlier than the chosen year falls back to the default.
-  const [compareChoice, setCompareChoice] = useState<number | null>(null);
-  const previousPeriod = periods.filter((p) => p < period).at(-1) ?? null;
-  const compare =
-    compareChoice !== null && compareChoice < period && periods.includes(compareChoice)
-      ? compareChoice
-      : previousPeriod;
-  const baselines = useMemo(() => {
-    const years = new Set<number>();
-    for (const a of assessments.values()) if (a.aim) years.add(a.aim.baselinePeriod);
-    return years;
-  }, [assessments]);
-
-  // Drill into one theme: the graphic's segment (click, Enter, Space) shows only that theme's table; "terug"
-  // shows them all again. Focus goes to what appeared (the theme's heading) and back to the segment.
-  const [drill, setDrill] = useState<Theme | null>(null);
-  const focusAfter = useRef<{ kind: 'heading' | 'segment'; theme: Theme } | null>(null);
-  const sectionRef = useRef<HTMLElement>(null);
-  const drilled = drill !== null && themes.some((x) => x.theme === drill) ? drill : null;
-  const shownThemes = drilled === null ? themes : themes.filter((x) => x.theme === drilled);
-  useEffect(() => {
-    const target = focusAfter.current;
-    if (!target || !sectionRef.current) return;
-    focusAfter.current = null;
-    const element =
-      target.kind === 'heading'
-        ? sectionRef.current.querySelector<HTMLElement>(`table[data-theme="${target.theme}"] caption h3`)
-        : sectionRef.current.querySelector<SVGElement>(`g.compass-segment[data-theme="${target.theme}"]`);
-    element?.focus();
-    if (target.kind === 'heading') element?.scrollIntoView({ block: 'nearest' });
-  });
-  const closeTheme = () => {
-    if (drilled !== null) focusAfter.current = { kind: 'segment', theme: drilled };
-    setDrill(null);
-  };
-  const openTheme = (theme: Theme) => {
-    if (theme === drilled) return closeTheme();
-    focusAfter.current = { kind: 'heading', theme };
-    setDrill(theme);
-  };
-  const shownSignals = useMemo(() => {
-    if (drilled === null) return signals;
-    const own = (s: Signal) => assessments.get(s.indicatorId)?.indicator.theme === drilled;
-    return { better: signals.better.filter(own), worse: signals.worse.filter(own) };
-  }, [signals, assessments, drilled]);
   return (
-    <section
-      ref={sectionRef}
-      className="kompas"
-      aria-labelledby="kompas-title"
-      aria-busy={stale}
-      data-area={area.code}
-      data-period={period}
-      data-drill={drilled ?? undefined}
-    >
-      <h2 id="kompas-title">{t('kompas.title', { area: area.name })}</h2>
-      <p className="kompas-subtitle">
-        {t('kompas.subtitle', {
-          level: t(`levelSingular.${area.level}`),
-          gemeente: gemeente?.name ?? '',
-          period,
-        })}
-      </p>
-      <div className="kompas-actions" data-print-hide>
-        <PrintButton
-          onPrint={onPrint}
-          onPrintAll={onPrintAll}
-          onHandout={onHandout}
-          onHandoutAll={onHandoutAll}
-          job={printJob}
-          busy={printBusy}
-          onCancel={onPrintCancel}
-        />
-      </div>
-      {themes.length === 0 && <p>{t('kompas.empty')}</p>}
-      {summaries.length > 0 && <CompassGraphic summaries={summaries} activeTheme={drilled} onTheme={openTheme} />}
-      {drilled !== null && (
-        <div className="kompas-drill">
-          <p>{t('compass.drill.showing', { theme: t(`theme.${drilled}`) })}</p>
-          <button type="button" className="kompas-back" onClick={closeTheme}>
-            {t('compass.drill.back')}
-          </button>
-        </div>
-      )}
-      <SignalList signals={shownSignals} assessments={assessments} />
-      <WijkSignals area={area} theme={drilled ?? themes[0]?.theme ?? 'jeugd'} />
-      {belowFold && themes.length > 0 && (
+    <>
+      {themes.length > 0 && (
         <div className="kompas-table-tools">
           <p className="kompas-table-legend">{t('compass.table.legend')}</p>
           <CompareControl
@@ -349,11 +273,11 @@ export const KompasPanel = memo(function KompasPanel({
             periods={periods}
             value={compare}
             baselines={baselines}
-            onChange={setCompareChoice}
+            onChange={onCompare}
           />
         </div>
       )}
-      {(belowFold ? shownThemes : []).map(({ theme, rows }) => {
+      {shownThemes.map(({ theme, rows }) => {
         const since = changeSince(rows);
         const latest = themeLatestPeriod(rows, period);
         const changeLabel = since === null ? t('kompas.changePrevious') : t('kompas.change', { period: since });
@@ -469,7 +393,7 @@ export const KompasPanel = memo(function KompasPanel({
           </table>
         );
       })}
-      {belowFold && drilled === null && (
+      {drilled === null && (
         <AbsentThemes
           area={area}
           themes={absent ?? []}
@@ -478,8 +402,196 @@ export const KompasPanel = memo(function KompasPanel({
           onGemeente={onGemeente}
         />
       )}
+      <Wijkagenda area={area} period={period} indicator={activeIndicator ?? ''} assessments={assessments} />
+    </>
+  );
+});
+
+/** The Kompas of one area: per theme, each indicator's value against the gemeente and the Netherlands. */
+export const KompasPanel = memo(function KompasPanel({
+  area,
+  gemeente,
+  period,
+  periods,
+  themes,
+  activeIndicator,
+  stale,
+  assessments,
+  summaries,
+  signals,
+  ranks,
+  printJob,
+  printBusy = false,
+  onPrintCancel,
+  onIndicator,
+  onPeriod,
+  onPrint,
+  onPrintAll,
+  onHandout,
+  onHandoutAll,
+  absent,
+  gemeentePeriod,
+  onGemeente,
+  deferBelowFold = false,
+}: KompasPanelProps) {
+  const i18n = useI18n();
+  const first = periods[0] ?? period;
+  const last = periods[periods.length - 1] ?? period;
+  const periodRange = useMemo((): [number, number] => [first, last], [first, last]);
+  // False only in the first render of a deferring panel; React renders the rest in the background right after.
+  const belowFold = useDeferredValue(true, !deferBelowFold);
+  useEffect(() => {
+    if (themes.length > 0) performance.mark('gk:kompas-drawn');
+  }, [themes]);
+
+  const { t } = i18n;
+
+  // The year shown beside the chosen one: by default the package's previous period; the aims' baseline years are
+  // offered by name. A choice that is not earlier than the chosen year falls back to the default.
+  const [compareChoice, setCompareChoice] = useState<number | null>(null);
+  const previousPeriod = periods.filter((p) => p < period).at(-1) ?? null;
+  const compare =
+    compareChoice !== null && compareChoice < period && periods.includes(compareChoice)
+      ? compareChoice
+      : previousPeriod;
+  const baselines = useMemo(() => {
+    const years = new Set<number>();
+    for (const a of assessments.values()) if (a.aim) years.add(a.aim.baselinePeriod);
+    return years;
+  }, [assessments]);
+
+  // Drill into one theme: the graphic's segment (click, Enter, Space) shows only that theme's table; "terug"
+  // shows them all again. Focus goes to what appeared (the theme's heading) and back to the segment.
+  const [drill, setDrill] = useState<Theme | null>(null);
+  const focusAfter = useRef<{ kind: 'heading' | 'segment'; theme: Theme } | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const drilled = drill !== null && themes.some((x) => x.theme === drill) ? drill : null;
+  const shownThemes = useMemo(
+    () => (drilled === null ? themes : themes.filter((x) => x.theme === drilled)),
+    [themes, drilled],
+  );
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target || !sectionRef.current) return;
+    focusAfter.current = null;
+    const element =
+      target.kind === 'heading'
+        ? sectionRef.current.querySelector<HTMLElement>(`table[data-theme="${target.theme}"] caption h3`)
+        : sectionRef.current.querySelector<SVGElement>(`g.compass-segment[data-theme="${target.theme}"]`);
+    element?.focus();
+    if (target.kind === 'heading') element?.scrollIntoView({ block: 'nearest' });
+  });
+  const closeTheme = () => {
+    if (drilled !== null) focusAfter.current = { kind: 'segment', theme: drilled };
+    setDrill(null);
+  };
+  const openTheme = (theme: Theme) => {
+    if (theme === drilled) return closeTheme();
+    focusAfter.current = { kind: 'heading', theme };
+    setDrill(theme);
+  };
+  const shownSignals = useMemo(() => {
+    if (drilled === null) return signals;
+    const own = (s: Signal) => assessments.get(s.indicatorId)?.indicator.theme === drilled;
+    return { better: signals.better.filter(own), worse: signals.worse.filter(own) };
+  }, [signals, assessments, drilled]);
+  // Another area (a click) or year: the tables follow in a render of their own, right after the one that draws the
+  // heading, graphic and signals (at national scale the 150 rows were most of a click's render). That render keeps
+  // the previous tables (the same elements: React skips them), hidden with their place kept, so nothing below moves
+  // and no row of another area or year is shown.
+  const tablesNow = useMemo(
+    (): ThemeTablesProps => ({
+      area,
+      gemeente,
+      period,
+      periods,
+      periodRange,
+      themes,
+      shownThemes,
+      drilled,
+      activeIndicator,
+      assessments,
+      ranks,
+      compare,
+      baselines,
+      onCompare: setCompareChoice,
+      onIndicator,
+      onPeriod,
+      absent,
+      gemeentePeriod,
+      onGemeente,
+    }),
+    [
+      area,
+      gemeente,
+      period,
+      periods,
+      periodRange,
+      themes,
+      shownThemes,
+      drilled,
+      activeIndicator,
+      assessments,
+      ranks,
+      compare,
+      baselines,
+      onIndicator,
+      onPeriod,
+      absent,
+      gemeentePeriod,
+      onGemeente,
+    ],
+  );
+  const tables = useDeferredValue(tablesNow);
+  const tablesStale = tables.area.code !== area.code || tables.period !== period;
+  useEffect(() => {
+    if (themes.length > 0 && belowFold && !tablesStale) performance.mark('gk:kompas-complete');
+  }, [themes, belowFold, tablesStale]);
+  return (
+    <section
+      ref={sectionRef}
+      className="kompas"
+      aria-labelledby="kompas-title"
+      aria-busy={stale || tablesStale}
+      data-area={area.code}
+      data-period={period}
+      data-drill={drilled ?? undefined}
+    >
+      <h2 id="kompas-title">{t('kompas.title', { area: area.name })}</h2>
+      <p className="kompas-subtitle">
+        {t('kompas.subtitle', {
+          level: t(`levelSingular.${area.level}`),
+          gemeente: gemeente?.name ?? '',
+          period,
+        })}
+      </p>
+      <div className="kompas-actions" data-print-hide>
+        <PrintButton
+          onPrint={onPrint}
+          onPrintAll={onPrintAll}
+          onHandout={onHandout}
+          onHandoutAll={onHandoutAll}
+          job={printJob}
+          busy={printBusy}
+          onCancel={onPrintCancel}
+        />
+      </div>
+      {themes.length === 0 && <p>{t('kompas.empty')}</p>}
+      {summaries.length > 0 && <CompassGraphic summaries={summaries} activeTheme={drilled} onTheme={openTheme} />}
+      {drilled !== null && (
+        <div className="kompas-drill">
+          <p>{t('compass.drill.showing', { theme: t(`theme.${drilled}`) })}</p>
+          <button type="button" className="kompas-back" onClick={closeTheme}>
+            {t('compass.drill.back')}
+          </button>
+        </div>
+      )}
+      <SignalList signals={shownSignals} assessments={assessments} />
+      <WijkSignals area={area} theme={drilled ?? themes[0]?.theme ?? 'jeugd'} />
       {belowFold && (
-        <Wijkagenda area={area} period={period} indicator={activeIndicator ?? ''} assessments={assessments} />
+        <div className="kompas-below" data-stale={tablesStale || undefined}>
+          <ThemeTables {...tables} />
+        </div>
       )}
     </section>
   );
