@@ -183,6 +183,7 @@ export async function measureAreaSwitches(page: Page, opts: BenchOptions, result
   });
   const tracker = new MarkTracker();
   let at = 0;
+  let skipped = 0;
   for (let k = 0; k < opts.switches; k++) {
     const current = areaInUrl(page);
     at = (at + 1) % targets.length;
@@ -191,7 +192,12 @@ export async function measureAreaSwitches(page: Page, opts: BenchOptions, result
     try {
       const point = await pointNow(page, targets[at]!);
       if (point === null) {
-        series.fail(`${code}: none of its points has it on top of the map any more`);
+        // An area with no safe point (a sliver at this zoom) is not clicked: the next one is, in its place.
+        if (++skipped > targets.length) {
+          series.fail('no area has a point safely inside it');
+          break;
+        }
+        k--;
         continue;
       }
       await page.evaluate(() => performance.clearMarks());
