@@ -23,6 +23,7 @@ import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
 import { type Level, PACKAGE_FILES, type PackageFiles } from '../../src/data/package.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { type ChoroplethRow, choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
+import { expectEqual } from '../fixtures/expectEqual.ts';
 
 const files = Object.fromEntries(
   PACKAGE_FILES.map((name) => [name, readFileSync(join(DEMO_DIR, name), 'utf8')]),
@@ -85,7 +86,7 @@ describe('the precomputed map of the demo', () => {
         expect(first.cachedMap(path!)).toBe(all);
         for (const levels of LEVEL_CHOICES) {
           const duck = decodeChoropleth(await db.query(choroplethQuery({ indicator, period, levels })));
-          expect(firstMapRows(all, levels), `${indicator} ${period} ${levels.join('+')}`).toEqual(duck);
+          expectEqual(firstMapRows(all, levels), duck, `${indicator} ${period} ${levels.join('+')}`);
         }
         valued += all.filter((r) => r.value !== null).length;
         missing += all.filter((r) => r.value === null).length;

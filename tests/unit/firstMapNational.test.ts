@@ -18,6 +18,7 @@ import { LEVELS, type Level } from '../../src/data/package.ts';
 import { Coordinator } from '../../src/db/coordinator.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
+import { expectEqual } from '../fixtures/expectEqual.ts';
 import { smallNational } from './nationalOnce.ts';
 
 let dir = '';
@@ -87,7 +88,7 @@ describe('the first map of the small national package', () => {
           const duck = decodeChoropleth(
             await coordinator.query(choroplethQuery({ indicator, period, levels }), [partition]),
           );
-          expect(firstMapRows(rows, levels), `${indicator} ${period} ${levels.join(',')}`).toEqual(duck);
+          expectEqual(firstMapRows(rows, levels), duck, `${indicator} ${period} ${levels.join(',')}`);
         }
         for (const r of rows) {
           counts[r.level] = (counts[r.level] ?? 0) + 1;

@@ -26,6 +26,7 @@ import { dispersionRequest } from '../../src/queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../../src/queries/kompas.ts';
 import { decodeSocialPeriods, socialPeriodsQuery } from '../../src/queries/socialPeriods.ts';
 import { effectiveAims } from '../../src/userdata/effectiveAims.ts';
+import { expectEqual } from '../fixtures/expectEqual.ts';
 
 const files = Object.fromEntries(
   PACKAGE_FILES.map((name) => [name, readFileSync(join(DEMO_DIR, name), 'utf8')]),
@@ -72,15 +73,16 @@ describe('the precomputed first view of the demo', () => {
       expect(profileSource(first, false, paths)).toBe('first');
       const precomputed = await first.rows(paths);
       const duck = await query(request.sql);
-      expect(precomputed, area.code).toEqual(duck);
+      expectEqual(precomputed, duck, area.code);
       expect(duck.length).toBeGreaterThan(0);
 
       const spreadPath = firstDispersionPath(area.code, areas);
       expect(spreadPath, area.code).not.toBeNull();
       const spread = await first.rows([spreadPath!]);
-      expect(spread, `dispersion of ${area.code}`).toEqual(await query(dispersionRequest(area.code, areas, false).sql));
+      expectEqual(spread, await query(dispersionRequest(area.code, areas, false).sql), `dispersion of ${area.code}`);
       const dispersion = estimateDispersion(spread, pkg.indicators);
-      expect(dispersion).toEqual(
+      expectEqual(
+        dispersion,
         estimateDispersion(await query(dispersionRequest(area.code, areas, false).sql), pkg.indicators),
       );
 
@@ -89,10 +91,10 @@ describe('the precomputed first view of the demo', () => {
         const input = { indicators: pkg.indicators, aims, area: area.code, gemeente, period, dispersion };
         const fromFiles = assessArea({ ...input, rows: precomputed });
         const fromDuck = assessArea({ ...input, rows: duck });
-        expect(fromFiles, `${area.code} ${period}`).toEqual(fromDuck);
-        expect(signals(fromFiles)).toEqual(signals(fromDuck));
+        expectEqual(fromFiles, fromDuck, `${area.code} ${period}`);
+        expectEqual(signals(fromFiles), signals(fromDuck));
         const rowsInput = { indicators: pkg.indicators, area: area.code, gemeente, period, periods: pkg.meta.periods };
-        expect(kompasRows({ ...rowsInput, rows: precomputed })).toEqual(kompasRows({ ...rowsInput, rows: duck }));
+        expectEqual(kompasRows({ ...rowsInput, rows: precomputed }), kompasRows({ ...rowsInput, rows: duck }));
         verdicts += fromFiles.filter(
           (a) => a.vsGemeente.verdict === 'better' || a.vsGemeente.verdict === 'worse',
         ).length;

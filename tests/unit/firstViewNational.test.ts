@@ -31,6 +31,7 @@ import { createNodeConnector } from '../../src/db/node.ts';
 import { dispersionRequest } from '../../src/queries/dispersion.ts';
 import { decodeProfile, kompasRequest, type ProfileRow } from '../../src/queries/kompas.ts';
 import { effectiveAims } from '../../src/userdata/effectiveAims.ts';
+import { expectEqual } from '../fixtures/expectEqual.ts';
 import { smallNational } from './nationalOnce.ts';
 
 let dir = '';
@@ -138,26 +139,27 @@ describe('the precomputed first view of the small national package', () => {
       const paths = firstAreaPaths(kompasRequest(area.code, areas, true).codes);
       expect(profileSource(first, false, paths)).toBe('first');
       const precomputed = await first.rows(paths);
-      expect(precomputed, area.code).toEqual(answer.profile);
+      expectEqual(precomputed, answer.profile, area.code);
       expect(answer.profile.length).toBeGreaterThan(0);
       rows += precomputed.length;
 
       const spreadPath = firstDispersionPath(area.code, areas, true);
       expect(spreadPath, area.code).not.toBeNull();
       const spread = await first.rows([spreadPath!]);
-      expect(spread, `dispersion of ${area.code}`).toEqual(answer.spread);
+      expectEqual(spread, answer.spread, `dispersion of ${area.code}`);
       const dispersion = estimateDispersion(spread, pkg.indicators);
-      expect(dispersion).toEqual(estimateDispersion(answer.spread, pkg.indicators));
+      expectEqual(dispersion, estimateDispersion(answer.spread, pkg.indicators));
 
       const gemeente = area.gemeente ?? null;
       for (const period of pkg.meta.periods) {
         const input = { indicators: pkg.indicators, aims, area: area.code, gemeente, period, dispersion };
         const fromFiles = assessArea({ ...input, rows: precomputed });
         const fromDuck = assessArea({ ...input, rows: answer.profile });
-        expect(fromFiles, `${area.code} ${period}`).toEqual(fromDuck);
-        expect(signals(fromFiles)).toEqual(signals(fromDuck));
+        expectEqual(fromFiles, fromDuck, `${area.code} ${period}`);
+        expectEqual(signals(fromFiles), signals(fromDuck));
         const rowsInput = { indicators: pkg.indicators, area: area.code, gemeente, period, periods: pkg.meta.periods };
-        expect(kompasRows({ ...rowsInput, rows: precomputed })).toEqual(
+        expectEqual(
+          kompasRows({ ...rowsInput, rows: precomputed }),
           kompasRows({ ...rowsInput, rows: answer.profile }),
         );
         verdicts += fromFiles.filter(
@@ -177,10 +179,12 @@ describe('the precomputed first view of the small national package', () => {
     const duck = await duckDbAnswers(true);
     for (const area of pkg.areas) {
       const answer = duck.get(area.code)!;
-      expect(await first.rows(firstAreaPaths(kompasRequest(area.code, areas, true).codes)), area.code).toEqual(
+      expectEqual(
+        await first.rows(firstAreaPaths(kompasRequest(area.code, areas, true).codes)),
         answer.profile,
+        area.code,
       );
-      expect(await first.rows([firstDispersionPath(area.code, areas, true)!])).toEqual(answer.spread);
+      expectEqual(await first.rows([firstDispersionPath(area.code, areas, true)!]), answer.spread);
     }
   }, 600_000);
 

@@ -18,6 +18,7 @@ import { createNodeConnector } from '../../src/db/node.ts';
 import type { DisclosureRow } from '../../src/disclosure/model.ts';
 import { PUBLIC_TABLE_COLUMNS } from '../../src/export/publicTable.ts';
 import { auditShown } from '../fixtures/disclosureAudit.ts';
+import { expectEqual } from '../fixtures/expectEqual.ts';
 import { smallNational } from './nationalOnce.ts';
 
 interface FileRow extends DisclosureRow {
@@ -88,7 +89,7 @@ function servedRows(dir: string): Map<string, FileRow> {
   for (const [path, bytes] of observationFiles(dir))
     for (const r of fileRows(bytes)) {
       const before = rows.get(key(r));
-      if (before) expect(r, `${path} ${key(r)}`).toEqual(before);
+      if (before) expectEqual(r, before, `${path} ${key(r)}`);
       else rows.set(key(r), r);
     }
   return rows;
