@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { isolate } from '../../app/bidi.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
@@ -42,29 +42,20 @@ export interface TrendPanelProps {
 
 /** The chosen indicator over all years: the area against its gemeente (and NL), with the aim where there is one. */
 export function TrendPanel({
-  indicator: switchedIndicator,
-  area: switchedArea,
-  gemeente: switchedGemeente,
+  indicator: askedIndicator,
+  area: askedArea,
+  gemeente: askedGemeente,
   hasNl,
   periods,
-  period: switchedPeriod,
-  aim: switchedAim,
-  aimAssessment: switchedAssessment,
+  period,
+  aim: askedAim,
+  aimAssessment: askedAssessment,
   dataFiles,
-  profile: switchedProfile,
+  profile,
   attribution,
   fileBase,
 }: TrendPanelProps) {
   const i18n = useI18n();
-  // A switch repaints the map first; the chart follows in React's next, interruptible render. Every value that
-  // changes with a switch is deferred, so the chart never draws one indicator's rows with another's aim.
-  const askedIndicator = useDeferredValue(switchedIndicator);
-  const askedArea = useDeferredValue(switchedArea);
-  const askedGemeente = useDeferredValue(switchedGemeente);
-  const period = useDeferredValue(switchedPeriod);
-  const askedAim = useDeferredValue(switchedAim);
-  const askedAssessment = useDeferredValue(switchedAssessment);
-  const profile = useDeferredValue(switchedProfile);
   const askedCodes = useMemo(() => {
     const list = [askedArea.code];
     if (askedGemeente && askedGemeente.code !== askedArea.code) list.push(askedGemeente.code);

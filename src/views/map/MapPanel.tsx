@@ -4,7 +4,7 @@ import { MISSING_REASONS, type MissingReason, missingReason, missingWordKey } fr
 import type { MapLevel } from '../../app/urlState.ts';
 import { useChoropleth } from '../../app/useChoropleth.ts';
 import { useMapPrefetch } from '../../app/useMapPrefetch.ts';
-import { namedIn, nameNote } from '../../data/areaPeriods.ts';
+import { nameIn, nameNote } from '../../data/areaPeriods.ts';
 import type { FirstView } from '../../data/firstView.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import { hasShapes, scopeBounds } from '../../data/mapGeometry.ts';
@@ -124,18 +124,17 @@ export function MapPanel({
     ownData,
     ready: data !== null && !loading,
   });
-  // The tooltip names an area as it was called in the year shown, with its other names (a buurt CBS renamed).
-  const names = useMemo(
-    () =>
-      new Map(
-        namedIn(pkg.areas, period).map((a) => {
-          const note = nameNote(a);
-          const name = isolate(a.name);
-          return [a.code, note ? `${name} (${i18n.t(`area.${note.kind}`, { names: note.names })})` : name];
-        }),
-      ),
-    [pkg.areas, period, i18n],
-  );
+  const byCode = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a])), [pkg.areas]);
+  // The tooltip names an area as it was called in the year shown, with its other names (a buurt CBS renamed): asked
+  // per area when shown, not for every area (~18.000 at national scale) at each year switch.
+  const nameOf = (code: string): string | undefined => {
+    const area = byCode.get(code);
+    if (!area) return undefined;
+    const named = { ...area, name: nameIn(area, period) };
+    const note = nameNote(named);
+    const name = isolate(named.name);
+    return note ? `${name} (${i18n.t(`area.${note.kind}`, { names: note.names })})` : name;
+  };
 
   const [levelShown, setLevelShown] = useState<DrawnLevel | null>(null);
   const { paint, scales, values, missing, reasons } = useMemo(() => {
@@ -172,7 +171,7 @@ export function MapPanel({
   );
 
   const describe = (code: string) => {
-    const name = names.get(code) ?? code;
+    const name = nameOf(code) ?? code;
     if (!paint.has(code)) return `${name}: ${i18n.t(missingWordKey('no_data'))}`;
     const v = values.get(code);
     const measured = raw?.get(code);
@@ -188,15 +187,14 @@ export function MapPanel({
   };
 
   // A buurt chosen while the map shows wijken is a small outline: its wijk is outlined too, and named below the map.
-  const byCode = useMemo(() => new Map(pkg.areas.map((a) => [a.code, a])), [pkg.areas]);
   const onScreen = levelShown ?? (level === 'auto' ? null : level);
   const within = useMemo(() => {
     const area = byCode.get(selected);
     if (!area || !onScreen || !(FINER[area.level] > FINER[onScreen])) return null;
     return ancestors(byCode, selected).find((code) => byCode.get(code)?.level === onScreen) ?? null;
   }, [byCode, selected, onScreen]);
-  const selectedName = names.get(selected) ?? (byCode.get(selected) && isolate(byCode.get(selected)!.name));
-  const withinName = within ? (names.get(within) ?? (byCode.get(within) && isolate(byCode.get(within)!.name))) : null;
+  const selectedName = nameOf(selected);
+  const withinName = within ? nameOf(within) : null;
 
   // The legend shows the classes of the level on screen (with `auto` the zoom decides), else the first level drawn.
   const legendLevel = (levelShown && scales.has(levelShown) ? levelShown : levels.find((l) => scales.has(l))) ?? null;
