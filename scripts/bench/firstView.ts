@@ -19,6 +19,8 @@ const MB = 1024 * 1024;
 interface Load {
   /** Null when the page never set gk:kompas-drawn. */
   kompas: number | null;
+  /** The Kompas with all its theme tables (the app draws them right after the first paint); null when never set. */
+  complete: number | null;
   mapIdle: number;
 }
 
@@ -31,14 +33,20 @@ async function loadOnce(
   const deadline = Date.now() + opts.loadTimeoutMs;
   await withTimeout(navigate(), opts.loadTimeoutMs, 'navigation');
   let kompas: number | null = null;
+  let complete: number | null = null;
   if (kompasMark) {
     const { marks } = await waitForMarks(page, ['gk:kompas-drawn'], opts.loadTimeoutMs, 0);
     kompas = first(marks, 'gk:kompas-drawn') ?? null;
+    if (kompas !== null) {
+      const rest = Math.max(1000, deadline - Date.now());
+      const done = await waitForMarks(page, ['gk:kompas-complete'], rest, 0);
+      complete = first(done.marks, 'gk:kompas-complete') ?? null;
+    }
   }
   const left = Math.max(1000, deadline - Date.now());
   await withTimeout(mapIdle(page, left), left, 'first view: map idle');
   const idle = await page.evaluate(() => performance.now());
-  return { kompas, mapIdle: idle };
+  return { kompas, complete, mapIdle: idle };
 }
 
 /** Collects the responses of a page by kind while `collecting`. */
@@ -158,9 +166,12 @@ export async function measureFirstViews(
           results.na(`first_view_${kind}_kompas_ms`, target, 'mark gk:kompas-drawn never appeared');
         }
         results.series(`first_view_${kind}_kompas_ms`, target).add(load.kompas);
+        if (load.kompas !== null && load.complete === null)
+          results.series(`first_view_${kind}_kompas_complete_ms`, target).fail('no gk:kompas-complete');
+        else results.series(`first_view_${kind}_kompas_complete_ms`, target).add(load.complete);
         results.series(`first_view_${kind}_map_idle_ms`, target).add(load.mapIdle);
         log(
-          `  ${target} first view ${kind} #${run + 1}: Kompas ${load.kompas?.toFixed(0) ?? 'n/a'} ms, map idle ${load.mapIdle.toFixed(0)} ms`,
+          `  ${target} first view ${kind} #${run + 1}: Kompas ${load.kompas?.toFixed(0) ?? 'n/a'} ms, complete ${load.complete?.toFixed(0) ?? 'n/a'} ms, map idle ${load.mapIdle.toFixed(0)} ms`,
         );
         if (run === 0 && kind === 'cold') {
           // The JS counted is what was requested before the Kompas was drawn; the data, until the map was idle.
