@@ -387,6 +387,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   );
   // The area the pointer rests on (map or list) starts loading, so the click that follows finds its data.
   const onAreaDwell = useDwell(model.warm);
+  const onAreaPress = useCallback((code: string) => void model.warm(code), [model.warm]);
   // The new Kompas's data is asked for at once, and the choice made once it is here: one render per click.
   const select = useAreaChoice(
     model.warm,
@@ -519,6 +520,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                 selected={area.code}
                 onSelect={chooseArea}
                 onHover={onAreaDwell}
+                onPress={onAreaPress}
                 first={firstView}
                 ownData={own.files.length > 0}
                 handoff="take"

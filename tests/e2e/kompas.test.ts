@@ -136,6 +136,26 @@ describe('the gebiedskompas on the demo municipality', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'map-click.png') });
   });
 
+  it('asks for the Kompas file of an area when a press on the map starts, before its click', async () => {
+    const { page } = await open();
+    await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);
+    await mapIdle(page);
+    // A wijk whose file the page has not asked for yet (the first view may have asked for some).
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const target = wijken.find(
+      (w) => w.code !== meta.default_area && !fetched.some((url) => url.endsWith(`/first/area/${w.code}.json`)),
+    )!;
+    const point = await pointInside(page, target.code);
+    const asked = page.waitForRequest((r) => r.url().endsWith(`/first/area/${target.code}.json`), { timeout: 30_000 });
+    // A bare mousedown on the canvas: no pointer moved there first, so no hover dwell asks for it, and no click.
+    await page.evaluate(({ x, y }) => {
+      const canvas = window.__gebiedskompas!.map!.getCanvas();
+      canvas.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: x, clientY: y, button: 0 }));
+    }, point);
+    await asked;
+    expect(new URL(page.url()).searchParams.get('area')).toBe(meta.default_area);
+  });
+
   it('shows buurten when zoomed in, and wijken when zoomed out', async () => {
     const { page } = await open();
     await kompasShows(page, areas.find((a) => a.code === meta.default_area)!.name);

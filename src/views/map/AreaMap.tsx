@@ -40,6 +40,11 @@ export interface AreaMapProps {
   highlight?: string | null;
   /** The area under the pointer, for the linked charts (null when it leaves). */
   onHover?(code: string | null): void;
+  /**
+   * The area a press (mouse or touch) starts on, before its click: a person's press lasts ~100 ms, in which that
+   * area's files can already come.
+   */
+  onPress?(code: string): void;
   /** The level now coloured (with `auto` it changes with the zoom), so the legend shows that level's classes. */
   onLevelShown?(level: DrawnLevel | null): void;
   webglMissing: string;
@@ -387,6 +392,12 @@ export function AreaMap(props: AreaMapProps) {
         latest.current.onHover?.(null);
       }
     });
+    const press = (e: maplibregl.MapMouseEvent | maplibregl.MapTouchEvent) => {
+      const code = featureAt(e.point);
+      if (code) latest.current.onPress?.(code);
+    };
+    map.on('mousedown', press);
+    map.on('touchstart', press);
     map.on('click', (e) => {
       const code = featureAt(e.point);
       if (code) latest.current.onSelect(code);

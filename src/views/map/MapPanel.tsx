@@ -34,6 +34,8 @@ export interface MapPanelProps {
   classification?: MapClassification;
   highlight?: string | null;
   onHover?(code: string | null): void;
+  /** The area a press starts on, before its click (see AreaMap). */
+  onPress?(code: string): void;
   /** Areas outside a range brushed in a chart: drawn faded, so the map shows only the brushed ones. */
   dimmed?: ReadonlySet<string> | null;
   /**
@@ -83,6 +85,7 @@ export function MapPanel({
   classification = QUANTILES,
   highlight,
   onHover,
+  onPress,
   dimmed = null,
   gemeente = null,
   stabilised = null,
@@ -227,6 +230,7 @@ export function MapPanel({
             onSelect={onSelect}
             {...(highlight !== undefined && { highlight })}
             {...(onHover && { onHover })}
+            {...(onPress && { onPress })}
             webglMissing={i18n.t('map.webglMissing')}
             scope={scope}
             onLevelShown={setLevelShown}
