@@ -8,6 +8,7 @@ import { validateAreas } from '../../src/data/validateAreas.ts';
 import type { ProfileRow } from '../../src/queries/kompas.ts';
 import { KompasPanel } from '../../src/views/kompas/KompasPanel.tsx';
 import { domHost } from '../fixtures/domHost.ts';
+import { quietKompasProps } from '../fixtures/quietKompasProps.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -43,7 +44,6 @@ const themes = kompasRows({
   periods: PERIODS,
 });
 const shownRows = themes.reduce((n, t) => n + t.rows.length, 0);
-const none = () => undefined;
 
 function panel(deferBelowFold: boolean, shown = { themes, period: 2024 }) {
   return (
@@ -53,16 +53,7 @@ function panel(deferBelowFold: boolean, shown = { themes, period: 2024 }) {
       period={shown.period}
       periods={PERIODS}
       themes={shown.themes}
-      activeIndicator={null}
-      stale={false}
-      assessments={new Map()}
-      summaries={[]}
-      signals={{ better: [], worse: [] }}
-      printJob={null}
-      onPrintCancel={none}
-      onIndicator={none}
-      onPrint={none}
-      onPrintAll={undefined}
+      {...quietKompasProps}
       deferBelowFold={deferBelowFold}
     />
   );

@@ -9,6 +9,7 @@ import { validateAreas } from '../../src/data/validateAreas.ts';
 import type { ProfileRow } from '../../src/queries/kompas.ts';
 import { KompasPanel } from '../../src/views/kompas/KompasPanel.tsx';
 import { domHost } from '../fixtures/domHost.ts';
+import { quietKompasProps } from '../fixtures/quietKompasProps.ts';
 import { FIXTURES, readPackage } from '../fixtures/readPackage.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -19,7 +20,6 @@ const indicators = validateIndicators(mini['indicators.csv']);
 const byCode = new Map(areas.map((a) => [a.code, a]));
 const gemeente = byCode.get('GM9998')!;
 const PERIODS = [2023, 2024];
-const none = () => undefined;
 
 /** Every indicator of `area` (its value `base` + i), its gemeente and the Netherlands, in both years. */
 function themesOf(area: Area, base: number, period = 2024) {
@@ -48,16 +48,7 @@ function panel(area: Area, base: number, period = 2024) {
       period={period}
       periods={PERIODS}
       themes={themesOf(area, base, period)}
-      activeIndicator={null}
-      stale={false}
-      assessments={new Map()}
-      summaries={[]}
-      signals={{ better: [], worse: [] }}
-      printJob={null}
-      onPrintCancel={none}
-      onIndicator={none}
-      onPrint={none}
-      onPrintAll={undefined}
+      {...quietKompasProps}
     />
   );
 }
