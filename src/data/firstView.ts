@@ -366,16 +366,8 @@ export async function fetchFirstView(
     cachedMap: (path) => mapAnswers.get(path),
     warmMap(path) {
       if (mapFiles.has(path) || mapTexts.has(path)) return;
-      const text = fetchText(`${root}${path}`);
       // A failed fetch is forgotten: mapRows asks again.
-      text.catch(() => {
-        if (mapTexts.get(path) === text) mapTexts.delete(path);
-      });
-      mapTexts.set(path, text);
-      for (const oldest of mapTexts.keys()) {
-        if (mapTexts.size <= MAP_FILES_KEPT) break;
-        mapTexts.delete(oldest);
-      }
+      keepBounded(mapTexts, path, fetchText(`${root}${path}`));
     },
     mapRows(path) {
       const known = mapFiles.get(path);
@@ -394,15 +386,7 @@ export async function fetchFirstView(
         },
       );
       // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
-      pending.catch(() => {
-        if (mapFiles.get(path) === pending) mapFiles.delete(path);
-      });
-      mapFiles.set(path, pending);
-      for (const oldest of mapFiles.keys()) {
-        if (mapFiles.size <= MAP_FILES_KEPT) break;
-        mapFiles.delete(oldest);
-        mapAnswers.delete(oldest);
-      }
+      keepBounded(mapFiles, path, pending, (dropped) => mapAnswers.delete(dropped));
       return pending;
     },
     async rows(paths) {
@@ -415,6 +399,27 @@ export async function fetchFirstView(
       return combined;
     },
   };
+}
+
+/**
+ * Keeps `pending` under `key` in a map of at most MAP_FILES_KEPT entries, the oldest dropped first (`dropped` is told
+ * which); a failed one is forgotten, so the next ask tries again.
+ */
+function keepBounded<T>(
+  kept: Map<string, Promise<T>>,
+  key: string,
+  pending: Promise<T>,
+  dropped?: (key: string) => void,
+): void {
+  pending.catch(() => {
+    if (kept.get(key) === pending) kept.delete(key);
+  });
+  kept.set(key, pending);
+  for (const oldest of kept.keys()) {
+    if (kept.size <= MAP_FILES_KEPT) break;
+    kept.delete(oldest);
+    dropped?.(oldest);
+  }
 }
 
 /** Fetches and decodes each file once; a failed one is forgotten, so a later request may try again. */
