@@ -11,6 +11,15 @@ import { profileSource, useFirstAnswer } from './useKompasModel.ts';
 
 const MARK = 'gk:map-data';
 
+/** The map's rows and the request they answer. */
+export interface ChoroplethState extends QueryState<ChoroplethRow[]> {
+  /**
+   * The request `data` answers: while a newer one loads, the previous one. The legend, tooltip and outlines describe
+   * these rows, so a legend never names the new indicator or year over the old colours.
+   */
+  answers: ChoroplethRequest | null;
+}
+
 /**
  * The map's rows of one request, from the source {@link profileSource} picks: the first view's map file when the
  * build wrote one for the indicator and year (the map then draws while DuckDB still starts, and again from the same
@@ -21,7 +30,7 @@ export function useChoropleth(
   partitions: readonly string[] | undefined,
   first: FirstView | null,
   ownData: boolean,
-): QueryState<ChoroplethRow[]> {
+): ChoroplethState {
   // The areas of one gemeente (Verkennen in a package of many) are a question for DuckDB.
   const path = first && !request.gemeente ? first.mapPath(request.indicator, request.period) : null;
   const precomputed = profileSource(first, ownData, path === null ? null : [path]) === 'first';
@@ -38,7 +47,11 @@ export function useChoropleth(
   const result = useDuckDb ? fromDuckDb : { ...fromFile, data: drawn };
   // As useQuery does, the previous rows stay on screen until the new ones arrive, also when the source changes (the
   // default indicator from its file, the next one from DuckDB): the map does not flash grey in between.
-  const shown = useRef<ChoroplethRow[] | null>(null);
-  if (result.data !== null) shown.current = result.data;
-  return result.data === null && result.error === null ? { data: shown.current, loading: true, error: null } : result;
+  const shown = useRef<{ rows: ChoroplethRow[]; request: ChoroplethRequest } | null>(null);
+  if (result.data !== null && !result.loading) shown.current = { rows: result.data, request };
+  if (result.error !== null) return { ...result, answers: null };
+  if (result.data === null || result.loading) {
+    return { data: shown.current?.rows ?? null, loading: true, error: null, answers: shown.current?.request ?? null };
+  }
+  return { ...result, answers: request };
 }

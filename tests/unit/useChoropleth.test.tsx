@@ -70,10 +70,10 @@ function duckdb() {
   return { coordinator: new Coordinator(connector), asked, release: () => release() };
 }
 
-type Seen = { rows: ChoroplethRow[] | null; loading: boolean };
+type Seen = { rows: ChoroplethRow[] | null; loading: boolean; answers: ChoroplethRequest | null };
 function Probe(props: { request: ChoroplethRequest; first: FirstView | null; ownData: boolean; seen: Seen[] }) {
   const state = useChoropleth(props.request, undefined, props.first, props.ownData);
-  props.seen.push({ rows: state.data, loading: state.loading });
+  props.seen.push({ rows: state.data, loading: state.loading, answers: state.answers });
   return null;
 }
 
@@ -104,11 +104,12 @@ describe('useChoropleth', () => {
     const db = duckdb();
     const seen = render(JEUGD, first, db);
     await flush();
-    expect(seen.at(-1)).toEqual({ rows: FILE_WIJK_BUURT, loading: false });
+    expect(seen.at(-1)).toEqual({ rows: FILE_WIJK_BUURT, loading: false, answers: JEUGD });
     expect(db.asked).toEqual([]);
     // Once the file is in, a new map (the dashboard's after the start screen's) has its rows at its first render.
-    const again = render({ ...JEUGD, levels: ['gemeente'] }, first, duckdb());
-    expect(again[0]).toEqual({ rows: [FILE_ROWS[1]], loading: false });
+    const gemeenten = { ...JEUGD, levels: ['gemeente'] as Level[] };
+    const again = render(gemeenten, first, duckdb());
+    expect(again[0]).toEqual({ rows: [FILE_ROWS[1]], loading: false, answers: gemeenten });
   });
 
   it("keeps the file rows on screen while DuckDB answers another indicator, then shows DuckDB's", async () => {
@@ -120,12 +121,13 @@ describe('useChoropleth', () => {
     render(other, first, db, { seen });
     await flush();
     expect(db.asked).toHaveLength(1);
-    expect(seen.at(-1)).toEqual({ rows: FILE_WIJK_BUURT, loading: true });
+    // …and says they answer the previous request, so the legend does not name the new indicator over them.
+    expect(seen.at(-1)).toEqual({ rows: FILE_WIJK_BUURT, loading: true, answers: JEUGD });
     // Once the map had rows, never a render without them: the map does not flash grey in between.
     expect(seen.slice(seen.findIndex((s) => s.rows !== null)).every((s) => s.rows !== null)).toBe(true);
     db.release();
     await flush();
-    expect(seen.at(-1)).toEqual({ rows: DUCK_ROWS, loading: false });
+    expect(seen.at(-1)).toEqual({ rows: DUCK_ROWS, loading: false, answers: other });
   });
 
   it('asks DuckDB with own data, without a first view, and when the file is broken', async () => {
@@ -142,7 +144,7 @@ describe('useChoropleth', () => {
       await flush();
       expect(db.asked).toHaveLength(1);
       expect(db.asked[0]).toContain("o.indicator_id = 'jeugd'");
-      expect(seen.at(-1)).toEqual({ rows: DUCK_ROWS, loading: false });
+      expect(seen.at(-1)).toEqual({ rows: DUCK_ROWS, loading: false, answers: JEUGD });
       act(() => dom.root.render(null));
     }
   });

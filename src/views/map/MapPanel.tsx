@@ -105,12 +105,18 @@ export function MapPanel({
     () => ({ indicator: indicator.id, period, levels, gemeente }),
     [indicator.id, period, levels, gemeente],
   );
-  const { data, loading } = useChoropleth(
+  const { data, loading, answers } = useChoropleth(
     request,
     pkg.partitions ? [pkg.partitions.indicatorPeriod(indicator.id, period)].filter((p) => p !== null) : undefined,
     first,
     ownData,
   );
+  // What the colours on screen are of: while the next indicator or year loads, still the previous one, and the legend,
+  // tooltip and (periodic) boundaries say so, then change in the same frame as the colours.
+  const shownIndicator =
+    (answers && answers.indicator !== indicator.id && pkg.indicators.find((i) => i.id === answers.indicator)) ||
+    indicator;
+  const shownPeriod = answers?.period ?? period;
   const drawnCount = useMemo(
     () => scope?.codes.length ?? pkg.areas.filter((a) => levels.includes(a.level)).length,
     [pkg.areas, levels, scope],
@@ -133,7 +139,7 @@ export function MapPanel({
   const nameOf = (code: string): string | undefined => {
     const area = byCode.get(code);
     if (!area) return undefined;
-    const named = { ...area, name: nameIn(area, period) };
+    const named = { ...area, name: nameIn(area, shownPeriod) };
     const note = nameNote(named);
     const name = isolate(named.name);
     return note ? `${name} (${i18n.t(`area.${note.kind}`, { names: note.names })})` : name;
@@ -181,12 +187,12 @@ export function MapPanel({
     if (raw && measured !== null && measured !== undefined) {
       return i18n.t('verkennen.map.describeStabilised', {
         name,
-        raw: i18n.value(measured, indicator),
-        stabilised: v === null || v === undefined ? '–' : i18n.value(v, indicator),
+        raw: i18n.value(measured, shownIndicator),
+        stabilised: v === null || v === undefined ? '–' : i18n.value(v, shownIndicator),
       });
     }
     const reason = reasons.get(code) ?? 'not_published';
-    return `${name}: ${v === null || v === undefined ? i18n.t(missingWordKey(reason)) : i18n.value(v, indicator)}`;
+    return `${name}: ${v === null || v === undefined ? i18n.t(missingWordKey(reason)) : i18n.value(v, shownIndicator)}`;
   };
 
   // A buurt chosen while the map shows wijken is a small outline: its wijk is outlined too, and named below the map.
@@ -208,7 +214,7 @@ export function MapPanel({
       : i18n.t(`levelSingular.${level}`);
   const shapes = hasShapes(pkg.geometry);
   return (
-    <section className="map-panel" aria-labelledby="map-title">
+    <section className="map-panel" aria-labelledby="map-title" aria-busy={loading}>
       <h2 id="map-title" className="visually-hidden">
         {i18n.t('map.title')}
       </h2>
@@ -221,11 +227,15 @@ export function MapPanel({
             geometry={pkg.geometry}
             level={level}
             paint={paint}
-            period={period}
+            period={shownPeriod}
             selected={selected}
             selectedWithin={within}
             attribution={pkg.meta.attribution}
-            ariaLabel={i18n.t('map.label', { indicator: i18n.label(indicator), period, level: levelName })}
+            ariaLabel={i18n.t('map.label', {
+              indicator: i18n.label(shownIndicator),
+              period: shownPeriod,
+              level: levelName,
+            })}
             describe={describe}
             onSelect={onSelect}
             {...(highlight !== undefined && { highlight })}
@@ -241,8 +251,8 @@ export function MapPanel({
       )}
       {shapes && (
         <MapLegend
-          indicator={indicator}
-          period={period}
+          indicator={shownIndicator}
+          period={shownPeriod}
           classes={legendClasses}
           level={legendLevel}
           missing={missing}
