@@ -127,6 +127,11 @@ export function cacheControl(relPath: string): string {
   return relPath.startsWith('assets/') ? IMMUTABLE : 'no-cache';
 }
 
+/** A file version's ETag, per encoding (each variant is its own representation): size and modification time. */
+function fileEtag(stat: { size: number; mtimeMs: number }, encoding: string | undefined): string {
+  return `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+}
+
 /**
  * Sends `path` (a file of the build or of a package) with the precompressed sibling the client accepts, its own
  * Content-Type, `Vary: Accept-Encoding`, an ETag per variant and the cache policy.
@@ -136,7 +141,7 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, path: string
   const encoding = acceptedEncodings(req.headers['accept-encoding']).find((e) => existsSync(variants[e]));
   const file = encoding ? variants[encoding] : path;
   const stat = statSync(file);
-  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+  const etag = fileEtag(stat, encoding);
   res.setHeader('Content-Type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
   res.setHeader('Cache-Control', cache);
   res.setHeader('Vary', 'Accept-Encoding');
@@ -291,7 +296,7 @@ export async function sendLiveFile(req: IncomingMessage, res: ServerResponse, pa
     res.setHeader('Content-Type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
     res.setHeader('Cache-Control', cache);
     res.setHeader('Vary', 'Accept-Encoding');
-    const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+    const etag = fileEtag(stat, encoding);
     res.setHeader('ETag', etag);
     if (req.headers['if-none-match'] === etag) {
       res.statusCode = 304;

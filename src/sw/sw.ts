@@ -6,11 +6,13 @@
  *   open page keeps being served the chunks of its own build until the new worker takes over, so a redeploy never
  *   leaves it asking for chunk names that no longer exist.
  * - Package files under data/ are cached as they are seen, stale-while-revalidate: the page gets what it saw
- *   last at once, the network refreshes it for next time.
+ *   last at once, the network refreshes it for next time (stored again only when it changed).
  * - A new build waits; the page announces it and sends `skip-waiting` when the user chooses to reload.
  *
  * Only the DOM lib is in the project's types, so the few worker types used here are declared locally.
  */
+
+import { staleWhileRevalidate } from './staleWhileRevalidate.ts';
 
 interface ExtendableEvent extends Event {
   waitUntil(work: Promise<unknown>): void;
@@ -60,21 +62,6 @@ function isData(request: Request): boolean {
   return request.url.startsWith(url('data/'));
 }
 
-/** Stale-while-revalidate: the cached copy at once if there is one, refreshed from the network behind it. */
-async function dataResponse(request: Request, background: (work: Promise<unknown>) => void): Promise<Response> {
-  const cache = await caches.open(DATA_CACHE);
-  const cached = await cache.match(request);
-  const fresh = fetch(request).then(async (response) => {
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
-  });
-  if (cached) {
-    background(fresh.catch(() => undefined));
-    return cached;
-  }
-  return fresh;
-}
-
 /** A navigation to the app itself (the benchmark's baseline page next to it is not the app). */
 function isAppPage(request: Request): boolean {
   const path = new URL(request.url).pathname;
@@ -89,8 +76,19 @@ async function appResponse(request: Request): Promise<Response> {
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope.href)) return;
-  if (isData(request)) event.respondWith(dataResponse(request, (work) => event.waitUntil(work)));
-  else if (isAppPage(request) || PRECACHED.has(request.url.split(/[?#]/)[0]!)) event.respondWith(appResponse(request));
+  if (isData(request)) {
+    event.respondWith(
+      caches.open(DATA_CACHE).then((cache) =>
+        staleWhileRevalidate(
+          cache,
+          request,
+          (r) => fetch(r),
+          (work) => event.waitUntil(work),
+        ),
+      ),
+    );
+  } else if (isAppPage(request) || PRECACHED.has(request.url.split(/[?#]/)[0]!))
+    event.respondWith(appResponse(request));
 });
 
 sw.addEventListener('message', (event) => {
