@@ -23,7 +23,7 @@ import { AgendaContext, type AgendaContextValue } from '../views/agenda/AgendaCo
 import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
 import { useAreaRanks } from '../views/kompas/useAreaRanks.ts';
-import { MapPanel } from '../views/map/MapPanel.tsx';
+import { drawnLevels, MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { isolate } from './bidi.ts';
 import { isSwitching, type LoadFailure } from './datasetSwitch.ts';
@@ -39,6 +39,7 @@ import { revealKompas } from './revealKompas.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
 import { useAreaChoice } from './useAreaChoice.ts';
+import { choroplethRowsNow } from './useChoropleth.ts';
 import { useDwell } from './useDwell.ts';
 import { useKompasModel } from './useKompasModel.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
@@ -317,11 +318,28 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   // trend chart repaint first; React renders it right after, interruptibly.
   const kompasPeriod = useDeferredValue(selection.period);
   const kompasIndicator = useDeferredValue(indicator.id);
-  const onIndicator = useCallback((id: string) => update({ indicator: id }), [update]);
-  const onPeriod = useCallback((period: number) => update({ period }), [update]);
-  const onGemeente = useCallback((code: string, period: number) => update({ area: code, period }), [update]);
+  const ownData = own.files.length > 0;
   // The package's precomputed first view answers where it can (the start screen drew from it already), else DuckDB.
   const firstView = useMemo(() => fetchedFirstView(datasetId), [datasetId]);
+  const mapLevels = useMemo(() => drawnLevels(url.level, pkg.geometry.gemeenten), [url.level, pkg.geometry.gemeenten]);
+  // An indicator or year switch takes the map's rows from the first view's cache here, when they were fetched ahead
+  // (gk:map-data), before React renders the switch; the map then draws that same array.
+  const chooseMap = useCallback(
+    (change: { indicator: string } | { period: number }) => {
+      const next = { indicator: indicator.id, period: selection.period, ...change };
+      choroplethRowsNow({ ...next, levels: mapLevels, gemeente: null }, firstView, ownData);
+      update(change);
+    },
+    [indicator.id, selection.period, mapLevels, firstView, ownData, update],
+  );
+  const onIndicator = useCallback((id: string) => chooseMap({ indicator: id }), [chooseMap]);
+  const onPeriod = useCallback((period: number) => chooseMap({ period }), [chooseMap]);
+  const onPlainIndicator = useCallback((id: string) => update({ indicator: id }), [update]);
+  const onPlainPeriod = useCallback((period: number) => update({ period }), [update]);
+  const onLevel = useCallback((level: MapLevel) => update({ level }), [update]);
+  // At national scale ~18.000 areas: looked at once per package, not at every render.
+  const hasCustomAreas = useMemo(() => pkg.areas.some((a) => a.level === 'gebied'), [pkg.areas]);
+  const onGemeente = useCallback((code: string, period: number) => update({ area: code, period }), [update]);
   const model = useKompasModel({
     area,
     gemeente,
@@ -332,7 +350,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
     period: kompasPeriod,
     partitioned: pkg.partitions !== null,
     first: firstView,
-    ownData: own.files.length > 0,
+    ownData,
   });
   const { profileRequest, profile, dispersion, themes, absent, assessments, summaries } = model;
   const signalList = model.signals;
@@ -415,10 +433,11 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
       periods={pkg.meta.periods}
       period={selection.period}
       level={url.level}
-      hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
-      onIndicator={(id) => update({ indicator: id })}
-      onPeriod={(period) => update({ period })}
-      onLevel={(level) => update({ level })}
+      hasCustomAreas={hasCustomAreas}
+      // The Kompas view's map is the one whose rows the switch takes at once (Verkennen's may be one gemeente's).
+      onIndicator={showPeriod ? onIndicator : onPlainIndicator}
+      onPeriod={onPeriod}
+      onLevel={onLevel}
       showPeriod={showPeriod}
     />
   );
@@ -467,10 +486,10 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
             levels={OVERVIEW_LEVELS}
             levelLabel={i18n.t('overview.level')}
             showIndicator={false}
-            hasCustomAreas={pkg.areas.some((a) => a.level === 'gebied')}
-            onIndicator={(id) => update({ indicator: id })}
-            onPeriod={(period) => update({ period })}
-            onLevel={(level) => update({ level })}
+            hasCustomAreas={hasCustomAreas}
+            onIndicator={onPlainIndicator}
+            onPeriod={onPlainPeriod}
+            onLevel={onLevel}
           />
           <Suspense fallback={<LoadingMessage />}>
             <OverviewPage
@@ -522,7 +541,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                 onHover={onAreaDwell}
                 onPress={onAreaPress}
                 first={firstView}
-                ownData={own.files.length > 0}
+                ownData={ownData}
                 handoff="take"
               />
               <Suspense fallback={null}>

@@ -3,7 +3,7 @@ import type { FirstView } from '../data/firstView.ts';
 import { type Indicator, type Level, THEMES } from '../data/package.ts';
 import type { PartitionStore } from '../data/partitions.ts';
 import { CoordinatorContext } from '../db/useQuery.ts';
-import { choroplethQuery } from '../queries/choropleth.ts';
+import { type ChoroplethRow, choroplethQuery } from '../queries/choropleth.ts';
 import { profileSource } from './useKompasModel.ts';
 
 /** One map choice: an indicator in a year. */
@@ -53,6 +53,8 @@ export interface MapPrefetchInput {
   ownData: boolean;
   /** The shown choice's rows are in (not the previous choice's kept on screen). */
   ready: boolean;
+  /** Called with each map file's rows decoded ahead, in the idle moment of its decoding (the map computes its colours). */
+  prepare?: (fileRows: readonly ChoroplethRow[]) => void;
 }
 
 /** The map's selects (views/controls/Controls.tsx): a user reaching for one is about to switch. */
@@ -88,6 +90,8 @@ function useSwitchIntent(active: boolean): boolean {
 export function useMapPrefetch(input: MapPrefetchInput): void {
   const { indicators, periods, partitions, shown, levels, gemeente, first, ownData, ready } = input;
   const coordinator = useContext(CoordinatorContext);
+  const prepare = useRef(input.prepare);
+  prepare.current = input.prepare;
   const key = `${shown.indicator}|${shown.period}`;
   const opened = useRef<string | null>(null);
   const switched = useRef(false);
@@ -116,7 +120,9 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
       for (const path of paths) files.warmMap(path);
       return whenIdleEach(paths, (path) =>
         files.mapRows(path).then(
-          () => undefined,
+          // In the same idle moment: the next switch more likely finds its colours ready than when each waited for
+          // an idle moment of its own.
+          (rows) => prepare.current?.(rows),
           () => undefined,
         ),
       );

@@ -2,7 +2,7 @@
 import { tableFromArrays } from 'apache-arrow';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useChoropleth } from '../../src/app/useChoropleth.ts';
+import { choroplethRowsNow, useChoropleth } from '../../src/app/useChoropleth.ts';
 import { encodeMapRows, type FirstView, firstMapPath } from '../../src/data/firstView.ts';
 import type { Level } from '../../src/data/package.ts';
 import type { Connector } from '../../src/db/connector.ts';
@@ -110,6 +110,27 @@ describe('useChoropleth', () => {
     const gemeenten = { ...JEUGD, levels: ['gemeente'] as Level[] };
     const again = render(gemeenten, first, duckdb());
     expect(again[0]).toEqual({ rows: [FILE_ROWS[1]], loading: false, answers: gemeenten });
+  });
+
+  it("has a switch's rows in hand before React renders it only when its file is in: the same array the map draws", async () => {
+    const first = (await firstView())!;
+    const marks = () => performance.getEntriesByName('gk:map-data').length;
+    performance.clearMarks('gk:map-data');
+    // Not fetched yet: no rows, no mark (the map's own load marks when they come).
+    expect(choroplethRowsNow(JEUGD, first, false)).toBeNull();
+    expect(marks()).toBe(0);
+    await first.mapRows(firstMapPath('jeugd', 2025));
+    const now = choroplethRowsNow(JEUGD, first, false);
+    expect(now).toEqual(FILE_WIJK_BUURT);
+    expect(marks()).toBe(1);
+    const seen = render(JEUGD, first, duckdb());
+    expect(seen[0]?.rows).toBe(now);
+    // Where DuckDB answers (own data, one gemeente's areas, no file for the choice): nothing in hand.
+    performance.clearMarks('gk:map-data');
+    expect(choroplethRowsNow(JEUGD, first, true)).toBeNull();
+    expect(choroplethRowsNow({ ...JEUGD, gemeente: 'GM1' }, first, false)).toBeNull();
+    expect(choroplethRowsNow({ ...JEUGD, period: 2024 }, first, false)).toBeNull();
+    expect(marks()).toBe(0);
   });
 
   it("keeps the file rows on screen while DuckDB answers another indicator, then shows DuckDB's", async () => {

@@ -6,6 +6,7 @@ import { encodeMapRows, FIRST_MAP_AREAS, type FirstView, firstMapPath } from '..
 import type { Indicator, Level, Theme } from '../../src/data/package.ts';
 import type { Coordinator } from '../../src/db/coordinator.ts';
 import { CoordinatorContext } from '../../src/db/useQuery.ts';
+import type { ChoroplethRow } from '../../src/queries/choropleth.ts';
 import { domHost } from '../fixtures/domHost.ts';
 import { mapFirstView } from '../fixtures/mapFirstView.ts';
 
@@ -50,7 +51,14 @@ async function firstView(fetched: string[]): Promise<FirstView> {
   return (await mapFirstView({ maps, order, file: () => file, fetched }))!;
 }
 
-function Probe(props: { first: FirstView; indicator: string; period: number; ready: boolean; ownData?: boolean }) {
+function Probe(props: {
+  first: FirstView;
+  indicator: string;
+  period: number;
+  ready: boolean;
+  ownData?: boolean;
+  prepare?: (rows: readonly ChoroplethRow[]) => void;
+}) {
   useMapPrefetch({
     indicators: INDICATORS,
     periods: PERIODS,
@@ -61,6 +69,7 @@ function Probe(props: { first: FirstView; indicator: string; period: number; rea
     first: props.first,
     ownData: props.ownData ?? false,
     ready: props.ready,
+    ...(props.prepare && { prepare: props.prepare }),
   });
   return null;
 }
@@ -119,6 +128,28 @@ describe('useMapPrefetch', () => {
     expect(fetched.filter((u) => u !== FIRST_MAP_AREAS)).toEqual(expected);
     // The files answer the map: DuckDB is asked nothing.
     expect(asked).toEqual([]);
+  });
+
+  it('hands each file decoded ahead to prepare (the map computes its colours then), each once', async () => {
+    const first = await firstView([]);
+    const { coordinator } = fakeCoordinator();
+    const prepared: (readonly ChoroplethRow[])[] = [];
+    const prepare = (rows: readonly ChoroplethRow[]) => prepared.push(rows);
+    render(coordinator, { first, indicator: 'a', period: 2025, ready: true, prepare });
+    await idle();
+    expect(prepared).toEqual([]);
+    render(coordinator, { first, indicator: 'b', period: 2025, ready: true, prepare });
+    const expected = [2025, 2024, 2023].map((period) => firstMapPath('b', period));
+    await act(() =>
+      vi.waitFor(
+        () => {
+          for (const path of expected) expect(prepared, path).toContain(first.cachedMap(path));
+        },
+        { timeout: 5000 },
+      ),
+    );
+    // The very arrays the map draws from, each prepared once.
+    expect(new Set(prepared).size).toBe(prepared.length);
   });
 
   it('fetches the likely next files before the first switch once the user reaches for a select', async () => {

@@ -1,14 +1,15 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { MISSING_REASONS, type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
+import { missingWordKey } from '../../app/missingReason.ts';
 import type { MapLevel } from '../../app/urlState.ts';
-import { useChoropleth } from '../../app/useChoropleth.ts';
+import { drawnRows, useChoropleth } from '../../app/useChoropleth.ts';
 import { useMapPrefetch } from '../../app/useMapPrefetch.ts';
 import { nameIn, nameNote } from '../../data/areaPeriods.ts';
 import type { FirstView } from '../../data/firstView.ts';
 import type { LoadedPackage } from '../../data/load.ts';
 import { hasShapes, scopeBounds } from '../../data/mapGeometry.ts';
 import type { Indicator, Level } from '../../data/package.ts';
+import type { ChoroplethRow } from '../../queries/choropleth.ts';
 import { ancestors } from '../picker/areaTree.ts';
 
 // maplibre is the largest library of the app (~290 KB gzip): loaded in parallel, so the Kompas does not wait for it.
@@ -16,9 +17,9 @@ const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.Are
 
 import { isolate } from '../../app/bidi.ts';
 import type { DrawnLevel, MapScope } from './AreaMap.tsx';
-import { levelScales, type MapClassification } from './classify.ts';
-import type { AreaPaint } from './featureState.ts';
+import type { MapClassification } from './classify.ts';
 import { MapLegend } from './MapLegend.tsx';
+import { mapPaint } from './mapPaint.ts';
 
 /** What the map reads of a package: the start screen has it from the fetched files, before DuckDB holds them. */
 export type MapPackage = Pick<LoadedPackage, 'meta' | 'areas' | 'indicators' | 'geometry' | 'partitions'>;
@@ -59,7 +60,7 @@ export interface MapPanelProps {
   handoff?: 'give' | 'take';
 }
 
-const DIMMED_COLOR = '#ececec';
+const NO_ROWS: ChoroplethRow[] = [];
 /** How fine a level is: a buurt lies in a wijk, a wijk in a gemeente; an own area (gebied) lies in none of them. */
 const FINER: Record<Level, number> = { land: 0, gemeente: 1, wijk: 2, buurt: 3, gebied: Number.NaN };
 
@@ -69,7 +70,7 @@ const QUANTILES: MapClassification = { method: 'quantile' };
 export type { MapClassification } from './classify.ts';
 
 /** The levels a map choice draws; `auto` adds the gemeenten when the package has more than one. */
-function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
+export function drawnLevels(level: MapLevel, gemeenten: number): Level[] {
   if (level !== 'auto') return [level];
   return gemeenten > 1 ? ['gemeente', 'wijk', 'buurt'] : ['wijk', 'buurt'];
 }
@@ -121,8 +122,17 @@ export function MapPanel({
     () => scope?.codes.length ?? pkg.areas.filter((a) => levels.includes(a.level)).length,
     [pkg.areas, levels, scope],
   );
+  // The colour table of a map file fetched ahead, computed in idle time: a switch to it then only looks it up.
+  const preparePaint = useCallback(
+    (fileRows: readonly ChoroplethRow[]) => {
+      if (dimmed || stabilised) return;
+      mapPaint(drawnRows(fileRows, levels), { sources: pkg.geometry.sources, drawnCount, classification });
+    },
+    [dimmed, stabilised, levels, pkg.geometry.sources, drawnCount, classification],
+  );
   // Once this map is drawn, fetch what the next switch most likely needs.
   useMapPrefetch({
+    prepare: preparePaint,
     indicators: pkg.indicators,
     periods: pkg.meta.periods,
     partitions: pkg.partitions,
@@ -146,34 +156,10 @@ export function MapPanel({
   };
 
   const [levelShown, setLevelShown] = useState<DrawnLevel | null>(null);
-  const { paint, scales, values, missing, reasons } = useMemo(() => {
-    const rows = stabilised
-      ? (data ?? []).map((r) => ({ ...r, value: r.suppressed ? null : (stabilised.get(r.code) ?? null) }))
-      : (data ?? []);
-    const scales = levelScales(
-      rows.map((r) => ({ level: r.level, value: r.suppressed ? null : r.value })),
-      classification,
-    );
-    const paint = new Map<string, AreaPaint>();
-    const values = new Map<string, number | null>();
-    const reasons = new Map<string, MissingReason>();
-    const sources = pkg.geometry.sources;
-    const sourceOf = new Map(sources.flatMap((s) => s.levels.map((l) => [l, s.id] as const)));
-    for (const r of rows) {
-      const source = sourceOf.get(r.level);
-      if (!source) continue;
-      const scale = scales.get(r.level);
-      const color = r.value === null || !scale ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
-      // The reason is the published row's; a stabilised value that could not be estimated is simply not shown.
-      const reason = r.suppressed || r.status ? missingReason(r) : r.value === null ? 'not_published' : null;
-      paint.set(r.code, { source, color, suppressed: r.suppressed, missing: reason });
-      values.set(r.code, r.suppressed ? null : r.value);
-      if (reason) reasons.set(r.code, reason);
-    }
-    const present = new Set<MissingReason>(reasons.values());
-    if (paint.size < drawnCount) present.add('no_data');
-    return { paint, scales, values, reasons, missing: MISSING_REASONS.filter((m) => present.has(m)) };
-  }, [data, pkg, drawnCount, classification, dimmed, stabilised]);
+  const { paint, scales, values, missing, reasons } = useMemo(
+    () => mapPaint(data ?? NO_ROWS, { sources: pkg.geometry.sources, drawnCount, classification, dimmed, stabilised }),
+    [data, pkg.geometry.sources, drawnCount, classification, dimmed, stabilised],
+  );
   const raw = useMemo(
     () => (stabilised ? new Map((data ?? []).map((r) => [r.code, r.suppressed ? null : r.value])) : null),
     [data, stabilised],

@@ -11,8 +11,15 @@
  *
  * Values that are not finite numbers (null, NaN: suppressed or missing) are ignored.
  */
-import { quantile } from 'd3';
-import { type ColorClass, type ColorScale, NO_DATA_COLOR, quantileColorScale, SEQUENTIAL } from './colorScale.ts';
+import { quantileSorted } from 'd3';
+import {
+  type ColorClass,
+  type ColorScale,
+  NO_DATA_COLOR,
+  quantileColorScale,
+  SEQUENTIAL,
+  sortedFinite,
+} from './colorScale.ts';
 
 /**
  * Colour-blind-safe palettes (ColorBrewer, Brewer & Harrower 2003; viridis, van der Walt & Smith 2015), light to
@@ -49,7 +56,7 @@ type MaybeNumber = number | null | undefined;
 const EMPTY: ColorScale = { classes: [], color: () => NO_DATA_COLOR };
 
 function finiteSorted(values: readonly MaybeNumber[]): number[] {
-  return values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  return Array.from(sortedFinite(values));
 }
 
 /**
@@ -102,7 +109,7 @@ export function classBreaks(sorted: readonly number[], method: ClassMethod, clas
   const max = sorted[sorted.length - 1]!;
   switch (method) {
     case 'quantile':
-      return Array.from({ length: k - 1 }, (_, i) => quantile(sorted, (i + 1) / k)!);
+      return Array.from({ length: k - 1 }, (_, i) => quantileSorted(sorted as number[], (i + 1) / k)!);
     case 'equal':
       return Array.from({ length: k - 1 }, (_, i) => min + ((max - min) * (i + 1)) / k);
     case 'jenks':

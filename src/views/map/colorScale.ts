@@ -1,4 +1,4 @@
-import { quantile } from 'd3';
+import { quantileSorted } from 'd3';
 
 /** Sequential blues, light to dark; distinct from the grey used for "geheim" and readable for colour-blind users. */
 export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
@@ -36,18 +36,30 @@ export interface ColorScale {
 }
 
 /**
+ * The finite values, ascending, as a typed array: its native numeric sort is several times faster than an array's
+ * with a comparator (a national buurt map has ~14.000 values; a switch sorts them once per level).
+ */
+export function sortedFinite(values: readonly (number | null | undefined)[]): Float64Array {
+  let n = 0;
+  const out = new Float64Array(values.length);
+  for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) out[n++] = v;
+  return out.subarray(0, n).sort();
+}
+
+/**
  * Quantile classes (up to five) over the shown values: each colour holds about as many areas. Equal breaks are
  * merged, so a level with few distinct values gets fewer classes rather than empty ones.
  */
 export function quantileColorScale(values: readonly number[], palette: readonly string[] = SEQUENTIAL): ColorScale {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const sorted = sortedFinite(values);
   if (sorted.length === 0) return { classes: [], color: () => NO_DATA_COLOR };
   const n = palette.length;
   const min = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
   const breaks: number[] = [];
   for (let i = 1; i < n; i++) {
-    const b = quantile(sorted, i / n)!;
+    // d3's types ask for an array; it reads any array-like (R-7, as quantile() on the unsorted values).
+    const b = quantileSorted(sorted as unknown as number[], i / n)!;
     if (b > min && b < max && (breaks.length === 0 || b > breaks[breaks.length - 1]!)) breaks.push(b);
   }
   const bounds = [min, ...breaks, max];
