@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, navigateInApp, useApp, WAIT, watchedPage } from './harness.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
 const gemeente = areas.find((a) => a.level === 'gemeente')!;
@@ -20,6 +20,8 @@ describe('Dutch everywhere, and words and numbers', () => {
     ({ page, consoleErrors } = await watchedPage(app.browser, app.origin));
   });
 
+  // One page load (the first test's); the views after it are reached by the app's own navigation, as each full load
+  // boots DuckDB again (~7 s of Chromium CPU on CI's two cores).
   it('labels the map and its controls in Dutch, and says "1 gebied gevonden"', async () => {
     await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025`);
     await kompasShows(page, 'Centrum');
@@ -49,7 +51,7 @@ describe('Dutch everywhere, and words and numbers', () => {
   });
 
   it('shows a buurt chosen on a wijk map inside its outlined wijk, and says so', async () => {
-    await page.goto(`${app.url}?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=wijk`);
+    await navigateInApp(page, `?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=wijk`);
     await kompasShows(page, buurt.name);
     await mapIdle(page);
     const note = page.locator('.map-selection');
@@ -73,13 +75,13 @@ describe('Dutch everywhere, and words and numbers', () => {
     await page.locator('.map-panel').screenshot({ path: join(ARTIFACTS, 'words-selected-buurt.png') });
 
     // At buurt level the buurt is simply selected.
-    await page.goto(`${app.url}?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=buurt`);
+    await navigateInApp(page, `?dataset=demo&area=${buurt.code}&indicator=jeugdhulp_pct&period=2025&level=buurt`);
     await kompasShows(page, buurt.name);
     await expect.poll(() => note.textContent()).toBe(`Geselecteerd: ${buurt.name}`);
   });
 
   it('offers one year control in Verkennen: the slider, by keyboard', async () => {
-    await page.goto(`${app.url}?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen`);
+    await navigateInApp(page, '?dataset=demo&area=WK999901&indicator=jeugdhulp_pct&period=2025&view=verkennen');
     const slider = page.getByRole('slider');
     await slider.waitFor({ timeout: WAIT });
     expect(await page.locator('select[name="period"]').count()).toBe(0);
@@ -90,7 +92,7 @@ describe('Dutch everywhere, and words and numbers', () => {
   });
 
   it('shows years as 2016 and floats rounded in the SQL console, and a typo as a syntax error', async () => {
-    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
+    await navigateInApp(page, '?dataset=demo&area=WK999901&view=data');
     const editor = page.locator('.sql-editor');
     await editor.waitFor({ timeout: WAIT });
     const run = page.getByRole('button', { name: 'Uitvoeren' });

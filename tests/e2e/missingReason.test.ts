@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, navigateInApp, useApp, WAIT, watchedPage } from './harness.ts';
 import { importCbsOnce, realDataPresent, SHARED } from './realData.ts';
 
 const present = realDataPresent('missing-reason e2e test');
@@ -95,8 +95,8 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
     await page.locator('tr[data-indicator="p_jz_tn"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2024-rows.png') });
 
-    // A large wijk: the same words, not "geheim".
-    await page.goto(`${app.url}?dataset=eemsdelta&area=WK197906&period=2024&indicator=p_jz_tn`);
+    // A large wijk: the same words, not "geheim". (The app's own navigation: a full load boots DuckDB again.)
+    await navigateInApp(page, '?dataset=eemsdelta&area=WK197906&period=2024&indicator=p_jz_tn');
     await kompasShows(page, 'Noord', { period: 2024 });
     await expect
       .poll(async () =>
@@ -107,7 +107,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2024-wijk.png') });
 
     // The small buurt CBS kept secret in 2015.
-    await page.goto(`${app.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb`);
+    await navigateInApp(page, '?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb');
     await page.waitForFunction(() => document.querySelector('section.kompas')?.getAttribute('data-period') === '2015');
     const secret = page.locator('tr[data-indicator="a_soz_wb"] td[data-cell="area"] [data-missing]');
     await expect.poll(() => secret.textContent(), { timeout: WAIT }).toBe('geheim');
@@ -118,7 +118,7 @@ describe.skipIf(!present)('why a value is missing, on a package imported from re
       .toBe('Geheim (kleine aantallen beschermd)');
     await page.screenshot({ path: join(ARTIFACTS, 'missing-eemsdelta-2015-buurt.png') });
     // The buurten of 2015 on the map: the secret ones hatched over grey.
-    await page.goto(`${app.url}?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb&level=buurt`);
+    await navigateInApp(page, '?dataset=eemsdelta&area=BU00100108&period=2015&indicator=a_soz_wb&level=buurt');
     await kompasShows(page, 'Industrieterrein', { period: 2015 });
     await mapIdle(page);
     const hatched = await page.evaluate(() => {

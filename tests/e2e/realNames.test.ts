@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, navigateInApp, useApp, WAIT, type Watched, watchedPage } from './harness.ts';
 import { pointInside } from './mapPoint.ts';
 import { importUithoorn, realDataPresent } from './realData.ts';
 
@@ -27,6 +27,11 @@ async function levelColours(page: Page, level: string): Promise<Record<string, s
 
 describe.skipIf(!present)('names per period and classes per level on an imported CBS package (Uithoorn)', () => {
   const app = useApp(importUithoorn);
+  /**
+   * The page the second test loaded, where the third goes on. Within a page the views after its load are reached by
+   * the app's own navigation: each full load boots DuckDB again (~7 s of Chromium CPU on CI's two cores).
+   */
+  let loaded: Pick<Watched, 'page' | 'consoleErrors'>;
 
   it('finds the renamed wijk by its current and by its old name, and names it as it was called in the year', async () => {
     const { page, foreignRequests, consoleErrors } = await watchedPage(app.browser, app.origin, {
@@ -51,13 +56,13 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     expect(page.url()).toContain(`area=${CODE}`);
 
     // In 2015 it was called Meerwijk.
-    await page.goto(`${app.url}?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
+    await navigateInApp(page, `?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);
     await kompasShows(page, BEFORE, { period: 2015 });
     await search.fill('kwakel');
     await expect.poll(() => result.allTextContents()).toEqual([expect.stringContaining(`nu ${NOW}`)]);
 
     // The map's tooltip gives both names.
-    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&level=wijk`);
+    await navigateInApp(page, '?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&level=wijk');
     await kompasShows(page, 'Uithoorn', { period: 2024 });
     await mapIdle(page);
     const at = await pointInside(page, CODE);
@@ -65,7 +70,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     await expect.poll(() => page.locator('.map-tooltip').textContent()).toContain(`${NOW} (voorheen ${BEFORE})`);
 
     // The Over page lists it.
-    await page.goto(`${app.url}?dataset=uithoorn&view=over`);
+    await navigateInApp(page, '?dataset=uithoorn&view=over');
     await expect
       .poll(() => page.locator('.over-renamed').textContent(), { timeout: WAIT })
       .toContain(`${NOW} (voorheen ${BEFORE})`);
@@ -96,21 +101,19 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     await page.screenshot({ path: join(ARTIFACTS, 'real-names-wijk-count-map.png') });
 
     // The buurten get their own classes: again more than one colour.
-    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw&level=buurt`);
+    await navigateInApp(page, '?dataset=uithoorn&area=GM0451&period=2015&indicator=a_inw&level=buurt');
     await kompasShows(page, 'Uithoorn', { period: 2015 });
     await mapIdle(page);
     await page.waitForFunction(() => document.querySelector('.legend[data-level="buurt"] .swatch') !== null);
     const buurten = Object.values(await levelColours(page, 'buurt')).filter((c) => c !== null);
     expect(new Set(buurten).size).toBeGreaterThan(2);
     expect(consoleErrors).toEqual([]);
-    await page.close();
+    loaded = { page, consoleErrors };
   });
   it('Verkennen pairs the indicator with one that has data for the wijken of the year', async () => {
-    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
-      width: 1400,
-      height: 900,
-    });
-    await page.goto(`${app.url}?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&view=verkennen`);
+    // Its console errors are those since its load: none by the end of the test before.
+    const { page, consoleErrors } = loaded;
+    await navigateInApp(page, '?dataset=uithoorn&area=GM0451&period=2024&indicator=a_inw&view=verkennen');
     const scatter = page.locator('.verkennen-panel.scatter');
     // The 2024 wijken have inhabitants and a few other figures only: the partner is one of those, so the scatter
     // has points and a correlation rather than "Te weinig gebieden (0)".

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, useApp, WAIT, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, navigateInApp, useApp, WAIT, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 import { importGroningen, realDataPresent } from './realData.ts';
 
@@ -39,6 +39,13 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   let observations: Record<string, string>[];
   let themeOf: Map<string, string>;
 
+  /**
+   * The page the first test loaded: the next two go on in it through the app's own navigation (a full load boots
+   * DuckDB again, ~7 s of Chromium CPU on CI's two cores); it has printed nothing, so no earlier report is in its print
+   * root when the second of them prints.
+   */
+  let loaded: Page;
+
   const app = useApp(async (dir) => {
     out = join(dir, 'groningen');
     await importGroningen(dir);
@@ -61,6 +68,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
 
   it('opens on the latest year with social-domain values, and a theme without values offers its latest year', async () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    loaded = page;
     const meta = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as {
       default_period: number;
       default_area: string;
@@ -91,7 +99,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     // A wijk in 2024 (population only): each social theme names the year of its latest value and goes there.
     const wijk = 'WK001400';
     const wijkLatest = latestSocial(wijk);
-    await page.goto(`${app.url}?dataset=groningen&area=${wijk}&period=2024`);
+    await navigateInApp(page, `?dataset=groningen&area=${wijk}&period=2024`);
     await kompasShows(page, 'Centrum', { period: 2024 });
     const note = page.locator('table[data-theme="werk"] .theme-latest');
     expect(await note.getAttribute('data-latest-period')).toBe(String(wijkLatest));
@@ -104,8 +112,8 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   });
 
   it('the Kompas headers name the real comparison year, and each cell its own when rows differ', async () => {
-    const { page } = await watchedPage(app.browser, app.origin);
-    await page.goto(`${app.url}?dataset=groningen&area=GM0014&period=2023`);
+    const page = loaded;
+    await navigateInApp(page, '?dataset=groningen&area=GM0014&period=2023');
     await kompasShows(page, 'Groningen', { period: 2023 });
     const rows = observations.filter((r) => r.area_code === 'GM0014');
     const tables = await page.locator('table.kompas-table').all();
@@ -140,8 +148,8 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
   });
 
   it("prints a wijk on at most two A4 pages that name their values' years, with page numbers, date and source", async () => {
-    const { page } = await watchedPage(app.browser, app.origin);
-    await page.goto(`${app.url}?dataset=groningen&area=WK001400&period=2024`);
+    const page = loaded;
+    await navigateInApp(page, '?dataset=groningen&area=WK001400&period=2024');
     await kompasShows(page, 'Centrum', { period: 2024 });
     const { pdf, pages } = await printedPdf(page, 'real-years-centrum-2024');
     expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);

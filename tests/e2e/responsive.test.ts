@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
-import { type App, ARTIFACTS, kompasShows, mapIdle, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
+import {
+  type App,
+  ARTIFACTS,
+  kompasShows,
+  mapIdle,
+  navigateInApp,
+  seriousAxeViolations,
+  useApp,
+  watchedPage,
+} from './harness.ts';
 
 /** A council member's laptop, her tablet and her phone (issue 14). */
 const SIZES = [
@@ -122,6 +131,20 @@ async function expectAccessible(page: Page, label: string) {
 
 describe('the app at a laptop, a tablet and a phone', () => {
   const app = useApp();
+  /**
+   * The page each size's first test loaded: the choices below go on in it at the same size, through the app's own
+   * navigation (a full load boots DuckDB again, ~7 s of Chromium CPU on CI's two cores).
+   */
+  const loaded = new Map<Size, Page>();
+
+  /** The Kompas of Centrum (START) at `size`, in the page its first test loaded. */
+  async function atStart(size: Size): Promise<Page> {
+    const page = loaded.get(size);
+    if (!page) throw new Error(`the test at ${size.width} × ${size.height} did not load its page`);
+    await navigateInApp(page, START);
+    await kompasShows(page, 'Centrum');
+    return page;
+  }
 
   describe.each(SIZES)('at $width × $height ($name)', (size) => {
     it('every view fits the width, passes axe on screen and in print, and the first Kompas does not shift', async () => {
@@ -146,15 +169,13 @@ describe('the app at a laptop, a tablet and a phone', () => {
       }
       expect(consoleErrors).toEqual([]);
       expect(foreignRequests).toEqual([]);
-      await page.close();
+      loaded.set(size, page);
     });
   });
 
   describe('choosing an area', () => {
     it('on the tablet moves focus to the Kompas heading, in view, naming the area', async () => {
-      const { page } = await measuredPage(app, SIZES[1]);
-      await page.goto(`${app.url}${START}`);
-      await kompasShows(page, 'Centrum');
+      const page = await atStart(SIZES[1]);
       await page.getByRole('treeitem', { name: /^Voorstad/ }).click();
       await kompasShows(page, 'Voorstad');
       const heading = await page.evaluate(() => {
@@ -172,9 +193,7 @@ describe('the app at a laptop, a tablet and a phone', () => {
     });
 
     it('on the phone scrolls the Kompas heading to the top of the screen', async () => {
-      const { page } = await measuredPage(app, SIZES[2]);
-      await page.goto(`${app.url}${START}`);
-      await kompasShows(page, 'Centrum');
+      const page = await atStart(SIZES[2]);
       await page.getByRole('treeitem', { name: /^Voorstad/ }).click();
       await kompasShows(page, 'Voorstad');
       const top = await page.evaluate(() => document.getElementById('kompas-title')?.getBoundingClientRect().top ?? -1);
@@ -185,9 +204,7 @@ describe('the app at a laptop, a tablet and a phone', () => {
     });
 
     it('beside the map (desktop) keeps focus in the list and announces the Kompas politely', async () => {
-      const { page } = await measuredPage(app, SIZES[0]);
-      await page.goto(`${app.url}${START}`);
-      await kompasShows(page, 'Centrum');
+      const page = await atStart(SIZES[0]);
       const item = page.getByRole('treeitem', { name: /^Voorstad/ });
       await item.focus();
       await page.keyboard.press('Enter');
