@@ -12,26 +12,31 @@ export default defineConfig({
     // Two files at a time (each its own server, browser and data folder): much of a file's time is its browser
     // waiting on DuckDB and the page, and vitest's default on two cores is one at a time.
     maxWorkers: 2,
-    // The longest files (CI, 2026-12) start first, so the run does not end on one long file with a worker idle.
+    // The longest files start first, so the run does not end on one long file with a worker idle (CI, 2026-12-02,
+    // after most files stopped reloading the page between tests; national was left to vitest's order before).
     sequence: {
       sequencer: slowFirst(
         [
-          'kompas',
           'responsive',
+          'national',
           'printFirstTime',
-          'kompasTable',
-          'verkennen',
           'data',
-          'wijkagenda',
-          'realYears',
-          'compass',
-          'sqlConsole',
-          'offline',
-          'handout',
-          'dutchWords',
+          'hostileStrings',
+          'kompas',
+          'verkennen',
           'overview',
+          'realYears',
+          'offline',
+          'sqlConsole',
+          'wijkagenda',
+          'handout',
+          'compass',
+          'cbs',
+          'mapTakeover',
+          'datasetSwitch',
           'realNames',
           'missingReason',
+          'kompasTable',
         ].map((name) => `tests/e2e/${name}.test.ts`),
       ),
     },

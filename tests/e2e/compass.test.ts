@@ -9,6 +9,7 @@ import {
   downloaded,
   kompasShows,
   mapIdle,
+  navigateInApp,
   seriousAxeViolations,
   useApp,
   WAIT,
@@ -29,16 +30,22 @@ async function verdict(page: Page, indicator: string, cell: 'change' | 'gemeente
 
 describe('the compass says, honestly, what is a real difference', () => {
   const app = useApp();
+  /**
+   * The first test's page, where the Over page's test goes on (it has printed nothing). Views after a page's load are
+   * reached by the app's own navigation: each full load boots DuckDB again (~7 s of Chromium CPU on CI's two cores).
+   */
+  let loaded: Page;
 
   it('a village whose rate moved within the noise says "geen duidelijk verschil" and has no signal; a real change is a signal', async () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
+    loaded = page;
     await page.goto(`${app.url}?dataset=demo&area=WK999908&period=2025&indicator=jeugdhulp_pct`);
     await kompasShows(page, nameOf('WK999908'), { period: 2025 });
     expect(await verdict(page, 'jeugdhulp_pct', 'change')).toContain('geen duidelijk verschil');
     expect(await page.locator('.signals li[data-indicator="jeugdhulp_pct"]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'compass-village.png'), fullPage: true });
 
-    await page.goto(`${app.url}?dataset=demo&area=WK999902&period=2025&indicator=bijstand_per_1000`);
+    await navigateInApp(page, '?dataset=demo&area=WK999902&period=2025&indicator=bijstand_per_1000');
     await kompasShows(page, nameOf('WK999902'), { period: 2025 });
     await mapIdle(page);
     // A fall of a fifth in one year. One year alone, among some forty comparisons and
@@ -128,8 +135,8 @@ describe('the compass says, honestly, what is a real difference', () => {
   });
 
   it('explains every indicator and method on the Over page, reached from the header, in Dutch and English', async () => {
-    const { page } = await watchedPage(app.browser, app.origin);
-    await page.goto(`${app.url}?dataset=demo&area=WK999902`);
+    const page = loaded;
+    await navigateInApp(page, '?dataset=demo&area=WK999902');
     await kompasShows(page, nameOf('WK999902'));
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Over de gegevens' }).click();
@@ -140,7 +147,7 @@ describe('the compass says, honestly, what is a real difference', () => {
     expect(text).toContain('Jongeren met jeugdhulp');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'over.png'), fullPage: true });
-    await page.goto(`${app.url}?dataset=demo&view=over&lang=en`);
+    await navigateInApp(page, '?dataset=demo&view=over&lang=en');
     await page.locator('#method-aims').waitFor();
     expect((await page.locator('main').textContent()) ?? '').toContain('Young people receiving youth care');
   });

@@ -1,10 +1,20 @@
 import { join } from 'node:path';
 import { csvParseRows } from 'd3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, downloaded, kompasShows, seriousAxeViolations, useApp, WAIT, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  downloaded,
+  kompasShows,
+  navigateInApp,
+  seriousAxeViolations,
+  useApp,
+  WAIT,
+  watchedPage,
+} from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -18,6 +28,11 @@ const OWN_CSV = `area_code;period;Wmo-meldingen\n${buurten
 
 describe('Data: table, downloads, own data and SQL', () => {
   const app = useApp();
+  /**
+   * The first test's page (no own data, its SQL console unused), where the ad-hoc SQL test goes on by the app's own
+   * navigation: each full load boots DuckDB again (~7 s of Chromium CPU on CI's two cores).
+   */
+  let loaded: Page;
 
   it('downloads exactly the table on screen, with the package values', async () => {
     const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
@@ -53,7 +68,7 @@ describe('Data: table, downloads, own data and SQL', () => {
     await expect.poll(() => page.locator('.data-table-count').textContent()).toContain(both.toLocaleString('nl-NL'));
     await page.screenshot({ path: join(ARTIFACTS, 'data-two-indicators.png'), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await context.close();
+    loaded = page;
   });
 
   it('adds a spreadsheet of own data: it shows as an indicator and on the map, and is still there after a reload', async () => {
@@ -194,8 +209,8 @@ describe('Data: table, downloads, own data and SQL', () => {
   });
 
   it('answers an ad-hoc SQL question, and refuses to drop the package tables', async () => {
-    const { page } = await watchedPage(app.browser, app.origin);
-    await page.goto(`${app.url}?dataset=demo&area=WK999901&view=data`);
+    const page = loaded;
+    await navigateInApp(page, '?dataset=demo&area=WK999901&view=data');
     const editor = page.locator('.sql-editor');
     await editor.waitFor({ timeout: WAIT });
     await editor.fill(

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
 import { DEMO, readCsvObjects, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
+import {
+  ARTIFACTS,
+  kompasShows,
+  navigateInApp,
+  seriousAxeViolations,
+  useApp,
+  type Watched,
+  watchedPage,
+} from './harness.ts';
 
 const files = readPackage(DEMO);
 const areas = validateAreas(files['areas.geojson']);
@@ -60,11 +68,22 @@ async function overflowingCells(page: Page) {
 
 describe('the Kompas table a raadslid reads without a legend', () => {
   const app = useApp();
+  /**
+   * One page for the tests of a file, loaded by the first and again where a test needs a fresh Kompas (its comparison
+   * year is the panel's own state); the others go on in it, resized or by the app's own navigation, as each full load
+   * boots DuckDB again (~7 s of Chromium CPU on CI's two cores). Its console errors are those since its load.
+   */
+  let shared: Watched | undefined;
+  const START = `?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`;
 
   for (const size of SIZES) {
     it(`at ${size.width}×${size.height}: arrows follow the value, words say better or worse, verdicts sit under the area's value, nothing overlaps`, async () => {
-      const { page, consoleErrors } = await watchedPage(app.browser, app.origin, size);
-      await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
+      // The table's layout at each size: the first size's page loaded, then resized to the next (as a window is).
+      if (!shared) {
+        shared = await watchedPage(app.browser, app.origin, size);
+        await shared.page.goto(`${app.url}${START}`);
+      } else await shared.page.setViewportSize(size);
+      const { page, consoleErrors } = shared;
       await kompasShows(page, 'Voorstad', { period: 2019 });
       // The ranks come from their own query: wait until they are on the rows.
       await page.locator('tr[data-indicator="jeugdhulp_pct"] .rank').waitFor();
@@ -134,16 +153,14 @@ describe('the Kompas table a raadslid reads without a legend', () => {
 
       await page.locator('section.kompas').screenshot({ path: join(ARTIFACTS, `kompas-table-${size.width}.png`) });
       expect(consoleErrors).toEqual([]);
-      await page.close();
     });
   }
 
   it('shows the rank with its interval, the comparison year beside the value, and ring segments with enough aims', async () => {
-    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
-      width: 1400,
-      height: 900,
-    });
-    await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
+    // The size tests' page (they chose no comparison year), back at the desktop's size.
+    const { page, consoleErrors } = shared!;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await navigateInApp(page, START);
     await kompasShows(page, 'Voorstad', { period: 2019 });
     const rank = page.locator('tr[data-indicator="jeugdhulp_pct"] .rank');
     await rank.waitFor();
@@ -172,7 +189,8 @@ describe('the Kompas table a raadslid reads without a legend', () => {
     await select.selectOption('2015');
     await expect.poll(() => compareHead.textContent()).toBe('2015');
     expect((await compareCell.textContent())?.trim()).toBe(value(2015));
-    // In 2025 the aims' baseline year (2019) is offered by name, beside the default previous period.
+    // In 2025 the aims' baseline year (2019) is offered by name, beside the default previous period. A full load: the
+    // comparison year chosen above is the panel's own state, which the app's navigation keeps.
     await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2025&indicator=vsv_pct`);
     await kompasShows(page, 'Voorstad', { period: 2025 });
     expect(await compareHead.textContent()).toBe('2024');
@@ -207,11 +225,9 @@ describe('the Kompas table a raadslid reads without a legend', () => {
   });
 
   it('drills into a theme from the compass graphic (click and keyboard) and back, moving focus', async () => {
-    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, {
-      width: 1024,
-      height: 768,
-    });
-    await page.goto(`${app.url}?dataset=demo&area=${VOORSTAD}&period=2019&indicator=vsv_pct`);
+    const { page, consoleErrors } = shared!;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await navigateInApp(page, START);
     await kompasShows(page, 'Voorstad', { period: 2019 });
     const tables = () =>
       page.locator('table.kompas-table').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-theme')));
