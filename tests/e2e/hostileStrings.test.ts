@@ -14,12 +14,11 @@ import { join } from 'node:path';
 import { csvParse, dsvFormat } from 'd3';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWS } from '../../src/app/urlState.ts';
 import { toCsv } from '../../src/data/csvWrite.ts';
 import { openZip } from '../../src/data/zip.ts';
 import { neutraliseFormula } from '../../src/export/neutralise.ts';
 import { DEMO } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, mapIdle, useApp, WAIT } from './harness.ts';
+import { ARTIFACTS, kompasShows, mapIdle, navigateInApp, useApp, WAIT } from './harness.ts';
 import { compact, pdfText } from './pdfText.ts';
 
 const P = {
@@ -295,18 +294,7 @@ describe('hostile strings are inert in every view and every export', () => {
       await page.goto(`${app.url}${search}`);
       return;
     }
-    await page.evaluate((next) => {
-      window.history.pushState(null, '', next);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, search);
-    // The header marks the view as current once the app has switched, so a view's ready selector is not met by the
-    // view before it.
-    const view = VIEWS.indexOf((new URLSearchParams(search).get('view') ?? 'kompas') as (typeof VIEWS)[number]);
-    await page.waitForFunction(
-      (i) => document.querySelectorAll('nav.views button')[i]?.getAttribute('aria-current') === 'page',
-      view,
-      { timeout: WAIT },
-    );
+    await navigateInApp(page, search);
   }
 
   /** A screenshot of the viewport (a full page is as wide as the 10.000-character name and too large to capture). */
