@@ -307,7 +307,10 @@ export interface FirstView {
   mapPath(indicator: string, period: number): string | null;
   /** The rows of a map file (every level); rejects when the file (or the map's area order) is missing or broken. */
   mapRows(path: string): Promise<ChoroplethRow[]>;
-  /** The same rows when they are already here (the same array while the file is kept), else undefined. */
+  /**
+   * The same rows when they are already here (the same array while the file is kept), else undefined. A file fetched
+   * ahead ({@link warmMap}) whose bytes are in is decoded now: a switch finds its rows without waiting for a task.
+   */
   cachedMap(path: string): ChoroplethRow[] | undefined;
   /**
    * Starts fetching a map file's bytes (off the main thread) without decoding them: {@link mapRows} then decodes
@@ -351,11 +354,17 @@ export async function fetchFirstView(
   const mapAnswers = new Map<string, ChoroplethRow[]>();
   // Map files fetched ahead and not decoded yet (warmMap), as many as are kept decoded; mapRows takes them.
   const mapTexts = new Map<string, Promise<string | null>>();
+  // Of those, the bytes that have come, and the map's area order once it has: what cachedMap decodes at once.
+  const arrived = new Map<string, string>();
+  let areaOrder: MapAreaOrder | null = null;
   const fetchMap = (path: string) => {
     const warmed = mapTexts.get(path);
     mapTexts.delete(path);
+    arrived.delete(path);
     return warmed ?? fetchText(`${root}${path}`);
   };
+  const keep = (path: string, pending: Promise<ChoroplethRow[]>) =>
+    keepBounded(mapFiles, path, pending, (dropped) => mapAnswers.delete(dropped));
   return {
     socialPeriods,
     cached: (paths) => answers.get(paths.join('|')),
@@ -363,11 +372,33 @@ export async function fetchFirstView(
       const path = firstMapPath(indicator, period);
       return maps.has(path) ? path : null;
     },
-    cachedMap: (path) => mapAnswers.get(path),
+    cachedMap(path) {
+      const known = mapAnswers.get(path);
+      const text = arrived.get(path);
+      if (known || text === undefined || areaOrder === null) return known;
+      let rows: ChoroplethRow[];
+      try {
+        rows = decodeMapRows(text, areaOrder);
+      } catch {
+        return undefined; // mapRows reports it (and DuckDB answers)
+      }
+      mapTexts.delete(path);
+      arrived.delete(path);
+      keep(path, Promise.resolve(rows));
+      mapAnswers.set(path, rows);
+      return rows;
+    },
     warmMap(path) {
       if (mapFiles.has(path) || mapTexts.has(path)) return;
+      const pending = fetchText(`${root}${path}`);
+      pending.then(
+        (text) => {
+          if (text !== null && mapTexts.get(path) === pending) arrived.set(path, text);
+        },
+        () => undefined,
+      );
       // A failed fetch is forgotten: mapRows asks again.
-      keepBounded(mapTexts, path, fetchText(`${root}${path}`));
+      keepBounded(mapTexts, path, pending, (dropped) => arrived.delete(dropped));
     },
     mapRows(path) {
       const known = mapFiles.get(path);
@@ -379,6 +410,7 @@ export async function fetchFirstView(
       // One decoded array per file while it is kept, so the map's memos see the same rows on every ask.
       const pending: Promise<ChoroplethRow[]> = Promise.all([mapAreas(FIRST_MAP_AREAS), fetchMap(path)]).then(
         ([order, text]) => {
+          areaOrder = order;
           if (text === null) throw new Error(`${path} is missing`);
           const rows = decodeMapRows(text, order);
           if (mapFiles.get(path) === pending) mapAnswers.set(path, rows);
@@ -386,7 +418,7 @@ export async function fetchFirstView(
         },
       );
       // A failed fetch may be retried later (a network hiccup); meanwhile DuckDB answers.
-      keepBounded(mapFiles, path, pending, (dropped) => mapAnswers.delete(dropped));
+      keep(path, pending);
       return pending;
     },
     async rows(paths) {

@@ -133,6 +133,29 @@ describe('useChoropleth', () => {
     expect(marks()).toBe(0);
   });
 
+  it('decodes a file fetched ahead at once when a switch asks for it, once, as its load would', async () => {
+    const fetched: string[] = [];
+    const first = (await mapFirstView({
+      maps: { jeugd: [2024, 2025] },
+      order: ORDER,
+      file: (url) => (url.startsWith('first/map/jeugd/') ? encodeMapRows(FILE_ROWS, ORDER) : null),
+      fetched,
+    }))!;
+    const path = firstMapPath('jeugd', 2024);
+    // Before the map's area order is in (no map drawn yet), bytes alone are not rows.
+    first.warmMap(path);
+    await flush();
+    expect(first.cachedMap(path)).toBeUndefined();
+    await first.mapRows(firstMapPath('jeugd', 2025));
+    const rows = first.cachedMap(path);
+    expect(rows).toEqual(FILE_ROWS);
+    // Kept: the same array again, and the load gives it without fetching again.
+    expect(first.cachedMap(path)).toBe(rows);
+    expect(await first.mapRows(path)).toBe(rows);
+    expect(fetched.filter((url) => url === path)).toHaveLength(1);
+    expect(choroplethRowsNow({ ...JEUGD, period: 2024 }, first, false)).toEqual(FILE_WIJK_BUURT);
+  });
+
   it("keeps the file rows on screen while DuckDB answers another indicator, then shows DuckDB's", async () => {
     const first = await firstView();
     const db = duckdb();
