@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsIn } from '../../src/data/areaPeriods.ts';
 import { validateAreas } from '../../src/data/validate.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
-import { ARTIFACTS, kompasShows, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
+import { ARTIFACTS, kompasShows, navigateInApp, seriousAxeViolations, useApp, watchedPage } from './harness.ts';
 import { compact, pdfPageCount, pdfText } from './pdfText.ts';
 
 const areas = validateAreas(readPackage(DEMO)['areas.geojson']);
@@ -136,8 +136,8 @@ describe('the wijk meeting handout', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
-    const start = (area: string) => `${app.url}?dataset=demo&area=${area}&period=${PERIOD}&indicator=${INDICATOR}`;
-    await page.goto(start(AREA));
+    const start = (area: string) => `?dataset=demo&area=${area}&period=${PERIOD}&indicator=${INDICATOR}`;
+    await page.goto(`${app.url}${start(AREA)}`);
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
     const agenda = page.locator('section.agenda');
 
@@ -160,7 +160,8 @@ describe('the wijk meeting handout', () => {
     // … two wijk signals, one of them as long as a signal may be, and one signal for another wijk.
     await addSignal(page, { date: '2026-02-01', theme: 'jeugd', source: 'wijkteam', text: SIGNAL });
     await addSignal(page, { date: '2026-01-15', theme: 'gezondheid', source: 'huisarts', text: LONG_SIGNAL });
-    await page.goto(start(OTHER));
+    // The other wijk by the app's own navigation (a full load boots DuckDB again); the reload below is a real one.
+    await navigateInApp(page, start(OTHER));
     await kompasShows(page, nameOf(OTHER), { period: PERIOD });
     await addSignal(page, { date: '2026-02-20', theme: 'meedoen', source: 'bewoners', text: OTHER_SIGNAL });
     // The other wijk gets as much as can be typed: five more signals and three notes of 1.000 characters each, with
@@ -170,7 +171,7 @@ describe('the wijk meeting handout', () => {
     for (let n = 0; n < 3; n++) await addNote(page, FULL_TEXT);
 
     // A reload reads them back from the store, as a user's next visit would.
-    await page.goto(start(AREA));
+    await page.goto(`${app.url}${start(AREA)}`);
     await kompasShows(page, nameOf(AREA), { period: PERIOD });
   }, 180_000);
 
