@@ -65,6 +65,7 @@ function previousColors(rows: readonly ChoroplethRow[], drawnCount: number) {
   );
   const sourceOf = new Map(SOURCES.flatMap((s) => s.levels.map((l) => [l, s.id] as const)));
   const paint = new Map<string, AreaPaint>();
+  const values = new Map<string, number | null>();
   const reasons = new Map<string, MissingReason>();
   for (const r of rows) {
     const source = sourceOf.get(r.level);
@@ -73,11 +74,12 @@ function previousColors(rows: readonly ChoroplethRow[], drawnCount: number) {
     const color = r.value === null || !scale ? null : scale.color(r.value);
     const reason = r.suppressed || r.status ? missingReason(r) : r.value === null ? 'not_published' : null;
     paint.set(r.code, { source, color, suppressed: r.suppressed, missing: reason });
+    values.set(r.code, r.suppressed ? null : r.value);
     if (reason) reasons.set(r.code, reason);
   }
   const present = new Set<MissingReason>(reasons.values());
   if (paint.size < drawnCount) present.add('no_data');
-  return { paint, scales, missing: MISSING_REASONS.filter((m) => present.has(m)) };
+  return { paint, values, reasons, scales, missing: MISSING_REASONS.filter((m) => present.has(m)) };
 }
 
 describe('mapPaint', () => {
@@ -92,6 +94,11 @@ describe('mapPaint', () => {
         const before = previousColors(rows, drawnCount);
         expect(new Map(kept.paint), `${file.name} ${levels.join('+')}`).toEqual(before.paint);
         expect(kept.missing).toEqual(before.missing);
+        // The tooltip's value and reason of every area, and of one without a row.
+        for (const code of order.codes) {
+          expect(kept.valueAt(code)).toBe(before.values.get(code));
+          expect(kept.reasonAt(code)).toBe(before.reasons.get(code) ?? null);
+        }
         for (const [level, scale] of before.scales)
           expect(
             kept.scales

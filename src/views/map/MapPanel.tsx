@@ -156,7 +156,7 @@ export function MapPanel({
   };
 
   const [levelShown, setLevelShown] = useState<DrawnLevel | null>(null);
-  const { paint, scales, values, missing, reasons } = useMemo(
+  const { paint, scales, valueAt, missing, reasonAt } = useMemo(
     () => mapPaint(data ?? NO_ROWS, { sources: pkg.geometry.sources, drawnCount, classification, dimmed, stabilised }),
     [data, pkg.geometry.sources, drawnCount, classification, dimmed, stabilised],
   );
@@ -168,7 +168,7 @@ export function MapPanel({
   const describe = (code: string) => {
     const name = nameOf(code) ?? code;
     if (!paint.has(code)) return `${name}: ${i18n.t(missingWordKey('no_data'))}`;
-    const v = values.get(code);
+    const v = valueAt(code);
     const measured = raw?.get(code);
     if (raw && measured !== null && measured !== undefined) {
       return i18n.t('verkennen.map.describeStabilised', {
@@ -177,7 +177,7 @@ export function MapPanel({
         stabilised: v === null || v === undefined ? '–' : i18n.value(v, shownIndicator),
       });
     }
-    const reason = reasons.get(code) ?? 'not_published';
+    const reason = reasonAt(code) ?? 'not_published';
     return `${name}: ${v === null || v === undefined ? i18n.t(missingWordKey(reason)) : i18n.value(v, shownIndicator)}`;
   };
 

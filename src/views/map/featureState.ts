@@ -27,6 +27,8 @@ export function applyPaint(
   let changed = 0;
   for (const [id, paint] of next) {
     const old = previous.get(id);
+    // The same fill object is the same fill (mapPaint shares one per distinct fill).
+    if (old === paint) continue;
     if (old && old.color === paint.color && old.suppressed === paint.suppressed && old.missing === paint.missing)
       continue;
     map.setFeatureState(

@@ -13,8 +13,10 @@ export interface MapPaint {
   /** Per area code: its fill (feature state); areas without a row are not in it. */
   paint: ReadonlyMap<string, AreaPaint>;
   scales: ReadonlyMap<Level, ColorScale>;
-  values: ReadonlyMap<string, number | null>;
-  reasons: ReadonlyMap<string, MissingReason>;
+  /** An area's shown value (null: suppressed or missing), undefined without a row: for the tooltip. */
+  valueAt(code: string): number | null | undefined;
+  /** Why an area has no value, null when it has one or has no row. */
+  reasonAt(code: string): MissingReason | null;
   /** The reasons for a missing value that occur, in the legend's order. */
   missing: MissingReason[];
 }
@@ -58,6 +60,22 @@ export function mapPaint(rows: readonly ChoroplethRow[], options: MapPaintOption
   return table;
 }
 
+/** The reason a row shows no value; a stabilised value that could not be estimated is simply not shown. */
+const reasonOfRow = (r: ChoroplethRow): MissingReason | null =>
+  r.suppressed || r.status ? missingReason(r) : r.value === null ? 'not_published' : null;
+
+/**
+ * One fill object per distinct fill (a handful of colours and reasons per source), not one per area: a national
+ * table is ~18.000 areas, and a switch computes one.
+ */
+function paintOf(kept: Map<string, AreaPaint>, paint: AreaPaint): AreaPaint {
+  const key = `${paint.source}|${paint.color}|${paint.suppressed}|${paint.missing}`;
+  const known = kept.get(key);
+  if (known) return known;
+  kept.set(key, paint);
+  return paint;
+}
+
 function computeMapPaint(data: readonly ChoroplethRow[], options: MapPaintOptions): MapPaint {
   const { sources, drawnCount, classification, dimmed = null, stabilised = null } = options;
   const rows = stabilised
@@ -69,21 +87,36 @@ function computeMapPaint(data: readonly ChoroplethRow[], options: MapPaintOption
     classification,
   );
   const paint = new Map<string, AreaPaint>();
-  const values = new Map<string, number | null>();
-  const reasons = new Map<string, MissingReason>();
+  const fills = new Map<string, AreaPaint>();
+  const present = new Set<MissingReason>();
   const sourceOf = new Map(sources.flatMap((s) => s.levels.map((l) => [l, s.id] as const)));
   for (const r of rows) {
     const source = sourceOf.get(r.level);
     if (!source) continue;
     const scale = scales.get(r.level);
     const color = r.value === null || !scale ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
-    // The reason is the published row's; a stabilised value that could not be estimated is simply not shown.
-    const reason = r.suppressed || r.status ? missingReason(r) : r.value === null ? 'not_published' : null;
-    paint.set(r.code, { source, color, suppressed: r.suppressed, missing: reason });
-    values.set(r.code, r.suppressed ? null : r.value);
-    if (reason) reasons.set(r.code, reason);
+    const reason = reasonOfRow(r);
+    paint.set(r.code, paintOf(fills, { source, color, suppressed: r.suppressed, missing: reason }));
+    if (reason) present.add(reason);
   }
-  const present = new Set<MissingReason>(reasons.values());
   if (paint.size < drawnCount) present.add('no_data');
-  return { paint, scales, values, reasons, missing: MISSING_REASONS.filter((m) => present.has(m)) };
+  // The tooltip asks one area at a time: the rows by code are indexed at its first question, not at every switch.
+  let byCode: Map<string, ChoroplethRow> | null = null;
+  const rowOf = (code: string) => {
+    byCode ??= new Map(rows.filter((r) => sourceOf.has(r.level)).map((r) => [r.code, r]));
+    return byCode.get(code);
+  };
+  return {
+    paint,
+    scales,
+    valueAt(code) {
+      const r = rowOf(code);
+      return r && (r.suppressed ? null : r.value);
+    },
+    reasonAt(code) {
+      const r = rowOf(code);
+      return r ? reasonOfRow(r) : null;
+    },
+    missing: MISSING_REASONS.filter((m) => present.has(m)),
+  };
 }
