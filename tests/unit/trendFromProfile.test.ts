@@ -3,6 +3,7 @@ import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { decodeProfile, kompasRequest } from '../../src/queries/kompas.ts';
 import { decodeTrend, trendFromProfile, trendQuery } from '../../src/queries/trend.ts';
+import { expectEqual } from '../fixtures/expectEqual.ts';
 import { DEMO, readPackage } from '../fixtures/readPackage.ts';
 
 let db: Awaited<ReturnType<typeof createNodeConnector>>;
@@ -24,7 +25,7 @@ describe('the trend from the Kompas rows', () => {
       const profile = decodeProfile(await db.query(sql));
       for (const indicator of pkg.indicators) {
         const queried = decodeTrend(await db.query(trendQuery({ indicator: indicator.id, codes })));
-        expect(trendFromProfile(profile, indicator.id)).toEqual(queried);
+        expectEqual(trendFromProfile(profile, indicator.id), queried, `${area.code} ${indicator.id}`);
         compared++;
         if (queried.some((r) => r.area_code === area.code && (r.suppressed || r.value !== null))) withRows++;
       }
