@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { isolate } from '../../app/bidi.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { type MissingReason, missingReason, missingWordKey } from '../../app/missingReason.ts';
@@ -51,11 +51,15 @@ export function TrendPanel({
   aim: askedAim,
   aimAssessment: askedAssessment,
   dataFiles,
-  profile,
+  profile: askedProfile,
   attribution,
   fileBase,
 }: TrendPanelProps) {
   const i18n = useI18n();
+  // Another area's rows reach the trend in the render after the one that draws its Kompas (with the Kompas's tables):
+  // a click draws the Kompas first (the chart's build and swap were ~20 ms of that render at national), the previous
+  // chart staying meanwhile as it does while rows load. Indicator and year switches keep the rows: not deferred.
+  const profile = useDeferredValue(askedProfile);
   const askedCodes = useMemo(() => {
     const list = [askedArea.code];
     if (askedGemeente && askedGemeente.code !== askedArea.code) list.push(askedGemeente.code);
