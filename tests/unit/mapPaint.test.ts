@@ -107,6 +107,9 @@ describe('mapPaint', () => {
               .map((c) => c.from),
           ).toEqual(scale.breaks);
         areas += kept.paint.size;
+        // One fill object per distinct fill: at most a colour or reason per class per source, not one per area.
+        const fills = new Set(kept.paint.values());
+        expect(fills.size).toBe(new Set([...before.paint.values()].map((p) => JSON.stringify(p))).size);
       }
     // Areas with a colour, not only missing ones.
     expect(areas).toBeGreaterThan(1000);

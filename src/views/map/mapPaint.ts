@@ -66,13 +66,28 @@ const reasonOfRow = (r: ChoroplethRow): MissingReason | null =>
 
 /**
  * One fill object per distinct fill (a handful of colours and reasons per source), not one per area: a national
- * table is ~18.000 areas, and a switch computes one.
+ * table is ~18.000 areas, and a switch computes one. Looked up by nested maps, without building a key per area.
  */
-function paintOf(kept: Map<string, AreaPaint>, paint: AreaPaint): AreaPaint {
-  const key = `${paint.source}|${paint.color}|${paint.suppressed}|${paint.missing}`;
-  const known = kept.get(key);
+type Fills = Map<string, Map<string | null, Map<MissingReason | null, [AreaPaint?, AreaPaint?]>>>;
+
+function paintOf(
+  fills: Fills,
+  source: string,
+  color: string | null,
+  suppressed: boolean,
+  missing: MissingReason | null,
+): AreaPaint {
+  const byColor = fills.get(source) ?? new Map();
+  if (!fills.has(source)) fills.set(source, byColor);
+  const byReason = byColor.get(color) ?? new Map();
+  if (!byColor.has(color)) byColor.set(color, byReason);
+  const pair = byReason.get(missing) ?? [];
+  if (!byReason.has(missing)) byReason.set(missing, pair);
+  const at = suppressed ? 1 : 0;
+  const known = pair[at];
   if (known) return known;
-  kept.set(key, paint);
+  const paint = { source, color, suppressed, missing };
+  pair[at] = paint;
   return paint;
 }
 
@@ -87,7 +102,7 @@ function computeMapPaint(data: readonly ChoroplethRow[], options: MapPaintOption
     classification,
   );
   const paint = new Map<string, AreaPaint>();
-  const fills = new Map<string, AreaPaint>();
+  const fills: Fills = new Map();
   const present = new Set<MissingReason>();
   const sourceOf = new Map(sources.flatMap((s) => s.levels.map((l) => [l, s.id] as const)));
   for (const r of rows) {
@@ -96,7 +111,7 @@ function computeMapPaint(data: readonly ChoroplethRow[], options: MapPaintOption
     const scale = scales.get(r.level);
     const color = r.value === null || !scale ? null : dimmed?.has(r.code) ? DIMMED_COLOR : scale.color(r.value);
     const reason = reasonOfRow(r);
-    paint.set(r.code, paintOf(fills, { source, color, suppressed: r.suppressed, missing: reason }));
+    paint.set(r.code, paintOf(fills, source, color, r.suppressed, reason));
     if (reason) present.add(reason);
   }
   if (paint.size < drawnCount) present.add('no_data');
