@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { applicableAim } from '../compass/assess.ts';
+import { applicableAim, assessArea } from '../compass/assess.ts';
 import { areasOfPeriod, namedIn } from '../data/areaPeriods.ts';
 import { type DatasetListEntry, type FetchedPackage, fetchedFirstView } from '../data/fetchPackage.ts';
 import type { LoadedPackage } from '../data/load.ts';
@@ -393,7 +393,26 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;
   const onHandout = () => print.handoutOne(area, areasByCode);
   const onHandoutAll = area.gemeente ? () => print.handoutAll(area.gemeente!, areasByCode) : undefined;
-  const aim = applicableAim(aims, indicator.id, area.code, kompasPeriod);
+  // The trend chart follows the chosen year at once, its aim and aim status too: from the Kompas's deferred verdicts
+  // they changed a render later, and the chart was drawn twice per year switch, the second time after the Kompas.
+  // The indicator's aim status alone (assessArea of one indicator gives its aim as of all of them).
+  const aim = applicableAim(aims, indicator.id, area.code, selection.period);
+  const trendRows = model.shownArea.code === area.code && !profile.loading ? profile.data : null;
+  const trendAimAssessment = useMemo(
+    () =>
+      trendRows && dispersion
+        ? (assessArea({
+            rows: trendRows,
+            indicators: [indicator],
+            aims,
+            area: area.code,
+            gemeente: gemeente?.code ?? null,
+            period: selection.period,
+            dispersion,
+          })[0]?.aim ?? null)
+        : null,
+    [trendRows, dispersion, indicator, aims, area.code, gemeente?.code, selection.period],
+  );
 
   useEffect(() => {
     document.title = `${isolate(area.name)} · ${i18n.t('app.title')}`;
@@ -553,9 +572,7 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
                   periods={pkg.meta.periods}
                   period={selection.period}
                   aim={aim}
-                  aimAssessment={
-                    model.shownArea.code === area.code ? (assessments.get(indicator.id)?.aim ?? null) : null
-                  }
+                  aimAssessment={trendAimAssessment}
                   dataFiles={profileRequest.partitions}
                   profile={trendProfile}
                   attribution={pkg.meta.attribution}
