@@ -9,6 +9,9 @@ export default defineConfig({
     // Bounds, not expectations: a wait for a state may take up to harness.ts's WAIT on a busy machine.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // An `expect.poll` waits for a state the page reaches; vitest's default gives up after 1 s, which a busy CI
+    // machine overran (verkennen's hover filter, 2026-12-02). The same bound as harness.ts's WAIT.
+    expect: { poll: { timeout: 120_000 } },
     // Two files at a time (each its own server, browser and data folder): much of a file's time is its browser
     // waiting on DuckDB and the page, and vitest's default on two cores is one at a time.
     maxWorkers: 2,
