@@ -83,7 +83,11 @@ describe('switching dataset in the header', () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin);
     await page.goto(`${app.url}?dataset=demo&area=WK999903&view=kompas`);
     await kompasShows(page, 'Molenkwartier');
+    // The app fills in the default indicator and year in the URL after the next paint (useUrlState): the URL to
+    // come back to is that one.
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).not.toBeNull();
     const demoUrl = page.url();
+    expect(new URL(demoUrl).searchParams.get('indicator')).not.toBeNull();
     expect(await brand(page).textContent()).toBe(DEMO_META.title.nl);
 
     // A package with a bad value: while it loads the screen says so, the demo stays in view (inert).
@@ -91,7 +95,7 @@ describe('switching dataset in the header', () => {
     await header(page).selectOption('kapot');
     await page.locator('.switching-message', { hasText: 'Kapotte gegevens (kapot)' }).waitFor();
     await page.locator('main.dashboard.switching[inert][aria-busy="true"]').waitFor();
-    expect(new URL(page.url()).searchParams.get('dataset')).toBe('kapot');
+    await expect.poll(() => new URL(page.url()).searchParams.get('dataset')).toBe('kapot');
     expect(await brand(page).textContent()).toBe(DEMO_META.title.nl);
     releaseKapot();
 
@@ -108,13 +112,13 @@ describe('switching dataset in the header', () => {
 
     // The demo is still what is shown, loaded and in the URL, with the area that was chosen; and it still works.
     await page.locator('main.dashboard:not(.switching):not([inert])').waitFor();
-    expect(page.url()).toBe(demoUrl);
+    await expect.poll(() => page.url()).toBe(demoUrl);
     expect(await header(page).inputValue()).toBe('demo');
     expect(await brand(page).textContent()).toBe(DEMO_META.title.nl);
     await kompasShows(page, 'Molenkwartier');
     await page.locator('[role="treeitem"][data-code="WK999902"]').click();
     await kompasShows(page, 'Voorstad');
-    expect(new URL(page.url()).searchParams.get('area')).toBe('WK999902');
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe('WK999902');
     await page.screenshot({ path: join(ARTIFACTS, 'switch-broken-package.png'), fullPage: true });
 
     // A dataset.json that is not JSON: the message names the file and the place.
@@ -125,8 +129,8 @@ describe('switching dataset in the header', () => {
     expect(jsonIssues.join(' ')).toContain('dataset.json');
     for (const issue of jsonIssues) expect(jsonText).toContain(issue);
     await page.locator('main.dashboard:not(.switching)').waitFor();
-    expect(new URL(page.url()).searchParams.get('dataset')).toBe('demo');
-    expect(new URL(page.url()).searchParams.get('area')).toBe('WK999902');
+    await expect.poll(() => new URL(page.url()).searchParams.get('dataset')).toBe('demo');
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe('WK999902');
     await kompasShows(page, 'Voorstad');
 
     // A valid second package: its name, its areas and a Kompas from its tables, and the failure message is gone.
@@ -135,13 +139,12 @@ describe('switching dataset in the header', () => {
     await page.locator('main.dashboard[data-dataset="tweede"]:not(.switching)').waitFor();
     expect(await brand(page).textContent()).toBe('Tweede gemeente');
     expect(await page.locator('.problems').count()).toBe(0);
-    const url = new URL(page.url()).searchParams;
-    expect([url.get('dataset'), url.get('area'), url.get('indicator'), url.get('period')]).toEqual([
-      'tweede',
-      'WK999801',
-      'jeugdhulp_pct',
-      '2024',
-    ]);
+    // The URL is written after the next paint (useUrlState).
+    const chosen = () => {
+      const url = new URL(page.url()).searchParams;
+      return [url.get('dataset'), url.get('area'), url.get('indicator'), url.get('period')];
+    };
+    await expect.poll(chosen).toEqual(['tweede', 'WK999801', 'jeugdhulp_pct', '2024']);
     const picker = await page
       .locator('[role="treeitem"][data-code]')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
@@ -181,7 +184,7 @@ describe('switching dataset in the header', () => {
     expect((await page.locator('tr[data-indicator="inwoners"] td[data-cell="area"]').textContent())?.trim()).toBe(
       '1.234',
     );
-    expect(new URL(page.url()).searchParams.get('dataset')).toBe('derde');
+    await expect.poll(() => new URL(page.url()).searchParams.get('dataset')).toBe('derde');
     expect(await page.locator('.problems').count()).toBe(0);
     // The held demo download ends after derde is in (the app marks every finished download) and changes nothing.
     await page.waitForFunction((n) => performance.getEntriesByName('gk:files-fetched').length > n, before);

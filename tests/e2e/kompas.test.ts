@@ -123,8 +123,8 @@ describe('the gebiedskompas on the demo municipality', () => {
       return [...new Set(codes)].sort();
     });
     expect(drawn).toEqual(wijken.map((w) => w.code).sort());
-    expect(new URL(page.url()).searchParams.get('area')).toBe(meta.default_area);
-    expect(new URL(page.url()).searchParams.get('period')).toBe(String(meta.default_period));
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe(meta.default_area);
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(String(meta.default_period));
     await expectKompasValues(page, meta.default_area, meta.default_period);
     // Dutch notation: thousands with a dot.
     expect(await kompasCell(page, 'inwoners', 'gemeente')).toMatch(/^\d{1,3}(\.\d{3})+$/);
@@ -149,7 +149,7 @@ describe('the gebiedskompas on the demo municipality', () => {
       canvas.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: x, clientY: y, button: 0 }));
     }, point);
     await asked;
-    expect(new URL(page.url()).searchParams.get('area')).toBe(meta.default_area);
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe(meta.default_area);
   });
 
   it('walks the area tree with the arrow keys and selects with Enter', async () => {
@@ -166,7 +166,7 @@ describe('the gebiedskompas on the demo municipality', () => {
     await page.keyboard.press('ArrowDown'); // its first buurt
     await page.keyboard.press('Enter');
     await kompasShows(page, firstBuurt.name);
-    expect(new URL(page.url()).searchParams.get('area')).toBe(firstBuurt.code);
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe(firstBuurt.code);
   });
 
   it('selects a wijk with the keyboard through the area picker', async () => {
@@ -179,7 +179,7 @@ describe('the gebiedskompas on the demo municipality', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await kompasShows(page, target.name);
-    expect(new URL(page.url()).searchParams.get('area')).toBe(target.code);
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe(target.code);
     await expectKompasValues(page, target.code, meta.default_period);
   });
 
@@ -193,7 +193,7 @@ describe('the gebiedskompas on the demo municipality', () => {
     await expect.poll(() => page.locator('.map-tooltip').textContent()).toContain(target.name);
     await page.mouse.click(point.x, point.y);
     await kompasShows(page, target.name);
-    expect(new URL(page.url()).searchParams.get('area')).toBe(target.code);
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe(target.code);
     await expectKompasValues(page, target.code, meta.default_period);
     await mapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'map-click.png') });
@@ -268,7 +268,7 @@ describe('the gebiedskompas on the demo municipality', () => {
     const search = `?dataset=demo&area=${area.code}&indicator=${indicator.id}&period=${period}&view=kompas`;
     const { page } = await open(search);
     await kompasShows(page, area.name, { period });
-    expect(new URL(page.url()).search).toBe(search);
+    await expect.poll(() => new URL(page.url()).search).toBe(search);
     expect(await page.getByLabel('Indicator', { exact: true }).inputValue()).toBe(indicator.id);
     expect(await page.getByLabel('Jaar', { exact: true }).inputValue()).toBe(String(period));
     expect(await page.locator('#trend-title').textContent()).toContain(nl.label(indicator));

@@ -206,7 +206,7 @@ describe('the map when DuckDB takes over from the first view', () => {
     const point = await pointInside(page, target.code);
     await page.mouse.click(point.x, point.y);
     await kompasShows(page, target.name);
-    expect(new URL(page.url()).searchParams.get('area')).toBe(target.code);
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe(target.code);
     expect(await page.locator('.map-selection').textContent()).toContain(target.name);
     await mapIdle(page, WAIT);
     await page.screenshot({ path: join(ARTIFACTS, `${name}-clicked.png`) });

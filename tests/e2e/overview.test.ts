@@ -157,8 +157,8 @@ describe('Overzicht: the signals of every area of the gemeente, by theme', () =>
     expect(await focused()).toBe(codes[0]);
     await voorstad.locator('a.ov-area-link').click();
     await kompasShows(page, 'Voorstad', { period: 2025 });
-    expect(new URL(page.url()).searchParams.get('view')).toBe('kompas');
-    expect(new URL(page.url()).searchParams.get('area')).toBe('WK999902');
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('kompas');
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe('WK999902');
     const kompasSignal = page.locator('.signals li[data-indicator="bijstand_per_1000"]');
     expect(await kompasSignal.getAttribute('data-signal-status')).toBe(status);
     expect(consoleErrors).toEqual([]);
@@ -241,7 +241,7 @@ describe('Overzicht: the signals of every area of the gemeente, by theme', () =>
       const top = document.getElementById('method-signals')?.getBoundingClientRect().top;
       return top !== undefined && top >= -1 && top < window.innerHeight;
     });
-    expect(new URL(page.url()).searchParams.get('view')).toBe('over');
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('over');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ describe.skipIf(!present)('names per period and classes per level on an imported
     expect(await result.first().textContent()).toContain(CODE);
     await result.first().click();
     await kompasShows(page, NOW, { period: 2024 });
-    expect(page.url()).toContain(`area=${CODE}`);
+    await expect.poll(() => page.url()).toContain(`area=${CODE}`);
 
     // In 2015 it was called Meerwijk.
     await navigateInApp(page, `?dataset=uithoorn&area=${CODE}&period=2015&indicator=a_inw`);

@@ -84,7 +84,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     await kompasShows(page, 'Groningen', { period: expected });
     // The start screen draws this Kompas from the first view; the dashboard completes the URL when it takes over.
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('period') !== null);
-    expect(new URL(page.url()).searchParams.get('period')).toBe(String(expected));
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(String(expected));
     // A social theme has values in the year opened on.
     const socialCells = await page
       .locator(SOCIAL.map((t) => `table[data-theme="${t}"] td[data-cell="area"]`).join(', '))
@@ -94,7 +94,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     // Without an area: the default wijk opens on its own latest social year (2015), where it has figures.
     await page.goto(`${app.url}?dataset=groningen`);
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('period') !== null);
-    expect(new URL(page.url()).searchParams.get('period')).toBe(String(wijkOpening));
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(String(wijkOpening));
 
     // A wijk in 2024 (population only): each social theme names the year of its latest value and goes there.
     const wijk = 'WK001400';
@@ -106,7 +106,7 @@ describe.skipIf(!present)('real years on a package imported from real CBS files'
     expect(await note.textContent()).toContain(`de laatste zijn van ${wijkLatest}`);
     await note.getByRole('button', { name: `Naar ${wijkLatest}` }).click();
     await kompasShows(page, 'Centrum', { period: wijkLatest });
-    expect(new URL(page.url()).searchParams.get('period')).toBe(String(wijkLatest));
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(String(wijkLatest));
     await page.screenshot({ path: join(ARTIFACTS, 'real-years-centrum.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
