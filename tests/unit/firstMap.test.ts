@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../scripts/generate-demo.ts';
 import { profileSource } from '../../src/app/useKompasModel.ts';
 import {
   decodeMapAreas,
@@ -20,22 +17,13 @@ import {
 } from '../../src/data/firstView.ts';
 import { buildFirstMaps, buildFirstView } from '../../src/data/firstViewBuild.ts';
 import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
-import { type Level, PACKAGE_FILES, type PackageFiles } from '../../src/data/package.ts';
+import type { Level } from '../../src/data/package.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { type ChoroplethRow, choroplethQuery, decodeChoropleth } from '../../src/queries/choropleth.ts';
 import { expectEqual } from '../fixtures/expectEqual.ts';
+import { DEMO, readDemoFile, readPackage } from '../fixtures/readPackage.ts';
 
-const files = Object.fromEntries(
-  PACKAGE_FILES.map((name) => [name, readFileSync(join(DEMO_DIR, name), 'utf8')]),
-) as unknown as PackageFiles;
-/** The committed first view, read as the page reads it (a missing file answers null, as a 404). */
-const readCommitted = async (url: string) => {
-  try {
-    return readFileSync(join(DEMO_DIR, url), 'utf8');
-  } catch {
-    return null;
-  }
-};
+const files = readPackage(DEMO);
 
 /**
  * Every level choice of the map (MapPanel's drawnLevels: `auto` is wijk and buurt for one gemeente, with the
@@ -57,7 +45,7 @@ let first: FirstView;
 beforeAll(async () => {
   db = await createNodeConnector();
   pkg = await loadPackage(db, files);
-  first = (await fetchFirstView('', readCommitted))!;
+  first = (await fetchFirstView('', readDemoFile))!;
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -67,8 +55,8 @@ describe('the precomputed map of the demo', () => {
     const maps = [...built.keys()].filter((p) => p.startsWith('first/map/'));
     const expected = pkg.indicators.flatMap((i) => pkg.meta.periods.map((p) => firstMapPath(i.id, p)));
     expect(maps.sort()).toEqual([FIRST_MAP_AREAS, ...expected].sort());
-    for (const path of maps) expect(await readCommitted(path), path).toBe(built.get(path));
-    const index = JSON.parse((await readCommitted(FIRST_VIEW_INDEX))!) as FirstViewIndex;
+    for (const path of maps) expect(await readDemoFile(path), path).toBe(built.get(path));
+    const index = JSON.parse((await readDemoFile(FIRST_VIEW_INDEX))!) as FirstViewIndex;
     expect(index.maps).toEqual(Object.fromEntries(pkg.indicators.map((i) => [i.id, pkg.meta.periods])));
     expect(index.map_format).toBe(FIRST_MAP_VERSION);
   });
@@ -123,7 +111,7 @@ describe('the precomputed map of the demo', () => {
   });
 
   it('keeps a few decoded files, the most recently asked', async () => {
-    const fresh = (await fetchFirstView('', readCommitted))!;
+    const fresh = (await fetchFirstView('', readDemoFile))!;
     const paths = pkg.indicators.slice(0, MAP_FILES_KEPT + 2).map((i) => firstMapPath(i.id, 2025));
     const firstRows = await fresh.mapRows(paths[0]!);
     for (const path of paths.slice(1, MAP_FILES_KEPT)) await fresh.mapRows(path);
@@ -145,14 +133,14 @@ describe('the precomputed map of the demo', () => {
     const path = firstMapPath('jeugdhulp_pct', 2025);
     expect(profileSource(first, true, [path])).toBe('duckdb');
     // An index of the first map format (one row array per file) lists no map this page reads.
-    const index = JSON.parse((await readCommitted(FIRST_VIEW_INDEX))!) as FirstViewIndex;
+    const index = JSON.parse((await readDemoFile(FIRST_VIEW_INDEX))!) as FirstViewIndex;
     const old = await fetchFirstView('', async (url) =>
-      url === FIRST_VIEW_INDEX ? JSON.stringify({ ...index, map_format: undefined }) : readCommitted(url),
+      url === FIRST_VIEW_INDEX ? JSON.stringify({ ...index, map_format: undefined }) : readDemoFile(url),
     );
     expect(old!.mapPath('jeugdhulp_pct', 2025)).toBeNull();
     const broken = await fetchFirstView('', async (url) =>
       url === FIRST_VIEW_INDEX || url === FIRST_MAP_AREAS
-        ? readCommitted(url)
+        ? readDemoFile(url)
         : url.endsWith('2025.json')
           ? '{"version":2,"areas":89,"runs":[0,90],"values":[]}'
           : null,
@@ -160,7 +148,7 @@ describe('the precomputed map of the demo', () => {
     await expect(broken!.mapRows(path)).rejects.toThrow('not a first-view map file');
     await expect(broken!.mapRows(firstMapPath('jeugdhulp_pct', 2024))).rejects.toThrow('missing');
     expect(broken!.cachedMap(path)).toBeUndefined();
-    const noOrder = await fetchFirstView('', async (url) => (url === FIRST_MAP_AREAS ? null : readCommitted(url)));
+    const noOrder = await fetchFirstView('', async (url) => (url === FIRST_MAP_AREAS ? null : readDemoFile(url)));
     await expect(noOrder!.mapRows(path)).rejects.toThrow('missing');
   });
 });

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../scripts/generate-demo.ts';
 import { profileSource } from '../../src/app/useKompasModel.ts';
 import { assessArea } from '../../src/compass/assess.ts';
 import { estimateDispersion } from '../../src/compass/dispersion.ts';
@@ -20,25 +17,15 @@ import {
 } from '../../src/data/firstView.ts';
 import { buildFirstView } from '../../src/data/firstViewBuild.ts';
 import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
-import { PACKAGE_FILES, type PackageFiles } from '../../src/data/package.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { dispersionRequest } from '../../src/queries/dispersion.ts';
 import { decodeProfile, kompasRequest } from '../../src/queries/kompas.ts';
 import { decodeSocialPeriods, socialPeriodsQuery } from '../../src/queries/socialPeriods.ts';
 import { effectiveAims } from '../../src/userdata/effectiveAims.ts';
 import { expectEqual } from '../fixtures/expectEqual.ts';
+import { DEMO, readDemoFile, readPackage } from '../fixtures/readPackage.ts';
 
-const files = Object.fromEntries(
-  PACKAGE_FILES.map((name) => [name, readFileSync(join(DEMO_DIR, name), 'utf8')]),
-) as unknown as PackageFiles;
-/** The committed first view, read as the page reads it (a missing file answers null, as a 404). */
-const readCommitted = async (url: string) => {
-  try {
-    return readFileSync(join(DEMO_DIR, url), 'utf8');
-  } catch {
-    return null;
-  }
-};
+const files = readPackage(DEMO);
 
 let db: Awaited<ReturnType<typeof createNodeConnector>>;
 let pkg: LoadedPackage;
@@ -50,7 +37,7 @@ beforeAll(async () => {
   db = await createNodeConnector();
   pkg = await loadPackage(db, files);
   built = await buildFirstView(db, pkg);
-  first = (await fetchFirstView('', readCommitted))!;
+  first = (await fetchFirstView('', readDemoFile))!;
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -59,7 +46,7 @@ describe('the precomputed first view of the demo', () => {
     // One file per area, 5 level dispersions, the index, and the map's area order and every indicator's map per year
     // (firstMap.test.ts).
     expect(built.size).toBe(pkg.areas.length + 5 + 1 + 1 + pkg.indicators.length * pkg.meta.periods.length);
-    for (const [path, text] of built) expect(await readCommitted(path), path).toBe(text);
+    for (const [path, text] of built) expect(await readDemoFile(path), path).toBe(text);
   });
 
   it('gives, for every area, the rows, dispersion and verdicts DuckDB gives', async () => {
@@ -147,7 +134,7 @@ describe('the precomputed first view of the demo', () => {
 
   it('asks DuckDB when a file is missing or broken, and names files safely', async () => {
     const broken = await fetchFirstView('', async (url) =>
-      url === FIRST_VIEW_INDEX ? readCommitted(url) : url.endsWith('GM9999.json') ? '{"version":1,"rows":[[1]]}' : null,
+      url === FIRST_VIEW_INDEX ? readDemoFile(url) : url.endsWith('GM9999.json') ? '{"version":1,"rows":[[1]]}' : null,
     );
     await expect(broken!.rows([firstAreaPath('WK999901')])).rejects.toThrow('missing');
     await expect(broken!.rows([firstAreaPath('GM9999')])).rejects.toThrow('not a first-view row');

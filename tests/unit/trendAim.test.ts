@@ -1,27 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../scripts/generate-demo.ts';
 import { assessArea } from '../../src/compass/assess.ts';
 import { estimateDispersion } from '../../src/compass/dispersion.ts';
 import { fetchFirstView, firstAreaPaths, firstDispersionPath } from '../../src/data/firstView.ts';
 import { type LoadedPackage, loadPackage } from '../../src/data/load.ts';
-import { PACKAGE_FILES, type PackageFiles } from '../../src/data/package.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
 import { kompasRequest } from '../../src/queries/kompas.ts';
 import { effectiveAims } from '../../src/userdata/effectiveAims.ts';
 import { expectEqual } from '../fixtures/expectEqual.ts';
+import { DEMO, readDemoFile, readPackage } from '../fixtures/readPackage.ts';
 
-const files = Object.fromEntries(
-  PACKAGE_FILES.map((name) => [name, readFileSync(join(DEMO_DIR, name), 'utf8')]),
-) as unknown as PackageFiles;
-const readCommitted = async (url: string) => {
-  try {
-    return readFileSync(join(DEMO_DIR, url), 'utf8');
-  } catch {
-    return null;
-  }
-};
+const files = readPackage(DEMO);
 
 let db: Awaited<ReturnType<typeof createNodeConnector>>;
 let pkg: LoadedPackage;
@@ -33,7 +21,7 @@ afterAll(() => db?.close());
 
 describe("the trend chart's aim status (App's Dashboard: the chosen year's, at once)", () => {
   it("is, for every demo area, year and indicator, the aim status of the Kompas's verdicts", async () => {
-    const first = (await fetchFirstView('', readCommitted))!;
+    const first = (await fetchFirstView('', readDemoFile))!;
     const areas = new Map(pkg.areas.map((a) => [a.code, a]));
     const aims = effectiveAims(pkg.aims, [], pkg.areas);
     let statuses = 0;
