@@ -18,13 +18,15 @@ const YEARS_AHEAD = 4;
 /**
  * The map choices a user most likely makes next, most likely first: the adjacent years of this indicator (a year
  * switch, or Play in Verkennen), the indicators next to it in the indicator select (stepping through a theme with the
- * keyboard), then farther years. Without the shown choice; `years` bounds how many years.
+ * keyboard), then farther years. One who just stepped to another indicator most likely steps on in that select: the
+ * indicators beside it come first then. Without the shown choice; `years` bounds how many years.
  */
 export function nextMapChoices(
   indicators: readonly Indicator[],
   shown: MapChoice,
   periods: readonly number[],
   years = YEARS_AHEAD,
+  stepped: 'indicator' | 'period' | null = null,
 ): MapChoice[] {
   const nearest = periods
     .filter((p) => p !== shown.period)
@@ -35,11 +37,10 @@ export function nextMapChoices(
   const list = THEMES.flatMap((theme) => indicators.filter((i) => i.theme === theme));
   const at = list.findIndex((i) => i.id === shown.indicator);
   const beside = at < 0 ? [] : [list[at + 1], list[at - 1]].filter((i): i is Indicator => i !== undefined);
-  return [
-    ...nearest.slice(0, 2),
-    ...beside.map((i) => ({ indicator: i.id, period: shown.period })),
-    ...nearest.slice(2),
-  ];
+  const besideChoices = beside.map((i) => ({ indicator: i.id, period: shown.period }));
+  return stepped === 'indicator'
+    ? [...besideChoices, ...nearest]
+    : [...nearest.slice(0, 2), ...besideChoices, ...nearest.slice(2)];
 }
 
 export interface MapPrefetchInput {
@@ -95,6 +96,8 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
   const key = `${shown.indicator}|${shown.period}`;
   const opened = useRef<string | null>(null);
   const switched = useRef(false);
+  /** The choice shown before this one: what the user last stepped in (indicator or year). */
+  const previous = useRef<MapChoice | null>(null);
   const intent = useSwitchIntent(ready && coordinator !== null && first !== null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `shown`; the levels' text theirs
   useEffect(() => {
@@ -102,6 +105,14 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
     if (!ready || !coordinator) return;
     opened.current ??= key;
     if (key !== opened.current) switched.current = true;
+    const before = previous.current;
+    const stepped =
+      before === null || before.indicator === shown.indicator
+        ? before !== null && before.period !== shown.period
+          ? 'period'
+          : null
+        : 'indicator';
+    previous.current = { indicator: shown.indicator, period: shown.period };
     const files = first && !gemeente ? first : null;
     const current = files?.mapPath(shown.indicator, shown.period) ?? null;
     // The map is drawn from files: the next ones are files, a few (at national scale each is ~100 KB).
@@ -109,7 +120,7 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
       if (!switched.current && !intent) return;
       const paths = [
         current,
-        ...nextMapChoices(indicators, shown, periods)
+        ...nextMapChoices(indicators, shown, periods, YEARS_AHEAD, stepped)
           .map((c) => files.mapPath(c.indicator, c.period))
           .filter((p): p is string => p !== null),
       ];
@@ -134,7 +145,7 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
         ? [] // not measured that year: nothing to fetch
         : [{ sql: choroplethQuery({ indicator, period, levels, gemeente }), partitions: path ? [path] : [] }];
     };
-    coordinator.prefetch(nextMapChoices(indicators, shown, periods, periods.length).flatMap(request));
+    coordinator.prefetch(nextMapChoices(indicators, shown, periods, periods.length, stepped).flatMap(request));
   }, [ready, key, intent, coordinator, first, ownData, gemeente, levels.join('|'), indicators, periods, partitions]);
 }
 

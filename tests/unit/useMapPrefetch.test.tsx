@@ -41,6 +41,16 @@ describe('nextMapChoices', () => {
       ...[2022, 2021, 2020, 2019].map((period) => ({ indicator: 'e', period })),
     ]);
   });
+
+  it('after a step to another indicator, gives the indicators beside it first; after a year step, the years', () => {
+    const shown = { indicator: 'c', period: 2022 };
+    expect(nextMapChoices(INDICATORS, shown, PERIODS, 4, 'indicator')).toEqual([
+      { indicator: 'b', period: 2022 },
+      { indicator: 'a', period: 2022 },
+      ...[2023, 2021, 2024, 2020].map((period) => ({ indicator: 'c', period })),
+    ]);
+    expect(nextMapChoices(INDICATORS, shown, PERIODS, 4, 'period')).toEqual(nextMapChoices(INDICATORS, shown, PERIODS));
+  });
 });
 
 /** A first view with a map file for every indicator and year, recording the files fetched. */
@@ -108,12 +118,13 @@ describe('useMapPrefetch', () => {
     expect(fetched).toEqual([]);
     render(coordinator, { first, indicator: 'c', period: 2025, ready: true });
     await idle();
+    // The user stepped to another indicator: the indicators beside it first, then the years.
     const expected = [
       firstMapPath('c', 2025),
-      firstMapPath('c', 2024),
-      firstMapPath('c', 2023),
       firstMapPath('b', 2025),
       firstMapPath('a', 2025),
+      firstMapPath('c', 2024),
+      firstMapPath('c', 2023),
       firstMapPath('c', 2022),
       firstMapPath('c', 2021),
     ];
