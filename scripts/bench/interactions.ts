@@ -9,6 +9,8 @@ import { last, MarkTracker, mapSettled, reason, waitForMarks, withTimeout } from
 import type { Results, Target } from './stats.ts';
 
 const SWITCH_MARKS = ['gk:map-data', 'gk:map-painted', 'gk:trend-drawn'] as const;
+/** From taking a select in hand to the first choice: a quick person's reaction (Card, Moran & Newell: ~0,3 s). */
+const FIRST_CHOICE_MS = 300;
 const CLICK_MARKS = ['gk:kompas-drawn', 'gk:kompas-complete'] as const;
 
 /** Sets a select's value and fires `change` (what React listens to); returns performance.now() right before. */
@@ -30,7 +32,7 @@ function fireChange(page: Page, name: string, value: string): Promise<number> {
 const selected = (page: Page, name: string) =>
   page.evaluate((n) => document.querySelector<HTMLSelectElement>(`select[name="${n}"]`)?.value ?? '', name);
 
-/** `count` switches of select `name`, cycling through `values` in order (never to the value already chosen). */
+/** `count` switches of select `name`, stepping through `values` in the select's order and back, as arrow keys do. */
 export async function measureSwitches(
   page: Page,
   kind: 'indicator' | 'year',
@@ -53,11 +55,17 @@ export async function measureSwitches(
   if (shown.length === values.length) values = shown;
   let current = await selected(page, name);
   let at = Math.max(0, values.indexOf(current));
+  // A user switching has the select in hand first (a tab to it, or a press that opens it), and a person takes a few
+  // hundred ms from there to the first choice: both pages may react to that, as they would for a user.
+  await page.focus(`select[name="${name}"]`);
+  await page.waitForTimeout(FIRST_CHOICE_MS);
+  // Arrow keys stop at the ends of a select: the walk turns back there, it does not wrap to the other end.
+  let step = 1;
   for (let k = 0; k < opts.switches; k++) {
-    at = (at + 1) % values.length;
-    if (values[at] === current) at = (at + 1) % values.length;
+    if (values.length < 2) break; // only one value: nothing to switch to
+    if (at + step < 0 || at + step >= values.length) step = -step;
+    at += step;
     const value = values[at]!;
-    if (value === current) break; // only one value: nothing to switch to
     try {
       const required = tracker.required(SWITCH_MARKS);
       const t0 = await withTimeout(fireChange(page, name, value), opts.switchTimeoutMs, `${kind} switch`);
