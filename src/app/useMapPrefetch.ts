@@ -19,7 +19,8 @@ const YEARS_AHEAD = 4;
  * The map choices a user most likely makes next, most likely first: the adjacent years of this indicator (a year
  * switch, or Play in Verkennen), the indicators next to it in the indicator select (stepping through a theme with the
  * keyboard), then farther years. One who just stepped to another indicator most likely steps on in that select: the
- * indicators beside it come first then. Without the shown choice; `years` bounds how many years.
+ * indicators beside it come first then. Without the shown choice; `years` bounds how many years; `measured` says
+ * which indicators have a map of a year (the ones beside are the nearest that do).
  */
 export function nextMapChoices(
   indicators: readonly Indicator[],
@@ -27,6 +28,7 @@ export function nextMapChoices(
   periods: readonly number[],
   years = YEARS_AHEAD,
   stepped: 'indicator' | 'period' | null = null,
+  measured: (indicator: string, period: number) => boolean = () => true,
 ): MapChoice[] {
   const nearest = periods
     .filter((p) => p !== shown.period)
@@ -36,7 +38,13 @@ export function nextMapChoices(
   // The select lists the indicators by theme (views/controls/Controls.tsx).
   const list = THEMES.flatMap((theme) => indicators.filter((i) => i.theme === theme));
   const at = list.findIndex((i) => i.id === shown.indicator);
-  const beside = at < 0 ? [] : [list[at + 1], list[at - 1]].filter((i): i is Indicator => i !== undefined);
+  // The nearest one each way that has a map of the shown year (a survey indicator skips years: nothing to fetch).
+  const nearestMeasured = (direction: 1 | -1) => {
+    for (let k = at + direction; k >= 0 && k < list.length; k += direction)
+      if (measured(list[k]!.id, shown.period)) return list[k];
+    return undefined;
+  };
+  const beside = at < 0 ? [] : [nearestMeasured(1), nearestMeasured(-1)].filter((i): i is Indicator => i !== undefined);
   const besideChoices = beside.map((i) => ({ indicator: i.id, period: shown.period }));
   return stepped === 'indicator'
     ? [...besideChoices, ...nearest]
@@ -120,7 +128,14 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
       if (!switched.current && !intent) return;
       const paths = [
         current,
-        ...nextMapChoices(indicators, shown, periods, YEARS_AHEAD, stepped)
+        ...nextMapChoices(
+          indicators,
+          shown,
+          periods,
+          YEARS_AHEAD,
+          stepped,
+          (indicator, period) => files.mapPath(indicator, period) !== null,
+        )
           .map((c) => files.mapPath(c.indicator, c.period))
           .filter((p): p is string => p !== null),
       ];

@@ -51,6 +51,20 @@ describe('nextMapChoices', () => {
     ]);
     expect(nextMapChoices(INDICATORS, shown, PERIODS, 4, 'period')).toEqual(nextMapChoices(INDICATORS, shown, PERIODS));
   });
+
+  it('skips, beside the shown one, indicators without a map of the year (a survey indicator skips years)', () => {
+    const shown = { indicator: 'c', period: 2022 };
+    // The select lists a, c, b, d, e (by theme). b has no map of 2022: the next one with a map is d.
+    const measured = (indicator: string, period: number) => !(indicator === 'b' && period === 2022);
+    expect(nextMapChoices(INDICATORS, shown, PERIODS, 0, 'indicator', measured)).toEqual([
+      { indicator: 'd', period: 2022 },
+      { indicator: 'a', period: 2022 },
+    ]);
+    expect(nextMapChoices(INDICATORS, shown, PERIODS, 0, 'indicator')).toEqual([
+      { indicator: 'b', period: 2022 },
+      { indicator: 'a', period: 2022 },
+    ]);
+  });
 });
 
 /** A first view with a map file for every indicator and year, recording the files fetched. */
