@@ -115,11 +115,13 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
     if (key !== opened.current) switched.current = true;
     const before = previous.current;
     const stepped =
-      before === null || before.indicator === shown.indicator
-        ? before !== null && before.period !== shown.period
-          ? 'period'
-          : null
-        : 'indicator';
+      before === null
+        ? null
+        : before.indicator !== shown.indicator
+          ? 'indicator'
+          : before.period !== shown.period
+            ? 'period'
+            : null;
     previous.current = { indicator: shown.indicator, period: shown.period };
     const files = first && !gemeente ? first : null;
     const current = files?.mapPath(shown.indicator, shown.period) ?? null;
