@@ -39,11 +39,13 @@ import { revealKompas } from './revealKompas.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { type MapLevel, parseUrlState, serializeUrlState, type UrlState } from './urlState.ts';
 import { useAreaChoice } from './useAreaChoice.ts';
+import { useBrowserPrint } from './useBrowserPrint.ts';
 import { choroplethRowsNow } from './useChoropleth.ts';
 import { useDwell } from './useDwell.ts';
 import { useKompasModel } from './useKompasModel.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
-import { usePrintJob } from './usePrintJob.ts';
+import { type AreaReport, usePrintJob } from './usePrintJob.ts';
+import { usePrintRoot } from './usePrintRoot.ts';
 import { type Session, useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
 import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
@@ -166,7 +168,6 @@ const DataWorkbench = lazy(() => import('../views/data/DataWorkbench.tsx').then(
 const VerkennenPage = lazy(() =>
   import('../views/verkennen/VerkennenPage.tsx').then((m) => ({ default: m.VerkennenPage })),
 );
-const PrintRoot = lazy(() => import('./PrintRoot.tsx').then((m) => ({ default: m.PrintRoot })));
 const OverPage = lazy(() => import('../views/over/OverPage.tsx').then((m) => ({ default: m.OverPage })));
 const OverviewPage = lazy(() =>
   import('../views/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
@@ -378,17 +379,24 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   const clearPrint = print.clear;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a report belongs to one area and year
   useEffect(() => clearPrint(), [area.code, selection.period, clearPrint]);
-  const onPrint = useCallback(
-    () =>
-      print.printOne({
-        area: model.shownArea,
-        gemeente: model.shownGemeente,
-        themes,
-        assessments,
-        summaries,
-        signals: signalList,
-      }),
-    [print.printOne, model.shownArea, model.shownGemeente, themes, assessments, summaries, signalList],
+  // The report of the Kompas on screen: what the print button prints, and Ctrl+P too.
+  const shownReport = useCallback(
+    (): AreaReport => ({
+      area: model.shownArea,
+      gemeente: model.shownGemeente,
+      themes,
+      assessments,
+      summaries,
+      signals: signalList,
+    }),
+    [model.shownArea, model.shownGemeente, themes, assessments, summaries, signalList],
+  );
+  const onPrint = useCallback(() => print.printOne(shownReport()), [print.printOne, shownReport]);
+  const PrintRoot = usePrintRoot(print.reports !== null);
+  useBrowserPrint(
+    url.view === 'kompas' && PrintRoot !== null
+      ? { render: () => print.showOne(shownReport()), clear: clearPrint }
+      : null,
   );
   const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;
   const onHandout = () => print.handoutOne(area, areasByCode);
@@ -614,10 +622,8 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
         </>
       )}
       {/* The overview is a print root of its own: a Kompas printed earlier must not print with it. */}
-      {print.reports && url.view !== 'overzicht' && (
-        <Suspense fallback={null}>
-          <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} onReady={print.ready} />
-        </Suspense>
+      {print.reports && PrintRoot && url.view !== 'overzicht' && (
+        <PrintRoot reports={print.reports} pkg={pkg} period={kompasPeriod} i18n={i18n} onReady={print.ready} />
       )}
       <footer className="footer">
         <p>{i18n.t('app.source', { attribution: pkg.meta.attribution })}</p>

@@ -142,6 +142,14 @@ export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage,
     setReports(list);
   }, []);
 
+  /** The report the browser's own print (Ctrl+P) prints: on the page at once, no job, no print dialog of ours. */
+  const showOne = useCallback((report: AreaReport) => {
+    jobId.current++;
+    awaited.current = null;
+    setJob(null);
+    setReports([report]);
+  }, []);
+
   /**
    * Computes the reports of `areas` one after another (the "all" buttons show how far) and hands them to the print
    * root; the print root calls `ready` once they are on the page.
@@ -231,5 +239,17 @@ export function usePrintJob(coordinator: Coordinator | null, pkg: LoadedPackage,
     setReports(null);
   }, [cancel]);
 
-  return { reports, job, busy: job !== null, printOne, printAll, handoutOne, handoutAll, ready, cancel, clear };
+  return {
+    reports,
+    job,
+    busy: job !== null,
+    printOne,
+    showOne,
+    printAll,
+    handoutOne,
+    handoutAll,
+    ready,
+    cancel,
+    clear,
+  };
 }

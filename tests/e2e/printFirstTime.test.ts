@@ -196,6 +196,33 @@ describe('the first print has the report in the page', () => {
     });
   }
 
+  it("the browser's own print (Ctrl+P) prints the Kompas's report, not the dashboard, and leaves the screen as it was", async () => {
+    const { page, consoleErrors } = await watchedPage(app.browser, app.origin, SIZES[1]);
+    await page.addInitScript(recordPrints);
+    await page.goto(`${app.url}?dataset=demo&area=WK999902&period=${PERIOD}`);
+    await kompasShows(page, nameOf('WK999902'), { period: PERIOD });
+    // The print view's code comes while the page is idle after its Kompas.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((e) => /\/assets\/PrintRoot-[^/]*\.js$/.test(e.name)),
+        ),
+      )
+      .toBe(true);
+    // page.pdf() prints as the browser's print does: beforeprint, the page laid out for paper, afterprint.
+    const pdf = await printedPdf(page, 'print-browser-1024');
+    expect(pdf.count).toBeGreaterThanOrEqual(1);
+    expect(pdf.count).toBeLessThanOrEqual(2);
+    expect(pdf.pages[0]).toContain(compact(`Kompas van ${nameOf('WK999902')}`));
+    expect(pdf.pages[0]).toContain(compact(`Pagina 1 van ${pdf.count}`));
+    // Not the dashboard (ten pages of its cards, with the map's legend).
+    expect(pdf.pages.join('')).not.toContain(compact('Legenda'));
+    // No print dialog of the app's own, and afterwards the report is gone from the page again.
+    expect(await page.evaluate(() => window.__printCalls.length)).toBe(0);
+    await expect.poll(() => page.locator('.print-root .print-report').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('cancels a print being prepared: the report arrives but no dialog opens, and the next click prints', async () => {
     const { page, consoleErrors } = await watchedPage(app.browser, app.origin, SIZES[0]);
     await page.addInitScript(recordPrints);
