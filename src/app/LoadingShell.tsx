@@ -8,13 +8,14 @@ import { useUserAgenda } from '../userdata/useUserAgenda.ts';
 import { AgendaContext } from '../views/agenda/AgendaContext.tsx';
 import { Controls } from '../views/controls/Controls.tsx';
 import { KompasPanel } from '../views/kompas/KompasPanel.tsx';
-import { type MapPackage, MapPanel } from '../views/map/MapPanel.tsx';
+import { drawnLevels, type MapPackage, MapPanel } from '../views/map/MapPanel.tsx';
 import { AreaPicker } from '../views/picker/AreaPicker.tsx';
 import { firstKompasGateOpen, openFirstKompasGate, subscribeFirstKompasGate } from './firstKompasGate.ts';
 import { useI18n } from './i18n/index.tsx';
 import { LoadingProgress } from './LoadingProgress.tsx';
 import { resolveSelection } from './resolveSelection.ts';
 import type { UrlState } from './urlState.ts';
+import { choroplethRowsNow } from './useChoropleth.ts';
 import { useKompasModel } from './useKompasModel.ts';
 import type { LoadProgress } from './useSession.ts';
 
@@ -71,6 +72,16 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
     [metadata],
   );
   const drawsMap = mapPkg && indicator && firstView?.mapPath(indicator.id, period);
+  // As in the dashboard, a switch takes the map's rows from the first view's cache when they were fetched ahead (the
+  // user may switch while DuckDB starts; gk:map-data), before React renders it.
+  const chooseMap = (change: { indicator: string } | { period: number }) => {
+    if (mapPkg) {
+      const next = { indicator: selection.indicator, period, ...change };
+      const levels = drawnLevels(url.level, mapPkg.geometry.gemeenten);
+      choroplethRowsNow({ ...next, levels, gemeente: null }, firstView, false);
+    }
+    update(change);
+  };
   // The map (maplibre's code and a WebGL context) follows the Kompas, so the two do not share the cores.
   const kompasDone = useSyncExternalStore(subscribeFirstKompasGate, firstKompasGateOpen);
   const kompasComes = area !== undefined && firstView !== null;
@@ -88,8 +99,8 @@ export function LoadingShell({ metadata, progress, url, firstView, update }: Loa
           period={period}
           level={url.level}
           hasCustomAreas={metadata.areas.some((a) => a.level === 'gebied')}
-          onIndicator={(id) => update({ indicator: id })}
-          onPeriod={(p) => update({ period: p })}
+          onIndicator={(id) => chooseMap({ indicator: id })}
+          onPeriod={(p) => chooseMap({ period: p })}
           onLevel={(level) => update({ level })}
         />
       )}

@@ -70,31 +70,41 @@ export interface MapPrefetchInput {
 const SWITCH_SELECTS = 'select[name="indicator"], select[name="period"]';
 
 /**
- * True once the user reaches for the indicator or year select (focus, pointer, key): the first switch is coming, so
- * its likely files may be fetched before it, not only after it.
+ * The first views whose user has reached for a map select or switched the map: from then on every map drawn from one
+ * fetches ahead. Kept beside the hook, not in it: the start screen's map and the dashboard's that takes over from it
+ * are two panels of one page, and the user's switching goes on across the takeover.
  */
-function useSwitchIntent(active: boolean): boolean {
-  const [intent, setIntent] = useState(false);
+const switching = new WeakSet<FirstView>();
+
+/**
+ * True once the user reaches for the indicator or year select (focus, pointer, key), or did so on this first view
+ * before (`first`): the first switch is coming, so its likely files may be fetched before it, not only after it.
+ */
+function useSwitchIntent(active: boolean, first: FirstView | null): boolean {
+  const [reached, setIntent] = useState(false);
+  const intent = reached || (first !== null && switching.has(first));
   useEffect(() => {
     if (!active || intent || typeof document === 'undefined') return;
     const onIntent = (event: Event) => {
-      if (event.target instanceof Element && event.target.matches(SWITCH_SELECTS)) setIntent(true);
+      if (!(event.target instanceof Element && event.target.matches(SWITCH_SELECTS))) return;
+      if (first) switching.add(first);
+      setIntent(true);
     };
     const kinds = ['focusin', 'pointerdown', 'keydown'] as const;
     for (const kind of kinds) document.addEventListener(kind, onIntent, { capture: true, passive: true });
     return () => {
       for (const kind of kinds) document.removeEventListener(kind, onIntent, { capture: true });
     };
-  }, [active, intent]);
+  }, [active, intent, first]);
   return intent;
 }
 
 /**
  * Fetches what the next map switch most likely needs (nextMapChoices), from the source the map itself would ask
  * (profileSource): the first view's map files, into its cache, from the moment the shown map's rows are in after a
- * switch (or the user reaches for a select) — never on the first view alone, whose bytes are the first visit's;
- * otherwise DuckDB's answers (with a partitioned package, its indicator-period files first), as soon as the map is
- * drawn. A new choice drops the guesses of the previous one.
+ * switch (or the user reaches for a select), on the start screen too — never on the first view alone, whose bytes
+ * are the first visit's; otherwise DuckDB's answers (with a partitioned package, its indicator-period files first),
+ * as soon as the map is drawn. A new choice drops the guesses of the previous one.
  */
 export function useMapPrefetch(input: MapPrefetchInput): void {
   const { indicators, periods, partitions, shown, levels, gemeente, first, ownData, ready } = input;
@@ -103,16 +113,14 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
   prepare.current = input.prepare;
   const key = `${shown.indicator}|${shown.period}`;
   const opened = useRef<string | null>(null);
-  const switched = useRef(false);
   /** The choice shown before this one: what the user last stepped in (indicator or year). */
   const previous = useRef<MapChoice | null>(null);
-  const intent = useSwitchIntent(ready && coordinator !== null && first !== null);
+  const intent = useSwitchIntent(ready && first !== null, first);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `shown`; the levels' text theirs
   useEffect(() => {
-    // No coordinator: the start screen, whose map is the first view.
-    if (!ready || !coordinator) return;
+    if (!ready) return;
     opened.current ??= key;
-    if (key !== opened.current) switched.current = true;
+    if (key !== opened.current && first) switching.add(first);
     const before = previous.current;
     const stepped =
       before === null
@@ -125,9 +133,10 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
     previous.current = { indicator: shown.indicator, period: shown.period };
     const files = first && !gemeente ? first : null;
     const current = files?.mapPath(shown.indicator, shown.period) ?? null;
-    // The map is drawn from files: the next ones are files, a few (at national scale each is ~100 KB).
+    // The map is drawn from files: the next ones are files, a few (at national scale each is ~100 KB). Also on the
+    // start screen (no coordinator yet), where a user may well switch while DuckDB starts.
     if (files && current && profileSource(files, ownData, [current]) === 'first') {
-      if (!switched.current && !intent) return;
+      if (!intent && !switching.has(files)) return;
       const paths = [
         current,
         ...nextMapChoices(
@@ -155,7 +164,8 @@ export function useMapPrefetch(input: MapPrefetchInput): void {
         ),
       );
     }
-    // DuckDB: every year (Play in Verkennen walks them all).
+    // DuckDB (once it is there): every year (Play in Verkennen walks them all).
+    if (!coordinator) return;
     const request = ({ indicator, period }: MapChoice) => {
       const path = partitions ? partitions.indicatorPeriod(indicator, period) : null;
       return partitions && path === null

@@ -204,13 +204,50 @@ describe('useMapPrefetch', () => {
     other.remove();
   });
 
-  it('leaves the start screen alone, and asks DuckDB where the map does (own data)', async () => {
+  it('on the start screen (DuckDB still starting), fetches nothing for the first view, the next files after a switch', async () => {
     const fetched: string[] = [];
     const first = await firstView(fetched);
     render(null, { first, indicator: 'a', period: 2025, ready: true });
-    render(null, { first, indicator: 'a', period: 2024, ready: true });
     await idle();
     expect(fetched).toEqual([]);
+    render(null, { first, indicator: 'a', period: 2024, ready: true });
+    // The user stepped a year: the years beside it first.
+    await act(() => vi.waitFor(() => expect(first.cachedMap(firstMapPath('a', 2023))).toBeDefined()));
+    expect(fetched.filter((u) => u !== FIRST_MAP_AREAS).slice(0, 3)).toEqual([
+      firstMapPath('a', 2024),
+      firstMapPath('a', 2025),
+      firstMapPath('a', 2023),
+    ]);
+  });
+
+  it('goes on fetching ahead when the dashboard takes the map over from the start screen', async () => {
+    const fetched: string[] = [];
+    const first = await firstView(fetched);
+    const select = document.createElement('select');
+    select.name = 'period';
+    document.body.append(select);
+    render(null, { first, indicator: 'c', period: 2025, ready: true });
+    act(() => select.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    await act(() => vi.waitFor(() => expect(first.cachedMap(firstMapPath('c', 2024))).toBeDefined()));
+    act(() => dom.root.render(null));
+    select.remove();
+    fetched.length = 0;
+    // The dashboard's map is another panel and its selects other elements, first drawn with the choice the user
+    // made meanwhile: the user is switching, so the files beside it are fetched without waiting for another sign.
+    const { coordinator, asked } = fakeCoordinator();
+    render(coordinator, { first, indicator: 'e', period: 2025, ready: true });
+    await act(() => vi.waitFor(() => expect(first.cachedMap(firstMapPath('d', 2025))).toBeDefined()));
+    expect(fetched.filter((u) => u !== FIRST_MAP_AREAS).slice(0, 3)).toEqual([
+      firstMapPath('e', 2025),
+      firstMapPath('e', 2024),
+      firstMapPath('e', 2023),
+    ]);
+    expect(asked).toEqual([]);
+  });
+
+  it('asks DuckDB where the map does (own data)', async () => {
+    const fetched: string[] = [];
+    const first = await firstView(fetched);
     const { coordinator, asked } = fakeCoordinator();
     render(coordinator, { first, indicator: 'a', period: 2024, ready: true, ownData: true });
     await idle();
