@@ -13,8 +13,12 @@ const SWITCH_MARKS = ['gk:map-data', 'gk:map-painted', 'gk:trend-drawn'] as cons
 const FIRST_CHOICE_MS = 300;
 const CLICK_MARKS = ['gk:kompas-drawn', 'gk:kompas-complete'] as const;
 
-/** Sets a select's value and fires `change` (what React listens to); returns performance.now() right before. */
-function fireChange(page: Page, name: string, value: string): Promise<number> {
+/**
+ * Sets a select's value and fires `change` (what React listens to); returns performance.now() right before, and
+ * whether the map's rows were in hand in the change's own handler (gk:map-data before the event returned: fetched and
+ * decoded ahead).
+ */
+function fireChange(page: Page, name: string, value: string): Promise<{ t0: number; inHand: boolean }> {
   return page.evaluate(
     ({ name, value }) => {
       performance.clearMarks();
@@ -23,7 +27,7 @@ function fireChange(page: Page, name: string, value: string): Promise<number> {
       const t0 = performance.now();
       select.value = value;
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      return t0;
+      return { t0, inHand: performance.getEntriesByName('gk:map-data').length > 0 };
     },
     { name, value },
   );
@@ -44,6 +48,7 @@ export async function measureSwitches(
   const name = kind === 'indicator' ? 'indicator' : 'period';
   const dataReady = results.series(`${kind}_switch_data_ready_ms`, target);
   const whole = results.series(`${kind}_switch_whole_ms`, target);
+  let inHand = 0;
   const tracker = new MarkTracker();
   // In the order the select lists them (the indicators by theme): the order a user stepping with the arrow keys
   // meets them, not the package's.
@@ -68,7 +73,9 @@ export async function measureSwitches(
     const value = values[at]!;
     try {
       const required = tracker.required(SWITCH_MARKS);
-      const t0 = await withTimeout(fireChange(page, name, value), opts.switchTimeoutMs, `${kind} switch`);
+      const fired = await withTimeout(fireChange(page, name, value), opts.switchTimeoutMs, `${kind} switch`);
+      const { t0 } = fired;
+      if (fired.inHand) inHand++;
       const { marks, missing } = await waitForMarks(page, required, opts.switchTimeoutMs, opts.settleMs);
       tracker.record(required, missing);
       current = value;
@@ -84,6 +91,7 @@ export async function measureSwitches(
       whole.fail(reason(error));
     }
   }
+  results.series(`${kind}_switch_in_hand_count`, target).add(inHand);
   const never = (marks: string[]) => `mark ${marks.join(' and ')} never appeared (${tracker.limit} attempts)`;
   const drawn = [...tracker.gaveUp].filter((m) => m !== 'gk:map-data');
   if (tracker.gaveUp.has('gk:map-data')) results.na(`${kind}_switch_data_ready_ms`, target, never(['gk:map-data']));
