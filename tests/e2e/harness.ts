@@ -164,21 +164,44 @@ export async function kompasShows(
   areaName: string,
   options: { period?: number; timeout?: number } = {},
 ): Promise<void> {
-  await page.waitForFunction(
-    ({ name, period }) => {
-      const panel = document.querySelector('section.kompas');
-      const title = document.getElementById('kompas-title')?.textContent ?? '';
-      return (
-        panel !== null &&
-        panel.getAttribute('aria-busy') !== 'true' &&
-        (period === null || panel.getAttribute('data-period') === String(period)) &&
-        title.endsWith(name) &&
-        document.querySelectorAll('.kompas-table tbody tr').length > 0
-      );
-    },
-    { name: areaName, period: options.period ?? null },
-    { timeout: options.timeout ?? WAIT },
-  );
+  await page
+    .waitForFunction(
+      ({ name, period }) => {
+        const panel = document.querySelector('section.kompas');
+        const title = document.getElementById('kompas-title')?.textContent ?? '';
+        return (
+          panel !== null &&
+          panel.getAttribute('aria-busy') !== 'true' &&
+          (period === null || panel.getAttribute('data-period') === String(period)) &&
+          title.endsWith(name) &&
+          document.querySelectorAll('.kompas-table tbody tr').length > 0
+        );
+      },
+      { name: areaName, period: options.period ?? null },
+      { timeout: options.timeout ?? WAIT },
+    )
+    .catch(async (error: unknown) => {
+      // What the page showed instead: a hang on a busy CI machine is then a lead, not only a timeout.
+      const state = await page
+        .evaluate(() => {
+          const panel = document.querySelector('section.kompas');
+          return {
+            url: window.location.search,
+            title: document.getElementById('kompas-title')?.textContent ?? null,
+            busy: panel?.getAttribute('aria-busy') ?? null,
+            period: panel?.getAttribute('data-period') ?? null,
+            rows: document.querySelectorAll('.kompas-table tbody tr').length,
+            view: document.querySelector('nav.views button[aria-current="page"]')?.textContent ?? null,
+            status: [...document.querySelectorAll('[role="status"], [role="alert"]')]
+              .map((e) => e.textContent)
+              .join(' | '),
+          };
+        })
+        .catch((reason: unknown) => String(reason));
+      throw new Error(`the Kompas of ${areaName} did not show; the page showed ${JSON.stringify(state)}`, {
+        cause: error,
+      });
+    });
 }
 
 /** Serious and critical axe-core violations on the page as it is now (rule id, impact, first three targets). */
