@@ -9,7 +9,7 @@ import { summariseThemes } from '../compass/themeSummary.ts';
 import { type FirstView, firstAreaPaths, firstDispersionPath } from '../data/firstView.ts';
 import type { Area, Indicator } from '../data/package.ts';
 import { CoordinatorContext, type QueryState, useQuery } from '../db/useQuery.ts';
-import { dispersionRequest } from '../queries/dispersion.ts';
+import { dispersionRequest, ownDispersionRows } from '../queries/dispersion.ts';
 import { decodeProfile, kompasRequest, type ProfileRow } from '../queries/kompas.ts';
 
 /**
@@ -78,14 +78,34 @@ export function useFirstAnswer<T>(
   return { data: state.error ? null : state.data, loading: first !== null && answer !== null, error: null };
 }
 
-/** The rows of precomputed files, from the first view's cache at once when they are there. */
+/** The precomputed answer of a partitioned package's dispersion request: the area's own share of its Kompas rows. */
+interface OwnShare {
+  code: string;
+}
+
+/**
+ * The rows of precomputed files, from the first view's cache at once when they are there; with `own`, the share of
+ * them that answers the area's dispersion request ({@link ownDispersionRows}).
+ */
 function useFirstRows(
   first: FirstView | null,
   paths: readonly string[] | null,
+  own: OwnShare | null,
   mark?: string,
 ): QueryState<ProfileRow[]> {
-  const answer = first && paths ? { cached: () => first.cached(paths), load: () => first.rows(paths) } : null;
-  return useFirstAnswer(first, paths?.join('|') ?? null, answer, mark);
+  const share = (rows: ProfileRow[]) => (own ? ownDispersionRows(rows, own.code) : rows);
+  const answer =
+    first && paths
+      ? {
+          cached: () => {
+            const rows = first.cached(paths);
+            return rows && share(rows);
+          },
+          load: () => first.rows(paths).then(share),
+        }
+      : null;
+  const key = paths ? `${paths.join('|')}${own ? `#own:${own.code}` : ''}` : null;
+  return useFirstAnswer(first, key, answer, mark);
 }
 
 /**
@@ -98,9 +118,10 @@ function useProfileRows(
   first: FirstView | null,
   ownData: boolean,
   mark?: string,
+  own: OwnShare | null = null,
 ): QueryState<ProfileRow[]> {
   const precomputed = profileSource(first, ownData, paths) === 'first';
-  const fromFiles = useFirstRows(precomputed ? first : null, precomputed ? paths : null, mark);
+  const fromFiles = useFirstRows(precomputed ? first : null, precomputed ? paths : null, own, mark);
   const useDuckDb = !precomputed || fromFiles.error !== null;
   const fromDuckDb = useQuery(useDuckDb ? request.sql : null, decodeProfile, request.partitions, mark);
   // useQuery keeps the previous rows, not loading, for the first render of a new request: rows are this request's
@@ -179,11 +200,15 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
     () => dispersionRequest(area.code, areasByCode, partitioned),
     [area.code, areasByCode, partitioned],
   );
+  // A partitioned package's dispersion request reads the area's own rows: its share of the Kompas files, not a file
+  // of its own (one fetch per click).
   const spreadPath = useMemo(() => {
+    if (partitioned) return profilePaths;
     const path = firstDispersionPath(area.code, areasByCode, partitioned);
     return path === null ? null : [path];
-  }, [area.code, areasByCode, partitioned]);
-  const spreadRows = useProfileRows(spreadRequest, spreadPath, first, ownData);
+  }, [area.code, areasByCode, partitioned, profilePaths]);
+  const ownShare = useMemo(() => (partitioned ? { code: area.code } : null), [partitioned, area.code]);
+  const spreadRows = useProfileRows(spreadRequest, spreadPath, first, ownData, undefined, ownShare);
   // What the Kompas shows: the asked area's rows once they are here, else the area shown before (see KompasModel).
   // Its ordinary variation only when that is the asked area's too: verdicts never mix two areas' rows.
   const last = useRef<Shown | null>(null);
@@ -237,8 +262,9 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
       const next = kompasRequest(code, areasByCode, partitioned);
       const paths = firstAreaPaths(next.codes);
       if (first && profileSource(first, ownData, paths) === 'first') {
-        // The verdicts' file too, at the same time: the Kompas draws its verdicts with its rows.
-        const spread = firstDispersionPath(code, areasByCode, partitioned);
+        // The verdicts' file too, at the same time: the Kompas draws its verdicts with its rows (a partitioned
+        // package's are a share of the rows).
+        const spread = partitioned ? null : firstDispersionPath(code, areasByCode, partitioned);
         const files = spread === null ? [paths] : [paths, [spread]];
         return Promise.all(files.map((f) => first.rows(f).catch(() => undefined))).then(() => undefined);
       }

@@ -65,23 +65,34 @@ function cellOf(row: ProfileRow | undefined): Cell | null {
  * the series for the small trend line. Indicators without any row for the area are left out.
  */
 export function kompasRows({ rows, indicators, area, gemeente, period, periods }: KompasInput): KompasTheme[] {
-  const byKey = new Map<string, ProfileRow>();
-  const hasArea = new Set<string>();
+  // Indicator → area → period → row. Nested maps, not a key string per lookup: at national scale ~150 indicators ×
+  // 13 periods × 3 areas are looked up on every click.
+  const byKey = new Map<string, Map<string, Map<number, ProfileRow>>>();
   for (const row of rows) {
-    byKey.set(`${row.indicator_id}|${row.area_code}|${row.period}`, row);
-    if (row.area_code === area) hasArea.add(row.indicator_id);
+    let byArea = byKey.get(row.indicator_id);
+    if (!byArea) {
+      byArea = new Map();
+      byKey.set(row.indicator_id, byArea);
+    }
+    let byPeriod = byArea.get(row.area_code);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      byArea.set(row.area_code, byPeriod);
+    }
+    byPeriod.set(row.period, row);
   }
   const at = (indicator: string, code: string | null, p: number) =>
-    code === null ? undefined : byKey.get(`${indicator}|${code}|${p}`);
+    code === null ? undefined : byKey.get(indicator)?.get(code)?.get(p);
 
   const themes: KompasTheme[] = [];
   for (const theme of THEMES) {
     const themeRows: KompasRow[] = [];
     for (const indicator of indicators) {
-      if (indicator.theme !== theme || !hasArea.has(indicator.id)) continue;
+      if (indicator.theme !== theme || !byKey.get(indicator.id)?.has(area)) continue;
       const series: SeriesPoint[] = [];
+      const own = byKey.get(indicator.id)?.get(area);
       for (const p of periods) {
-        const r = at(indicator.id, area, p);
+        const r = own?.get(p);
         if (!r) continue;
         const point: SeriesPoint = { period: p, value: r.suppressed ? null : r.value };
         if (point.value === null) {
@@ -92,7 +103,7 @@ export function kompasRows({ rows, indicators, area, gemeente, period, periods }
       }
       let shownPeriod: number | null = null;
       for (const point of series) if (point.period <= period) shownPeriod = point.period;
-      const current = shownPeriod === null ? null : cellOf(at(indicator.id, area, shownPeriod));
+      const current = shownPeriod === null ? null : cellOf(own?.get(shownPeriod));
       let previous: KompasRow['previous'] = null;
       for (const point of series) {
         if (shownPeriod !== null && point.period < shownPeriod && point.value !== null)

@@ -1,5 +1,6 @@
 import type { Area } from '../data/package.ts';
 import { areaPartitions } from '../data/partitions.ts';
+import type { ProfileRow } from './kompas.ts';
 import { sqlStringList } from './sql.ts';
 
 /**
@@ -36,4 +37,29 @@ export function dispersionQuery(codes: readonly string[]): string {
 FROM observations
 WHERE area_code IN ${sqlStringList(codes)} AND NOT suppressed AND numerator IS NOT NULL AND denominator IS NOT NULL
 ORDER BY indicator_id, area_code, period`;
+}
+
+const ownShare = new WeakMap<readonly ProfileRow[], Map<string, ProfileRow[]>>();
+
+/**
+ * A partitioned package's dispersion answer for `code` taken from the area's Kompas answer, which holds every row of
+ * the area (queries/kompas.ts, same order): the rows {@link dispersionQuery} keeps of them. So a click fetches one
+ * file, not the area's file and a dispersion file with a subset of its rows. The same array for the same answer and
+ * code, as the memos downstream expect.
+ */
+export function ownDispersionRows(profile: readonly ProfileRow[], code: string): ProfileRow[] {
+  let byCode = ownShare.get(profile);
+  if (!byCode) {
+    byCode = new Map();
+    ownShare.set(profile, byCode);
+  }
+  let rows = byCode.get(code);
+  if (!rows) {
+    // dispersionQuery's WHERE, row for row.
+    rows = profile.filter(
+      (r) => r.area_code === code && !r.suppressed && r.numerator !== null && r.denominator !== null,
+    );
+    byCode.set(code, rows);
+  }
+  return rows;
 }

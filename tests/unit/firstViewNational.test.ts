@@ -28,7 +28,7 @@ import { type LoadedPackage, loadPartitionedPackage, type PartitionedFiles } fro
 import type { Area } from '../../src/data/package.ts';
 import { Coordinator } from '../../src/db/coordinator.ts';
 import { createNodeConnector } from '../../src/db/node.ts';
-import { dispersionRequest } from '../../src/queries/dispersion.ts';
+import { dispersionRequest, ownDispersionRows } from '../../src/queries/dispersion.ts';
 import { decodeProfile, kompasRequest, type ProfileRow } from '../../src/queries/kompas.ts';
 import { effectiveAims } from '../../src/userdata/effectiveAims.ts';
 import { expectEqual } from '../fixtures/expectEqual.ts';
@@ -147,6 +147,8 @@ describe('the precomputed first view of the small national package', () => {
       expect(spreadPath, area.code).not.toBeNull();
       const spread = await first.rows([spreadPath!]);
       expectEqual(spread, answer.spread, `dispersion of ${area.code}`);
+      // What the page uses: the area's share of its Kompas rows (one file per click).
+      expectEqual(ownDispersionRows(precomputed, area.code), answer.spread, `own dispersion of ${area.code}`);
       const dispersion = estimateDispersion(spread, pkg.indicators);
       expectEqual(dispersion, estimateDispersion(answer.spread, pkg.indicators));
 

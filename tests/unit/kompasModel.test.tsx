@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { type KompasModel, useKompasModel } from '../../src/app/useKompasModel.ts';
+import { estimateDispersion } from '../../src/compass/dispersion.ts';
 import { type FirstView, firstAreaPaths, firstDispersionPath, sortProfile } from '../../src/data/firstView.ts';
 import type { Area } from '../../src/data/package.ts';
 import { validateIndicators } from '../../src/data/validate.ts';
@@ -30,8 +31,8 @@ const rowsOf = (codes: readonly string[]): ProfileRow[] =>
         indicator_id: jeugd.id,
         period,
         value: Number(code.at(-1)) + period - 2020,
-        numerator: null,
-        denominator: null,
+        numerator: (Number(code.at(-1)) + period - 2020) * 10,
+        denominator: 1000,
         suppressed: false,
         status: null,
       })),
@@ -79,7 +80,7 @@ function controlledFirstView() {
   return { first, release, asked };
 }
 
-function Probe(props: { area: Area; first: FirstView; seen: KompasModel[] }) {
+function Probe(props: { area: Area; first: FirstView; seen: KompasModel[]; partitioned?: boolean }) {
   const model = useKompasModel({
     area: props.area,
     gemeente: props.area.gemeente ? (areasByCode.get(props.area.gemeente) ?? null) : null,
@@ -88,7 +89,7 @@ function Probe(props: { area: Area; first: FirstView; seen: KompasModel[] }) {
     aims: AIMS,
     periods: PERIODS,
     period: 2024,
-    partitioned: false,
+    partitioned: props.partitioned ?? false,
     first: props.first,
     ownData: false,
   });
@@ -102,8 +103,10 @@ const areaValue = (model: KompasModel) =>
 
 describe('useKompasModel on an area click', () => {
   const dom = domHost();
-  const render = (code: string, first: FirstView, seen: KompasModel[]) =>
-    act(() => dom.root.render(<Probe area={areasByCode.get(code)!} first={first} seen={seen} />));
+  const render = (code: string, first: FirstView, seen: KompasModel[], partitioned = false) =>
+    act(() =>
+      dom.root.render(<Probe area={areasByCode.get(code)!} first={first} seen={seen} partitioned={partitioned} />),
+    );
 
   it('shows the previous area whole until the clicked one has its rows, then the new one, drawn once', async () => {
     const { first, release, asked } = controlledFirstView();
@@ -143,5 +146,32 @@ describe('useKompasModel on an area click', () => {
     expect(after.dispersion).not.toBeNull();
     // One new set of rows for the new area: the Kompas is drawn once for the click.
     expect(new Set(seen.slice(from).map((m) => m.themes)).size).toBe(2);
+  });
+
+  it('takes a partitioned package’s dispersion from the area’s own Kompas rows: one file per click', async () => {
+    const { first, release, asked } = controlledFirstView();
+    const seen: KompasModel[] = [];
+    render('WK999801', first, seen, true);
+    release('WK999801');
+    await flush();
+    const before = seen.at(-1)!;
+    expect(before.spreadLoading).toBe(false);
+
+    before.warm('WK999802');
+    const profile = firstAreaPaths(['WK999802', 'GM9998', 'NL00']).join('|');
+    expect(asked.at(-1)).toBe(profile);
+    render('WK999802', first, seen, true);
+    release('WK999802');
+    await flush();
+    // No dispersion file was asked for, at the click or in the render.
+    expect(asked.filter((key) => key.includes('first/dispersion/'))).toEqual([]);
+    const after = seen.at(-1)!;
+    expect(after.shownArea.code).toBe('WK999802');
+    expect(after.spreadLoading).toBe(false);
+    // The verdicts' dispersion is the one the area's own counts give (queries/dispersion.ts's request for it).
+    const own = rowsOf(['WK999802']);
+    expect(after.dispersion).toEqual(estimateDispersion(own, indicators));
+    expect([...after.dispersion!.keys()]).toEqual([jeugd.id]);
+    expect(after.assessmentList.length).toBeGreaterThan(0);
   });
 });
