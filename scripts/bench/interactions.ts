@@ -231,6 +231,12 @@ export async function measureAreaSwitches(page: Page, opts: BenchOptions, result
       const t0 = await page.evaluate(() => (window as unknown as { __benchT0?: number }).__benchT0);
       const drawn = last(marks, 'gk:kompas-drawn');
       const whole = last(marks, 'gk:kompas-complete');
+      // The app writes the URL after the next paint (useUrlState): the click's area is judged once it is there.
+      await page
+        .waitForFunction((want) => new URL(window.location.href).searchParams.get('area') === want, code, {
+          timeout: 2_000,
+        })
+        .catch(() => undefined);
       if (areaInUrl(page) !== code) {
         series.fail(`click on ${code} selected ${areaInUrl(page)}`);
         complete.fail(`click on ${code} selected ${areaInUrl(page)}`);
