@@ -85,11 +85,12 @@ describe('a partitioned package at (small) national scale', () => {
         `first/area/${wijk.code}.json`,
         `first/area/${wijk.gemeente}.json`,
         'first/area/NL00.json',
-        `first/dispersion/${wijk.code}.wijk.json`,
         'first/map/areas.json',
         `first/map/${meta.default_indicator}/${meta.default_period}.json`,
       ]),
     );
+    // The ordinary variation is the wijk's own share of its file (the partitioned dispersion request): no file of its own.
+    expect(paths.filter((p) => p.startsWith('first/dispersion/'))).toEqual([]);
     // Wijken and buurten are hidden at the country's zoom, so their geometry is not fetched yet.
     expect(paths).not.toContain('geo/buurt.geojson');
     // The map's rows come from the map file too: no indicator-period partition is loaded for the first view.
@@ -207,6 +208,17 @@ describe('a partitioned package at (small) national scale', () => {
       expect(now.colours).not.toEqual(previous.colours);
       expect(asked).toContain(`first/map/${choice.indicator}/${choice.period}.json`);
       previous = now;
+      if (choice.select !== 'indicator') continue;
+      // The user is switching while DuckDB starts: the next indicator in the select with a map of the year is
+      // fetched ahead there too (what a user stepping on with the arrow keys asks next).
+      const listed = THEMES.flatMap((theme) => indicators.filter((i) => i.theme === theme));
+      const next = listed
+        .slice(listed.findIndex((i) => i.id === other.id) + 1)
+        .find((i) => has[i.id]!.includes(choice.period));
+      if (next)
+        await expect
+          .poll(() => asked.includes(`first/map/${next.id}/${choice.period}.json`), { timeout: WAIT })
+          .toBe(true);
     }
     // All from files: DuckDB never started, and no observation partition was fetched.
     expect(await held.page.evaluate(() => performance.getEntriesByName('gk:db-ready').length)).toBe(0);
@@ -338,7 +350,6 @@ describe('a partitioned package at (small) national scale', () => {
         `first/area/${buurt.code}.json`,
         `first/area/${buurt.gemeente}.json`,
         'first/area/NL00.json',
-        `first/dispersion/${buurt.code}.buurt.json`,
         'first/map/areas.json',
         `first/map/${meta.default_indicator}/${meta.default_period}.json`,
       ].sort(),
