@@ -226,7 +226,7 @@ export function AreaMap(props: AreaMapProps) {
   const frame = useRef<HTMLDivElement>(null);
   const { t } = useI18n();
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const applied = useRef<Map<string, AreaPaint>>(new Map());
+  const applied = useRef<ReadonlyMap<string, AreaPaint>>(new Map());
   const pendingUrls = useRef(new Map<string, string>());
   const zoomRanges = useRef<Partial<Record<DrawnLevel, [number, number]>>>({});
   const latest = useRef(props);
@@ -474,7 +474,9 @@ export function AreaMap(props: AreaMapProps) {
     const map = mapRef.current;
     if (!map || !ready) return;
     applyPaint(map, applied.current, props.paint);
-    applied.current = new Map(props.paint);
+    // The paint itself, not a copy (~18.000 entries at national at every switch): a paint is never changed once made
+    // (mapPaint keeps one per rows), a new one comes as a new map.
+    applied.current = props.paint;
     // For the benchmark and the tests: the moment the new colours are on screen.
     map.once('idle', () => performance.mark('gk:map-painted'));
     map.triggerRepaint();
