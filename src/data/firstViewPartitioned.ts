@@ -52,6 +52,7 @@ async function inScratchStore(
   const store = new PartitionStore(db, fetchBytes, pkg.tables, {
     prefix,
     indicators: pkg.indicators,
+    areas: pkg.areas,
     published: pkg.meta.published === 'build',
   });
   const coordinator = new Coordinator(db);

@@ -286,6 +286,7 @@ export async function stagePartitionedPackage(
       prefix: `gk${g}`,
       available: indicatorPeriodsOf(files['dataset.json']),
       indicators,
+      areas,
       published: meta.published === 'build',
     });
     currentStore = partitions;
