@@ -7,7 +7,7 @@
  * smallest published cell of a sum that holds it is hidden too, and the audit runs again, until none is (the
  * LP-checked greedy of sdcTable's and τ-Argus's heuristics). Hiding only ever widens ranges, so it ends.
  */
-import { audit, cellRange, equationIndex } from './audit.ts';
+import { AuditCache, audit, cellRange, equationIndex } from './audit.ts';
 import type { DisclosureModel } from './model.ts';
 
 export type HiddenReason = 'small_count' | 'small_base' | 'secondary';
@@ -43,6 +43,7 @@ export function publishedCells(
 function withoutUselessComplements(
   model: DisclosureModel,
   index: ReturnType<typeof equationIndex>,
+  cache: AuditCache,
   hidden: Map<string, HiddenReason>,
   rounds: number,
 ): Protection {
@@ -58,7 +59,7 @@ function withoutUselessComplements(
     const trial = new Map(hidden);
     for (const key of useless) trial.delete(key);
     const after = publishedCells(model, trial);
-    if (audit(model, after.published).narrow.length === 0) {
+    if (audit(model, after.published, index, cache).narrow.length === 0) {
       return { hiddenRows: after.hiddenRows, hiddenCells: trial, published: after.published, rounds };
     }
   }
@@ -72,6 +73,7 @@ export function protect(model: DisclosureModel, maxRounds = 50): Protection {
   const hidden = new Map<string, HiddenReason>();
   for (const cell of model.cells.values()) if (cell.sensitive) hidden.set(cell.key, cell.sensitive);
   const index = equationIndex(model);
+  const cache = new AuditCache();
   const value = (k: string) => model.cells.get(k)!.value;
   const rowsOf = new Map<string, number[]>();
   model.rows.forEach((r, i) => {
@@ -102,9 +104,9 @@ export function protect(model: DisclosureModel, maxRounds = 50): Protection {
         }
       }
     };
-    const result = audit(model, published);
+    const result = audit(model, published, index, cache);
     if (result.narrow.length === 0 || round === maxRounds)
-      return withoutUselessComplements(model, index, hidden, round);
+      return withoutUselessComplements(model, index, cache, hidden, round);
     const hiddenBefore = hidden.size;
     for (const { cell } of result.narrow) {
       // One violation at a time: an earlier complement may already have opened this one.
@@ -151,7 +153,7 @@ export function protect(model: DisclosureModel, maxRounds = 50): Protection {
       if (chosen !== null) hide(chosen);
     }
     // Nothing left to hide (cannot happen with a published cell in reach; kept so a load never loops).
-    if (hidden.size === hiddenBefore) return withoutUselessComplements(model, index, hidden, round);
+    if (hidden.size === hiddenBefore) return withoutUselessComplements(model, index, cache, hidden, round);
   }
-  return withoutUselessComplements(model, index, hidden, maxRounds);
+  return withoutUselessComplements(model, index, cache, hidden, maxRounds);
 }
