@@ -30,17 +30,20 @@ export const VALUE_FIELDS = {
 /** One row per result row with the given fields; throws naming a column the result does not have. */
 export function decodeColumns<R extends object>(table: Table, fields: { [K in keyof R]-?: Convert<R[K]> }): R[] {
   const keys = Object.keys(fields) as (keyof R & string)[];
-  const columns = keys.map((key) => {
-    const column = table.getChild(key);
-    if (!column) throw new Error(`the query result has no column ${key}`);
-    return column;
-  });
+  const names = new Set(table.schema.fields.map((f) => f.name));
+  for (const key of keys) if (!names.has(key)) throw new Error(`the query result has no column ${key}`);
   const converters = keys.map((key) => fields[key] as Convert<unknown>);
   const rows: R[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    const row: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) row[keys[k]!] = converters[k]!(columns[k]!.get(i));
-    rows[i] = row as R;
+  let i = 0;
+  // Batch by batch: a batch's column is one chunk and reads a value directly, where the table's column (one chunk per
+  // batch) searches its chunks for every value (profiled: half the decoding of a whole package's observations).
+  for (const batch of table.batches) {
+    const chunk = keys.map((key) => batch.getChild(key)!);
+    for (let j = 0; j < batch.numRows; j++, i++) {
+      const row: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k++) row[keys[k]!] = converters[k]!(chunk[k]!.get(j));
+      rows[i] = row as R;
+    }
   }
   return rows;
 }

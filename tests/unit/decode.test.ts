@@ -1,4 +1,4 @@
-import { tableFromArrays, tableFromJSON } from 'apache-arrow';
+import { Float64, Table, tableFromArrays, tableFromJSON, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { asBoolean, asNumber, asNumberOrNull, asStatus, asString, decodeColumns } from '../../src/queries/decode.ts';
 
@@ -29,6 +29,26 @@ describe('decodeColumns', () => {
       { code: 'BU1', value: null, status: 'secret' },
       { code: 'BU2', value: 3, status: null },
     ]);
+  });
+
+  it('reads a result of several record batches in order, each row from its own batch', () => {
+    // DuckDB hands a large result over in batches; the rows follow each other across them.
+    const batch = (from: number, n: number) =>
+      new Table({
+        code: vectorFromArray(
+          Array.from({ length: n }, (_, i) => `BU${from + i}`),
+          new Utf8(),
+        ),
+        value: vectorFromArray(
+          Array.from({ length: n }, (_, i) => (from + i) / 2),
+          new Float64(),
+        ),
+      }).batches[0]!;
+    const table = new Table([batch(0, 3), batch(3, 1), batch(4, 2)]);
+    expect(table.batches).toHaveLength(3);
+    expect(decodeColumns<{ code: string; value: number }>(table, { value: asNumber, code: asString })).toEqual(
+      Array.from({ length: 6 }, (_, i) => ({ value: i / 2, code: `BU${i}` })),
+    );
   });
 
   it('names a column the result lacks instead of failing on every row', () => {
