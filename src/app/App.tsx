@@ -45,7 +45,7 @@ import { useDwell } from './useDwell.ts';
 import { useKompasModel } from './useKompasModel.ts';
 import { type OwnDataState, useOwnData } from './useOwnData.ts';
 import { type AreaReport, usePrintJob } from './usePrintJob.ts';
-import { usePrintRoot } from './usePrintRoot.ts';
+import { printRootNow, usePrintRoot } from './usePrintRoot.ts';
 import { type Session, useSession } from './useSession.ts';
 import { useUrlState } from './useUrlState.ts';
 import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
@@ -393,9 +393,17 @@ function Dashboard({ pkg, own, datasetId, url, update, loading, switching }: Das
   );
   const onPrint = useCallback(() => print.printOne(shownReport()), [print.printOne, shownReport]);
   const PrintRoot = usePrintRoot(print.reports !== null);
+  // Reports a print button prepared (or is preparing) print as they are: Ctrl+P does not replace them.
   useBrowserPrint(
-    url.view === 'kompas' && PrintRoot !== null
-      ? { render: () => print.showOne(shownReport()), clear: clearPrint }
+    url.view === 'kompas' && print.reports === null && !print.busy
+      ? {
+          render: () => {
+            if (printRootNow() === null) return false;
+            print.showOne(shownReport());
+            return true;
+          },
+          clear: clearPrint,
+        }
       : null,
   );
   const onPrintAll = area.gemeente ? () => print.printAll(area.gemeente!, areasByCode) : undefined;

@@ -6,6 +6,11 @@ type PrintRootComponent = typeof PrintRoot;
 let loaded: PrintRootComponent | null = null;
 let loading: Promise<PrintRootComponent> | null = null;
 
+/** The print root, if its module is here (the browser's print asks at the moment it prints, not at the last render). */
+export function printRootNow(): PrintRootComponent | null {
+  return loaded;
+}
+
 /** The print root's module, fetched once (its own chunk: no page needs it before something prints). */
 export function loadPrintRoot(): Promise<PrintRootComponent> {
   loading ??= import('./PrintRoot.tsx').then((m) => {
@@ -47,5 +52,6 @@ export function usePrintRoot(wanted: boolean): PrintRootComponent | null {
       clearTimeout(timer);
     };
   }, [wanted, component]);
-  return component;
+  // The module may have come after the last render: a render for the browser's print (beforeprint) draws it at once.
+  return component ?? loaded;
 }
