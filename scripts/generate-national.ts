@@ -168,7 +168,7 @@ export async function generateNational({
 
 /**
  * Rewrites only `first/` of a package this generator published at build (its observation files, geometry and
- * dataset.json stay), as the generator's last step writes it: for a package written before the first view's files
+ * dataset.json stay), as the generator's last step writes it, after removing the old one: for a package written before the first view's files
  * changed (at full scale the whole generation takes over an hour, the first view alone a fraction of it).
  */
 export async function rewriteFirstView(
@@ -182,6 +182,8 @@ export async function rewriteFirstView(
   if (layout !== 'partitioned' || published !== 'build')
     throw new Error(`${out} is not a partitioned package published at build: write it whole with generate:national`);
   const start = performance.now();
+  // Files of an earlier format (a partitioned package's first/dispersion/, which the page no longer reads) go with it.
+  rmSync(join(out, 'first'), { recursive: true, force: true });
   const first = await writePartitionedFirstView(out, (done, total) => {
     if (done % every(total) === 0 || done === total) log(`  first ${done}/${total} batches`);
   });

@@ -204,7 +204,7 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
   // of its own (one fetch per click).
   const spreadPath = useMemo(() => {
     if (partitioned) return profilePaths;
-    const path = firstDispersionPath(area.code, areasByCode, partitioned);
+    const path = firstDispersionPath(area.code, areasByCode);
     return path === null ? null : [path];
   }, [area.code, areasByCode, partitioned, profilePaths]);
   const ownShare = useMemo(() => (partitioned ? { code: area.code } : null), [partitioned, area.code]);
@@ -264,7 +264,7 @@ export function useKompasModel(input: KompasModelInput): KompasModel {
       if (first && profileSource(first, ownData, paths) === 'first') {
         // The verdicts' file too, at the same time: the Kompas draws its verdicts with its rows (a partitioned
         // package's are a share of the rows).
-        const spread = partitioned ? null : firstDispersionPath(code, areasByCode, partitioned);
+        const spread = partitioned ? null : firstDispersionPath(code, areasByCode);
         const files = spread === null ? [paths] : [paths, [spread]];
         return Promise.all(files.map((f) => first.rows(f).catch(() => undefined))).then(() => undefined);
       }

@@ -64,19 +64,15 @@ export function firstAreaPaths(codes: readonly string[]): string[] {
 }
 
 /**
- * The file answering the dispersion request of an area (queries/dispersion.ts): the areas of its level in its
- * gemeente share one; a gemeente or the Netherlands has its own, and so has every area of a partitioned package
- * (whose request reads the area's own series). Null where the build writes none.
+ * The file answering the dispersion request of an area of a package in one piece (queries/dispersion.ts): the areas
+ * of its level in its gemeente share one; a gemeente or the Netherlands has its own. Null where the build writes none.
+ * A partitioned package has none: its request reads the area's own series, a share of the area's own file
+ * (`ownDispersionRows`).
  */
-export function firstDispersionPath(
-  code: string,
-  areas: ReadonlyMap<string, Area>,
-  partitioned = false,
-): string | null {
+export function firstDispersionPath(code: string, areas: ReadonlyMap<string, Area>): string | null {
   const area = areas.get(code);
   if (!area) return null;
-  if (partitioned || area.level === 'land' || area.level === 'gemeente')
-    return `first/dispersion/${fileKey(code)}.${area.level}.json`;
+  if (area.level === 'land' || area.level === 'gemeente') return `first/dispersion/${fileKey(code)}.${area.level}.json`;
   return area.gemeente ? `first/dispersion/${fileKey(area.gemeente)}.${area.level}.json` : null;
 }
 

@@ -1,12 +1,12 @@
 /**
  * The precomputed first view (firstView.ts) of a partitioned package. In the browser such a package is published per
  * file as it loads (src/data/partitions.ts), so its first view is asked the way the page asks it: each area's Kompas
- * and dispersion request through a Coordinator over a PartitionStore, on the same DuckDB. Used by the national
- * generator (scripts/firstView.ts).
+ * request through a Coordinator over a PartitionStore, on the same DuckDB. Its dispersion rows are the area's own share
+ * of those rows (`ownDispersionRows`), so it has no dispersion files. Used by the national generator
+ * (scripts/firstView.ts).
  */
 import type { Connector } from '../db/connector.ts';
 import { Coordinator } from '../db/coordinator.ts';
-import { dispersionQuery } from '../queries/dispersion.ts';
 import { decodeProfile, kompasQuery, type ProfileRow } from '../queries/kompas.ts';
 import { sqlIdentifier, sqlString } from '../queries/sql.ts';
 import {
@@ -16,7 +16,6 @@ import {
   FIRST_VIEW_VERSION,
   type FirstViewIndex,
   firstAreaPath,
-  firstDispersionPath,
 } from './firstView.ts';
 import { buildFirstMaps } from './firstViewBuild.ts';
 import type { LoadedPackage } from './load.ts';
@@ -97,16 +96,11 @@ export async function buildPartitionedFirstView(
   let done = 0;
   for (const codes of batches) {
     await inScratchStore(db, pkg, fetchBytes, `gkfirst${done}`, async (coordinator) => {
-      // The batch's areas in one Kompas query and one dispersion query (the page asks them an area at a time): every
-      // area's rows come from its own file's table alone, in the queries' order, so each area's share is its answer.
+      // The batch's areas in one Kompas query (the page asks it an area at a time): every area's rows come from its
+      // own file's table alone, in the query's order, so each area's share is its answer.
       const partitions = areaPartitions(codes, areas);
       const profile = byArea(decodeProfile(await coordinator.query(kompasQuery({ codes }), partitions)));
-      const spread = byArea(decodeProfile(await coordinator.query(dispersionQuery(codes), partitions)));
-      for (const code of codes) {
-        await emit(firstAreaPath(code), encodeRows(profile.get(code) ?? []));
-        const spreadPath = firstDispersionPath(code, areas, true);
-        if (spreadPath !== null) await emit(spreadPath, encodeRows(spread.get(code) ?? []));
-      }
+      for (const code of codes) await emit(firstAreaPath(code), encodeRows(profile.get(code) ?? []));
     });
     onBatch?.(++done, batches.length);
   }

@@ -5,7 +5,7 @@
  * the dispersion, and from them the verdicts, aim statuses, signals and Kompas rows; and no first/ file holds a value
  * the disclosure rules hide.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,6 @@ import {
   type FirstView,
   fetchFirstView,
   firstAreaPaths,
-  firstDispersionPath,
 } from '../../src/data/firstView.ts';
 import { type LoadedPackage, loadPartitionedPackage, type PartitionedFiles } from '../../src/data/load.ts';
 import type { Area } from '../../src/data/package.ts';
@@ -143,12 +142,10 @@ describe('the precomputed first view of the small national package', () => {
       expect(answer.profile.length).toBeGreaterThan(0);
       rows += precomputed.length;
 
-      const spreadPath = firstDispersionPath(area.code, areas, true);
-      expect(spreadPath, area.code).not.toBeNull();
-      const spread = await first.rows([spreadPath!]);
-      expectEqual(spread, answer.spread, `dispersion of ${area.code}`);
-      // What the page uses: the area's share of its Kompas rows (one file per click).
-      expectEqual(ownDispersionRows(precomputed, area.code), answer.spread, `own dispersion of ${area.code}`);
+      // What the page uses: the area's share of its Kompas rows (one file per click; the package has no dispersion
+      // files).
+      const spread = ownDispersionRows(precomputed, area.code);
+      expectEqual(spread, answer.spread, `own dispersion of ${area.code}`);
       const dispersion = estimateDispersion(spread, pkg.indicators);
       expectEqual(dispersion, estimateDispersion(answer.spread, pkg.indicators));
 
@@ -181,12 +178,9 @@ describe('the precomputed first view of the small national package', () => {
     const duck = await duckDbAnswers(true);
     for (const area of pkg.areas) {
       const answer = duck.get(area.code)!;
-      expectEqual(
-        await first.rows(firstAreaPaths(kompasRequest(area.code, areas, true).codes)),
-        answer.profile,
-        area.code,
-      );
-      expectEqual(await first.rows([firstDispersionPath(area.code, areas, true)!]), answer.spread);
+      const precomputed = await first.rows(firstAreaPaths(kompasRequest(area.code, areas, true).codes));
+      expectEqual(precomputed, answer.profile, area.code);
+      expectEqual(ownDispersionRows(precomputed, area.code), answer.spread);
     }
   }, 600_000);
 
@@ -209,16 +203,15 @@ describe('the precomputed first view of the small national package', () => {
     }
     const firstFiles = (sub: string) => readdirSync(join(dir, 'first', sub)).map((f) => `first/${sub}/${f}`);
     const areaFiles = firstFiles('area');
-    const spreadFiles = firstFiles('dispersion');
     expect(areaFiles.length).toBe(pkg.areas.length);
-    expect(spreadFiles.length).toBe(pkg.areas.length);
+    // The dispersion rows are a share of the area files: no files of their own.
+    expect(existsSync(join(dir, 'first', 'dispersion'))).toBe(false);
     let secret = 0;
     let hiddenCounts = 0;
-    for (const path of [...areaFiles, ...spreadFiles]) {
+    for (const path of areaFiles) {
       for (const row of decodeRows(text(dir, path))) {
         if (row.status !== 'secret') continue;
-        // A hidden row keeps its place with no figure; the dispersion files leave it out altogether.
-        expect(path, key(row)).toMatch(/^first\/area\//);
+        // A hidden row keeps its place with no figure.
         expect(row, path).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true });
         secret++;
         if ((raw.get(key(row))?.numerator ?? 0) > 0) hiddenCounts++;

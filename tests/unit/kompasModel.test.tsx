@@ -74,7 +74,7 @@ function controlledFirstView() {
   const release = (code: string) => {
     const area = areasByCode.get(code)!;
     const profile = firstAreaPaths([code, area.gemeente ?? code, 'NL00']).join('|');
-    for (const key of [profile, firstDispersionPath(code, areasByCode, false)!])
+    for (const key of [profile, firstDispersionPath(code, areasByCode)!])
       for (const done of waiting.get(key) ?? []) done();
   };
   return { first, release, asked };
@@ -123,7 +123,7 @@ describe('useKompasModel on an area click', () => {
     before.warm('WK999802');
     expect(asked.slice(-2)).toEqual([
       firstAreaPaths(['WK999802', 'GM9998', 'NL00']).join('|'),
-      firstDispersionPath('WK999802', areasByCode, false),
+      firstDispersionPath('WK999802', areasByCode),
     ]);
     const from = seen.length;
     render('WK999802', first, seen);
