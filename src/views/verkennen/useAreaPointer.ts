@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 
 /** The area a pointer event is over: the nearest element with `data-code` (every per-area mark has one). */
 export function codeAt(target: EventTarget | null): string | null {
@@ -20,16 +20,23 @@ export function useAreaPointer(
 ): void {
   const hover = useEffectEvent(onHover);
   const select = useEffectEvent(onSelect);
+  // The area last reported, kept across rebuilds of the chart: a hover rebuilds it (the highlight is drawn in it).
+  const last = useRef<string | null>(null);
   useEffect(() => {
     if (!element) return;
-    let last: string | null = null;
     const report = (code: string | null) => {
-      if (code === last) return;
-      last = code;
+      if (code === last.current) return;
+      last.current = code;
       hover(code);
     };
     const over = (event: Event) => report(codeAt(event.target));
     const leave = () => report(null);
+    // A chart rebuilt under the pointer may never hear that the pointer was in it (the browser updates what is
+    // hovered lazily), and then no pointerleave comes when it goes: the pointer entering anything outside the chart
+    // ends the hover. In the capture phase, so it ends before another chart reports the area it entered.
+    const elsewhere = (event: Event) => {
+      if (last.current !== null && !(event.target instanceof Node && element.contains(event.target))) report(null);
+    };
     const click = (event: Event) => {
       const code = codeAt(event.target);
       if (code) select(code);
@@ -37,10 +44,12 @@ export function useAreaPointer(
     element.addEventListener('pointerover', over);
     element.addEventListener('pointerleave', leave);
     element.addEventListener('click', click);
+    document.addEventListener('pointerover', elsewhere, { capture: true });
     return () => {
       element.removeEventListener('pointerover', over);
       element.removeEventListener('pointerleave', leave);
       element.removeEventListener('click', click);
+      document.removeEventListener('pointerover', elsewhere, { capture: true });
     };
   }, [element]);
 }
