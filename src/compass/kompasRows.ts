@@ -88,11 +88,12 @@ export function kompasRows({ rows, indicators, area, gemeente, period, periods }
   for (const theme of THEMES) {
     const themeRows: KompasRow[] = [];
     for (const indicator of indicators) {
-      if (indicator.theme !== theme || !byKey.get(indicator.id)?.has(area)) continue;
-      const series: SeriesPoint[] = [];
+      if (indicator.theme !== theme) continue;
       const own = byKey.get(indicator.id)?.get(area);
+      if (!own) continue;
+      const series: SeriesPoint[] = [];
       for (const p of periods) {
-        const r = own?.get(p);
+        const r = own.get(p);
         if (!r) continue;
         const point: SeriesPoint = { period: p, value: r.suppressed ? null : r.value };
         if (point.value === null) {
@@ -103,7 +104,7 @@ export function kompasRows({ rows, indicators, area, gemeente, period, periods }
       }
       let shownPeriod: number | null = null;
       for (const point of series) if (point.period <= period) shownPeriod = point.period;
-      const current = shownPeriod === null ? null : cellOf(own?.get(shownPeriod));
+      const current = shownPeriod === null ? null : cellOf(own.get(shownPeriod));
       let previous: KompasRow['previous'] = null;
       for (const point of series) {
         if (shownPeriod !== null && point.period < shownPeriod && point.value !== null)

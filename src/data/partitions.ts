@@ -137,7 +137,7 @@ export class PartitionStore {
       prefix: string;
       available?: Readonly<Record<string, readonly number[]>> | null;
       indicators?: readonly Indicator[];
-      areas?: readonly Area[];
+      areas: readonly Area[];
       published?: boolean;
     },
   ) {
@@ -147,7 +147,7 @@ export class PartitionStore {
     this.#prefix = options.prefix;
     this.#available = options.available ?? null;
     this.#indicators = options.indicators ?? [];
-    this.#areaCodes = new Set((options.areas ?? []).map((a) => a.code));
+    this.#areaCodes = new Set(options.areas.map((a) => a.code));
     this.#indicatorIds = new Set(this.#indicators.map((i) => i.id));
     this.#published = options.published ?? false;
     this.#linked = this.#published ? new Map() : linkedIndicators(this.#indicators);
