@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { join } from 'node:path';
-import { act } from 'react';
+import { act, Profiler } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { assessArea } from '../../src/compass/assess.ts';
+import { estimateDispersion } from '../../src/compass/dispersion.ts';
 import { kompasRows } from '../../src/compass/kompasRows.ts';
 import type { Area } from '../../src/data/package.ts';
 import { validateIndicators } from '../../src/data/validate.ts';
@@ -22,8 +24,8 @@ const gemeente = byCode.get('GM9998')!;
 const PERIODS = [2023, 2024];
 
 /** Every indicator of `area` (its value `base` + i), its gemeente and the Netherlands, in both years. */
-function themesOf(area: Area, base: number, period = 2024) {
-  const rows: ProfileRow[] = indicators.flatMap((indicator, i) =>
+function rowsOf(area: Area, base: number): ProfileRow[] {
+  return indicators.flatMap((indicator, i) =>
     [area.code, gemeente.code, 'NL00'].flatMap((code, j) =>
       PERIODS.map((p) => ({
         area_code: code,
@@ -37,7 +39,17 @@ function themesOf(area: Area, base: number, period = 2024) {
       })),
     ),
   );
-  return kompasRows({ rows, indicators, area: area.code, gemeente: gemeente.code, period, periods: PERIODS });
+}
+
+function themesOf(area: Area, base: number, period = 2024) {
+  return kompasRows({
+    rows: rowsOf(area, base),
+    indicators,
+    area: area.code,
+    gemeente: gemeente.code,
+    period,
+    periods: PERIODS,
+  });
 }
 
 function panel(area: Area, base: number, period = 2024) {
@@ -114,5 +126,60 @@ describe('KompasPanel on another area or year', () => {
       ['gk:kompas-drawn', true],
       ['gk:kompas-complete', true],
     ]);
+  });
+
+  it('is busy until the tables show the verdicts that came after the rows (same area and year)', () => {
+    // The dashboard draws an area's rows, then its verdicts once its level's ordinary variation is here. The tables
+    // follow a render later: a commit that says "not busy" must already show them with their verdicts (CI's
+    // national e2e read a Kompas without verdicts, not busy).
+    const rows = rowsOf(first, 10);
+    const themes = kompasRows({
+      rows,
+      indicators,
+      area: first.code,
+      gemeente: gemeente.code,
+      period: 2024,
+      periods: PERIODS,
+    });
+    const assessments = new Map(
+      assessArea({
+        rows,
+        indicators,
+        aims: [],
+        area: first.code,
+        gemeente: gemeente.code,
+        period: 2024,
+        dispersion: estimateDispersion(rows, indicators),
+      }).map((a) => [a.indicator.id, a]),
+    );
+    const commits: { busy: string | null; verdicts: number }[] = [];
+    const onRender = () =>
+      commits.push({
+        busy: dom.host.querySelector('section.kompas')?.getAttribute('aria-busy') ?? null,
+        verdicts: dom.host.querySelectorAll('.kompas-below:not([data-stale]) .verdict').length,
+      });
+    const render = (stale: boolean, withVerdicts: boolean) => (
+      <Profiler id="kompas" onRender={onRender}>
+        <KompasPanel
+          area={first}
+          gemeente={gemeente}
+          period={2024}
+          periods={PERIODS}
+          themes={themes}
+          {...quietKompasProps}
+          stale={stale}
+          assessments={withVerdicts ? assessments : new Map()}
+        />
+      </Profiler>
+    );
+    act(() => dom.root.render(render(true, false)));
+    commits.length = 0;
+    act(() => dom.root.render(render(false, true)));
+    const last = commits.at(-1)!;
+    expect(last).toEqual({ busy: 'false', verdicts: expect.any(Number) });
+    expect(last.verdicts).toBeGreaterThan(0);
+    // Every commit not busy shows them all.
+    for (const commit of commits) if (commit.busy === 'false') expect(commit.verdicts).toBe(last.verdicts);
+    expect(commits.length).toBeGreaterThan(1);
   });
 });

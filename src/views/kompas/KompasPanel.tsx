@@ -543,16 +543,20 @@ export const KompasPanel = memo(function KompasPanel({
     ],
   );
   const tables = useDeferredValue(tablesNow);
+  // Another area or year: the previous tables are hidden. Anything else behind (the verdicts arrived, a drill, another
+  // comparison year) keeps them shown, as they are the same area's, but the panel is busy until they are the ones
+  // asked for: a reader (or a test) that waits for "not busy" must not read tables without the verdicts that came.
   const tablesStale = tables.area.code !== area.code || tables.period !== period;
+  const tablesBehind = tables !== tablesNow;
   useEffect(() => {
-    if (themes.length > 0 && belowFold && !tablesStale) performance.mark('gk:kompas-complete');
-  }, [themes, belowFold, tablesStale]);
+    if (themes.length > 0 && belowFold && !tablesBehind) performance.mark('gk:kompas-complete');
+  }, [themes, belowFold, tablesBehind]);
   return (
     <section
       ref={sectionRef}
       className="kompas"
       aria-labelledby="kompas-title"
-      aria-busy={stale || tablesStale}
+      aria-busy={stale || tablesBehind}
       data-area={area.code}
       data-period={period}
       data-drill={drilled ?? undefined}
