@@ -548,8 +548,12 @@ export const KompasPanel = memo(function KompasPanel({
   // asked for: a reader (or a test) that waits for "not busy" must not read tables without the verdicts that came.
   const tablesStale = tables.area.code !== area.code || tables.period !== period;
   const tablesBehind = tables !== tablesNow;
+  // Once per set of rows (an area and year): what follows them (verdicts, ranks) changes the tables, not the rows.
+  const completeFor = useRef<unknown>(null);
   useEffect(() => {
-    if (themes.length > 0 && belowFold && !tablesBehind) performance.mark('gk:kompas-complete');
+    if (themes.length === 0 || !belowFold || tablesBehind || completeFor.current === themes) return;
+    completeFor.current = themes;
+    performance.mark('gk:kompas-complete');
   }, [themes, belowFold, tablesBehind]);
   return (
     <section
