@@ -53,8 +53,13 @@ export function useFirstAnswer<T>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the identity of `answer`
   useEffect(() => {
     if (!first || !answer) return;
-    if (answer.cached()) {
+    const cached = answer.cached();
+    if (cached) {
       if (mark) performance.mark(mark);
+      // The answer came between the render and this effect (a prefetch or a click's warm-up in flight): the render
+      // that was committed showed "loading", and nothing else would render again, so the panel kept the previous
+      // area or map until some unrelated render (CI's responsive e2e waited 120 s).
+      if (!hit) setState({ key, data: cached, error: null });
       return;
     }
     let stale = false;
