@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n/index.tsx';
 import { validateAreas, validateIndicators } from '../../src/data/validate.ts';
@@ -11,6 +11,21 @@ const areas = validateAreas(files['areas.geojson']);
 const indicators = validateIndicators(files['indicators.csv']);
 const observations = readCsvObjects(files['observations.csv']);
 const wijken = areas.filter((a) => a.level === 'wijk');
+
+/**
+ * Scrolls a chart's part into view. A hover or new rows redraw the chart with its brush, and a part being replaced
+ * cannot be scrolled to (CI, 2026-12-02: "Element is not attached to the DOM"): tried again until it holds still.
+ */
+async function scrolledTo(part: Locator) {
+  await expect
+    .poll(() =>
+      part.scrollIntoViewIfNeeded({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+}
 
 describe('Verkennen: one indicator across all areas, in linked views', () => {
   const app = useApp();
@@ -25,6 +40,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
       `${app.url}?dataset=demo&area=WK999901&indicator=${indicator.id}&period=2025&view=verkennen&level=wijk`,
     );
     await expect.poll(() => page.locator('svg [data-code]').count(), { timeout: WAIT }).toBeGreaterThan(0);
+    await page.locator('.verkennen[aria-busy="false"]').waitFor({ timeout: WAIT });
     await mapIdle(page);
     // The package's values of the wijken in 2025, highest first.
     const expected = wijken
@@ -61,7 +77,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
       .toContain(top);
     // Brushing a range in the histogram fades the wijken outside it on the map.
     const overlay = page.locator('.verkennen-panel.distribution .value-brush .overlay');
-    await overlay.scrollIntoViewIfNeeded();
+    await scrolledTo(overlay);
     // The histogram redraws (and with it its brush) while the ranking's data arrive: wait for a drawn overlay.
     const drawnBox = async () => {
       // Keep the box that was measured: the overlay may be redrawn (same place) between two calls.
@@ -117,7 +133,7 @@ describe('Verkennen: one indicator across all areas, in linked views', () => {
     await page.getByRole('button', { name: 'Filter wissen' }).click();
     await expect.poll(faded).toBe(0);
     const rankingBrush = page.locator('.verkennen-panel.ranking .value-brush .overlay');
-    await rankingBrush.scrollIntoViewIfNeeded();
+    await scrolledTo(rankingBrush);
     const strip = (await rankingBrush.boundingBox())!;
     await page.mouse.move(strip.x + strip.width * 0.5, strip.y + strip.height / 2);
     await page.mouse.down();

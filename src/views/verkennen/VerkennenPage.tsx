@@ -199,8 +199,10 @@ export function VerkennenPage({
   ];
   const stabiliseId = `${id}-stabilised`;
 
+  // Busy while any chart's rows are still on their way: the charts draw the previous rows (or none) until then.
+  const loading = coverage.loading || ranking.loading || trends.loading || scatter.loading || refs.loading;
   return (
-    <div className="verkennen" ref={rootRef}>
+    <div className="verkennen" ref={rootRef} aria-busy={loading}>
       <div className="verkennen-controls">
         <YearSlider periods={pkg.meta.periods} value={period} onChange={onPeriod} />
         <div className="control">
